@@ -1,0 +1,228 @@
+/**
+ * The command line: `npm run cli -- <command>`. Every failure is one clear line (or one per problem) and an exit
+ * code; never a stack trace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEATS, SEAT_NAMES } from '../game/seats';
+import { parseBotSpec, type BotSpec } from '../bots/registry';
+import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
+import type { Scenario } from '../scenario/schema';
+import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
+import { playMatch } from '../sim/match';
+import { MAX_REPLAY_CHARS, buildReplay, parseReplayText, serializeReplay, verifyReplay } from '../sim/replay';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code = 1,
+  ) {
+    super(message);
+  }
+}
+
+const USAGE = `Oil & Water command line
+
+  scenarios                                   list the built-in era scenarios
+  check FILE...                               validate scenario files
+  play --scenario ID|FILE --seed S [--bots SPEC] [--out FILE] [--json]
+                                              play a whole match headless and write its replay
+  replay verify FILE                          re-run a replay and check every round's hash
+  demo                                        play one match and print how the levers moved
+
+--bots: one kind for all seats (random) or per seat (japan=random,russia=random).`;
+
+type Out = (line: string) => void;
+
+/** Reads a text file with a size limit; errors name the file and what went wrong. */
+export function readTextFile(file: string, maxChars: number): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new CliError(`${file}: no such file`);
+  }
+  if (!stat.isFile()) throw new CliError(`${file}: not a regular file`);
+  if (stat.size > maxChars * 4) throw new CliError(`${file}: too large (${stat.size} bytes)`);
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A built-in scenario by id, or a scenario file by path. */
+export function loadScenario(idOrFile: string): Scenario {
+  const builtin = builtinScenario(idOrFile);
+  if (builtin) return builtin;
+  if (!fs.existsSync(idOrFile)) {
+    throw new CliError(`unknown scenario "${idOrFile}": not a built-in id (${BUILTIN_IDS.join(', ')}) nor a file`);
+  }
+  const result = parseScenarioText(readTextFile(idOrFile, MAX_SCENARIO_CHARS));
+  if (!result.ok) {
+    throw new CliError(result.problems.map((p) => `${idOrFile}: ${p.path || '(document)'}: ${p.message}`).join('\n'));
+  }
+  return result.scenario;
+}
+
+function botSpec(text: string | undefined): BotSpec {
+  const parsed = parseBotSpec(text ?? 'random');
+  if (!parsed.ok) throw new CliError(`--bots: ${parsed.error}`, 2);
+  return parsed.spec;
+}
+
+function writeFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+function cmdScenarios(out: Out): number {
+  for (const id of BUILTIN_IDS) {
+    const s = builtinScenario(id) as Scenario;
+    out(`${id.padEnd(16)} ${String(s.startYear)}–${s.endYear}  ${s.name}  (${s.events.length} events, ${s.wildcards.deck.length} wildcards)`);
+  }
+  return 0;
+}
+
+function cmdCheck(files: string[], out: Out): number {
+  if (files.length === 0) throw new CliError('check: name at least one scenario file', 2);
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const result = parseScenarioText(readTextFile(file, MAX_SCENARIO_CHARS));
+      if (result.ok) out(`${file}: ok (${result.scenario.id}, ${result.scenario.startYear}–${result.scenario.endYear})`);
+      else {
+        failed += 1;
+        for (const p of result.problems) out(`${file}: ${p.path || '(document)'}: ${p.message}`);
+      }
+    } catch (error) {
+      failed += 1;
+      out(error instanceof CliError ? error.message : `${file}: ${(error as Error).message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function cmdPlay(argv: string[], out: Out): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      bots: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (!values.scenario) throw new CliError('play: --scenario ID|FILE is required', 2);
+  if (!values.seed) throw new CliError('play: --seed S is required', 2);
+  const scenario = loadScenario(values.scenario);
+  const bots = botSpec(values.bots);
+  const started = performance.now();
+  const { driver, finalHash } = playMatch({ scenario, seed: values.seed, bots });
+  const ms = performance.now() - started;
+  const replay = buildReplay({
+    scenario,
+    seed: values.seed,
+    seats: Object.fromEntries(SEATS.map((s) => [s, `bot:${bots[s]}`])) as Record<(typeof SEATS)[number], string>,
+    driver,
+    createdBy: 'cli',
+  });
+  if (values.out) writeFile(values.out, serializeReplay(replay));
+  const outcome = driver.G.outcome;
+  if (values.json) {
+    out(
+      JSON.stringify({
+        scenario: scenario.id,
+        seed: values.seed,
+        bots,
+        rounds: driver.G.round,
+        actions: driver.actions.length,
+        outcome,
+        finalHash,
+        replay: values.out ?? null,
+      }),
+    );
+  } else {
+    out(`${scenario.name}, seed ${values.seed}: ${driver.G.round} rounds, ${driver.actions.length} actions in ${ms.toFixed(0)} ms`);
+    if (outcome) {
+      out(`ended ${outcome.year} (${outcome.reason}); territory: ${outcome.territorial}; treaty: ${outcome.treaty ?? 'none'}`);
+      outcome.ranking.forEach((s, i) => out(`  ${i + 1}. ${SEAT_NAMES[s].padEnd(14)} ${outcome.finalScores[s]}`));
+    }
+    out(`final hash ${finalHash}${values.out ? `; replay written to ${values.out}` : ''}`);
+  }
+  return 0;
+}
+
+function cmdReplay(argv: string[], out: Out): number {
+  const [sub, file, ...rest] = argv;
+  if (sub !== 'verify' || !file || rest.length) throw new CliError('usage: replay verify FILE', 2);
+  const parsed = parseReplayText(readTextFile(file, MAX_REPLAY_CHARS));
+  if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
+  const result = verifyReplay(parsed.replay);
+  if (!result.ok) throw new CliError(`${file}: ${result.error}`);
+  out(`${file}: ok — ${result.scenario.id}, seed ${result.replay.seed}, ${result.rounds} rounds verified, final hash ${result.replay.finalHash}`);
+  return 0;
+}
+
+function cmdDemo(out: Out): number {
+  const scenario = builtinScenario('yeltsin-1992') as Scenario;
+  const { driver } = playMatch({ scenario, seed: '7', bots: botSpec('random') });
+  out(`${scenario.name} — seed 7, random bots in every seat`);
+  out('year  trust JP→RU  trust RU→JP  rapport  energy  oil  Russia offers     Japan demands');
+  for (const h of driver.G.history) {
+    out(
+      `${h.year}  ${String(h.trustJapanRussia).padStart(11)}  ${String(h.trustRussiaJapan).padStart(11)}  ` +
+        `${String(h.rapportRussiaJapan).padStart(7)}  ${String(h.energy).padStart(6)}  ${String(h.oilPrice).padStart(3)}  ` +
+        `${rungName(h.russiaRung).padEnd(17)} ${rungName(h.japanRung)}`,
+    );
+  }
+  const o = driver.G.outcome;
+  if (o) out(`Outcome: territory ${o.territorial}; winner ${SEAT_NAMES[o.ranking[0]]}.`);
+  return 0;
+}
+
+function rungName(rung: number): string {
+  return ['no dispute', 'acknowledged', 'two islands', 'joint development', 'four islands'][rung] ?? String(rung);
+}
+
+/** Runs one command line; returns the exit code. */
+export function run(argv: string[], out: Out = console.log, err: Out = console.error): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scenarios':
+        return cmdScenarios(out);
+      case 'check':
+        return cmdCheck(rest, out);
+      case 'play':
+        return cmdPlay(rest, out);
+      case 'replay':
+        return cmdReplay(rest, out);
+      case 'demo':
+        return cmdDemo(out);
+      case undefined:
+      case 'help':
+      case '--help':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        err(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(error.message);
+      return error.code;
+    }
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`error: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) process.exitCode = run(process.argv.slice(2));

@@ -1,0 +1,216 @@
+/**
+ * Oil & Water as a boardgame.io Game. The same object serves the browser, the server, the command line and tests.
+ *
+ * Flow per match: `briefing` (every seat reads the era and says ready; secrets are dealt only after it, so they are
+ * never part of the unfiltered initial state) → then per year `diplomacy` (News at its start; all seats at once) →
+ * `policy` (all seats commit hidden orders) → Resolution as the policy phase ends → the next year's diplomacy.
+ */
+import type { Ctx, Game } from 'boardgame.io';
+import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
+import {
+  CommitArgs,
+  DecideArgs,
+  MessageArgs,
+  ProposeArgs,
+  RespondArgs,
+  StatementArgs,
+  WithdrawArgs,
+  cleanText,
+  parseArgs,
+} from './args';
+import { acceptProblem, applyProposal, expireProposals, makeProposal, proposalProblem } from './diplomacy';
+import { LEVERS } from './levers';
+import { applyDecision, runNews, settleDecisions } from './news';
+import { ordersProblem } from './policy';
+import { resolveRound } from './resolution';
+import { SEATS, type Seat, seatOf } from './seats';
+import { type GameState, createInitialState, nextId, perSeat } from './state';
+import { playerView } from './view';
+import type { Scenario } from '../scenario/schema';
+import { parseScenario } from '../scenario/validate';
+
+export const GAME_NAME = 'oil-and-water';
+
+/** What a match is created from: a scenario document (validated here) and the match seed. */
+export interface SetupData {
+  scenario: unknown;
+  seed: string;
+}
+
+type MoveContext = { G: GameState; ctx: Ctx; playerID: string };
+type Invalid = typeof INVALID_MOVE;
+
+/** Checks setup data: the scenario through its schema and semantic checks, the seed's shape, the seat count. */
+export function checkSetupData(
+  setupData: unknown,
+  numPlayers: number = SEATS.length,
+): { ok: true; scenario: Scenario; seed: string } | { ok: false; error: string } {
+  if (numPlayers !== SEATS.length) return { ok: false, error: `Oil & Water is played by ${SEATS.length} seats, not ${numPlayers}` };
+  if (typeof setupData !== 'object' || setupData === null) return { ok: false, error: 'setupData must be an object { scenario, seed }' };
+  const { scenario, seed } = setupData as Partial<SetupData>;
+  if (typeof seed !== 'string' || seed.length === 0 || seed.length > 64) {
+    return { ok: false, error: 'setupData.seed must be a string of 1-64 characters' };
+  }
+  const result = parseScenario(scenario);
+  if (!result.ok) {
+    const shown = result.problems.slice(0, 5).map((p) => `scenario.${p.path}: ${p.message}`);
+    const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : '';
+    return { ok: false, error: `invalid scenario: ${shown.join('; ')}${more}` };
+  }
+  return { ok: true, scenario: result.scenario, seed };
+}
+
+/** Runs a move body on a seat, turning any unexpected failure into INVALID_MOVE so the reducer never throws. */
+function seatMove<A>(
+  schema: Parameters<typeof parseArgs<A>>[0],
+  body: (G: GameState, seat: Seat, args: A, ctx: Ctx) => void | Invalid,
+) {
+  return ({ G, ctx, playerID }: MoveContext, raw?: unknown): void | Invalid => {
+    const seat = seatOf(playerID);
+    if (!seat || G.outcome) return INVALID_MOVE;
+    const args = parseArgs(schema, raw === undefined ? {} : raw);
+    if (args === undefined) return INVALID_MOVE;
+    try {
+      return body(G, seat, args, ctx);
+    } catch {
+      return INVALID_MOVE;
+    }
+  };
+}
+
+const NoArgs = StatementArgs.pick({}).strict();
+
+const ready = seatMove(NoArgs, (G, seat) => {
+  if (G.ready[seat]) return INVALID_MOVE;
+  G.ready[seat] = true;
+});
+
+const propose = seatMove(ProposeArgs, (G, seat, args) => {
+  if (G.ready[seat] || proposalProblem(G, seat, args) !== null) return INVALID_MOVE;
+  makeProposal(G, seat, args);
+});
+
+const respond = seatMove(RespondArgs, (G, seat, { id, accept }) => {
+  const p = G.proposals.find((x) => x.id === id);
+  if (!p || p.to !== seat || p.status !== 'open' || p.round !== G.round) return INVALID_MOVE;
+  if (accept && acceptProblem(G, p) !== null) return INVALID_MOVE;
+  p.status = accept ? 'accepted' : 'rejected';
+  if (accept) applyProposal(G, p);
+});
+
+const withdraw = seatMove(WithdrawArgs, (G, seat, { id }) => {
+  const p = G.proposals.find((x) => x.id === id);
+  if (!p || p.from !== seat || p.status !== 'open') return INVALID_MOVE;
+  p.status = 'withdrawn';
+});
+
+const decide = seatMove(DecideArgs, (G, seat, { id, option }) => {
+  const d = G.decisions.find((x) => x.id === id);
+  if (!d || d.seat !== seat || d.chosen !== null || d.round !== G.round) return INVALID_MOVE;
+  if (!applyDecision(G, id, option)) return INVALID_MOVE;
+});
+
+function messagesThisRound(G: GameState, seat: Seat): number {
+  return G.messages.filter((m) => m.from === seat && m.round === G.round).length;
+}
+
+const sendMessage = seatMove(MessageArgs, (G, seat, { to, text }) => {
+  const clean = cleanText(text);
+  if (to === seat || clean.length === 0 || clean.length > LEVERS.messages.privateMaxChars) return INVALID_MOVE;
+  if (messagesThisRound(G, seat) >= LEVERS.messages.maxPerSeatPerRound) return INVALID_MOVE;
+  G.messages.push({ id: nextId(G, 'm'), round: G.round, from: seat, to, text: clean });
+});
+
+const makeStatement = seatMove(StatementArgs, (G, seat, { text }) => {
+  const clean = cleanText(text);
+  if (clean.length === 0 || clean.length > LEVERS.messages.statementMaxChars) return INVALID_MOVE;
+  if (messagesThisRound(G, seat) >= LEVERS.messages.maxPerSeatPerRound) return INVALID_MOVE;
+  G.messages.push({ id: nextId(G, 'm'), round: G.round, from: seat, to: 'all', text: clean });
+});
+
+const commitOrders = seatMove(CommitArgs, (G, seat, { orders }) => {
+  if (G.ready[seat]) return INVALID_MOVE;
+  const typed = orders.map((o) => ({ ...o })) as GameState['orders'][Seat] & object;
+  if (ordersProblem(G, seat, typed) !== null) return INVALID_MOVE;
+  G.orders[seat] = typed;
+  G.ready[seat] = true;
+});
+
+/** Secret-bearing moves keep their arguments out of other seats' copies of the log. */
+const secret = <F>(move: F) => ({ move, redact: true });
+
+const allReady = ({ G }: { G: GameState }) => SEATS.every((s) => G.ready[s]);
+const resetReady = ({ G }: { G: GameState }) => {
+  G.ready = perSeat(() => false);
+};
+
+function beginRound({ G }: { G: GameState }) {
+  if (G.outcome) return;
+  G.round += 1;
+  runNews(G);
+}
+
+// Ready flags are cleared as a phase ends, not as the next begins: boardgame.io checks the next phase's endIf
+// before running its onBegin.
+function endDiplomacy({ G }: { G: GameState }) {
+  G.ready = perSeat(() => false);
+  settleDecisions(G);
+  expireProposals(G);
+}
+
+function endPolicy({ G }: { G: GameState }) {
+  G.ready = perSeat(() => false);
+  if (!G.outcome) resolveRound(G);
+}
+
+const talk = { sendMessage: secret(sendMessage), makeStatement };
+
+export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = {
+  name: GAME_NAME,
+  minPlayers: SEATS.length,
+  maxPlayers: SEATS.length,
+  disableUndo: true,
+  setup: (_context, setupData) => {
+    const checked = checkSetupData(setupData);
+    if (!checked.ok) throw new Error(checked.error);
+    return createInitialState(checked.scenario, checked.seed);
+  },
+  validateSetupData: (setupData, numPlayers) => {
+    const checked = checkSetupData(setupData, numPlayers);
+    return checked.ok ? undefined : checked.error;
+  },
+  playerView,
+  endIf: ({ G }) => G.outcome ?? undefined,
+  phases: {
+    briefing: {
+      start: true,
+      next: 'diplomacy',
+      turn: { activePlayers: ActivePlayers.ALL },
+      moves: { ready, ...talk },
+      endIf: allReady,
+      onEnd: resetReady,
+    },
+    diplomacy: {
+      next: 'policy',
+      turn: { activePlayers: ActivePlayers.ALL },
+      onBegin: beginRound,
+      endIf: allReady,
+      onEnd: endDiplomacy,
+      moves: {
+        ready,
+        propose: secret(propose),
+        respond: secret(respond),
+        withdraw: secret(withdraw),
+        decide,
+        ...talk,
+      },
+    },
+    policy: {
+      next: 'diplomacy',
+      turn: { activePlayers: ActivePlayers.ALL },
+      endIf: allReady,
+      onEnd: endPolicy,
+      moves: { commitOrders: secret(commitOrders), ...talk },
+    },
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * Step 1 of a round, News: deal the secret agendas (first round only), fire the year's scheduled events whose
+ * conditions hold, draw wildcards from the seeded deck, and apply facilitator injects. Events may hand a seat a
+ * decision, answered during Diplomacy.
+ */
+import type { GameEvent, Wildcard } from '../scenario/schema';
+import { allHold, applyEffect, incident } from './effects';
+import { weightedPick, withRng } from './rng';
+import { SEATS, SEAT_NAMES } from './seats';
+import { agendaState, type GameState, type NewsItem, nextId, scenarioOf } from './state';
+
+export function dealAgendas(G: GameState): void {
+  for (const seat of SEATS) {
+    const pool = scenarioOf(G).agendas.filter((a) => a.seat === seat);
+    const agenda = withRng(G, (next) => weightedPick(next, pool, () => 1));
+    G.agendas[seat] = agenda ? agendaState(agenda) : null;
+  }
+}
+
+/** Applies one event: its effects, its incident, its decision; records the news item. */
+export function fireEvent(G: GameState, event: GameEvent, kind: NewsItem['kind']): void {
+  for (const effect of event.effects) applyEffect(G, effect);
+  if (event.incident) incident(G, event.incident.a, event.incident.b, event.incident.severity);
+  G.news.push({ round: G.round, year: G.year, eventId: event.id, kind, title: event.title, text: event.text });
+  if (event.decision) {
+    const d = event.decision;
+    G.decisions.push({
+      id: nextId(G, 'd'),
+      eventId: event.id,
+      round: G.round,
+      seat: d.seat,
+      prompt: d.prompt,
+      options: d.options.map((o) => ({ id: o.id, label: o.label })),
+      default: d.default,
+      chosen: null,
+    });
+    G.log.push({ round: G.round, year: G.year, seat: d.seat, text: `${SEAT_NAMES[d.seat]} must decide: ${d.prompt}` });
+  }
+}
+
+function wildcardEligible(G: GameState, card: Wildcard): boolean {
+  if (G.drawn.includes(card.id)) return false;
+  if (card.from !== undefined && G.year < card.from) return false;
+  if (card.to !== undefined && G.year > card.to) return false;
+  return true;
+}
+
+export function runNews(G: GameState): void {
+  if (G.round === 1) dealAgendas(G);
+
+  for (const event of scenarioOf(G).events) {
+    if (event.year === G.year && allHold(G, event.conditions)) fireEvent(G, event, 'scheduled');
+  }
+
+  const { min, max } = scenarioOf(G).wildcards.draws;
+  const count = withRng(G, (next) => min + Math.floor(next() * (max - min + 1)));
+  for (let n = 0; n < count; n++) {
+    const eligible = scenarioOf(G).wildcards.deck.filter((c) => wildcardEligible(G, c));
+    const card = withRng(G, (next) => weightedPick(next, eligible, (c) => c.weight));
+    if (!card) break;
+    G.drawn.push(card.id);
+    if (allHold(G, card.conditions)) fireEvent(G, card, 'wildcard');
+  }
+
+  for (const id of G.injected) {
+    const card = scenarioOf(G).wildcards.deck.find((c) => c.id === id);
+    if (card) {
+      if (!G.drawn.includes(card.id)) G.drawn.push(card.id);
+      fireEvent(G, card, 'injected');
+    }
+  }
+  G.injected = [];
+}
+
+/** Applies a decision option's effects. */
+export function applyDecision(G: GameState, decisionId: string, optionId: string): boolean {
+  const decision = G.decisions.find((d) => d.id === decisionId);
+  if (!decision || decision.chosen !== null) return false;
+  const event = [...scenarioOf(G).events, ...scenarioOf(G).wildcards.deck].find((e) => e.id === decision.eventId);
+  const option = event?.decision?.options.find((o) => o.id === optionId);
+  if (!option) return false;
+  decision.chosen = optionId;
+  for (const effect of option.effects) applyEffect(G, effect);
+  G.log.push({
+    round: G.round,
+    year: G.year,
+    seat: decision.seat,
+    text: `${SEAT_NAMES[decision.seat]} decided: ${option.label}`,
+  });
+  return true;
+}
+
+/** At the end of Diplomacy, every unanswered decision takes its default (the historical choice). */
+export function settleDecisions(G: GameState): void {
+  for (const d of G.decisions) if (d.chosen === null && d.round === G.round) applyDecision(G, d.id, d.default);
+}

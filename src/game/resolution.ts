@@ -1,0 +1,260 @@
+/**
+ * Step 4 of a round, Resolution, in one documented order:
+ *  1. reveal every seat's orders;            2. apply them, seat by seat in table order;
+ *  3. treaty ratification;                   4. domestic backlash checks;
+ *  5. fishing incidents;                     6. trust drift and rapport decay;
+ *  7. energy projects and output;            8. the oil price;
+ *  9. alignment drift and China's Kuril stance; 10. economies;
+ * 11. domestic recovery;                     12. scores;
+ * 13. the year's snapshot;                   14. the next year, or the end of the match.
+ */
+import {
+  addCapital,
+  addPressure,
+  addRapport,
+  addTrust,
+  addEconomy,
+  changeLeader,
+  incident,
+  islandsHeld,
+  rapport,
+  setPosition,
+} from './effects';
+import { LEVERS } from './levers';
+import { applyOrder } from './policy';
+import { chance } from './rng';
+import { energyBought, energyIndex, energyShare, finishMatch, updateScores } from './scoring';
+import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, SEATS, SEAT_NAMES, type Seat } from './seats';
+import { clamp, type GameState, type PerSeat, perSeat, round1, type Order, scenarioOf } from './state';
+
+export function resolveRound(G: GameState): void {
+  const orders: PerSeat<Order[]> = perSeat((s) => G.orders[s] ?? []);
+  G.revealed.push({ round: G.round, year: G.year, orders });
+  for (const seat of SEATS) for (const order of orders[seat]) applyOrder(G, seat, order);
+  G.orders = perSeat(() => null);
+
+  ratifyTreaty(G);
+  backlashChecks(G);
+  fishingIncidents(G);
+  driftTrustAndRapport(G);
+  advanceProjects(G);
+  moveOilPrice(G);
+  driftAlignment(G);
+  updateEconomies(G);
+  recoverDomestic(G);
+  updateScores(G);
+  G.history.push(snapshot(G));
+
+  if (G.treaty?.status === 'ratified' && islandsHeld(G, 'japan') > 0) {
+    finishMatch(G, 'treaty');
+  } else if (G.year >= scenarioOf(G).endYear) {
+    finishMatch(G, 'era-end');
+  } else {
+    G.year += 1;
+    G.trustGain = {};
+  }
+}
+
+function log(G: GameState, text: string, seat?: Seat): void {
+  G.log.push(seat ? { round: G.round, year: G.year, seat, text } : { round: G.round, year: G.year, text });
+}
+
+/** A side fails to ratify with chance base + (pressure − capital) / 100, clamped. */
+export function ratifyFailChance(G: GameState, seat: 'russia' | 'japan'): number {
+  const T = LEVERS.treaty;
+  const d = G.domestic[seat];
+  return clamp(T.ratifyFailBase + (d.pressure - d.capital) / 100, T.ratifyFailMin, T.ratifyFailMax);
+}
+
+function ratifyTreaty(G: GameState): void {
+  if (G.treaty?.status !== 'signed' || G.treaty.year !== G.year) return;
+  const failed = (['russia', 'japan'] as const).filter((s) => chance(G) < ratifyFailChance(G, s));
+  if (failed.length === 0) {
+    G.treaty.status = 'ratified';
+    for (const island of FORMULA_TRANSFERS[G.treaty.formula]) {
+      G.islands[island].administrator = 'japan';
+      G.islands[island].garrison = 0;
+    }
+    if (G.treaty.formula === 'joint-development') {
+      for (const island of ISLANDS) G.islands[island].jointActivities = 3;
+    }
+    addTrust(G, 'japan', 'russia', 6);
+    addTrust(G, 'russia', 'japan', 6);
+    log(G, `The peace treaty (${G.treaty.formula} formula) is ratified in Moscow and Tokyo.`);
+    return;
+  }
+  G.treaty.status = 'collapsed';
+  for (const seat of failed) {
+    setPosition(G, seat, G.positions[seat] + (seat === 'russia' ? -1 : 1));
+    addCapital(G, seat, -LEVERS.domestic.backlashCapitalLoss);
+    log(G, `${SEAT_NAMES[seat]} fails to ratify the peace treaty.`, seat);
+  }
+  incident(G, 'japan', 'russia', LEVERS.treaty.collapseSeverity);
+}
+
+/** Backlash chance = (strain × pressure / 50 − capital × share) / scale, clamped. */
+export function backlashChance(G: GameState, seat: Seat): number {
+  const D = LEVERS.domestic;
+  const d = G.domestic[seat];
+  if (d.strain <= 0) return 0;
+  const load = (d.strain * d.pressure) / 50;
+  return clamp((load - d.capital * D.backlashCapitalShare) / D.backlashScale, 0, D.backlashMax);
+}
+
+function backlashChecks(G: GameState): void {
+  const D = LEVERS.domestic;
+  for (const seat of SEATS) {
+    const d = G.domestic[seat];
+    if (d.strain <= 0) continue;
+    const p = backlashChance(G, seat);
+    if (p > 0 && chance(G) < p) {
+      // A reversal: the concession is walked back, the leader pays, hardliners gain.
+      if (seat === 'russia') setPosition(G, 'russia', G.positions.russia - 1);
+      if (seat === 'japan') {
+        setPosition(G, 'japan', G.positions.japan + 1);
+        if (!G.linkage) G.linkage = true;
+      }
+      addCapital(G, seat, -D.backlashCapitalLoss);
+      addPressure(G, seat, D.backlashPressureGain);
+      addRapport(G, 'russia', 'japan', -5);
+      log(G, `Domestic backlash in ${SEAT_NAMES[seat]}: the concession is reversed.`, seat);
+      if (G.domestic[seat].capital < D.leaderFallsBelow) {
+        const name = `Successor to ${G.leaders[seat]}`;
+        changeLeader(G, seat, name, LEVERS.rapport.leaderChangeKept);
+        log(G, `${SEAT_NAMES[seat]}'s leader falls; a successor takes office.`, seat);
+      }
+    } else {
+      // The concession holds, paid for in political capital.
+      addCapital(G, seat, -d.strain * 0.3);
+    }
+    G.domestic[seat].strain = 0;
+  }
+}
+
+function fishingIncidents(G: GameState): void {
+  const F = LEVERS.fishing;
+  if (G.fishingTension > F.incidentAbove && chance(G) < (G.fishingTension - F.incidentAbove) / 100) {
+    incident(G, 'japan', 'russia', F.incidentSeverity);
+    log(G, 'Russian border guards fire on a Japanese fishing boat near the islands.');
+  }
+  G.fishingTension = round1(G.fishingTension + (F.baseline - G.fishingTension) * F.drift);
+}
+
+function driftTrustAndRapport(G: GameState): void {
+  for (const a of SEATS) {
+    for (const b of SEATS) {
+      if (a === b) continue;
+      const t = G.trust[a][b];
+      G.trust[a][b] = round1(t + (G.trustBaseline[a][b] - t) * LEVERS.trust.drift);
+    }
+  }
+  for (const key of Object.keys(G.rapport)) G.rapport[key] = round1(G.rapport[key] * (1 - LEVERS.rapport.decay));
+}
+
+/** Output target: capacity × (floor + buyers' mean trust in Russia / 100), at most the capacity. */
+export function outputTarget(G: GameState, projectId: string): number {
+  const spec = scenarioOf(G).projects.find((p) => p.id === projectId);
+  const p = G.projects[projectId];
+  if (!spec || !p) return 0;
+  const buyers = spec.buyers.filter((s) => s !== 'russia');
+  const trust = buyers.length ? buyers.reduce((sum, s) => sum + G.trust[s].russia, 0) / buyers.length : 100;
+  return Math.min(p.capacity, p.capacity * (LEVERS.projects.outputFloor + trust / 100));
+}
+
+function advanceProjects(G: GameState): void {
+  const P = LEVERS.projects;
+  const oilFactor = 0.5 + G.oilPrice / 100;
+  const sanctionsDrag = 1 - G.alignment.sanctions / 200;
+  for (const p of Object.values(G.projects)) {
+    if (p.stage === 'producing') {
+      p.output = round1(p.output + (outputTarget(G, p.id) - p.output) * P.rampUp);
+      continue;
+    }
+    const before = p.stage;
+    p.progress = round1(p.progress + P.baseProgress * oilFactor * sanctionsDrag);
+    if (p.progress >= 100) {
+      const stages = ['proposed', 'negotiating', 'financed', 'producing'] as const;
+      p.stage = stages[stages.indexOf(p.stage) + 1];
+      p.progress = 0;
+    }
+    if (before !== p.stage) log(G, `${p.id} moves to ${p.stage}.`);
+  }
+}
+
+function moveOilPrice(G: GameState): void {
+  const baseline = scenarioOf(G).oilPrice.baseline.value;
+  const noise = (chance(G) * 2 - 1) * LEVERS.oil.noise;
+  G.oilPrice = round1(clamp(G.oilPrice + (baseline - G.oilPrice) * LEVERS.oil.drift + noise));
+}
+
+function driftAlignment(G: GameState): void {
+  const A = LEVERS.alignment;
+  const s = scenarioOf(G);
+  for (const key of Object.keys(G.alignment) as (keyof GameState['alignment'])[]) {
+    G.alignment[key] = round1(G.alignment[key] + (s.alignment[key].value - G.alignment[key]) * A.drift);
+  }
+  for (const k of KOREAS) {
+    for (const p of KOREA_PARTNERS) {
+      const v = G.koreaTies[k][p];
+      G.koreaTies[k][p] = round1(v + (s.koreaTies[k][p].value - v) * LEVERS.koreaTies.drift);
+    }
+  }
+  // In a Sino-Russian rift China backs Japan's claim, as in 1964 (paper-facts §4 claim 12).
+  const rift = G.alignment.sinoRussian < A.riftBelow;
+  if (rift && !G.flags['china-backs-japan']) log(G, "China backs Japan's claim to the islands.");
+  G.flags['china-backs-japan'] = rift;
+  if (rift) {
+    addPressure(G, 'japan', 2);
+    addTrust(G, 'japan', 'china', 1);
+  }
+}
+
+function updateEconomies(G: GameState): void {
+  const E = LEVERS.economy;
+  for (const seat of SEATS) {
+    const others = SEATS.filter((s) => s !== seat);
+    const trustIn = others.reduce((sum, s) => sum + G.trust[s][seat], 0) / others.length;
+    const trustOut = others.reduce((sum, s) => sum + G.trust[seat][s], 0) / others.length;
+    let delta = E.energyRevenue * energyShare(G, seat) + E.energyBuyer * energyBought(G, seat);
+    delta += E.tradePerTrust * (trustIn + trustOut - 100);
+    if (seat === 'russia') delta += E.oilExporter * (G.oilPrice - 50) - E.sanctionsOnRussia * G.alignment.sanctions;
+    else delta -= E.oilImporter * (G.oilPrice - 50) * (seat === 'japan' || seat === 'rok' ? 1 : 0.5);
+    delta += (100 - G.economy[seat]) * E.drift;
+    addEconomy(G, seat, delta);
+  }
+}
+
+function recoverDomestic(G: GameState): void {
+  const D = LEVERS.domestic;
+  for (const seat of SEATS) {
+    const d = G.domestic[seat];
+    const toward = D.capitalTarget - d.capital;
+    addCapital(G, seat, clamp(toward, -D.capitalRecovery, D.capitalRecovery));
+    addPressure(G, seat, (scenarioOf(G).domestic[seat].pressure.value - d.pressure) * D.pressureDrift);
+  }
+}
+
+export function snapshot(G: GameState) {
+  return {
+    round: G.round,
+    year: G.year,
+    trustJapanRussia: G.trust.japan.russia,
+    trustRussiaJapan: G.trust.russia.japan,
+    rapportRussiaJapan: rapport(G, 'russia', 'japan'),
+    energy: energyIndex(G),
+    oilPrice: G.oilPrice,
+    russiaRung: G.positions.russia,
+    japanRung: G.positions.japan,
+    islandsJapan: islandsHeld(G, 'japan'),
+    garrison: ISLANDS.reduce((sum, i) => sum + G.islands[i].garrison, 0),
+    jointActivities: ISLANDS.reduce((sum, i) => sum + G.islands[i].jointActivities, 0),
+    fishingTension: G.fishingTension,
+    sinoRussian: G.alignment.sinoRussian,
+    usJapanAlliance: G.alignment.usJapanAlliance,
+    sanctions: G.alignment.sanctions,
+    scores: { ...G.scores },
+    economy: { ...G.economy },
+    pressure: perSeat((s) => G.domestic[s].pressure),
+  };
+}
+

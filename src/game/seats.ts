@@ -1,0 +1,71 @@
+/** The six seats of the table, in the fixed order used for player IDs and for resolving orders. */
+export const SEATS = ['russia', 'japan', 'china', 'us', 'rok', 'dprk'] as const;
+export type Seat = (typeof SEATS)[number];
+
+/** boardgame.io player IDs are strings '0'..'5'; the seat order above maps them. */
+export type PlayerID = '0' | '1' | '2' | '3' | '4' | '5';
+
+export const SEAT_NAMES: Record<Seat, string> = {
+  russia: 'Russia',
+  japan: 'Japan',
+  china: 'China',
+  us: 'United States',
+  rok: 'South Korea',
+  dprk: 'North Korea',
+};
+
+export function seatOf(playerID: string | null | undefined): Seat | undefined {
+  if (playerID == null) return undefined;
+  const index = Number(playerID);
+  return Number.isInteger(index) && String(index) === playerID ? SEATS[index] : undefined;
+}
+
+export function playerIDOf(seat: Seat): PlayerID {
+  return String(SEATS.indexOf(seat)) as PlayerID;
+}
+
+export function isSeat(value: unknown): value is Seat {
+  return typeof value === 'string' && (SEATS as readonly string[]).includes(value);
+}
+
+/** The four disputed islands, south-west to north-east. Their names are external facts (the paper never names them). */
+export const ISLANDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'] as const;
+export type Island = (typeof ISLANDS)[number];
+
+/**
+ * The negotiating ladder of GAME.md. Russia's rung is how far it has conceded; Japan's rung is the least it will
+ * settle for. A treaty formula is acceptable to Russia at or below its rung and to Japan at or above its rung.
+ */
+export const LADDER = ['no-dispute', 'acknowledged', 'two-islands', 'joint-development', 'four-islands'] as const;
+export type Rung = (typeof LADDER)[number];
+
+/** Territorial formulas a peace treaty may carry, with the ladder rung each one needs. */
+export const TREATY_FORMULAS = ['none', 'two-islands', 'joint-development', 'four-islands'] as const;
+export type TreatyFormula = (typeof TREATY_FORMULAS)[number];
+
+export const FORMULA_RUNG: Record<TreatyFormula, number> = {
+  none: 1,
+  'two-islands': 2,
+  'joint-development': 3,
+  'four-islands': 4,
+};
+
+/** Islands that a ratified treaty with each formula hands to Japan. */
+export const FORMULA_TRANSFERS: Record<TreatyFormula, readonly Island[]> = {
+  none: [],
+  'two-islands': ['habomai', 'shikotan'],
+  'joint-development': ['habomai', 'shikotan'],
+  'four-islands': ISLANDS,
+};
+
+export const PROJECT_STAGES = ['proposed', 'negotiating', 'financed', 'producing'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+/** Alignment levers, each 0-100. */
+export const ALIGNMENT_KEYS = ['usJapanAlliance', 'sanctions', 'sinoRussian', 'japanChina', 'japanRok'] as const;
+export type AlignmentKey = (typeof ALIGNMENT_KEYS)[number];
+
+export const KOREAS = ['rok', 'dprk'] as const;
+export type Korea = (typeof KOREAS)[number];
+export const KOREA_PARTNERS = ['russia', 'china', 'us'] as const;
+export type KoreaPartner = (typeof KOREA_PARTNERS)[number];

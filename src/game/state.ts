@@ -1,0 +1,351 @@
+/**
+ * The game state `G`: every lever of GAME.md, the round's diplomacy, hidden orders and agendas, and the history.
+ * Plain JSON only (boardgame.io serialises it), and no clock or ambient randomness.
+ */
+import type { ActionId, ProposalKind } from './catalog';
+import { hashValue } from './hash';
+import { initialRngState, type RngState } from './rng';
+import type { Agenda, Scenario } from '../scenario/schema';
+import {
+  ISLANDS,
+  KOREAS,
+  KOREA_PARTNERS,
+  LADDER,
+  SEATS,
+  type AlignmentKey,
+  type Island,
+  type Korea,
+  type KoreaPartner,
+  type ProjectStage,
+  type Seat,
+  type TreatyFormula,
+} from './seats';
+
+/** Bumped whenever a rule change would make old replays play differently. */
+export const RULES_VERSION = 1;
+
+export type PerSeat<T> = Record<Seat, T>;
+
+export interface ProjectState {
+  id: string;
+  stage: ProjectStage;
+  /** 0-100 within the current stage. */
+  progress: number;
+  stakes: Partial<Record<Seat, number>>;
+  capacity: number;
+  output: number;
+}
+
+export interface IslandState {
+  administrator: 'russia' | 'japan';
+  /** Garrison strength 0-10. */
+  garrison: number;
+  /** Joint economic activities 0-3. */
+  jointActivities: number;
+}
+
+export interface DomesticState {
+  /** Pressure against compromise, 0-100. */
+  pressure: number;
+  /** The leader's political capital, 0-100. */
+  capital: number;
+  /** Concessions made this round, checked for backlash at resolution. */
+  strain: number;
+}
+
+export interface Proposal {
+  id: string;
+  round: number;
+  from: Seat;
+  to: Seat;
+  kind: ProposalKind;
+  terms: ProposalTerms;
+  status: 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
+  /** Why a bot proposed it; private to the proposer. */
+  reason?: string;
+}
+
+export interface ProposalTerms {
+  amount?: number;
+  project?: string;
+  share?: number;
+  island?: Island;
+  formula?: TreatyFormula;
+}
+
+export interface Message {
+  id: string;
+  round: number;
+  from: Seat;
+  /** A seat for a private message, 'all' for a public statement. */
+  to: Seat | 'all';
+  text: string;
+}
+
+export interface Order {
+  action: ActionId;
+  target?: string;
+  /** One line a person can read, e.g. "links aid to the islands: seikei fukabun". Private until the match ends. */
+  reason?: string;
+}
+
+export interface PendingDecision {
+  id: string;
+  eventId: string;
+  round: number;
+  seat: Seat;
+  prompt: string;
+  options: { id: string; label: string }[];
+  default: string;
+  chosen: string | null;
+}
+
+export interface NewsItem {
+  round: number;
+  year: number;
+  eventId: string;
+  kind: 'scheduled' | 'wildcard' | 'injected' | 'outcome';
+  title: string;
+  text: string;
+}
+
+/** A line of the public record: what happened, in the words the log and the debrief show. */
+export interface LogEntry {
+  round: number;
+  year: number;
+  text: string;
+  seat?: Seat;
+}
+
+export interface Snapshot {
+  round: number;
+  year: number;
+  trustJapanRussia: number;
+  trustRussiaJapan: number;
+  rapportRussiaJapan: number;
+  /** Energy output as a share of the era's total capacity, 0-100. */
+  energy: number;
+  oilPrice: number;
+  russiaRung: number;
+  japanRung: number;
+  islandsJapan: number;
+  garrison: number;
+  jointActivities: number;
+  fishingTension: number;
+  sinoRussian: number;
+  usJapanAlliance: number;
+  sanctions: number;
+  scores: PerSeat<number>;
+  economy: PerSeat<number>;
+  pressure: PerSeat<number>;
+}
+
+export interface AgendaState {
+  id: string;
+  title: string;
+  text: string;
+  bonus: number;
+}
+
+export interface Outcome {
+  reason: 'era-end' | 'treaty';
+  year: number;
+  territorial: 'none' | 'partial' | 'full';
+  treaty: TreatyFormula | null;
+  /** Public score plus the agenda bonus where the agenda was met. */
+  finalScores: PerSeat<number>;
+  agendaMet: PerSeat<boolean>;
+  ranking: Seat[];
+}
+
+export interface GameState {
+  rulesVersion: number;
+  scenario: Scenario;
+  scenarioHash: string;
+  /** The match seed; hidden from seats until the match ends. */
+  seed: string | null;
+  /** The PRNG's state; never in a player view. */
+  rng: RngState | null;
+  round: number;
+  year: number;
+  leaders: PerSeat<string>;
+  trust: PerSeat<PerSeat<number>>;
+  trustBaseline: PerSeat<PerSeat<number>>;
+  /** Trust gained this round per directed pair, for the gradual-rise cap. */
+  trustGain: Record<string, number>;
+  /** Leader rapport keyed by the two seats in SEATS order joined with '|'. */
+  rapport: Record<string, number>;
+  oilPrice: number;
+  projects: Record<string, ProjectState>;
+  islands: Record<Island, IslandState>;
+  visaFree: boolean;
+  /** Ladder rungs (indices into LADDER). */
+  positions: { russia: number; japan: number };
+  fishingTension: number;
+  linkage: boolean;
+  domestic: PerSeat<DomesticState>;
+  alignment: Record<AlignmentKey, number>;
+  koreaTies: Record<Korea, Record<KoreaPartner, number>>;
+  economy: PerSeat<number>;
+  scores: PerSeat<number>;
+  flags: Record<string, boolean>;
+  treaty: { formula: TreatyFormula; year: number; status: 'signed' | 'ratified' | 'collapsed' } | null;
+  /** Per phase: who has finished (diplomacy) or committed orders (policy). */
+  ready: PerSeat<boolean>;
+  proposals: Proposal[];
+  messages: Message[];
+  decisions: PendingDecision[];
+  /** This round's hidden orders; a seat's entry is visible only to that seat. */
+  orders: PerSeat<Order[] | null>;
+  revealed: { round: number; year: number; orders: PerSeat<Order[]> }[];
+  agendas: PerSeat<AgendaState | null>;
+  news: NewsItem[];
+  log: LogEntry[];
+  history: Snapshot[];
+  drawn: string[];
+  /** Events queued by the facilitator for the next News step. */
+  injected: string[];
+  nextId: number;
+  outcome: Outcome | null;
+}
+
+export function rapportKey(a: Seat, b: Seat): string {
+  return SEATS.indexOf(a) < SEATS.indexOf(b) ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export function perSeat<T>(make: (seat: Seat) => T): PerSeat<T> {
+  return Object.fromEntries(SEATS.map((s) => [s, make(s)])) as PerSeat<T>;
+}
+
+export function leaderIn(scenario: Scenario, seat: Seat, year: number): string {
+  const leaders = scenario.leaders[seat];
+  let name = leaders[0].name;
+  for (const l of leaders) if (l.from <= year) name = l.name;
+  return name;
+}
+
+/** Builds the opening state of a validated scenario. Agendas are dealt later, at the first News (never in setup). */
+export function createInitialState(scenario: Scenario, seed: string): GameState {
+  const trust = perSeat((a) => perSeat((b) => (a === b ? 100 : scenario.trust.default.value)));
+  for (const e of scenario.trust.entries) trust[e.from][e.to] = e.value;
+  const rapport: Record<string, number> = {};
+  for (const a of SEATS) for (const b of SEATS) if (a !== b) rapport[rapportKey(a, b)] = scenario.rapport.default.value;
+  for (const e of scenario.rapport.entries) rapport[rapportKey(e.a, e.b)] = e.value;
+
+  const projects: Record<string, ProjectState> = {};
+  for (const p of scenario.projects) {
+    projects[p.id] = {
+      id: p.id,
+      stage: p.stage,
+      progress: p.progress,
+      stakes: { ...p.stakes },
+      capacity: p.capacity.value,
+      output: p.stage === 'producing' ? Math.round(p.capacity.value * 0.5) : 0,
+    };
+  }
+  const islands = Object.fromEntries(
+    ISLANDS.map((i) => {
+      const spec = scenario.islands[i];
+      return [i, { administrator: spec.administrator, garrison: spec.garrison, jointActivities: spec.jointActivities }];
+    }),
+  ) as Record<Island, IslandState>;
+
+  const G: GameState = {
+    rulesVersion: RULES_VERSION,
+    scenario,
+    scenarioHash: hashValue(scenario),
+    seed,
+    rng: initialRngState(seed),
+    round: 0,
+    year: scenario.startYear,
+    leaders: perSeat((s) => leaderIn(scenario, s, scenario.startYear)),
+    trust,
+    trustBaseline: structuredCloneJson(trust),
+    trustGain: {},
+    rapport,
+    oilPrice: scenario.oilPrice.start.value,
+    projects,
+    islands,
+    visaFree: scenario.visaFree.value,
+    positions: {
+      russia: LADDER.indexOf(scenario.positions.russia.value),
+      japan: LADDER.indexOf(scenario.positions.japan.value),
+    },
+    fishingTension: scenario.fishingTension.value,
+    linkage: scenario.linkage.value,
+    domestic: perSeat((s) => ({
+      pressure: scenario.domestic[s].pressure.value,
+      capital: scenario.domestic[s].capital.value,
+      strain: 0,
+    })),
+    alignment: {
+      usJapanAlliance: scenario.alignment.usJapanAlliance.value,
+      sanctions: scenario.alignment.sanctions.value,
+      sinoRussian: scenario.alignment.sinoRussian.value,
+      japanChina: scenario.alignment.japanChina.value,
+      japanRok: scenario.alignment.japanRok.value,
+    },
+    koreaTies: Object.fromEntries(
+      KOREAS.map((k) => [k, Object.fromEntries(KOREA_PARTNERS.map((p) => [p, scenario.koreaTies[k][p].value]))]),
+    ) as Record<Korea, Record<KoreaPartner, number>>,
+    economy: perSeat((s) => scenario.economy[s].value),
+    scores: perSeat(() => 0),
+    flags: {},
+    treaty: null,
+    ready: perSeat(() => false),
+    proposals: [],
+    messages: [],
+    decisions: [],
+    orders: perSeat(() => null),
+    revealed: [],
+    agendas: perSeat(() => null),
+    news: [],
+    log: [],
+    history: [],
+    drawn: [],
+    injected: [],
+    nextId: 1,
+    outcome: null,
+  };
+  return G;
+}
+
+function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function agendaState(a: Agenda): AgendaState {
+  return { id: a.id, title: a.title, text: a.text, bonus: a.bonus };
+}
+
+/** A fresh id for proposals, messages and decisions, deterministic within the match. */
+export function nextId(G: GameState, prefix: string): string {
+  const id = `${prefix}${G.nextId}`;
+  G.nextId += 1;
+  return id;
+}
+
+export function clamp(value: number, min = 0, max = 100): number {
+  return value < min ? min : value > max ? max : value;
+}
+
+/** Rounds to one decimal so the state stays short and stable across engines. */
+export function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+const SCENARIO_CACHE = new Map<string, Scenario>();
+
+/**
+ * The scenario as a plain object. Inside a move `G` is an Immer draft, and walking the static scenario through it
+ * would create a proxy for every object touched; so each process keeps one plain copy per scenario content hash.
+ */
+export function scenarioOf(G: GameState): Scenario {
+  const key = G.scenarioHash;
+  const hit = SCENARIO_CACHE.get(key);
+  if (hit) return hit;
+  const plain = JSON.parse(JSON.stringify(G.scenario)) as Scenario;
+  if (SCENARIO_CACHE.size >= 64) SCENARIO_CACHE.clear();
+  SCENARIO_CACHE.set(key, plain);
+  return plain;
+}
