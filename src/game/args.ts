@@ -31,7 +31,8 @@ export type ProposeArgs = z.infer<typeof ProposeArgs>;
 
 export const RespondArgs = z.object({ id, accept: z.boolean() }).strict();
 export const WithdrawArgs = z.object({ id }).strict();
-export const DecideArgs = z.object({ id, option: id }).strict();
+export const DecideArgs = z.object({ id, option: id, reason }).strict();
+export const InjectArgs = z.object({ id: z.string().min(1).max(63) }).strict();
 
 /** Strips control characters (keeps line breaks) and surrounding space. */
 export function cleanText(text: string): string {

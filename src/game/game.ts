@@ -10,6 +10,7 @@ import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
 import {
   CommitArgs,
   DecideArgs,
+  InjectArgs,
   MessageArgs,
   ProposeArgs,
   RespondArgs,
@@ -20,11 +21,12 @@ import {
 } from './args';
 import { acceptProblem, applyProposal, expireProposals, makeProposal, proposalProblem } from './diplomacy';
 import { LEVERS } from './levers';
-import { applyDecision, runNews, settleDecisions } from './news';
+import { applyDecision, injectEvent, runNews, settleDecisions } from './news';
 import { ordersProblem } from './policy';
 import { resolveRound } from './resolution';
-import { SEATS, type Seat, seatOf } from './seats';
-import { type GameState, createInitialState, nextId, perSeat } from './state';
+import { finishMatch } from './scoring';
+import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, seatOf } from './seats';
+import { type GameState, createInitialState, nextId, perSeat, scenarioOf } from './state';
 import { playerView } from './view';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
@@ -43,9 +45,11 @@ type Invalid = typeof INVALID_MOVE;
 /** Checks setup data: the scenario through its schema and semantic checks, the seed's shape, the seat count. */
 export function checkSetupData(
   setupData: unknown,
-  numPlayers: number = SEATS.length,
+  numPlayers: number = NUM_PLAYERS,
 ): { ok: true; scenario: Scenario; seed: string } | { ok: false; error: string } {
-  if (numPlayers !== SEATS.length) return { ok: false, error: `Oil & Water is played by ${SEATS.length} seats, not ${numPlayers}` };
+  if (numPlayers !== NUM_PLAYERS) {
+    return { ok: false, error: `Oil & Water has ${SEATS.length} seats and a facilitator (${NUM_PLAYERS} players), not ${numPlayers}` };
+  }
   if (typeof setupData !== 'object' || setupData === null) return { ok: false, error: 'setupData must be an object { scenario, seed }' };
   const { scenario, seed } = setupData as Partial<SetupData>;
   if (typeof seed !== 'string' || seed.length === 0 || seed.length > 64) {
@@ -78,6 +82,7 @@ function seatMove<A>(
   };
 }
 
+
 const NoArgs = StatementArgs.pick({}).strict();
 
 const ready = seatMove(NoArgs, (G, seat) => {
@@ -104,11 +109,52 @@ const withdraw = seatMove(WithdrawArgs, (G, seat, { id }) => {
   p.status = 'withdrawn';
 });
 
-const decide = seatMove(DecideArgs, (G, seat, { id, option }) => {
+const decide = seatMove(DecideArgs, (G, seat, { id, option, reason }) => {
   const d = G.decisions.find((x) => x.id === id);
   if (!d || d.seat !== seat || d.chosen !== null || d.round !== G.round) return INVALID_MOVE;
-  if (!applyDecision(G, id, option)) return INVALID_MOVE;
+  if (!applyDecision(G, id, option, reason)) return INVALID_MOVE;
 });
+
+/** A facilitator move: only player '6' may make it. */
+function facilitatorMove<A>(
+  schema: Parameters<typeof parseArgs<A>>[0],
+  body: (G: GameState, args: A, ctx: Ctx) => void | Invalid,
+) {
+  return ({ G, ctx, playerID }: MoveContext, raw?: unknown): void | Invalid => {
+    if (playerID !== FACILITATOR_ID || G.outcome) return INVALID_MOVE;
+    const args = parseArgs(schema, raw === undefined ? {} : raw);
+    if (args === undefined) return INVALID_MOVE;
+    try {
+      return body(G, args, ctx);
+    } catch {
+      return INVALID_MOVE;
+    }
+  };
+}
+
+/** Fires an event from the era's wildcard deck: now during Diplomacy, else at the next News. */
+const inject = facilitatorMove(InjectArgs, (G, { id }, ctx) => {
+  if (!scenarioOf(G).wildcards.deck.some((c) => c.id === id)) return INVALID_MOVE;
+  if (ctx.phase === 'diplomacy') {
+    if (!injectEvent(G, id)) return INVALID_MOVE;
+  } else if (G.injected.includes(id) || G.injected.length >= 5) return INVALID_MOVE;
+  else G.injected.push(id);
+});
+
+/** Ends the phase for idle seats: they are marked ready, and in Policy commit no orders. */
+const advance = facilitatorMove(NoArgs, (G, _args, ctx) => {
+  for (const seat of SEATS) {
+    if (G.ready[seat]) continue;
+    if (ctx.phase === 'policy') G.orders[seat] = [];
+    G.ready[seat] = true;
+  }
+});
+
+const endMatch = facilitatorMove(NoArgs, (G) => {
+  finishMatch(G, 'facilitator');
+});
+
+const facilitation = { inject, advance, endMatch };
 
 function messagesThisRound(G: GameState, seat: Seat): number {
   return G.messages.filter((m) => m.from === seat && m.round === G.round).length;
@@ -163,12 +209,12 @@ function endPolicy({ G }: { G: GameState }) {
   if (!G.outcome) resolveRound(G);
 }
 
-const talk = { sendMessage: secret(sendMessage), makeStatement };
+const talk = { sendMessage: secret(sendMessage), makeStatement, ...facilitation };
 
 export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = {
   name: GAME_NAME,
-  minPlayers: SEATS.length,
-  maxPlayers: SEATS.length,
+  minPlayers: NUM_PLAYERS,
+  maxPlayers: NUM_PLAYERS,
   disableUndo: true,
   setup: (_context, setupData) => {
     const checked = checkSetupData(setupData);

@@ -62,24 +62,28 @@ export function runNews(G: GameState): void {
     if (allHold(G, card.conditions)) fireEvent(G, card, 'wildcard');
   }
 
-  for (const id of G.injected) {
-    const card = scenarioOf(G).wildcards.deck.find((c) => c.id === id);
-    if (card) {
-      if (!G.drawn.includes(card.id)) G.drawn.push(card.id);
-      fireEvent(G, card, 'injected');
-    }
-  }
+  for (const id of G.injected) injectEvent(G, id);
   G.injected = [];
 }
 
+/** Fires a wildcard from the era's deck now, at the facilitator's word. False for an unknown id. */
+export function injectEvent(G: GameState, id: string): boolean {
+  const card = scenarioOf(G).wildcards.deck.find((c) => c.id === id);
+  if (!card) return false;
+  if (!G.drawn.includes(card.id)) G.drawn.push(card.id);
+  fireEvent(G, card, 'injected');
+  return true;
+}
+
 /** Applies a decision option's effects. */
-export function applyDecision(G: GameState, decisionId: string, optionId: string): boolean {
+export function applyDecision(G: GameState, decisionId: string, optionId: string, reason?: string): boolean {
   const decision = G.decisions.find((d) => d.id === decisionId);
   if (!decision || decision.chosen !== null) return false;
   const event = [...scenarioOf(G).events, ...scenarioOf(G).wildcards.deck].find((e) => e.id === decision.eventId);
   const option = event?.decision?.options.find((o) => o.id === optionId);
   if (!option) return false;
   decision.chosen = optionId;
+  if (reason) decision.reason = reason;
   for (const effect of option.effects) applyEffect(G, effect);
   G.log.push({
     round: G.round,

@@ -5,6 +5,15 @@ export type Seat = (typeof SEATS)[number];
 /** boardgame.io player IDs are strings '0'..'5'; the seat order above maps them. */
 export type PlayerID = '0' | '1' | '2' | '3' | '4' | '5';
 
+/**
+ * The facilitator (a teacher) is boardgame.io player '6': no seat, sees every secret but the PRNG, and has its own
+ * moves (inject an event, advance idle seats, end the match). Its moves go through the reducer, so they are logged
+ * and replayed like any other.
+ */
+export const FACILITATOR_ID = '6';
+/** boardgame.io's player count: six seats and the facilitator. */
+export const NUM_PLAYERS = 7;
+
 export const SEAT_NAMES: Record<Seat, string> = {
   russia: 'Russia',
   japan: 'Japan',

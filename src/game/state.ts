@@ -98,6 +98,8 @@ export interface PendingDecision {
   options: { id: string; label: string }[];
   default: string;
   chosen: string | null;
+  /** Why it was chosen (a bot's reason); private to the seat until the match ends. */
+  reason?: string;
 }
 
 export interface NewsItem {
@@ -148,7 +150,7 @@ export interface AgendaState {
 }
 
 export interface Outcome {
-  reason: 'era-end' | 'treaty';
+  reason: 'era-end' | 'treaty' | 'facilitator';
   year: number;
   territorial: 'none' | 'partial' | 'full';
   treaty: TreatyFormula | null;

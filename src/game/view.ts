@@ -3,11 +3,23 @@
  * Hidden from others: the PRNG and seed, agendas, committed orders, bot reasons, proposals not yet accepted, and
  * private messages. Once the match is over every secret is open.
  */
-import { type Seat, seatOf } from './seats';
-import { type GameState, perSeat } from './state';
+import { FACILITATOR_ID, type Seat, seatOf } from './seats';
+import { type GameState, type PendingDecision, type Proposal, perSeat } from './state';
+
+function withoutReason<T extends Proposal | PendingDecision>(item: T): T {
+  if (item.reason === undefined) return item;
+  const copy = { ...item };
+  delete copy.reason;
+  return copy;
+}
+
+/** The facilitator's view: every secret but the PRNG. */
+export function facilitatorView(G: GameState): GameState {
+  return { ...G, rng: null };
+}
 
 export function viewFor(G: GameState, seat: Seat | undefined): GameState {
-  if (G.outcome) return { ...G, rng: null };
+  if (G.outcome) return facilitatorView(G);
   const mine = (s: Seat) => s === seat;
   return {
     ...G,
@@ -23,12 +35,14 @@ export function viewFor(G: GameState, seat: Seat | undefined): GameState {
     })),
     proposals: G.proposals
       .filter((p) => p.status === 'accepted' || (seat !== undefined && (p.from === seat || p.to === seat)))
-      .map((p) => (p.reason !== undefined && p.from !== seat ? { ...p, reason: undefined } : p)),
+      .map((p) => (p.from === seat ? p : withoutReason(p))),
+    decisions: G.decisions.map((d) => (d.seat === seat ? d : withoutReason(d))),
     messages: G.messages.filter((m) => m.to === 'all' || (seat !== undefined && (m.from === seat || m.to === seat))),
   };
 }
 
 /** boardgame.io's playerView hook: seats by player ID, anyone else as a spectator. */
 export function playerView({ G, playerID }: { G: GameState; playerID?: string | null }): GameState {
+  if (playerID === FACILITATOR_ID) return facilitatorView(G);
   return viewFor(G, seatOf(playerID ?? null));
 }

@@ -7,7 +7,7 @@ import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import seedrandom from 'seedrandom';
 import { OilAndWater, type SetupData } from '../game/game';
 import { hashValue } from '../game/hash';
-import { SEATS, type Seat, playerIDOf } from '../game/seats';
+import { NUM_PLAYERS, SEATS, type Seat, playerIDOf } from '../game/seats';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
 import { makeBot, type BotSpec } from '../bots/registry';
@@ -39,7 +39,7 @@ export class MatchDriver {
   private readonly reducer: ReturnType<typeof CreateGameReducer>;
 
   constructor(readonly setupData: SetupData) {
-    this.state = InitializeGame({ game: OilAndWater, numPlayers: SEATS.length, setupData }) as MatchState;
+    this.state = InitializeGame({ game: OilAndWater, numPlayers: NUM_PLAYERS, setupData }) as MatchState;
     this.reducer = CreateGameReducer({ game: OilAndWater });
   }
 

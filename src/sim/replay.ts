@@ -30,7 +30,7 @@ export const ReplaySchema = z
     seed: z.string().min(1).max(64),
     seats: z.object(Object.fromEntries(SEATS.map((s) => [s, z.string().max(64)])) as Record<Seat, z.ZodString>).strict(),
     actions: z
-      .array(z.tuple([z.enum(['0', '1', '2', '3', '4', '5']), z.string().max(32), z.array(z.unknown()).max(4)]))
+      .array(z.tuple([z.enum(['0', '1', '2', '3', '4', '5', '6']), z.string().max(32), z.array(z.unknown()).max(4)]))
       .max(200_000),
     roundHashes: z.array(z.object({ round: z.number().int(), year: z.number().int(), hash }).strict()).max(200),
     finalHash: hash,
@@ -179,7 +179,7 @@ export function verifyReplay(replay: Replay, options: { untilYear?: number } = {
       const round = driver.G.round;
       return {
         ok: false,
-        error: `action ${index + 1} (${move} by seat ${SEATS[Number(playerID)]}, round ${round}, ${driver.G.year}) is refused by the rules`,
+        error: `action ${index + 1} (${move} by ${SEATS[Number(playerID)] ?? 'the facilitator'}, round ${round}, ${driver.G.year}) is refused by the rules`,
         round,
         year: driver.G.year,
       };
