@@ -1,0 +1,105 @@
+// Protects the engine's invariants under any legal play: over random eras and seeds with random bots, every match
+// ends, every lever stays in range, no number is NaN, the four islands are always accounted for, scores are finite.
+// A failing run writes its replay to test-artifacts/ so it can be re-run.
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { ISLANDS, SEATS, type Seat } from '../src/game/seats';
+import type { GameState } from '../src/game/state';
+import { makeBot } from '../src/bots/registry';
+import type { Bot } from '../src/bots/types';
+import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
+import { MatchDriver, botRng, playBotPhase } from '../src/sim/match';
+import { buildReplay, serializeReplay } from '../src/sim/replay';
+
+function inRange(label: string, value: number, min = 0, max = 100): void {
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${label} = ${value}, outside ${min}–${max}`);
+}
+
+function everyNumberFinite(value: unknown, path = 'G'): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => everyNumberFinite(v, `${path}.${i}`));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k !== 'scenario') everyNumberFinite(v, `${path}.${k}`);
+  }
+}
+
+/** Every invariant of the state; throws naming the first one broken. */
+export function checkInvariants(G: GameState): void {
+  everyNumberFinite(G);
+  for (const a of SEATS) for (const b of SEATS) inRange(`trust.${a}.${b}`, G.trust[a][b]);
+  for (const [k, v] of Object.entries(G.rapport)) inRange(`rapport.${k}`, v);
+  inRange('oilPrice', G.oilPrice);
+  inRange('fishingTension', G.fishingTension);
+  for (const [k, v] of Object.entries(G.alignment)) inRange(`alignment.${k}`, v);
+  for (const k of ['rok', 'dprk'] as const) for (const [p, v] of Object.entries(G.koreaTies[k])) inRange(`koreaTies.${k}.${p}`, v);
+  for (const s of SEATS) {
+    inRange(`domestic.${s}.pressure`, G.domestic[s].pressure);
+    inRange(`domestic.${s}.capital`, G.domestic[s].capital);
+    inRange(`economy.${s}`, G.economy[s], 10, 300);
+  }
+  for (const p of Object.values(G.projects)) {
+    inRange(`projects.${p.id}.progress`, p.progress, 0, 99.99);
+    inRange(`projects.${p.id}.output`, p.output, 0, p.capacity);
+    inRange(`projects.${p.id}.stakes`, Object.values(p.stakes).reduce((a: number, b) => a + (b ?? 0), 0));
+  }
+  const islands = Object.keys(G.islands).sort();
+  if (islands.join() !== [...ISLANDS].sort().join()) throw new Error(`islands are ${islands.join(', ')}`);
+  for (const i of ISLANDS) {
+    const island = G.islands[i];
+    if (island.administrator !== 'russia' && island.administrator !== 'japan') throw new Error(`${i} administered by ${island.administrator}`);
+    if (!Number.isInteger(island.garrison)) throw new Error(`${i} garrison ${island.garrison}`);
+    inRange(`${i}.garrison`, island.garrison, 0, 10);
+    inRange(`${i}.jointActivities`, island.jointActivities, 0, 3);
+  }
+  inRange('positions.russia', G.positions.russia, 0, 4);
+  inRange('positions.japan', G.positions.japan, 0, 4);
+  for (const s of SEATS) if (!Number.isFinite(G.scores[s])) throw new Error(`score of ${s} is ${G.scores[s]}`);
+}
+
+function playChecked(scenarioId: string, seed: string): MatchDriver {
+  const scenario = builtinScenario(scenarioId);
+  const driver = new MatchDriver({ scenario, seed });
+  const bots = Object.fromEntries(SEATS.map((s) => [s, makeBot('random')])) as Record<Seat, Bot>;
+  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const maxRounds = scenario!.endYear - scenario!.startYear + 1;
+  try {
+    for (let guard = 0; !driver.over; guard++) {
+      if (guard > maxRounds * 3 + 3) throw new Error('the match did not end');
+      playBotPhase(driver, bots, rngs);
+      checkInvariants(driver.G);
+    }
+    expect(driver.G.outcome).not.toBeNull();
+    expect(driver.G.history.length).toBeLessThanOrEqual(maxRounds);
+    expect(driver.G.history.at(-1)?.year).toBe(driver.G.outcome?.year);
+    if (driver.G.outcome?.reason === 'era-end') expect(driver.G.history).toHaveLength(maxRounds);
+  } catch (error) {
+    fs.mkdirSync('test-artifacts', { recursive: true });
+    const file = `test-artifacts/property-failure-${scenarioId}-${seed}.json`;
+    const seats = Object.fromEntries(SEATS.map((s) => [s, 'bot:random'])) as Record<Seat, string>;
+    fs.writeFileSync(file, serializeReplay(buildReplay({ scenario: scenario!, seed, seats, driver, createdBy: 'property-test' })));
+    throw new Error(`${scenarioId} seed ${seed}: ${(error as Error).message} (replay in ${file})`);
+  }
+  return driver;
+}
+
+describe('random legal play keeps every invariant', () => {
+  test('over random eras and seeds', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...BUILTIN_IDS), fc.integer({ min: 0, max: 1_000_000 }), (id, seed) => {
+        playChecked(id, String(seed));
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  test.each(BUILTIN_IDS)('%s reaches its end with a ranked outcome', (id) => {
+    const driver = playChecked(id, 'ranked');
+    const outcome = driver.G.outcome!;
+    expect([...outcome.ranking].sort()).toEqual([...SEATS].sort());
+    for (let i = 1; i < outcome.ranking.length; i++) {
+      expect(outcome.finalScores[outcome.ranking[i - 1]]).toBeGreaterThanOrEqual(outcome.finalScores[outcome.ranking[i]]);
+    }
+  }, 60_000);
+});
