@@ -109,3 +109,4 @@ describe('legal moves still work next to the illegal ones', () => {
     expect(d.G.messages.at(-1)?.text).toBe('<b>Hello</b>');
   });
 });
+

@@ -156,8 +156,13 @@ const endMatch = facilitatorMove(NoArgs, (G) => {
 
 const facilitation = { inject, advance, endMatch };
 
+/** Messages are kept in order, so this round's are at the end: scan back only over them. */
 function messagesThisRound(G: GameState, seat: Seat): number {
-  return G.messages.filter((m) => m.from === seat && m.round === G.round).length;
+  let count = 0;
+  for (let i = G.messages.length - 1; i >= 0 && G.messages[i].round === G.round; i--) {
+    if (G.messages[i].from === seat) count += 1;
+  }
+  return count;
 }
 
 const sendMessage = seatMove(MessageArgs, (G, seat, { to, text }) => {
@@ -216,6 +221,19 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
   minPlayers: NUM_PLAYERS,
   maxPlayers: NUM_PLAYERS,
   disableUndo: true,
+  // The flow is the rules' own: no client may end a phase, a turn or the game by itself. boardgame.io 0.50 only
+  // hides disabled events from the client API (its reducer still runs any GAME_EVENT), so the server's transport
+  // refuses every client event as well (src/server/transport.ts).
+  events: {
+    pass: false,
+    endGame: false,
+    endPhase: false,
+    setPhase: false,
+    endTurn: false,
+    endStage: false,
+    setStage: false,
+    setActivePlayers: false,
+  },
   setup: (_context, setupData) => {
     const checked = checkSetupData(setupData);
     if (!checked.ok) throw new Error(checked.error);
@@ -247,7 +265,7 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
         propose: secret(propose),
         respond: secret(respond),
         withdraw: secret(withdraw),
-        decide,
+        decide: secret(decide),
         ...talk,
       },
     },

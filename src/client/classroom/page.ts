@@ -1,0 +1,236 @@
+/**
+ * The classroom pages (classroom.html): create a class match, the facilitator console, the projector view, and a
+ * student's join page with a plain seat view (messages, statements, ready, orders). All text from players goes in
+ * with textContent, bounded by the rules' own limits. The rich map UI can take over a seat through `RemoteSession`.
+ */
+import { SEATS, SEAT_NAMES, type Seat, isSeat } from '../../game/seats';
+import { nextOrderChoices } from '../../bots/legal';
+import { MatchSocket, type ClassroomStatusView } from './match-socket';
+
+type Child = Node | string | null | undefined | false;
+
+function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+async function call<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(json.error ?? `request failed (${res.status})`);
+  return json;
+}
+
+const root = document.getElementById('app') as HTMLElement;
+const show = (...nodes: Child[]) => root.replaceChildren(...(nodes.filter(Boolean) as Node[]));
+const errorLine = el('p', { class: 'error', role: 'alert', 'data-test': 'error' });
+const report = (error: unknown) => (errorLine.textContent = error instanceof Error ? error.message : String(error));
+
+function timerText(status: ClassroomStatusView | null): string {
+  if (!status) return '';
+  if (status.finished) return 'match over';
+  const t = status.timer;
+  const left = t?.deadline != null ? t.deadline - status.serverNow : t?.remainingMs;
+  const clock = left == null ? 'no time limit' : `${Math.max(0, Math.round(left / 1000))} s left`;
+  return `${status.phase}, round ${status.round} (${status.year}) · ${clock}${status.paused ? ' · PAUSED' : ''}`;
+}
+
+function seatTable(status: ClassroomStatusView | null, codes?: Record<string, string | null>): HTMLElement {
+  const rows = SEATS.map((s) => {
+    const seat = status?.seats[s];
+    const who = seat ? (seat.names.length ? seat.names.join(', ') : '—') : '';
+    const playing = seat ? (seat.botPlaying ? 'bot' : `${seat.connected} online`) : '';
+    return el('tr', {}, el('td', {}, SEAT_NAMES[s]), el('td', {}, who), el('td', {}, playing), codes ? el('td', { 'data-code': s }, codes[s] ?? 'bot') : null);
+  });
+  return el('table', { 'data-test': 'seats' }, ...rows);
+}
+
+// --- home: create a match, or join one -----------------------------------------------------------------------------
+
+async function home(joinCode: string): Promise<void> {
+  const code = el('input', { name: 'code', value: joinCode, maxlength: '16', autocomplete: 'off' }) as HTMLInputElement;
+  const name = el('input', { name: 'name', maxlength: '24' }) as HTMLInputElement;
+  const joinButton = el('button', { type: 'submit' }, 'Join');
+  const joinForm = el('form', { 'data-test': 'join' }, el('h2', {}, 'Join your class'), el('label', {}, 'Code ', code), el('label', {}, ' Name ', name), joinButton);
+  joinForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    call<{ matchID: string; seat: Seat; playerID: string; credentials: string; name: string }>('POST', '/api/join', {
+      code: code.value,
+      name: name.value,
+    })
+      .then((j) => seatView(j))
+      .catch(report);
+  });
+  if (joinCode) {
+    show(el('h1', {}, 'Oil & Water'), joinForm, errorLine);
+    return;
+  }
+  const info = await call<{ scenarios: { id: string; name: string }[]; botKinds: string[] }>('GET', '/api/scenarios');
+  const scenario = el('select', { name: 'scenario' }, ...info.scenarios.map((s) => el('option', { value: s.id }, s.name))) as HTMLSelectElement;
+  const seed = el('input', { name: 'seed', placeholder: 'random' }) as HTMLInputElement;
+  const botBoxes = SEATS.map((s) => el('input', { type: 'checkbox', name: `bot-${s}` }) as HTMLInputElement);
+  const seconds = (phase: string, value: number) => el('input', { type: 'number', name: phase, value: String(value), min: '0' }) as HTMLInputElement;
+  const diplomacy = seconds('diplomacy', 480);
+  const policy = seconds('policy', 240);
+  const createForm = el(
+    'form',
+    { 'data-test': 'create' },
+    el('h2', {}, 'New class match (teacher)'),
+    el('label', {}, 'Scenario ', scenario),
+    el('label', {}, ' Seed ', seed),
+    el('fieldset', {}, el('legend', {}, 'Bot seats'), ...SEATS.map((s, i) => el('label', {}, botBoxes[i], SEAT_NAMES[s], ' '))),
+    el('label', {}, 'Diplomacy seconds ', diplomacy),
+    el('label', {}, ' Policy seconds ', policy),
+    el('button', { type: 'submit' }, 'Create'),
+  );
+  createForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const bots = Object.fromEntries(SEATS.filter((_, i) => botBoxes[i].checked).map((s) => [s, info.botKinds.includes('historical') ? 'historical' : 'random']));
+    call<{ matchID: string; facilitatorToken: string }>('POST', '/api/matches', {
+      scenario: scenario.value,
+      ...(seed.value ? { seed: seed.value } : {}),
+      bots,
+      phaseSeconds: { diplomacy: Number(diplomacy.value), policy: Number(policy.value) },
+    })
+      .then((m) => {
+        history.replaceState(null, '', `?facilitate=${m.matchID}#token=${m.facilitatorToken}`);
+        return facilitator(m.matchID, m.facilitatorToken);
+      })
+      .catch(report);
+  });
+  show(el('h1', {}, 'Oil & Water — classroom'), createForm, joinForm, errorLine);
+}
+
+// --- facilitator console -------------------------------------------------------------------------------------------
+
+async function facilitator(matchID: string, token: string): Promise<void> {
+  const info = await call<{ credentials: string; seats: Record<string, { code: string | null }>; links: { join: Record<string, string>; projector: string } }>(
+    'GET',
+    `/api/matches/${matchID}/facilitator`,
+    undefined,
+    token,
+  );
+  const codes = Object.fromEntries(SEATS.map((s) => [s, info.seats[s].code]));
+  const socket = new MatchSocket({ server: '', matchID, playerID: '6', credentials: info.credentials });
+  const status = el('p', { 'data-test': 'status' });
+  const table = el('div');
+  const secrets = el('pre', { 'data-test': 'secrets', class: 'secrets' });
+  const injectSelect = el('select', { name: 'inject' }) as HTMLSelectElement;
+  const act = (label: string, route: string, body?: () => unknown) => {
+    const b = el('button', { type: 'button', 'data-action': route }, label);
+    b.addEventListener('click', () => void call('POST', `/api/matches/${matchID}/${route}`, body?.(), token).catch(report));
+    return b;
+  };
+  const render = () => {
+    status.textContent = timerText(socket.status);
+    table.replaceChildren(seatTable(socket.status, codes));
+    const G = socket.state?.G;
+    if (!G) return;
+    if (injectSelect.options.length === 0) {
+      for (const c of G.scenario.wildcards.deck) injectSelect.append(el('option', { value: c.id }, c.title ?? c.id));
+    }
+    secrets.textContent = SEATS.map((s) => {
+      const orders = G.orders[s] === null ? 'no orders yet' : `${G.orders[s]?.length ?? 0} orders`;
+      return `${SEAT_NAMES[s]}: agenda ${G.agendas[s]?.title ?? '—'}; ${orders}; ready ${G.ready[s] ? 'yes' : 'no'}`;
+    }).join('\n');
+  };
+  socket.subscribe(render);
+  const replayLink = el('a', { href: `/api/matches/${matchID}/replay`, 'data-test': 'replay' }, 'Debrief: replay file (after the end)');
+  show(
+    el('h1', {}, 'Facilitator console'),
+    status,
+    el(
+      'div',
+      { class: 'controls' },
+      act('Start / resume', 'resume'),
+      act('Pause', 'pause'),
+      act('+60 s', 'timer', () => ({ extendSeconds: 60 })),
+      act('Skip phase', 'timer', () => ({ skip: true })),
+      act('Advance idle seats', 'advance'),
+      injectSelect,
+      act('Inject event', 'inject', () => ({ id: injectSelect.value })),
+      act('End match', 'end'),
+    ),
+    table,
+    el('p', {}, 'Projector: ', el('a', { href: info.links.projector }, info.links.projector)),
+    replayLink,
+    secrets,
+    errorLine,
+  );
+}
+
+// --- projector (public information only) ---------------------------------------------------------------------------
+
+function projector(matchID: string): void {
+  const socket = new MatchSocket({ server: '', matchID, playerID: null });
+  const status = el('p', { 'data-test': 'status' });
+  const table = el('div');
+  const statements = el('ul', { 'data-test': 'statements' });
+  socket.subscribe(() => {
+    status.textContent = timerText(socket.status);
+    table.replaceChildren(seatTable(socket.status));
+    const G = socket.state?.G;
+    if (!G) return;
+    statements.replaceChildren(
+      ...G.messages.filter((m) => m.to === 'all').slice(-12).map((m) => el('li', {}, `${SEAT_NAMES[m.from]}: ${m.text}`)),
+      ...G.news.slice(-4).map((n) => el('li', { class: 'news' }, `${n.year}: ${n.title}`)),
+    );
+  });
+  show(el('h1', {}, 'Oil & Water'), status, table, statements);
+}
+
+// --- a student's seat ----------------------------------------------------------------------------------------------
+
+function seatView(j: { matchID: string; seat: Seat; playerID: string; credentials: string; name: string }): void {
+  const socket = new MatchSocket({ server: '', matchID: j.matchID, playerID: j.playerID, credentials: j.credentials });
+  const status = el('p', { 'data-test': 'status' });
+  const phase = el('p', { 'data-test': 'phase' });
+  const inbox = el('ul', { 'data-test': 'messages' });
+  const to = el('select', { name: 'to' }, ...SEATS.filter((s) => s !== j.seat).map((s) => el('option', { value: s }, SEAT_NAMES[s]))) as HTMLSelectElement;
+  const text = el('input', { name: 'text', maxlength: '280' }) as HTMLInputElement;
+  const send = el('button', { type: 'button', 'data-action': 'send' }, 'Send privately');
+  const say = el('button', { type: 'button', 'data-action': 'say' }, 'Say to all');
+  const ready = el('button', { type: 'button', 'data-action': 'ready' }, 'Done for this phase');
+  const moveResult = (p: Promise<{ ok: boolean; message?: string }>) =>
+    p.then((a) => (errorLine.textContent = a.ok ? '' : (a as { message: string }).message)).catch(report);
+  send.addEventListener('click', () => {
+    if (isSeat(to.value)) moveResult(socket.move('sendMessage', { to: to.value, text: text.value }));
+    text.value = '';
+  });
+  say.addEventListener('click', () => {
+    moveResult(socket.move('makeStatement', { text: text.value }));
+    text.value = '';
+  });
+  ready.addEventListener('click', () => {
+    const G = socket.state?.G;
+    if (!G) return;
+    if (socket.state?.ctx.phase === 'policy') {
+      const first = nextOrderChoices(G, j.seat, [])[0];
+      moveResult(socket.move('commitOrders', { orders: first ? [first] : [] }));
+    } else moveResult(socket.move('ready'));
+  });
+  socket.subscribe(() => {
+    status.textContent = timerText(socket.status);
+    const state = socket.state;
+    if (!state) return;
+    const G = state.G;
+    phase.textContent = `${SEAT_NAMES[j.seat]} (${j.name}) · ${state.ctx.phase} · ${G.year} · ${G.ready[j.seat] ? 'done, waiting for others' : 'your move'}`;
+    inbox.replaceChildren(
+      ...G.messages.slice(-30).map((m) => el('li', {}, `${SEAT_NAMES[m.from]} → ${m.to === 'all' ? 'all' : SEAT_NAMES[m.to]}: ${m.text}`)),
+    );
+  });
+  show(el('h1', {}, 'Oil & Water'), status, phase, el('div', {}, to, text, send, say), ready, inbox, errorLine);
+}
+
+const params = new URLSearchParams(location.search);
+const hash = new URLSearchParams(location.hash.slice(1));
+const facilitate = params.get('facilitate');
+const projectorID = params.get('projector');
+if (facilitate && hash.get('token')) void facilitator(facilitate, hash.get('token') as string).catch(report);
+else if (projectorID) projector(projectorID);
+else void home(params.get('join') ?? '').catch(report);

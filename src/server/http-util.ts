@@ -1,0 +1,110 @@
+/**
+ * Small HTTP helpers for the lobby: JSON bodies read with a size limit and without prototype keys, errors that say
+ * what was wrong (never a stack trace), a per-address rate limit, and the same-origin rule.
+ */
+import type http from 'node:http';
+
+/** An error the client caused (or a refusal), sent as `{ error }` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses JSON text, refusing `__proto__`, `constructor` and `prototype` keys anywhere in it. */
+export function parseJsonStrict(text: string): unknown {
+  let bad: string | undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) bad ??= key;
+      return v;
+    });
+  } catch (error) {
+    throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (bad !== undefined) throw new HttpError(400, `the key "${bad}" is not allowed in a request`);
+  return value;
+}
+
+/** Reads a JSON request body of at most `limit` bytes. */
+export async function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `the body is too large (at most ${limit} bytes)`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the body is too large (at most ${limit} bytes)`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') throw new HttpError(400, 'the body is empty: expected a JSON object');
+  return parseJsonStrict(text);
+}
+
+/** Sends a JSON response. */
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** A token bucket per client address; the map is bounded so a spray of addresses cannot grow it forever. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  /** Takes one token for `key`; false when the bucket is empty. */
+  take(key: string): boolean {
+    const now = performance.now();
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
+      bucket = { tokens: this.burst, at: now };
+      this.buckets.set(key, bucket);
+    }
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    bucket.at = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
+
+/**
+ * Same-origin rule for browsers: a request carrying an `Origin` header must come from this server's own origin (the
+ * host the browser used to reach it) or a configured extra origin. Requests without one (curl, Node) pass.
+ */
+export function originRefusal(req: http.IncomingMessage, extraOrigins: readonly string[]): string | null {
+  const origin = req.headers.origin;
+  if (origin === undefined) return null;
+  if (extraOrigins.includes(origin)) return null;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return `the origin "${origin}" is not allowed`;
+  }
+  if (host !== '' && host === req.headers.host) return null;
+  return `cross-origin requests are not allowed (origin ${origin})`;
+}

@@ -1,0 +1,384 @@
+/**
+ * The classroom lobby API (JSON over HTTP). Every body goes through a zod schema; every error names what was wrong.
+ *
+ *   GET  /api/health                       liveness
+ *   GET  /api/scenarios                    built-in scenarios and bot kinds
+ *   POST /api/matches                      create a class match → facilitator token, join codes, links
+ *   POST /api/join                         { code, name } → the seat's player ID and credentials
+ *   GET  /api/matches/:id/status           public status: names, timer, pause (anyone with the match ID)
+ *   GET  /api/matches/:id/facilitator      the facilitator's credentials, codes and names      (token)
+ *   POST /api/matches/:id/pause | resume | advance | end | inject {id} | timer {extendSeconds} | timer {skip}  (token)
+ *   GET  /api/matches/:id/replay           the replay file: with the token, or by anyone once the match is over
+ */
+import type http from 'node:http';
+import { z } from 'zod';
+import type { State } from 'boardgame.io';
+import { createMatch } from 'boardgame.io/internal';
+import { OilAndWater } from '../game/game';
+import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, isSeat, playerIDOf } from '../game/seats';
+import type { GameState } from '../game/state';
+import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
+import { botKinds } from '../bots/registry';
+import { serializeReplay } from '../sim/replay';
+import {
+  type ClassroomRecord,
+  type SeatRecord,
+  MAX_NAMES_PER_SEAT,
+  MAX_NAME_CHARS,
+  cleanName,
+  hashToken,
+  newJoinCode,
+  newMatchID,
+  newSecret,
+  tokenMatches,
+} from './classroom-record';
+import { HttpError, readJson, sendJson } from './http-util';
+import { exportReplay } from './replay-export';
+import type { ClassroomRuntime } from './runtime';
+import { MatchIDSchema, firstIssue } from './socket-schemas';
+import type { SqliteStorage } from './storage-sqlite';
+import type { ClassroomTransport } from './transport';
+
+export interface LobbyLimits {
+  /** Largest create body (a custom scenario document may be sent), and largest other body, in bytes. */
+  maxCreateBytes: number;
+  maxBodyBytes: number;
+  /** Matches this server holds at most. */
+  maxMatches: number;
+}
+
+export const DEFAULT_LOBBY_LIMITS: LobbyLimits = { maxCreateBytes: 512 * 1024, maxBodyBytes: 4 * 1024, maxMatches: 500 };
+
+const Seconds = z.number().int().min(0).max(86_400);
+const BotKind = z.string().min(1).max(40);
+
+export const CreateMatchBody = z
+  .object({
+    /** A built-in scenario id, or a whole scenario document. */
+    scenario: z.union([z.string().min(1).max(64), z.record(z.string(), z.unknown())]),
+    seed: z.string().min(1).max(64).optional(),
+    /** Seats a bot plays for the whole match, with the bot kind. */
+    bots: z.record(z.string(), BotKind).optional(),
+    /** The bot that stands in for a human seat nobody holds. */
+    standIn: BotKind.optional(),
+    phaseSeconds: z.object({ briefing: Seconds, diplomacy: Seconds, policy: Seconds }).partial().strict().optional(),
+    /** Created paused (the default), so nothing moves until the facilitator starts the match. */
+    startPaused: z.boolean().optional(),
+  })
+  .strict();
+
+const JoinBody = z
+  .object({
+    code: z.string().min(4).max(16),
+    name: z.string().min(1).max(MAX_NAME_CHARS * 4),
+  })
+  .strict();
+const InjectBody = z.object({ id: z.string().min(1).max(63) }).strict();
+const TimerBody = z.union([
+  z.object({ extendSeconds: z.number().int().min(1).max(3600) }).strict(),
+  z.object({ skip: z.literal(true) }).strict(),
+]);
+const EmptyBody = z.object({}).strict();
+
+export const DEFAULT_PHASE_SECONDS = { briefing: 300, diplomacy: 480, policy: 240 };
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, `bad request: ${firstIssue(result.error)}`);
+  return result.data;
+}
+
+export interface LobbyDeps {
+  storage: SqliteStorage;
+  runtime: ClassroomRuntime;
+  transport: ClassroomTransport;
+  limits: LobbyLimits;
+}
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, params: string[]) => Promise<void>;
+
+/** The lobby's request handler; resolves false when the path is not an API path. */
+export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
+  const { storage, runtime, transport, limits } = deps;
+
+  const matchOf = (id: string): ClassroomRecord => {
+    const checked = MatchIDSchema.safeParse(id);
+    if (!checked.success) throw new HttpError(400, `"${id.slice(0, 60)}" is not a match ID`);
+    const record = runtime.get(id);
+    if (!record) throw new HttpError(404, `no match "${id}" on this server`);
+    return record;
+  };
+
+  const facilitatorOf = (req: http.IncomingMessage, id: string): ClassroomRecord => {
+    const record = matchOf(id);
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer (.{1,200})$/.exec(header)?.[1];
+    if (!token) throw new HttpError(401, 'this needs the facilitator token (Authorization: Bearer <token>)');
+    if (!tokenMatches(record, token)) throw new HttpError(403, 'wrong facilitator token for this match');
+    return record;
+  };
+
+  const emptyBody = async (req: http.IncomingMessage) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > 0 || req.headers['transfer-encoding']) parse(EmptyBody, await readJson(req, limits.maxBodyBytes));
+  };
+
+  const facilitatorMove = (move: 'advance' | 'endMatch' | 'inject'): Handler => async (req, res, [id]) => {
+    const record = facilitatorOf(req, id);
+    const args = move === 'inject' ? [parse(InjectBody, await readJson(req, limits.maxBodyBytes))] : [];
+    if (move !== 'inject') await emptyBody(req);
+    if (move === 'inject') {
+      const state = storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
+      const deck = state?.G.scenario.wildcards.deck ?? [];
+      const wanted = (args[0] as { id: string }).id;
+      if (!deck.some((c) => c.id === wanted)) {
+        throw new HttpError(400, `"${wanted}" is not in this era's deck (known: ${deck.map((c) => c.id).join(', ')})`);
+      }
+    }
+    const ok = await transport.dispatch(record.matchID, FACILITATOR_ID, move, args);
+    if (!ok) throw new HttpError(409, `the rules refused ${move} now (is the match over, or the event already used?)`);
+    sendJson(res, 200, { ok: true, status: runtime.status(record.matchID) });
+  };
+
+  const routes: [string, RegExp, Handler][] = [
+    ['GET', /^\/api\/health$/, async (_req, res) => sendJson(res, 200, { ok: true, matches: runtime.list().length })],
+    [
+      'GET',
+      /^\/api\/scenarios$/,
+      async (_req, res) => {
+        const scenarios = BUILTIN_IDS.map((id) => {
+          const s = builtinScenario(id);
+          return { id, name: s?.name ?? id, startYear: s?.startYear, endYear: s?.endYear };
+        });
+        sendJson(res, 200, { scenarios, botKinds: botKinds(), phaseSeconds: DEFAULT_PHASE_SECONDS });
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches$/,
+      async (req, res) => {
+        const body = parse(CreateMatchBody, await readJson(req, limits.maxCreateBytes));
+        if (runtime.list().length >= limits.maxMatches) {
+          throw new HttpError(503, `this server already holds ${limits.maxMatches} matches`);
+        }
+        const created = createClassMatch(body, deps);
+        const base = `http://${req.headers.host ?? 'localhost'}`;
+        sendJson(res, 201, { ...created, links: links(base, created) });
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/join$/,
+      async (req, res) => {
+        const body = parse(JoinBody, await readJson(req, limits.maxBodyBytes));
+        const name = cleanName(body.name);
+        if (name.length === 0 || name.length > MAX_NAME_CHARS) {
+          throw new HttpError(400, `bad request: name must be 1-${MAX_NAME_CHARS} visible characters`);
+        }
+        const found = runtime.byCode(body.code.trim().toUpperCase());
+        if (!found) throw new HttpError(404, 'no seat has that join code: check it with your teacher');
+        const { record, seat } = found;
+        const names = record.seats[seat].names;
+        if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) {
+          if (names.length >= MAX_NAMES_PER_SEAT) throw new HttpError(409, `the ${seat} seat is full (${MAX_NAMES_PER_SEAT} students)`);
+          names.push(name);
+          runtime.touch(record.matchID);
+        }
+        const { metadata } = storage.fetchNow(record.matchID, { metadata: true });
+        const playerID = playerIDOf(seat);
+        const credentials = metadata?.players[Number(playerID)]?.credentials;
+        sendJson(res, 200, { matchID: record.matchID, seat, playerID, credentials, name, names: [...names] });
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/matches\/([^/]+)\/status$/,
+      async (_req, res, [id]) => {
+        matchOf(id);
+        sendJson(res, 200, runtime.status(id));
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/matches\/([^/]+)\/facilitator$/,
+      async (req, res, [id]) => {
+        const record = facilitatorOf(req, id);
+        const { metadata } = storage.fetchNow(id, { metadata: true });
+        const seats = Object.fromEntries(SEATS.map((s) => [s, { ...record.seats[s], names: [...record.seats[s].names] }]));
+        sendJson(res, 200, {
+          matchID: id,
+          playerID: FACILITATOR_ID,
+          credentials: metadata?.players[Number(FACILITATOR_ID)]?.credentials,
+          seed: record.seed,
+          phaseSeconds: record.phaseSeconds,
+          seats,
+          status: runtime.status(id),
+          links: links(`http://${req.headers.host ?? 'localhost'}`, { matchID: id, seats: record.seats }),
+        });
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/pause$/,
+      async (req, res, [id]) => {
+        facilitatorOf(req, id);
+        await emptyBody(req);
+        runtime.pause(id);
+        sendJson(res, 200, { ok: true, status: runtime.status(id) });
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/resume$/,
+      async (req, res, [id]) => {
+        facilitatorOf(req, id);
+        await emptyBody(req);
+        runtime.resume(id);
+        sendJson(res, 200, { ok: true, status: runtime.status(id) });
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/timer$/,
+      async (req, res, [id]) => {
+        facilitatorOf(req, id);
+        const body = parse(TimerBody, await readJson(req, limits.maxBodyBytes));
+        if ('skip' in body) {
+          if (!(await runtime.skip(id))) throw new HttpError(409, 'the phase could not be skipped (is the match over?)');
+        } else runtime.extend(id, body.extendSeconds);
+        sendJson(res, 200, { ok: true, status: runtime.status(id) });
+      },
+    ],
+    ['POST', /^\/api\/matches\/([^/]+)\/advance$/, facilitatorMove('advance')],
+    ['POST', /^\/api\/matches\/([^/]+)\/end$/, facilitatorMove('endMatch')],
+    ['POST', /^\/api\/matches\/([^/]+)\/inject$/, facilitatorMove('inject')],
+    [
+      'GET',
+      /^\/api\/matches\/([^/]+)\/replay$/,
+      async (req, res, [id]) => {
+        const record = matchOf(id);
+        // Once a match is over every secret is open (the rules' own views say so), so its replay is public.
+        if (!record.finished) facilitatorOf(req, id);
+        const stored = storage.fetchNow(id, { state: true, initialState: true, log: true });
+        const replay = exportReplay(record, stored as Parameters<typeof exportReplay>[1]);
+        const text = serializeReplay(replay);
+        res.writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Disposition': `attachment; filename="oil-and-water-${record.scenarioId}-${id}.json"`,
+          'Cache-Control': 'no-store',
+        });
+        res.end(text);
+      },
+    ],
+  ];
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/')) return false;
+    const matching = routes.filter(([, pattern]) => pattern.test(url.pathname));
+    if (matching.length === 0) throw new HttpError(404, `no API endpoint ${url.pathname}`);
+    const route = matching.find(([method]) => method === req.method);
+    if (!route) {
+      const allowed = [...new Set(matching.map(([m]) => m))].join(', ');
+      throw new HttpError(405, `${req.method} is not allowed on ${url.pathname} (use ${allowed})`, { Allow: allowed });
+    }
+    const params = (route[1].exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p));
+    await route[2](req, res, params);
+    return true;
+  };
+}
+
+interface CreatedMatch {
+  matchID: string;
+  facilitatorToken: string;
+  seed: string;
+  seats: Record<Seat, { mode: 'human' | 'bot'; bot: string; code: string | null }>;
+}
+
+/** Creates the boardgame.io match (credentials for all seven players) and its classroom record. */
+function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps): CreatedMatch {
+  const kinds = botKinds();
+  const checkKind = (kind: string, where: string) => {
+    if (!kinds.includes(kind.split(':')[0])) throw new HttpError(400, `bad request: ${where}: unknown bot kind "${kind}" (known: ${kinds.join(', ')})`);
+  };
+  const bots = body.bots ?? {};
+  for (const [seat, kind] of Object.entries(bots)) {
+    if (!isSeat(seat)) throw new HttpError(400, `bad request: bots.${seat}: unknown seat (seats: ${SEATS.join(', ')})`);
+    checkKind(kind, `bots.${seat}`);
+  }
+  const standIn = body.standIn ?? (kinds.includes('historical') ? 'historical' : 'random');
+  checkKind(standIn, 'standIn');
+
+  let scenarioId: string;
+  let scenario: unknown;
+  if (typeof body.scenario === 'string') {
+    scenario = builtinScenario(body.scenario);
+    if (!scenario) throw new HttpError(400, `bad request: scenario: unknown scenario "${body.scenario}" (known: ${BUILTIN_IDS.join(', ')})`);
+    scenarioId = body.scenario;
+  } else {
+    scenario = body.scenario;
+    scenarioId = typeof body.scenario.id === 'string' ? body.scenario.id.slice(0, 64) : 'custom';
+  }
+  const seed = body.seed ?? newSecret().slice(0, 12);
+  const match = createMatch({ game: OilAndWater, numPlayers: NUM_PLAYERS, setupData: { scenario, seed }, unlisted: true });
+  if ('setupDataError' in match) throw new HttpError(400, `bad request: ${String(match.setupDataError)}`);
+  const { metadata, initialState } = match;
+  // The seed and scenario live in the classroom record; metadata is read on every move, so it stays small.
+  delete metadata.setupData;
+  for (let i = 0; i < NUM_PLAYERS; i++) metadata.players[i].credentials = newSecret();
+
+  const matchID = newMatchID();
+  const token = newSecret();
+  const used = new Set(deps.runtime.list().flatMap((r) => SEATS.map((s) => r.seats[s].code)));
+  const code = () => {
+    for (;;) {
+      const c = newJoinCode();
+      if (!used.has(c)) return (used.add(c), c);
+    }
+  };
+  const record: ClassroomRecord = {
+    matchID,
+    createdAt: Date.now(),
+    scenarioId,
+    seed,
+    tokenHash: hashToken(token),
+    seats: Object.fromEntries(
+      SEATS.map((s) => {
+        const kind = bots[s];
+        const seat: SeatRecord = kind
+          ? { mode: 'bot', bot: kind, code: null, names: [] }
+          : { mode: 'human', bot: standIn, code: code(), names: [] };
+        return [s, seat];
+      }),
+    ) as ClassroomRecord['seats'],
+    phaseSeconds: { ...DEFAULT_PHASE_SECONDS, ...body.phaseSeconds },
+    paused: body.startPaused ?? true,
+    timer: null,
+    finished: false,
+  };
+  void deps.storage.createMatch(matchID, { initialState, metadata });
+  deps.runtime.add(record);
+  const seats = Object.fromEntries(
+    SEATS.map((s) => [s, { mode: record.seats[s].mode, bot: record.seats[s].bot, code: record.seats[s].code }]),
+  ) as CreatedMatch['seats'];
+  return { matchID, facilitatorToken: token, seed, seats };
+}
+
+/** The page links of a match. The token goes in the fragment, which browsers never send to a server. */
+function links(
+  base: string,
+  match: { matchID: string; facilitatorToken?: string; seats: Record<Seat, { code: string | null }> },
+): { facilitator?: string; projector: string; join: Partial<Record<Seat, string>> } {
+  const join: Partial<Record<Seat, string>> = {};
+  for (const s of SEATS) {
+    const c = match.seats[s].code;
+    if (c) join[s] = `${base}/classroom.html?join=${c}`;
+  }
+  return {
+    ...(match.facilitatorToken
+      ? { facilitator: `${base}/classroom.html?facilitate=${match.matchID}#token=${match.facilitatorToken}` }
+      : {}),
+    projector: `${base}/classroom.html?projector=${match.matchID}`,
+    join,
+  };
+}

@@ -1,0 +1,402 @@
+/**
+ * The classroom runtime: what boardgame.io does not do for a class. It keeps each match's classroom record, enforces
+ * phase timers on the server (on expiry the facilitator's `advance` move is dispatched, so the log and the replay
+ * hold it), gates seat moves while the match is paused, and plays bot seats and vacant human seats through the
+ * master with those seats' credentials.
+ *
+ * Pause is a server-level gate outside G: while paused, seat moves get a `paused` error, timers stand still and bots
+ * wait; the facilitator's own moves still go through.
+ */
+import type { State } from 'boardgame.io';
+import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../game/seats';
+import type { GameState } from '../game/state';
+import type { RecordStore } from './classroom-record';
+import { type ClassroomRecord, TIMED_PHASES, type TimedPhase } from './classroom-record';
+import { phaseKeyOf, planBotAnswers, planBotPhase } from './bot-planner';
+import type { SqliteStorage } from './storage-sqlite';
+import type { ClassroomTransport, TransportHooks } from './transport';
+import type { MatchAction } from '../sim/driver';
+
+export interface RuntimeOptions {
+  /** Delay before bot seats act in a new phase (ms): lets people see the phase open. */
+  botDelayMs: number;
+  /** Grace before a stand-in bot plays a human seat nobody holds (ms): time for students to join or reconnect. */
+  vacantDelayMs: number;
+  /** Clock, for tests. */
+  now: () => number;
+}
+
+export const DEFAULT_RUNTIME: RuntimeOptions = { botDelayMs: 1500, vacantDelayMs: 45_000, now: () => Date.now() };
+
+/** The public classroom status of a match, sent to every socket of the match as `oaw:classroom`. */
+export interface ClassroomStatus {
+  matchID: string;
+  scenarioId: string;
+  phase: string;
+  round: number;
+  year: number;
+  paused: boolean;
+  finished: boolean;
+  /** Server time when this was sent, so clients can show the timer without trusting their clocks. */
+  serverNow: number;
+  timer: { deadline: number | null; remainingMs: number | null; limitSeconds: number } | null;
+  seats: Record<Seat, { mode: 'human' | 'bot'; names: string[]; connected: number; botPlaying: boolean }>;
+}
+
+interface Live {
+  record: ClassroomRecord;
+  phaseKey: string;
+  phaseStartedAt: number;
+  vacantSince: Partial<Record<Seat, number>>;
+  done: Set<string>;
+  answered: Set<string>;
+  timerHandle?: NodeJS.Timeout;
+  botHandle?: NodeJS.Timeout;
+  passRunning: boolean;
+  passAgain: boolean;
+}
+
+export class ClassroomRuntime implements TransportHooks {
+  private readonly live = new Map<string, Live>();
+  private transport!: ClassroomTransport;
+  private closed = false;
+
+  constructor(
+    private readonly storage: SqliteStorage,
+    private readonly records: RecordStore,
+    private readonly options: RuntimeOptions = DEFAULT_RUNTIME,
+  ) {}
+
+  /** Connects the transport and resumes every stored match (after a restart: timers, pauses, bots). */
+  start(transport: ClassroomTransport): void {
+    this.transport = transport;
+    for (const record of this.records.load()) this.adopt(record);
+  }
+
+  /** Stops every timer (shutdown); stored records keep what a restart needs. */
+  stop(): void {
+    this.closed = true;
+    for (const live of this.live.values()) {
+      clearTimeout(live.timerHandle);
+      clearTimeout(live.botHandle);
+    }
+  }
+
+  /** Starts serving a newly created match. */
+  add(record: ClassroomRecord): void {
+    this.records.save(record);
+    this.adopt(record);
+  }
+
+  get(matchID: string): ClassroomRecord | undefined {
+    return this.live.get(matchID)?.record;
+  }
+
+  /** Matches served, newest first. */
+  list(): ClassroomRecord[] {
+    return [...this.live.values()].map((l) => l.record).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** Finds the seat a join code opens. */
+  byCode(code: string): { record: ClassroomRecord; seat: Seat } | undefined {
+    for (const { record } of this.live.values()) {
+      for (const seat of SEATS) if (record.seats[seat].code === code) return { record, seat };
+    }
+    return undefined;
+  }
+
+  /** Saves a changed record and tells the match's sockets. */
+  touch(matchID: string): void {
+    const live = this.live.get(matchID);
+    if (!live) return;
+    this.records.save(live.record);
+    this.broadcast(matchID);
+  }
+
+  // --- TransportHooks -------------------------------------------------------------------------------------------
+
+  exists(matchID: string): boolean {
+    return this.live.has(matchID);
+  }
+
+  gate(matchID: string, playerID: string): string | null {
+    const live = this.live.get(matchID);
+    if (!live) return `no match "${matchID}" on this server`;
+    if (live.record.paused && playerID !== FACILITATOR_ID) return 'the facilitator has paused the match: wait for them to resume it';
+    return null;
+  }
+
+  committed(matchID: string, state: State<GameState>): void {
+    const live = this.live.get(matchID);
+    if (!live) return;
+    this.observe(live, state);
+    this.broadcast(matchID);
+  }
+
+  presence(matchID: string): void {
+    const live = this.live.get(matchID);
+    if (!live) return;
+    const counts = this.transport.presence(matchID);
+    const now = this.options.now();
+    for (const seat of SEATS) {
+      const here = (counts[playerIDOf(seat)] ?? 0) > 0;
+      if (here) delete live.vacantSince[seat];
+      else if (live.vacantSince[seat] === undefined) live.vacantSince[seat] = now;
+    }
+    this.broadcast(matchID);
+    this.scheduleBots(live);
+  }
+
+  // --- facilitator controls -------------------------------------------------------------------------------------
+
+  pause(matchID: string): void {
+    const live = this.mustLive(matchID);
+    if (live.record.paused) return;
+    live.record.paused = true;
+    const timer = live.record.timer;
+    if (timer && timer.deadline !== null) {
+      timer.remainingMs = Math.max(0, timer.deadline - this.options.now());
+      timer.deadline = null;
+    }
+    clearTimeout(live.timerHandle);
+    clearTimeout(live.botHandle);
+    this.touch(matchID);
+  }
+
+  resume(matchID: string): void {
+    const live = this.mustLive(matchID);
+    if (!live.record.paused) return;
+    live.record.paused = false;
+    const timer = live.record.timer;
+    if (timer && timer.remainingMs !== null) {
+      timer.deadline = this.options.now() + timer.remainingMs;
+      timer.remainingMs = null;
+    }
+    // Bots and stand-ins count their delays from the resume, not from before the pause.
+    live.phaseStartedAt = Math.max(live.phaseStartedAt, this.options.now() - this.options.botDelayMs);
+    this.touch(matchID);
+    this.armTimer(live);
+    this.scheduleBots(live);
+  }
+
+  /** Adds time to the current phase's timer; a phase without a limit gets one of `seconds` from now. */
+  extend(matchID: string, seconds: number): void {
+    const live = this.mustLive(matchID);
+    const timer = live.record.timer;
+    if (!timer) return;
+    const ms = seconds * 1000;
+    if (timer.deadline !== null) timer.deadline += ms;
+    else if (timer.remainingMs !== null) timer.remainingMs += ms;
+    else if (live.record.paused) timer.remainingMs = ms;
+    else timer.deadline = this.options.now() + ms;
+    this.touch(matchID);
+    this.armTimer(live);
+  }
+
+  /** Ends the current phase now, as its timer would: the facilitator's `advance` for every idle seat. */
+  async skip(matchID: string): Promise<boolean> {
+    this.mustLive(matchID);
+    return this.transport.dispatch(matchID, FACILITATOR_ID, 'advance');
+  }
+
+  /** The match's public status (names, timer, pause, who is playing each seat). */
+  status(matchID: string): ClassroomStatus | undefined {
+    const live = this.live.get(matchID);
+    if (!live) return undefined;
+    const state = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
+    const counts = this.transport.presence(matchID);
+    const { record } = live;
+    const phase = state?.ctx.phase ?? 'briefing';
+    const seats = Object.fromEntries(
+      SEATS.map((s) => {
+        const connected = counts[playerIDOf(s)] ?? 0;
+        const seat = record.seats[s];
+        return [s, { mode: seat.mode, names: [...seat.names], connected, botPlaying: seat.mode === 'bot' || connected === 0 }];
+      }),
+    ) as ClassroomStatus['seats'];
+    const timer = record.timer;
+    return {
+      matchID,
+      scenarioId: record.scenarioId,
+      phase,
+      round: state?.G.round ?? 0,
+      year: state?.G.year ?? 0,
+      paused: record.paused,
+      finished: record.finished,
+      serverNow: this.options.now(),
+      timer: timer
+        ? { deadline: timer.deadline, remainingMs: timer.remainingMs, limitSeconds: record.phaseSeconds[phase as TimedPhase] ?? 0 }
+        : null,
+      seats,
+    };
+  }
+
+  // --- internals ------------------------------------------------------------------------------------------------
+
+  private mustLive(matchID: string): Live {
+    const live = this.live.get(matchID);
+    if (!live) throw new Error(`no match "${matchID}"`);
+    return live;
+  }
+
+  private broadcast(matchID: string): void {
+    const status = this.status(matchID);
+    if (status) this.transport.emitRoom(matchID, 'oaw:classroom', status);
+  }
+
+  private adopt(record: ClassroomRecord): void {
+    const now = this.options.now();
+    const live: Live = {
+      record,
+      phaseKey: '',
+      phaseStartedAt: now,
+      vacantSince: Object.fromEntries(SEATS.map((s) => [s, now])),
+      done: new Set(),
+      answered: new Set(),
+      passRunning: false,
+      passAgain: false,
+    };
+    this.live.set(record.matchID, live);
+    const state = this.storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
+    if (state) this.observe(live, state);
+  }
+
+  /** Reacts to the match's latest state: a new phase restarts the timer; the end stops everything. */
+  private observe(live: Live, state: State<GameState>): void {
+    const { record } = live;
+    if (state.ctx.gameover !== undefined) {
+      if (!record.finished) {
+        record.finished = true;
+        record.timer = null;
+        clearTimeout(live.timerHandle);
+        clearTimeout(live.botHandle);
+        this.records.save(record);
+      }
+      return;
+    }
+    const key = phaseKeyOf(state);
+    if (key !== live.phaseKey) {
+      live.phaseKey = key;
+      live.phaseStartedAt = this.options.now();
+      live.done.clear();
+      if (!record.timer || record.timer.key !== key) {
+        // A stored timer for this phase (after a restart) keeps its deadline; a new phase starts a new one.
+        const limit = (record.phaseSeconds[state.ctx.phase as TimedPhase] ?? 0) * 1000;
+        record.timer = { key, deadline: null, remainingMs: null };
+        if (limit > 0) {
+          if (record.paused) record.timer.remainingMs = limit;
+          else record.timer.deadline = this.options.now() + limit;
+        }
+        this.records.save(record);
+      }
+      this.armTimer(live);
+    }
+    this.scheduleBots(live);
+  }
+
+  private armTimer(live: Live): void {
+    clearTimeout(live.timerHandle);
+    const timer = live.record.timer;
+    if (this.closed || live.record.paused || live.record.finished || !timer || timer.deadline === null) return;
+    const key = timer.key;
+    // setTimeout caps near 24.8 days; a phase limit is at most a day (lobby schema), so no chunking is needed.
+    live.timerHandle = setTimeout(() => void this.expire(live, key), Math.max(0, timer.deadline - this.options.now()));
+  }
+
+  private async expire(live: Live, key: string): Promise<void> {
+    if (this.closed || live.record.paused || live.record.timer?.key !== key || live.phaseKey !== key) return;
+    live.record.timer = { key, deadline: null, remainingMs: null };
+    this.records.save(live.record);
+    try {
+      await this.transport.dispatch(live.record.matchID, FACILITATOR_ID, 'advance');
+    } catch (error) {
+      console.error(`[classroom] timer advance failed for ${live.record.matchID}:`, error);
+    }
+  }
+
+  /** Which seats a bot plays now, and from when each may act. */
+  private botSeats(live: Live): { seat: Seat; kind: string; at: number }[] {
+    const counts = this.transport.presence(live.record.matchID);
+    const out: { seat: Seat; kind: string; at: number }[] = [];
+    for (const seat of SEATS) {
+      const s = live.record.seats[seat];
+      if (s.mode === 'bot') {
+        out.push({ seat, kind: s.bot, at: live.phaseStartedAt + this.options.botDelayMs });
+      } else if ((counts[playerIDOf(seat)] ?? 0) === 0) {
+        const since = live.vacantSince[seat] ?? this.options.now();
+        out.push({ seat, kind: s.bot, at: Math.max(live.phaseStartedAt, since) + this.options.vacantDelayMs });
+      }
+    }
+    return out;
+  }
+
+  private scheduleBots(live: Live): void {
+    clearTimeout(live.botHandle);
+    if (this.closed || live.record.paused || live.record.finished) return;
+    const now = this.options.now();
+    const seats = this.botSeats(live);
+    const due = seats.filter((s) => s.at <= now);
+    const later = seats.filter((s) => s.at > now).map((s) => s.at);
+    if (due.length > 0) void this.runPass(live);
+    if (later.length > 0) live.botHandle = setTimeout(() => this.scheduleBots(live), Math.min(...later) - now);
+  }
+
+  /** One bot pass: the phase's actions for seats not yet played this phase, then answers to proposals. */
+  private async runPass(live: Live): Promise<void> {
+    if (live.passRunning) {
+      live.passAgain = true;
+      return;
+    }
+    live.passRunning = true;
+    try {
+      do {
+        live.passAgain = false;
+        await this.passOnce(live);
+      } while (live.passAgain && !this.closed);
+    } catch (error) {
+      console.error(`[classroom] bot pass failed for ${live.record.matchID}:`, error);
+    } finally {
+      live.passRunning = false;
+    }
+  }
+
+  private async passOnce(live: Live): Promise<void> {
+    const matchID = live.record.matchID;
+    const now = this.options.now();
+    const due = this.botSeats(live).filter((s) => s.at <= now);
+    if (due.length === 0 || live.record.paused || live.record.finished) return;
+    const state = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
+    if (!state || state.ctx.gameover !== undefined) return;
+    const key = phaseKeyOf(state);
+    const kinds: Partial<Record<Seat, string>> = {};
+    const fresh: Partial<Record<Seat, string>> = {};
+    for (const { seat, kind } of due) {
+      kinds[seat] = kind;
+      if (!live.done.has(`${key}|${seat}`)) fresh[seat] = kind;
+    }
+    if (Object.keys(fresh).length > 0) {
+      const actions = planBotPhase(state, live.record.seed, fresh);
+      for (const seat of Object.keys(fresh)) live.done.add(`${key}|${seat}`);
+      await this.send(live, key, actions);
+    }
+    const latest = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
+    if (!latest || phaseKeyOf(latest) !== key) return;
+    const answers = planBotAnswers(latest, live.record.seed, kinds).filter((a) => {
+      const id = (a.args[0] as { id: string }).id;
+      if (live.answered.has(id)) return false;
+      live.answered.add(id);
+      return true;
+    });
+    await this.send(live, key, answers);
+  }
+
+  /** Sends planned actions in order while the phase lasts and the match is not paused. */
+  private async send(live: Live, key: string, actions: MatchAction[]): Promise<void> {
+    for (const a of actions) {
+      if (this.closed || live.record.paused || live.phaseKey !== key) return;
+      await this.transport.dispatch(live.record.matchID, a.playerID, a.move, a.args);
+    }
+  }
+}
+
+export { TIMED_PHASES };

@@ -1,0 +1,374 @@
+/**
+ * The classroom's socket transport, in place of boardgame.io's `SocketIO` (same wire protocol, so boardgame.io's own
+ * client can still connect):
+ * - every event is parsed (socket-schemas.ts) and rate-limited before the master sees it; `chat` is not served;
+ * - a socket acts only for the match and player it synced as, with that player's credentials;
+ * - seat moves are refused while the facilitator has paused the match (the gate belongs to the classroom runtime);
+ * - one queue per match serialises every master call (syncs, moves, server-side bots and timers alike);
+ * - a state is broadcast only after storage has committed it, so no client ever sees a move a crash could lose;
+ * - a sync's initial state is filtered per receiver (filter.ts), and updates leave out the scenario document, which
+ *   never changes during a match and which every client got with its sync.
+ */
+import type http from 'node:http';
+import type { Game, State } from 'boardgame.io';
+import { Master } from 'boardgame.io/master';
+import { Server as IOServer, type Socket } from 'socket.io';
+import { type IntermediateTransportData, type PayloadFilter, type TransportData, makePayloadFilter } from './filter';
+import { SyncArgs, UpdateArgs, firstIssue, isFacilitator } from './socket-schemas';
+import type { SqliteStorage } from './storage-sqlite';
+import type { GameState } from '../game/state';
+import { NUM_PLAYERS } from '../game/seats';
+import { ProcessGameConfig } from 'boardgame.io/internal';
+import { sameSecret } from './classroom-record';
+
+type MasterAuth = ConstructorParameters<typeof Master>[3];
+
+/** Seat credentials are checked in constant time against the match metadata; no credentials, no entry. */
+export const classroomAuth = {
+  authenticateCredentials({ playerID, credentials, metadata }: { playerID: string; credentials?: unknown; metadata?: unknown }) {
+    const players = (metadata as { players?: Record<string, { credentials?: unknown }> } | undefined)?.players;
+    const expected = players?.[playerID]?.credentials;
+    if (typeof expected !== 'string' || typeof credentials !== 'string') return false;
+    return sameSecret(credentials, expected);
+  },
+} as unknown as NonNullable<MasterAuth>;
+
+/** What the transport asks of the classroom runtime. */
+export interface TransportHooks {
+  /** Whether a match with this ID is served here. */
+  exists(matchID: string): boolean;
+  /** Why a move by this player may not go through now (the pause gate), or null. */
+  gate(matchID: string, playerID: string): string | null;
+  /** A state was committed and is being broadcast. */
+  committed(matchID: string, state: State<GameState>): void;
+  /** Sockets joined or left a seat. */
+  presence(matchID: string): void;
+}
+
+export interface TransportLimits {
+  /** Largest socket message in bytes (engine.io drops the connection above it). */
+  maxMessageBytes: number;
+  /** Events a socket may send in a burst, and per second after it. */
+  burst: number;
+  perSecond: number;
+  /** Dropped events after which a flooding socket is disconnected. */
+  disconnectAfterDrops: number;
+}
+
+export const DEFAULT_LIMITS: TransportLimits = { maxMessageBytes: 64 * 1024, burst: 40, perSecond: 20, disconnectAfterDrops: 400 };
+
+/** An error sent to one socket as `oaw:error`: a stable code and a sentence for people. */
+export interface SocketError {
+  matchID?: string;
+  code: 'bad-request' | 'unknown-match' | 'unauthorized' | 'not-synced' | 'paused' | 'stale' | 'flood' | 'server-error';
+  message: string;
+}
+
+/** The answer to a move sent with an acknowledgement callback. */
+export type MoveAck = { ok: true; stateID: number } | { ok: false; code: SocketError['code'] | 'refused'; message: string };
+
+interface Client {
+  socket: Socket;
+  matchID: string;
+  playerID: string | null;
+  credentials: string | undefined;
+}
+
+/** A socket's rate state: a token bucket, and the drops that may end the connection. */
+interface Bucket {
+  tokens: number;
+  refilled: number;
+  drops: number;
+  lastFloodNotice: number;
+}
+
+const phaseKey = (state: State): string => `${state.ctx.phase}:${(state.G as GameState).round}:${state.ctx.turn}`;
+
+/** Updates leave the (unchanging) scenario document out; clients keep the one their sync carried. */
+function withoutScenario(data: TransportData): TransportData {
+  if (data.type !== 'update') return data;
+  const [matchID, state, log] = data.args;
+  return { type: 'update', args: [matchID, { ...state, G: { ...(state.G as GameState), scenario: null } }, log] };
+}
+
+export class ClassroomTransport {
+  private readonly game: Game;
+  private readonly filter: PayloadFilter;
+  private readonly auth: MasterAuth = classroomAuth;
+  private io?: IOServer;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly clients = new Map<string, Client>();
+  private readonly rooms = new Map<string, Set<Client>>();
+  /** Recent state IDs per match and the phase each belonged to, to accept moves made one update behind. */
+  private readonly recent = new Map<string, Map<number, string>>();
+
+  constructor(
+    game: Game,
+    private readonly storage: SqliteStorage,
+    private readonly hooks: TransportHooks,
+    private readonly limits: TransportLimits = DEFAULT_LIMITS,
+  ) {
+    this.game = ProcessGameConfig(game) as unknown as Game;
+    this.filter = makePayloadFilter(this.game);
+  }
+
+  /** Attaches socket.io to the HTTP server. `allowRequest` decides cross-origin and similar refusals. */
+  listen(server: http.Server, allowRequest: (req: http.IncomingMessage) => string | null): IOServer {
+    const io = new IOServer(server, {
+      pingTimeout: 20_000,
+      pingInterval: 10_000,
+      maxHttpBufferSize: this.limits.maxMessageBytes,
+      serveClient: false,
+      allowRequest: (req, callback) => {
+        const refusal = allowRequest(req);
+        callback(refusal, refusal === null);
+      },
+    });
+    this.io = io;
+    io.of(`/${this.game.name}`).on('connection', (socket) => this.connect(socket));
+    return io;
+  }
+
+  /** Closes every socket (server shutdown). */
+  async close(): Promise<void> {
+    const io = this.io;
+    if (!io) return;
+    this.io = undefined;
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+  }
+
+  /** Runs `task` after every earlier master call of the match has finished. */
+  serial<T>(matchID: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(matchID) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    this.queues.set(
+      matchID,
+      run.catch(() => undefined),
+    );
+    return run;
+  }
+
+  /** How many sockets are synced to each player ID of a match (spectators under 'spectator'). */
+  presence(matchID: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const c of this.rooms.get(matchID) ?? []) {
+      const key = c.playerID ?? 'spectator';
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  /** Sends an event with public data to every socket synced to a match. */
+  emitRoom(matchID: string, event: string, data: unknown): void {
+    for (const c of this.rooms.get(matchID) ?? []) c.socket.emit(event, data);
+  }
+
+  /** Disconnects every socket of a match (the match was deleted). */
+  dropMatch(matchID: string): void {
+    for (const c of [...(this.rooms.get(matchID) ?? [])]) c.socket.disconnect(true);
+    this.recent.delete(matchID);
+  }
+
+  /**
+   * Makes a move for a player inside the server (bots, timers, the facilitator's HTTP controls): the same master,
+   * queue, credentials check and broadcast as a socket's move. Resolves whether the rules accepted it.
+   */
+  async dispatch(matchID: string, playerID: string, move: string, args: unknown[] = []): Promise<boolean> {
+    return this.serial(matchID, async () => {
+      const { state, metadata } = this.storage.fetchNow(matchID, { state: true, metadata: true });
+      if (!state || !metadata) return false;
+      this.remember(matchID, state);
+      const credentials = metadata.players[Number(playerID)]?.credentials ?? '';
+      const action = { type: 'MAKE_MOVE' as const, payload: { type: move, args, playerID, credentials } };
+      await this.master(matchID).onUpdate(action, state._stateID, matchID, playerID);
+      const after = this.storage.fetchNow(matchID, { state: true }).state;
+      return after !== undefined && after._stateID > state._stateID;
+    });
+  }
+
+  /** The master for one call; its broadcasts wait for the storage write that follows them (see `publish`). */
+  private master(matchID: string, socket?: Socket): Master {
+    const transportAPI = {
+      send: ({ playerID, ...data }: { playerID: string | null } & IntermediateTransportData) => {
+        if (socket) socket.emit(data.type, ...this.filter(playerID ?? null, data).args);
+      },
+      sendAll: (payload: IntermediateTransportData) => this.publish(matchID, payload),
+    };
+    return new Master(this.game, this.storage, transportAPI as ConstructorParameters<typeof Master>[2], this.auth);
+  }
+
+  /**
+   * The master broadcasts an update before it writes it. Our storage writes synchronously right after, so
+   * deferring the broadcast to the next turn of the event loop sends only what is on disk; a state the write refused
+   * (a stale compare-and-set) is not sent at all.
+   */
+  private publish(matchID: string, payload: IntermediateTransportData): void {
+    setImmediate(() => {
+      if (payload.type === 'update') {
+        const state = payload.args[1] as State<GameState>;
+        const stored = this.storage.fetchNow(matchID, { state: true }).state;
+        // Not stored (refused or superseded), or already sent (a refused move re-broadcasts the same state).
+        if (!stored || stored._stateID !== state._stateID || this.recent.get(matchID)?.has(state._stateID)) return;
+        this.remember(matchID, state);
+        for (const c of this.rooms.get(matchID) ?? []) {
+          const data = withoutScenario(this.filter(c.playerID, payload));
+          c.socket.emit(data.type, ...data.args);
+        }
+        this.hooks.committed(matchID, state);
+        return;
+      }
+      for (const c of this.rooms.get(matchID) ?? []) {
+        const data = this.filter(c.playerID, payload);
+        c.socket.emit(data.type, ...data.args);
+      }
+    });
+  }
+
+  private remember(matchID: string, state: State): void {
+    let map = this.recent.get(matchID);
+    if (!map) this.recent.set(matchID, (map = new Map()));
+    map.set(state._stateID, phaseKey(state));
+    if (map.size > 256) map.delete(map.keys().next().value as number);
+  }
+
+  private fail(socket: Socket, error: SocketError, ack?: (answer: MoveAck) => void): void {
+    socket.emit('oaw:error', error);
+    ack?.({ ok: false, code: error.code, message: error.message });
+  }
+
+  /** Token bucket per socket; a socket that keeps flooding is cut off. */
+  private allow(socket: Socket, client: Bucket): boolean {
+    const now = performance.now();
+    client.tokens = Math.min(this.limits.burst, client.tokens + ((now - client.refilled) / 1000) * this.limits.perSecond);
+    client.refilled = now;
+    if (client.tokens >= 1) {
+      client.tokens -= 1;
+      return true;
+    }
+    client.drops += 1;
+    if (client.drops >= this.limits.disconnectAfterDrops) socket.disconnect(true);
+    else if (now - client.lastFloodNotice > 1000) {
+      client.lastFloodNotice = now;
+      socket.emit('oaw:error', { code: 'flood', message: 'too many messages: some were dropped; slow down' } satisfies SocketError);
+    }
+    return false;
+  }
+
+  private connect(socket: Socket): void {
+    // Rate state lives with the socket, before and after it syncs.
+    const bucket: Bucket = { tokens: this.limits.burst, refilled: performance.now(), drops: 0, lastFloodNotice: 0 };
+    socket.on('sync', (...raw: unknown[]) => {
+      if (!this.allow(socket, bucket)) return;
+      void this.onSync(socket, raw).catch((error: unknown) => this.internal(socket, error));
+    });
+    socket.on('update', (...raw: unknown[]) => {
+      const ack = typeof raw[raw.length - 1] === 'function' ? (raw.pop() as (answer: MoveAck) => void) : undefined;
+      if (!this.allow(socket, bucket)) {
+        ack?.({ ok: false, code: 'flood', message: 'too many messages: this one was dropped' });
+        return;
+      }
+      void this.onUpdate(socket, raw, ack).catch((error: unknown) => this.internal(socket, error, ack));
+    });
+    socket.on('disconnect', () => this.leave(socket));
+    // Anything else (boardgame.io's `chat`, unknown events) is ignored, but still counts against the rate.
+    socket.onAny((event: string) => {
+      if (event !== 'sync' && event !== 'update') this.allow(socket, bucket);
+    });
+  }
+
+  private internal(socket: Socket, error: unknown, ack?: (answer: MoveAck) => void): void {
+    console.error('[classroom] socket handler failed:', error);
+    this.fail(socket, { code: 'server-error', message: 'the server could not handle that message' }, ack);
+  }
+
+  private async onSync(socket: Socket, raw: unknown[]) {
+    const parsed = SyncArgs.safeParse(raw.slice(0, 4));
+    if (!parsed.success) {
+      this.fail(socket, { code: 'bad-request', message: `bad sync: ${firstIssue(parsed.error)}` });
+      return;
+    }
+    const [matchID, playerIDRaw, credentialsRaw] = parsed.data;
+    const playerID = playerIDRaw ?? null;
+    const credentials = credentialsRaw ?? undefined;
+    // boardgame.io would create an unknown match on demand; here only matches made through the lobby exist.
+    if (!this.hooks.exists(matchID)) {
+      this.fail(socket, { matchID, code: 'unknown-match', message: `no match "${matchID}" on this server` });
+      return;
+    }
+    this.leave(socket);
+    const result = await this.serial(matchID, () => this.master(matchID, socket).onSync(matchID, playerID, credentials, NUM_PLAYERS));
+    if (result && 'error' in result) {
+      const who = isFacilitator(playerID) ? 'the facilitator' : `player ${playerID}`;
+      this.fail(socket, { matchID, code: 'unauthorized', message: `wrong credentials for ${who} of match ${matchID}` });
+      return;
+    }
+    if (!socket.connected) return;
+    const client: Client = { socket, matchID, playerID, credentials };
+    this.clients.set(socket.id, client);
+    let room = this.rooms.get(matchID);
+    if (!room) this.rooms.set(matchID, (room = new Set()));
+    room.add(client);
+    if (playerID !== null) {
+      await this.serial(matchID, () => this.master(matchID).onConnectionChange(matchID, playerID, credentials, true));
+    }
+    this.hooks.presence(matchID);
+  }
+
+  private async onUpdate(socket: Socket, raw: unknown[], ack?: (answer: MoveAck) => void) {
+    const parsed = UpdateArgs.safeParse(raw);
+    if (!parsed.success) {
+      this.fail(socket, { code: 'bad-request', message: `bad move: ${firstIssue(parsed.error)}` }, ack);
+      return;
+    }
+    const [action, clientStateID, matchID, playerID] = parsed.data;
+    const client = this.clients.get(socket.id);
+    if (!client || client.matchID !== matchID || client.playerID !== playerID || action.payload.playerID !== playerID) {
+      this.fail(socket, { matchID, code: 'not-synced', message: 'sync as this player of this match before making moves' }, ack);
+      return;
+    }
+    const gate = this.hooks.gate(matchID, playerID);
+    if (gate !== null) {
+      this.fail(socket, { matchID, code: 'paused', message: gate }, ack);
+      return;
+    }
+    const answer = await this.serial(matchID, async (): Promise<MoveAck> => {
+      const current = this.storage.fetchNow(matchID, { state: true }).state;
+      if (!current) return { ok: false, code: 'unknown-match', message: `no match "${matchID}" on this server` };
+      this.remember(matchID, current);
+      let stateID = clientStateID;
+      if (stateID !== current._stateID) {
+        // Every phase is simultaneous: a move made one update behind, in the same phase, is judged by the rules on
+        // the current state. Across a phase change the client must see the new phase first.
+        if (this.recent.get(matchID)?.get(stateID) !== phaseKey(current)) {
+          return { ok: false, code: 'stale', message: 'the match has moved on (a new phase began): look again and retry' };
+        }
+        stateID = current._stateID;
+      }
+      const payload = { ...action.payload, args: action.payload.args ?? [] };
+      const result = await this.master(matchID, socket).onUpdate({ ...action, payload }, stateID, matchID, playerID);
+      if (result && 'error' in result) return { ok: false, code: 'unauthorized', message: `wrong credentials for player ${playerID}` };
+      const after = this.storage.fetchNow(matchID, { state: true }).state;
+      if (after && after._stateID > current._stateID) return { ok: true, stateID: after._stateID };
+      return { ok: false, code: 'refused', message: `the rules refused ${action.payload.type} now` };
+    });
+    if (!answer.ok && answer.code !== 'refused') socket.emit('oaw:error', { matchID, code: answer.code, message: answer.message });
+    ack?.(answer);
+  }
+
+  private leave(socket: Socket): void {
+    const client = this.clients.get(socket.id);
+    if (!client) return;
+    this.clients.delete(socket.id);
+    const room = this.rooms.get(client.matchID);
+    room?.delete(client);
+    if (room && room.size === 0) this.rooms.delete(client.matchID);
+    const { matchID, playerID, credentials } = client;
+    if (playerID !== null && this.hooks.exists(matchID)) {
+      void this.serial(matchID, () => this.master(matchID).onConnectionChange(matchID, playerID, credentials, false)).catch(
+        (error: unknown) => console.error('[classroom] connection change failed:', error),
+      );
+    }
+    this.hooks.presence(matchID);
+  }
+}
