@@ -1,0 +1,253 @@
+/**
+ * The browser game: the start screen, then the map with its panels for the session's active seat, the hot-seat pass
+ * screen and the end screen. Panels and the scene see only the `GameSession` interface.
+ */
+import mapJson from '../../assets/map/northeast-asia.json';
+import { ISLANDS, SEATS, type Seat } from '../game/seats';
+import { builtinScenario } from '../scenario/builtin';
+import { detailFor } from './details';
+import { el, replace } from './dom';
+import type { MapData } from './map/geometry';
+import type { MapView } from './map-view';
+import { Charts } from './panels/charts';
+import { renderDetail } from './panels/detail';
+import { renderEnd } from './panels/end';
+import { renderFeed } from './panels/feed';
+import { renderPass } from './panels/pass';
+import { renderSeat } from './panels/seat';
+import { renderStart } from './panels/start';
+import { LocalSession, type GameSession } from './session';
+import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
+import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
+import { UiState, type MapSelection } from './ui-state';
+
+const MAP = mapJson as unknown as MapData;
+
+/** What the browser tests and the benchmark may reach: nothing else is global. */
+export interface TestHooks {
+  session: GameSession | null;
+  ui: UiState | null;
+  view: MapView | null;
+  map: MapData;
+  mapReady: boolean;
+  /** performance.now() when the map first drew: milliseconds since navigation began. */
+  mapReadyAt?: number;
+}
+
+declare global {
+  interface Window {
+    __oilAndWater?: TestHooks;
+  }
+}
+
+interface Layout {
+  start: HTMLElement;
+  game: HTMLElement;
+  top: HTMLElement;
+  mapBox: HTMLElement;
+  tooltip: HTMLElement;
+  seat: HTMLElement;
+  detail: HTMLElement;
+  features: HTMLElement;
+  feed: HTMLElement;
+  charts: HTMLElement;
+  pass: HTMLElement;
+  end: HTMLElement;
+  toast: HTMLElement;
+}
+
+function layout(root: HTMLElement): Layout {
+  const L: Layout = {
+    start: el('section', { id: 'start-screen', class: 'screen' }),
+    game: el('div', { id: 'game', hidden: true }),
+    top: el('header', { id: 'topbar', 'data-test': 'topbar' }),
+    mapBox: el('div', { id: 'map', 'aria-label': S.map.features }),
+    tooltip: el('div', { id: 'tooltip', role: 'tooltip', hidden: true }),
+    seat: el('section', { id: 'seat-panel', 'aria-live': 'polite' }),
+    detail: el('section', { id: 'detail-panel', 'data-test': 'detail' }),
+    features: el('details', { id: 'features' }),
+    feed: el('section', { id: 'feed' }),
+    charts: el('section', { id: 'charts' }),
+    pass: el('section', { id: 'pass-screen', class: 'screen', hidden: true }),
+    end: el('section', { id: 'end-screen', class: 'screen', hidden: true }),
+    toast: el('p', { id: 'toast', role: 'status' }),
+  };
+  L.game.append(
+    L.top,
+    el(
+      'div',
+      { id: 'board' },
+      el('div', { id: 'map-column' }, el('div', { id: 'map-wrap' }, L.mapBox, L.tooltip), L.features),
+      el('aside', { id: 'side' }, L.seat, L.detail),
+    ),
+    el('div', { id: 'lower' }, L.feed, L.charts),
+  );
+  root.replaceChildren(L.start, L.game, L.pass, L.end, L.toast);
+  return L;
+}
+
+/** Runs the game in `root`. */
+export function startApp(root: HTMLElement): void {
+  const L = layout(root);
+  const hooks: TestHooks = { session: null, ui: null, view: null, map: MAP, mapReady: false };
+  window.__oilAndWater = hooks;
+  let teardown: (() => void) | null = null;
+
+  const showStart = (options: StartOptions) => {
+    teardown?.();
+    teardown = null;
+    L.game.hidden = true;
+    L.end.hidden = true;
+    L.pass.hidden = true;
+    L.start.hidden = false;
+    renderStart(L.start, options, (chosen) => {
+      teardown = play(L, hooks, chosen, () => showStart({ ...chosen, seed: defaultOptions().seed }));
+    });
+  };
+
+  const { options, autostart } = optionsFromQuery(location.search);
+  if (autostart) teardown = play(L, hooks, options, () => showStart(defaultOptions()));
+  else showStart(options);
+}
+
+function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: () => void): () => void {
+  const scenario = builtinScenario(options.scenarioId);
+  if (!scenario) throw new Error(`unknown scenario ${options.scenarioId}`);
+  const session = new LocalSession({ scenario, seed: options.seed.trim(), controllers: options.controllers });
+  const ui = new UiState(session);
+  hooks.session = session;
+  hooks.ui = ui;
+  hooks.mapReady = false;
+  L.start.hidden = true;
+  let charts: Charts | null = null;
+  let view: MapView | null = null;
+  let toastTimer = 0;
+
+  const notify = (text: string) => {
+    L.toast.textContent = text;
+    clearTimeout(toastTimer);
+    toastTimer = window.setTimeout(() => (L.toast.textContent = ''), 4000);
+  };
+  const select = (selection: MapSelection | null) => {
+    ui.select(selection);
+    view?.scene.refresh();
+    render();
+  };
+  const hover = (selection: MapSelection | null, x: number, y: number) => {
+    const canvas = L.mapBox.querySelector('canvas');
+    if (!selection || !canvas) {
+      L.tooltip.hidden = true;
+      return;
+    }
+    const d = detailFor(session.view(), selection);
+    L.tooltip.textContent = d.rows.length ? `${d.title} — ${d.rows[0][0]}: ${d.rows[0][1]}` : d.title;
+    const scale = canvas.getBoundingClientRect().width / MAP.width;
+    L.tooltip.style.left = `${canvas.offsetLeft + x * scale + 14}px`;
+    L.tooltip.style.top = `${canvas.offsetTop + y * scale + 14}px`;
+    L.tooltip.hidden = false;
+  };
+
+  const render = () => {
+    ui.sync();
+    const v = session.view();
+    L.pass.hidden = ui.screen !== 'pass';
+    L.game.hidden = ui.screen === 'pass';
+    if (ui.screen === 'pass' && ui.passTo) {
+      renderPass(L.pass, ui.passTo, () => {
+        ui.confirmPass();
+        render();
+      });
+      return;
+    }
+    renderTop(L.top, session);
+    renderSeat(L.seat, { session, ui, refresh: render, notify });
+    renderDetail(L.detail, v, ui.selection, () => select(null));
+    renderFeatures(L.features, session, select);
+    renderFeed(L.feed, v);
+    if (!charts) charts = new Charts(L.charts, v);
+    else charts.update(v);
+    L.end.hidden = ui.screen !== 'end';
+    if (ui.screen === 'end' && !L.end.dataset.shown) {
+      L.end.dataset.shown = '1';
+      renderEnd(L.end, {
+        view: v,
+        seed: session.seed,
+        humanSeats: session.humanSeats,
+        replay: session.replay?.bind(session),
+        onNewMatch,
+      });
+    }
+  };
+
+  L.end.dataset.shown = '';
+  const unsubscribe = session.subscribe(render);
+  render();
+  void import('./map-view').then(({ createMapView }) => {
+    view = createMapView(L.mapBox, {
+      map: MAP,
+      session,
+      onHover: hover,
+      onSelect: select,
+      selection: () => ui.selection,
+      onReady: () => {
+        hooks.mapReady = true;
+        hooks.mapReadyAt = performance.now();
+      },
+    });
+    hooks.view = view;
+  });
+
+  return () => {
+    unsubscribe();
+    charts?.destroy();
+    view?.game.destroy(true);
+    hooks.view = null;
+    hooks.mapReady = false;
+    L.mapBox.replaceChildren();
+    L.charts.replaceChildren();
+  };
+}
+
+function renderTop(top: HTMLElement, session: GameSession): void {
+  const v = session.view();
+  const seat = session.activeSeat();
+  const total = v.scenario.endYear - v.scenario.startYear + 1;
+  replace(
+    top,
+    el('span', { class: 'brand', text: S.title }),
+    el('span', { class: 'era', text: v.scenario.name }),
+    el('span', { class: 'year', 'data-test': 'year', text: S.top.year(v.year) }),
+    el('span', { text: S.top.round(Math.max(1, v.round), total) }),
+    el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
+    seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
+  );
+}
+
+/** The map's features as buttons, so a keyboard reaches everything a mouse can click. */
+function renderFeatures(box: HTMLElement, session: GameSession, select: (s: MapSelection) => void): void {
+  const v = session.view();
+  const seat = session.activeSeat();
+  const button = (label: string, selection: MapSelection, key: string) =>
+    el('button', { text: label, 'data-key': `feature-${key}`, onclick: () => select(selection) });
+  const trust = seat
+    ? SEATS.filter((s) => s !== seat).flatMap((other: Seat) => [
+        button(S.map.trustTooltip(SEAT_LABEL[seat], SEAT_LABEL[other], v.trust[seat][other]), { type: 'trust', from: seat, to: other }, `t-${seat}-${other}`),
+        button(S.map.trustTooltip(SEAT_LABEL[other], SEAT_LABEL[seat], v.trust[other][seat]), { type: 'trust', from: other, to: seat }, `t-${other}-${seat}`),
+      ])
+    : [];
+  const open = box.hasAttribute('open');
+  replace(
+    box,
+    el('summary', { text: S.map.features }),
+    el('div', { class: 'feature-group' }, ...SEATS.map((s) => button(SEAT_LABEL[s], { type: 'country', seat: s }, `c-${s}`))),
+    el('div', { class: 'feature-group' }, ...ISLANDS.map((i) => button(ISLAND_LABEL[i], { type: 'island', island: i }, `i-${i}`))),
+    el(
+      'div',
+      { class: 'feature-group' },
+      ...v.scenario.projects.map((p) => button(p.name, { type: 'project', project: p.id }, `p-${p.id}`)),
+      button(S.map.fishing, { type: 'fishing' }, 'fishing'),
+    ),
+    el('div', { class: 'feature-group' }, ...trust),
+  );
+  if (open) box.setAttribute('open', '');
+}

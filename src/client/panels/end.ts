@@ -1,0 +1,95 @@
+/** The end screen: ranking, each score against the era's historical baseline, the seed, and the replay file. */
+import type { GameState } from '../../game/state';
+import { serializeReplay, type Replay } from '../../sim/replay';
+import { canMeasureBaseline, historicalBaseline, measureBaseline, type Baseline } from '../baseline';
+import { el, replace } from '../dom';
+import { S, SEAT_LABEL } from '../strings';
+
+export interface EndContext {
+  view: GameState;
+  seed: string | null;
+  humanSeats: readonly string[];
+  replay?: () => Replay;
+  onNewMatch: () => void;
+}
+
+/** The replay file's name: era and seed, safe for any file system. */
+export function replayFileName(replay: Replay): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 64);
+  return `oil-and-water-${safe(replay.scenario.id)}-seed-${safe(replay.seed)}.json`;
+}
+
+/** Offers the replay as a download. */
+export function downloadReplay(replay: Replay): void {
+  const blob = new Blob([serializeReplay(replay)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: replayFileName(replay) });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function table(ctx: EndContext, baseline: Baseline | undefined): HTMLElement {
+  const outcome = ctx.view.outcome;
+  if (!outcome) return el('p');
+  return el(
+    'table',
+    { class: 'ranking', 'data-test': 'ranking' },
+    el(
+      'tr',
+      {},
+      ...[S.end.rank, S.end.seat, S.end.score, S.end.agenda, S.end.history, S.end.versus].map((h) => el('th', { scope: 'col', text: h })),
+    ),
+    ...outcome.ranking.map((seat, i) => {
+      const score = outcome.finalScores[seat];
+      const base = baseline?.scores[seat];
+      const diff = base === undefined ? '—' : `${score - base >= 0 ? '+' : ''}${Math.round((score - base) * 10) / 10}`;
+      const who = ctx.humanSeats.includes(seat) ? ` (${S.end.human})` : '';
+      return el(
+        'tr',
+        { 'data-seat': seat },
+        el('td', { text: String(i + 1) }),
+        el('td', { text: `${SEAT_LABEL[seat]}${who}` }),
+        el('td', { text: String(score) }),
+        el('td', { text: outcome.agendaMet[seat] ? S.end.met : S.end.notMet }),
+        el('td', { text: base === undefined ? '—' : String(base) }),
+        el('td', { text: diff }),
+      );
+    }),
+  );
+}
+
+/** Draws the end screen; measures a baseline in the background when none ships and the historical bot exists. */
+export function renderEnd(container: HTMLElement, ctx: EndContext): void {
+  const outcome = ctx.view.outcome;
+  if (!outcome) return;
+  const shipped = historicalBaseline(ctx.view.scenario.id);
+  const note = el('p', { class: 'muted', 'data-test': 'baseline-note' });
+  const tableBox = el('div', {}, table(ctx, shipped));
+  if (shipped) note.textContent = S.end.baselineFrom(shipped.source);
+  else if (canMeasureBaseline()) {
+    note.textContent = S.end.baselineComputing;
+    void measureBaseline(ctx.view.scenario).then((measured) => {
+      note.textContent = measured ? S.end.baselineFrom(measured.source) : S.end.baselineNote;
+      replace(tableBox, table(ctx, measured));
+    });
+  } else note.textContent = S.end.baselineNote;
+  const replay = ctx.replay;
+  replace(
+    container,
+    el(
+      'div',
+      { class: 'end-card' },
+      el('h2', { text: S.end.heading }),
+      el('p', { text: `${S.end.reason[outcome.reason] ?? outcome.reason} ${S.end.territorial(outcome.territorial)} (${outcome.year})` }),
+      tableBox,
+      note,
+      el('p', { 'data-test': 'end-seed', text: S.end.seed(ctx.seed ?? '') }),
+      replay
+        ? el('button', { class: 'primary', 'data-test': 'save-replay', text: S.end.save, onclick: () => downloadReplay(replay()) })
+        : null,
+      el('button', { 'data-test': 'new-match', text: S.end.again, onclick: ctx.onNewMatch }),
+    ),
+  );
+}

@@ -1,0 +1,362 @@
+/**
+ * The seat panel: the secret agenda, event decisions, proposals received and sent, a new proposal, the policy menu
+ * with action points left, the commit button, messages, and who the table is waiting for. Every option listed comes
+ * from the rules' legal-move helpers; every click is a move sent through the session.
+ */
+import type { ProposalKind } from '../../game/catalog';
+import { SEATS, type Seat } from '../../game/seats';
+import type { GameState } from '../../game/state';
+import { LEVERS } from '../../game/levers';
+import { el, replace, bounded } from '../dom';
+import type { GameSession } from '../session';
+import { PROPOSAL_LABEL, S, SEAT_LABEL, phaseLabel } from '../strings';
+import {
+  budget,
+  openDecisions,
+  orderChoices,
+  orderLabel,
+  pointsLeft,
+  proposalChoices,
+  proposalLabel,
+  proposalsReceived,
+  proposalsSent,
+  termsLabel,
+  type UiState,
+} from '../ui-state';
+
+export interface SeatPanelContext {
+  session: GameSession;
+  ui: UiState;
+  /** Redraws the panels after a change that is the UI's own (a draft), not the session's. */
+  refresh(): void;
+  /** Shows a short note (a refused move) to the person. */
+  notify(text: string): void;
+}
+
+/** The proposal being composed, kept across redraws. */
+const compose: { seat: Seat | null; kind: ProposalKind | null; to: Seat | null; terms: number } = {
+  seat: null,
+  kind: null,
+  to: null,
+  terms: 0,
+};
+
+function send(ctx: SeatPanelContext, ok: boolean): void {
+  if (!ok) ctx.notify(S.seat.refused);
+}
+
+function agenda(view: GameState, seat: Seat): HTMLElement {
+  const a = view.agendas[seat];
+  return el(
+    'section',
+    { class: 'agenda', 'data-test': 'agenda' },
+    el('h3', { text: S.seat.agenda }),
+    a ? el('p', {}, el('strong', { text: a.title }), ' ', a.text) : el('p', { class: 'muted', text: S.seat.agendaNone }),
+    a ? el('p', { class: 'muted', text: S.seat.agendaBonus(a.bonus) }) : null,
+  );
+}
+
+function decisions(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement | null {
+  const open = openDecisions(view, seat);
+  if (open.length === 0) return null;
+  return el(
+    'section',
+    { class: 'decisions' },
+    el('h3', { text: S.seat.decisions }),
+    ...open.map((d) =>
+      el(
+        'div',
+        { class: 'decision' },
+        el('p', { text: d.prompt }),
+        ...d.options.map((o) =>
+          el('button', {
+            text: o.label,
+            'data-key': `decide-${d.id}-${o.id}`,
+            onclick: () => send(ctx, ctx.session.dispatch('decide', { id: d.id, option: o.id })),
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function received(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement {
+  const list = proposalsReceived(view, seat);
+  return el(
+    'section',
+    { class: 'proposals-in', 'data-test': 'proposals-in' },
+    el('h3', { text: S.seat.proposalsIn }),
+    list.length === 0 ? el('p', { class: 'muted', text: S.seat.noProposalsIn }) : null,
+    ...list.map((p) =>
+      el(
+        'div',
+        { class: `proposal ${p.status}` },
+        el('span', { text: `${proposalLabel(view, p, seat)} — ${S.seat.status[p.status]}` }),
+        p.status === 'open'
+          ? el(
+              'span',
+              { class: 'buttons' },
+              el('button', {
+                text: S.seat.accept,
+                'data-key': `accept-${p.id}`,
+                onclick: () => send(ctx, ctx.session.dispatch('respond', { id: p.id, accept: true })),
+              }),
+              el('button', {
+                text: S.seat.reject,
+                'data-key': `reject-${p.id}`,
+                onclick: () => send(ctx, ctx.session.dispatch('respond', { id: p.id, accept: false })),
+              }),
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
+function sent(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement | null {
+  const list = proposalsSent(view, seat);
+  if (list.length === 0) return null;
+  return el(
+    'section',
+    { class: 'proposals-out', 'data-test': 'proposals-out' },
+    el('h3', { text: S.seat.proposalsOut }),
+    ...list.map((p) =>
+      el(
+        'div',
+        { class: `proposal ${p.status}`, 'data-status': p.status },
+        el('span', { text: `${proposalLabel(view, p, seat)} — ${S.seat.status[p.status]}` }),
+        p.status === 'open'
+          ? el('button', {
+              text: S.seat.withdraw,
+              'data-key': `withdraw-${p.id}`,
+              onclick: () => send(ctx, ctx.session.dispatch('withdraw', { id: p.id })),
+            })
+          : null,
+      ),
+    ),
+  );
+}
+
+function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement {
+  const choices = proposalChoices(view, seat);
+  // A hot seat's next person starts with a blank proposal, not the last person's.
+  if (compose.seat !== seat) Object.assign(compose, { seat, kind: null, to: null, terms: 0 });
+  const kinds = [...choices.keys()];
+  if (!compose.kind || !choices.has(compose.kind)) compose.kind = kinds[0] ?? null;
+  const ofKind = compose.kind ? (choices.get(compose.kind) ?? []) : [];
+  const targets = SEATS.filter((s) => ofKind.some((p) => p.to === s));
+  if (!compose.to || !targets.includes(compose.to)) compose.to = targets[0] ?? null;
+  const terms = ofKind.filter((p) => p.to === compose.to);
+  if (compose.terms >= terms.length) compose.terms = 0;
+
+  const kindSelect = el(
+    'select',
+    {
+      id: 'proposal-kind',
+      'data-key': 'proposal-kind',
+      'data-test': 'proposal-kind',
+      onchange: () => ((compose.kind = kindSelect.value as ProposalKind), (compose.terms = 0), ctx.refresh()),
+    },
+    ...kinds.map((k) => el('option', { value: k, text: PROPOSAL_LABEL[k], selected: k === compose.kind })),
+  );
+  const toSelect = el(
+    'select',
+    {
+      id: 'proposal-to',
+      'data-key': 'proposal-to',
+      'data-test': 'proposal-to',
+      onchange: () => ((compose.to = toSelect.value as Seat), (compose.terms = 0), ctx.refresh()),
+    },
+    ...targets.map((s) => el('option', { value: s, text: SEAT_LABEL[s], selected: s === compose.to })),
+  );
+  const termsSelect = el(
+    'select',
+    {
+      id: 'proposal-terms',
+      'data-key': 'proposal-terms',
+      'data-test': 'proposal-terms',
+      onchange: () => ((compose.terms = Number(termsSelect.value)), ctx.refresh()),
+    },
+    ...terms.map((p, i) => el('option', { value: i, text: termsLabel(view, p.terms), selected: i === compose.terms })),
+  );
+  const chosen = terms[compose.terms];
+  return el(
+    'section',
+    { class: 'new-proposal' },
+    el('h3', { text: S.seat.newProposal }),
+    kinds.length === 0
+      ? el('p', { class: 'muted', text: S.seat.noneLegal })
+      : el(
+          'div',
+          { class: 'grid' },
+          el('label', { for: 'proposal-kind', text: S.seat.kind }),
+          kindSelect,
+          el('label', { for: 'proposal-to', text: S.seat.to }),
+          toSelect,
+          el('label', { for: 'proposal-terms', text: S.seat.terms }),
+          termsSelect,
+        ),
+    el('button', {
+      text: S.seat.send,
+      'data-key': 'send-proposal',
+      'data-test': 'send-proposal',
+      disabled: !chosen,
+      onclick: () => chosen && send(ctx, ctx.session.dispatch('propose', chosen)),
+    }),
+  );
+}
+
+function policy(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement {
+  const draft = ctx.ui.orders;
+  const left = pointsLeft(view, seat, draft);
+  const choices = orderChoices(view, seat, draft);
+  return el(
+    'section',
+    { class: 'policy' },
+    el('h3', { text: S.seat.actions }),
+    el('p', { class: 'points', 'data-test': 'points-left', 'data-left': left, text: S.seat.pointsLeft(left, budget(view, seat)) }),
+    el(
+      'ul',
+      { class: 'menu', 'data-test': 'action-menu' },
+      ...choices.map((c, i) =>
+        el(
+          'li',
+          {},
+          el('button', {
+            'data-key': `add-${c.order.action}-${c.order.target ?? ''}`,
+            'data-test': 'add-order',
+            'data-index': i,
+            'aria-label': `${S.seat.add}: ${c.label} (${S.seat.cost(c.cost)})`,
+            text: `${S.seat.add}`,
+            onclick: () => {
+              ctx.ui.addOrder(c.order);
+              ctx.refresh();
+            },
+          }),
+          el('span', { text: ` ${c.label} ` }),
+          el('span', { class: 'cost', text: S.seat.cost(c.cost) }),
+        ),
+      ),
+    ),
+    el('h4', { text: S.seat.chosen }),
+    draft.length === 0 ? el('p', { class: 'muted', text: S.seat.noOrders }) : null,
+    el(
+      'ol',
+      { class: 'chosen', 'data-test': 'chosen-orders' },
+      ...draft.map((o, i) =>
+        el(
+          'li',
+          {},
+          el('span', { text: `${orderLabel(view, o)} ` }),
+          el('button', {
+            text: S.seat.remove,
+            'data-key': `remove-${i}`,
+            onclick: () => {
+              ctx.ui.removeOrder(i);
+              ctx.refresh();
+            },
+          }),
+        ),
+      ),
+    ),
+    el('button', {
+      class: 'primary',
+      text: S.seat.commit,
+      'data-key': 'commit',
+      'data-test': 'commit',
+      onclick: () => send(ctx, ctx.ui.commit()),
+    }),
+  );
+}
+
+function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
+  const to = el(
+    'select',
+    { id: 'message-to', 'data-key': 'message-to' },
+    el('option', { value: 'all', text: S.seat.everyone }),
+    ...SEATS.filter((s) => s !== seat).map((s) => el('option', { value: s, text: SEAT_LABEL[s] })),
+  );
+  const text = el('input', {
+    id: 'message-text',
+    'data-key': 'message-text',
+    type: 'text',
+    maxlength: LEVERS.messages.statementMaxChars,
+    'aria-label': S.seat.message,
+  });
+  return el(
+    'form',
+    {
+      class: 'message',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const body = bounded(text.value, LEVERS.messages.statementMaxChars).trim();
+        if (!body) return;
+        const ok =
+          to.value === 'all'
+            ? ctx.session.dispatch('makeStatement', { text: body })
+            : ctx.session.dispatch('sendMessage', { to: to.value, text: body });
+        send(ctx, ok);
+      },
+    },
+    el('h3', { text: S.seat.message }),
+    el('label', { for: 'message-to', text: S.seat.messageTo }),
+    to,
+    text,
+    el('button', { type: 'submit', text: S.seat.sendMessage }),
+  );
+}
+
+/** Draws the seat panel for the session's active seat. */
+export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void {
+  const { session } = ctx;
+  const seat = session.activeSeat();
+  if (!seat) return replace(container);
+  const view = session.view();
+  const phase = session.phase();
+  const done = view.ready[seat];
+  const waiting = session.waitingFor();
+  const body: (HTMLElement | null)[] = [];
+  if (phase === 'briefing') {
+    body.push(
+      el('section', {}, el('h3', { text: S.seat.briefing }), el('p', { class: 'briefing', text: view.scenario.briefing })),
+      done
+        ? el('p', { class: 'muted', text: S.seat.committed })
+        : el('button', {
+            class: 'primary',
+            text: S.seat.readyBriefing,
+            'data-key': 'ready-briefing',
+            'data-test': 'ready-briefing',
+            onclick: () => send(ctx, session.dispatch('ready')),
+          }),
+    );
+  } else if (phase === 'diplomacy') {
+    body.push(decisions(ctx, view, seat), received(ctx, view, seat), sent(ctx, view, seat));
+    if (!done) {
+      body.push(
+        newProposal(ctx, view, seat),
+        el('button', {
+          class: 'primary',
+          text: S.seat.endDiplomacy,
+          'data-key': 'end-diplomacy',
+          'data-test': 'end-diplomacy',
+          onclick: () => send(ctx, session.dispatch('ready')),
+        }),
+      );
+    }
+  } else if (phase === 'policy') {
+    body.push(done ? el('p', { class: 'muted', text: S.seat.committed }) : policy(ctx, view, seat));
+  }
+  replace(
+    container,
+    el('h2', { text: `${S.seat.heading}: ${SEAT_LABEL[seat]} (${view.leaders[seat]}) — ${phaseLabel(session)}` }),
+    agenda(view, seat),
+    ...body,
+    messages(ctx, seat),
+    el(
+      'p',
+      { class: 'waiting', 'data-test': 'waiting' },
+      `${S.seat.waitingFor}: `,
+      waiting.length ? waiting.map((s) => SEAT_LABEL[s]).join(', ') : S.seat.nobody,
+    ),
+  );
+}

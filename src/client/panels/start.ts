@@ -1,0 +1,92 @@
+/** The start screen: era (with its briefing), seed, and who plays each seat. */
+import { botKinds } from '../../bots/registry';
+import { SEATS, type Seat } from '../../game/seats';
+import { BUILTIN_IDS, builtinScenario } from '../../scenario/builtin';
+import { el, replace } from '../dom';
+import type { Controller } from '../session';
+import { randomSeed, startProblem, type StartOptions } from '../start-options';
+import { S, SEAT_LABEL } from '../strings';
+
+/** Renders the start screen into `root`; `onStart` receives checked options. */
+export function renderStart(root: HTMLElement, initial: StartOptions, onStart: (options: StartOptions) => void): void {
+  const options: StartOptions = { ...initial, controllers: { ...initial.controllers } };
+  const briefing = el('p', { class: 'briefing', 'data-test': 'briefing' });
+  const years = el('p', { class: 'years' });
+  const problem = el('p', { class: 'problem', role: 'alert' });
+  const showBriefing = () => {
+    const sc = builtinScenario(options.scenarioId);
+    briefing.textContent = sc?.briefing ?? '';
+    years.textContent = sc ? S.start.years(sc.startYear, sc.endYear) : '';
+  };
+
+  const scenarioSelect = el(
+    'select',
+    { id: 'start-scenario', 'data-test': 'scenario', onchange: () => ((options.scenarioId = scenarioSelect.value), showBriefing()) },
+    ...BUILTIN_IDS.map((id) => el('option', { value: id, text: builtinScenario(id)?.name ?? id, selected: id === options.scenarioId })),
+  );
+  const seedInput = el('input', {
+    id: 'start-seed',
+    'data-test': 'seed',
+    type: 'text',
+    maxlength: 64,
+    value: options.seed,
+    oninput: () => (options.seed = seedInput.value),
+  });
+  const controllerValue = (c: Controller) => (c.type === 'human' ? 'human' : `bot:${c.kind}`);
+  const seatRows = SEATS.map((seat: Seat) => {
+    const select = el(
+      'select',
+      {
+        id: `start-seat-${seat}`,
+        'data-test': `controller-${seat}`,
+        onchange: () => {
+          const v = select.value;
+          options.controllers[seat] = v === 'human' ? { type: 'human' } : { type: 'bot', kind: v.slice(4) };
+        },
+      },
+      el('option', { value: 'human', text: S.start.human }),
+      ...botKinds().map((kind) => el('option', { value: `bot:${kind}`, text: S.start.bot(kind) })),
+    );
+    select.value = controllerValue(options.controllers[seat]);
+    return el('div', { class: 'seat-row' }, el('label', { for: select.id, text: SEAT_LABEL[seat] }), select);
+  });
+
+  const form = el(
+    'form',
+    {
+      class: 'start-form',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        options.seed = seedInput.value.trim();
+        const wrong = startProblem(options);
+        problem.textContent = wrong ?? '';
+        if (!wrong) onStart(options);
+      },
+    },
+    el('h1', { text: S.title }),
+    el('p', { class: 'subtitle', text: S.subtitle }),
+    el('h2', { text: S.start.heading }),
+    el('div', { class: 'field' }, el('label', { for: 'start-scenario', text: S.start.scenario }), scenarioSelect, years),
+    briefing,
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'start-seed', text: S.start.seed }),
+      seedInput,
+      el('button', {
+        type: 'button',
+        text: S.start.newSeed,
+        onclick: () => {
+          seedInput.value = randomSeed();
+          options.seed = seedInput.value;
+        },
+      }),
+      el('p', { class: 'help', text: S.start.seedHelp }),
+    ),
+    el('fieldset', {}, el('legend', { text: S.start.seats }), ...seatRows),
+    problem,
+    el('button', { type: 'submit', class: 'primary', 'data-test': 'start', text: S.start.play }),
+  );
+  showBriefing();
+  replace(root, form);
+}

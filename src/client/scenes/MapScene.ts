@@ -1,0 +1,333 @@
+/**
+ * The map of Northeast Asia. Draws the projected coastlines once into a texture, then redraws the overlays from the
+ * session's view after every change: trust lines between capitals, energy routes by stage, the islands' markers,
+ * fishing tension, and pop-ups for the year's news. Reads state and reports hover and clicks; decides nothing.
+ */
+import * as Phaser from 'phaser';
+import { ISLANDS, SEATS, type Seat } from '../../game/seats';
+import type { GameState, NewsItem } from '../../game/state';
+import type { GameSession } from '../session';
+import { CITY_LABEL, ISLAND_LABEL, S } from '../strings';
+import type { MapSelection } from '../ui-state';
+import { capitals, hitTest, trustSegment, type MapCountry, type MapData } from '../map/geometry';
+import {
+  COAST,
+  LABEL,
+  LABEL_SHADOW,
+  SEA,
+  SEAT_COLOUR,
+  STAGE_STYLE,
+  css,
+  dashes,
+  landColour,
+  trustColour,
+  trustWidth,
+} from '../map/palette';
+
+export interface MapSceneDeps {
+  map: MapData;
+  session: GameSession;
+  /** The pointer moved over something (or nothing); x, y are canvas pixels of the game. */
+  onHover(selection: MapSelection | null, x: number, y: number): void;
+  onSelect(selection: MapSelection | null): void;
+  selection(): MapSelection | null;
+  /** Called once the map has drawn its first full frame of overlays. */
+  onReady?(): void;
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+
+export class MapScene extends Phaser.Scene {
+  private overlay!: Phaser.GameObjects.Graphics;
+  /** The overlays baked into one texture after each redraw, so a still frame costs one quad, not every line. */
+  private baked!: Phaser.GameObjects.RenderTexture;
+  /** The coastlines, drawn once; baked under the overlays so each frame draws one full-size quad, not two. */
+  private base!: Phaser.GameObjects.Image;
+  private popups!: Phaser.GameObjects.Container;
+  private islandLabels = new Map<string, Phaser.GameObjects.Text>();
+  private unsubscribe: (() => void) | null = null;
+  private newsSeen = 0;
+  /** How many times the overlays were redrawn (the browser test reads it to see the map follow the state). */
+  redraws = 0;
+
+  constructor(private readonly deps: MapSceneDeps) {
+    super({ key: 'MapScene' });
+  }
+
+  create(): void {
+    const { map } = this.deps;
+    this.textures.addCanvas('base-map', this.drawBase(map));
+    this.base = new Phaser.GameObjects.Image(this, 0, 0, 'base-map').setOrigin(0, 0);
+    // The overlay graphics stay off the display list: they are drawn into `baked` only when the state changes.
+    this.overlay = this.make.graphics({}, false);
+    this.baked = this.add.renderTexture(0, 0, map.width, map.height).setOrigin(0, 0);
+    this.addLabels(map);
+    this.popups = this.add.container(0, 0);
+
+    this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
+      this.deps.onHover(this.pick(pointer.x, pointer.y), pointer.x, pointer.y);
+    });
+    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => this.deps.onSelect(this.pick(pointer.x, pointer.y)));
+    this.input.on('gameout', () => this.deps.onHover(null, 0, 0));
+
+    this.newsSeen = this.deps.session.view().news.length;
+    this.unsubscribe = this.deps.session.subscribe(() => this.refresh());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    this.refresh();
+    this.deps.onReady?.();
+  }
+
+  /** What lies at a point of the canvas. */
+  pick(x: number, y: number): MapSelection | null {
+    return hitTest(this.deps.map, x, y, Object.keys(this.deps.session.view().projects));
+  }
+
+  /** Redraws every overlay from the current view. */
+  refresh(): void {
+    const view = this.deps.session.view();
+    const g = this.overlay;
+    g.clear();
+    this.drawFishing(g, view);
+    this.drawProjects(g, view);
+    this.drawTrust(g, view);
+    this.drawIslands(g, view);
+    this.drawCapitals(g);
+    this.drawSelection(g, view);
+    this.baked.clear();
+    this.baked.draw(this.base);
+    this.baked.draw(g);
+    this.baked.render();
+    this.popNews(view);
+    this.redraws += 1;
+  }
+
+  private drawBase(map: MapData): HTMLCanvasElement {
+    const canvas = document.createElement('canvas');
+    canvas.width = map.width;
+    canvas.height = map.height;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    ctx.fillStyle = css(SEA);
+    ctx.fillRect(0, 0, map.width, map.height);
+    const paint = (countries: MapCountry[]) => {
+      for (const c of countries) {
+        ctx.beginPath();
+        for (const ring of c.rings) {
+          ctx.moveTo(ring[0], ring[1]);
+          for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
+          ctx.closePath();
+        }
+        ctx.fillStyle = css(landColour(c.seat));
+        ctx.fill('evenodd');
+        ctx.strokeStyle = css(COAST);
+        ctx.lineWidth = 0.8;
+        ctx.stroke();
+      }
+    };
+    paint(map.countries);
+    // The disputed islands are drawn in neutral land; their markers carry who holds them.
+    ctx.fillStyle = css(0x8a8a80);
+    for (const island of ISLANDS) {
+      for (const ring of map.islands[island].rings) {
+        ctx.beginPath();
+        ctx.moveTo(ring[0], ring[1]);
+        for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i], ring[i + 1]);
+        ctx.closePath();
+        ctx.fill();
+      }
+    }
+    const box = map.inset.box;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.x, box.y, box.width, box.height);
+    ctx.clip();
+    ctx.fillStyle = css(SEA);
+    ctx.fillRect(box.x, box.y, box.width, box.height);
+    paint(map.inset.countries);
+    ctx.restore();
+    ctx.strokeStyle = '#d8d8d8';
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.width, box.height);
+    return canvas;
+  }
+
+  private text(x: number, y: number, content: string, size = 12, colour = LABEL): Phaser.GameObjects.Text {
+    return this.add.text(x, y, content, {
+      fontFamily: FONT,
+      fontSize: `${size}px`,
+      color: colour,
+      stroke: LABEL_SHADOW,
+      strokeThickness: 3,
+    });
+  }
+
+  private addLabels(map: MapData): void {
+    const skip = new Set(['tokyo', 'beijing', 'seoul', 'pyongyang']);
+    for (const [city, [x, y]] of Object.entries(map.cities)) {
+      if (!skip.has(city)) this.add.circle(x, y, 2.5, 0xffffff);
+      this.text(x + 5, y - 7, CITY_LABEL[city] ?? city, skip.has(city) ? 13 : 11);
+    }
+    for (const [city, [x, y]] of Object.entries(map.inset.cities)) {
+      if (city !== 'moscow') this.add.circle(x, y, 2.5, 0xffffff);
+      this.text(x + 6, y - 7, CITY_LABEL[city] ?? city, 11);
+    }
+    const box = map.inset.box;
+    this.text(box.x + 6, box.y + box.height - 18, S.map.insetTitle, 11);
+    const [ux, uy] = map.offMap.us;
+    this.text(ux - 90, uy + 12, S.map.washington, 11).setWordWrapWidth(150);
+    for (const island of ISLANDS) {
+      const [x, y] = map.islands[island].at;
+      const offsets: Record<string, [number, number]> = {
+        habomai: [6, 6],
+        shikotan: [10, 2],
+        kunashiri: [-8, -24],
+        etorofu: [10, -10],
+      };
+      const [dx, dy] = offsets[island];
+      this.islandLabels.set(island, this.text(x + dx, y + dy, ISLAND_LABEL[island].split(' ')[0], 11));
+    }
+  }
+
+  private drawFishing(g: Phaser.GameObjects.Graphics, view: GameState): void {
+    const f = this.deps.map.fishing;
+    const points = [];
+    for (let i = 0; i < f.length; i += 2) points.push(new Phaser.Math.Vector2(f[i], f[i + 1]));
+    g.fillStyle(SEAT_COLOUR.russia, 0.08 + (0.45 * view.fishingTension) / 100);
+    g.fillPoints(points, true);
+    g.lineStyle(1, 0xd55e00, 0.6);
+    g.strokePoints(points, true);
+  }
+
+  private drawProjects(g: Phaser.GameObjects.Graphics, view: GameState): void {
+    for (const [id, state] of Object.entries(view.projects)) {
+      const route = this.deps.map.projects[id];
+      if (!route) continue;
+      const style = STAGE_STYLE[state.stage];
+      for (const line of [...route.map, ...route.inset]) {
+        g.lineStyle(style.width + 2, 0x000000, 0.5);
+        this.polyline(g, line);
+        g.lineStyle(style.width, style.colour, 1);
+        for (const dash of dashes(line, style.dash)) this.polyline(g, dash);
+      }
+    }
+  }
+
+  private polyline(g: Phaser.GameObjects.Graphics, flat: readonly number[]): void {
+    g.beginPath();
+    g.moveTo(flat[0], flat[1]);
+    for (let i = 2; i < flat.length; i += 2) g.lineTo(flat[i], flat[i + 1]);
+    g.strokePath();
+  }
+
+  private drawTrust(g: Phaser.GameObjects.Graphics, view: GameState): void {
+    const seat = this.deps.session.activeSeat();
+    for (const a of SEATS) {
+      for (const b of SEATS) {
+        if (a === b) continue;
+        // Lines that involve the player's own seat stand out; the rest of the table's stay in the background.
+        const alpha = !seat || a === seat || b === seat ? 0.9 : 0.35;
+        const trust = view.trust[a][b];
+        const [[x1, y1], [x2, y2]] = trustSegment(this.deps.map, a, b);
+        const colour = trustColour(trust);
+        g.lineStyle(trustWidth(trust), colour, alpha);
+        g.lineBetween(x1, y1, x2, y2);
+        // The arrowhead points at the seat that is trusted.
+        const angle = Math.atan2(y2 - y1, x2 - x1);
+        const size = 6 + trustWidth(trust);
+        g.fillStyle(colour, alpha);
+        g.fillTriangle(
+          x2,
+          y2,
+          x2 - size * Math.cos(angle - 0.45),
+          y2 - size * Math.sin(angle - 0.45),
+          x2 - size * Math.cos(angle + 0.45),
+          y2 - size * Math.sin(angle + 0.45),
+        );
+      }
+    }
+  }
+
+  private drawIslands(g: Phaser.GameObjects.Graphics, view: GameState): void {
+    for (const island of ISLANDS) {
+      const state = view.islands[island];
+      const [x, y] = this.deps.map.islands[island].at;
+      g.fillStyle(SEAT_COLOUR[state.administrator], 1);
+      g.lineStyle(2, 0xffffff, 1);
+      g.fillCircle(x, y, 7);
+      g.strokeCircle(x, y, 7);
+      // Garrison: one tick per level above the marker; joint activities: dots below; visa-free: an outer ring.
+      g.lineStyle(2, 0xffffff, 0.95);
+      for (let i = 0; i < state.garrison; i++) g.lineBetween(x - 9 + i * 2, y - 10, x - 9 + i * 2, y - 15);
+      g.fillStyle(0x009e73, 1);
+      for (let i = 0; i < state.jointActivities; i++) g.fillCircle(x - 5 + i * 5, y + 12, 2.2);
+      if (view.visaFree) {
+        g.lineStyle(1.5, 0x56b4e9, 1);
+        g.strokeCircle(x, y, 11);
+      }
+    }
+  }
+
+  private drawCapitals(g: Phaser.GameObjects.Graphics): void {
+    const caps = capitals(this.deps.map);
+    for (const seat of SEATS) {
+      const [x, y] = caps[seat];
+      g.fillStyle(SEAT_COLOUR[seat], 1);
+      g.lineStyle(2, 0xffffff, 1);
+      g.fillRect(x - 5, y - 5, 10, 10);
+      g.strokeRect(x - 5, y - 5, 10, 10);
+    }
+  }
+
+  private drawSelection(g: Phaser.GameObjects.Graphics, view: GameState): void {
+    const sel = this.deps.selection();
+    if (!sel) return;
+    g.lineStyle(3, 0xffff66, 1);
+    const map = this.deps.map;
+    if (sel.type === 'island') g.strokeCircle(map.islands[sel.island].at[0], map.islands[sel.island].at[1], 15);
+    else if (sel.type === 'country') {
+      const [x, y] = capitals(map)[sel.seat];
+      g.strokeCircle(x, y, 14);
+    } else if (sel.type === 'trust') {
+      const [[x1, y1], [x2, y2]] = trustSegment(map, sel.from, sel.to);
+      g.lineStyle(trustWidth(view.trust[sel.from][sel.to]) + 4, 0xffff66, 0.6);
+      g.lineBetween(x1, y1, x2, y2);
+    } else if (sel.type === 'project') {
+      const route = map.projects[sel.project];
+      g.lineStyle(8, 0xffff66, 0.5);
+      for (const line of route ? [...route.map, ...route.inset] : []) this.polyline(g, line);
+    }
+  }
+
+  /** Where a news item pops up: by the first seat its event names, else mid-map. */
+  private anchor(view: GameState, item: NewsItem): [number, number] {
+    const sc = view.scenario;
+    const event = sc.events.find((e) => e.id === item.eventId) ?? sc.wildcards.deck.find((e) => e.id === item.eventId);
+    const caps = capitals(this.deps.map);
+    const touchesIslands = event?.effects.some((e) => ['garrison', 'garrison-set', 'joint-activities', 'visa-free', 'fishing-tension'].includes(e.type));
+    if (touchesIslands) return this.deps.map.islands.kunashiri.at;
+    const seat = (event?.incident?.a ?? event?.decision?.seat) as Seat | undefined;
+    if (seat) return caps[seat];
+    return [this.deps.map.width / 2, this.deps.map.height / 2];
+  }
+
+  private popNews(view: GameState): void {
+    if (view.news.length < this.newsSeen) this.newsSeen = 0;
+    const fresh = view.news.slice(this.newsSeen);
+    this.newsSeen = view.news.length;
+    fresh.slice(-4).forEach((item, index) => {
+      const [ax, ay] = this.anchor(view, item);
+      const x = Phaser.Math.Clamp(ax - 110, 270, this.deps.map.width - 240);
+      const y = Phaser.Math.Clamp(ay - 40 + index * 46, 10, this.deps.map.height - 50);
+      const label = this.add.text(8, 6, `${item.year}: ${item.title}`, {
+        fontFamily: FONT,
+        fontSize: '12px',
+        color: '#111111',
+        wordWrap: { width: 214 },
+      });
+      const bg = this.add.rectangle(0, 0, 230, label.height + 12, 0xfff8dc, 0.95).setOrigin(0, 0).setStrokeStyle(1, 0x333333);
+      const popup = this.add.container(x, y, [bg, label]);
+      this.popups.add(popup);
+      this.tweens.add({ targets: popup, alpha: 0, delay: 6000, duration: 800, onComplete: () => popup.destroy() });
+    });
+  }
+}
+

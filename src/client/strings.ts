@@ -1,0 +1,315 @@
+/**
+ * Every string the browser shows, in one catalogue (English), so the game can be translated by replacing this
+ * module. Scenario text (briefings, events, quotes) comes from the scenario data and is shown as it is.
+ */
+import type { ActionId, ProposalKind } from '../game/catalog';
+import type { Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/seats';
+
+export const SEAT_LABEL: Record<Seat, string> = {
+  russia: 'Russia',
+  japan: 'Japan',
+  china: 'China',
+  us: 'United States',
+  rok: 'South Korea',
+  dprk: 'North Korea',
+};
+
+export const ISLAND_LABEL: Record<Island, string> = {
+  habomai: 'Habomai',
+  shikotan: 'Shikotan',
+  kunashiri: 'Kunashiri (Kunashir)',
+  etorofu: 'Etorofu (Iturup)',
+};
+
+export const CITY_LABEL: Record<string, string> = {
+  tokyo: 'Tokyo',
+  beijing: 'Beijing',
+  seoul: 'Seoul',
+  pyongyang: 'Pyongyang',
+  vladivostok: 'Vladivostok',
+  sapporo: 'Sapporo',
+  khabarovsk: 'Khabarovsk',
+  yuzhnoSakhalinsk: 'Yuzhno-Sakhalinsk',
+  moscow: 'Moscow',
+  sabetta: 'Sabetta (Yamal)',
+};
+
+export const STAGE_LABEL: Record<ProjectStage, string> = {
+  proposed: 'proposed',
+  negotiating: 'negotiating',
+  financed: 'financed',
+  producing: 'producing',
+};
+
+export const RUNG_LABEL: Record<Rung, string> = {
+  'no-dispute': 'no dispute acknowledged',
+  acknowledged: 'dispute acknowledged',
+  'two-islands': 'two islands (1956)',
+  'joint-development': 'joint development',
+  'four-islands': 'four islands',
+};
+
+export const FORMULA_LABEL: Record<TreatyFormula, string> = {
+  none: 'no territorial clause',
+  'two-islands': 'two islands (1956)',
+  'joint-development': 'joint development',
+  'four-islands': 'all four islands',
+};
+
+export const ACTION_LABEL: Record<ActionId, string> = {
+  'reinforce-garrison': 'Reinforce the garrison',
+  'drawdown-garrison': 'Draw down the garrison',
+  'offer-joint-development': 'Offer joint development',
+  'energy-card-china': 'Play the energy card toward China',
+  'energy-card-japan': 'Play the energy card toward Japan',
+  'border-crackdown': 'Border-guard crackdown on fishing',
+  'separate-economics': 'Separate economics from politics',
+  'raise-offer': 'Raise the territorial offer',
+  'harden-stance': 'Harden the stance',
+  'invest-project': 'Invest in a project',
+  'territories-campaign': 'Northern Territories campaign',
+  'follow-us-line': 'Follow the US line',
+  'abandon-linkage': 'Abandon the linkage (seikei fukabun)',
+  'restore-linkage': 'Restore the linkage',
+  'soften-demand': 'Soften the territorial demand',
+  'humanitarian-aid': 'Humanitarian aid to the Far East',
+  'court-china': 'Court China',
+  'court-rok': 'Court South Korea',
+  'encourage-hard-line': "Encourage Japan's hard line",
+  'deepen-russia-ties': 'Deepen ties with Russia',
+  'court-koreas': 'Court a Korea',
+  'back-japan-claim': "Back Japan's claim",
+  'court-japan': 'Court Japan',
+  'impose-sanctions': 'Impose sanctions on Russia',
+  'ease-sanctions': 'Ease sanctions',
+  'alliance-reassurance': 'Reassure the alliance',
+  'press-japan': 'Press Japan',
+  'engage-russia': 'Engage Russia',
+  'outreach-moscow': 'Outreach to Moscow',
+  'energy-imports': 'Energy imports',
+  mediation: 'Mediate',
+  'alliance-with-us': 'Alliance with the US',
+  provocation: 'Provocation',
+  'seek-patron': 'Seek a patron',
+  'illicit-energy-trade': 'Illicit energy trade',
+};
+
+export const PROPOSAL_LABEL: Record<ProposalKind, string> = {
+  summit: 'Summit',
+  aid: 'Aid or credit',
+  'energy-stake': 'Energy stake',
+  'joint-activities': 'Joint activities on an island',
+  'visa-free': 'Visa-free exchange',
+  'fishing-agreement': 'Fishing agreement',
+  'sanctions-coordination': 'Sanctions coordination',
+  'alliance-reassurance': 'Alliance reassurance',
+  'peace-treaty': 'Peace treaty',
+};
+
+export const PHASE_LABEL: Record<string, string> = {
+  briefing: 'Briefing',
+  diplomacy: 'Diplomacy',
+  policy: 'Policy',
+  over: 'The end',
+};
+
+/** Interface strings. Functions build the few that carry numbers or names. */
+export const S = {
+  title: 'Oil & Water',
+  subtitle: 'Russia, Japan and their neighbours over the Kuril Islands',
+  start: {
+    heading: 'New match',
+    scenario: 'Era',
+    seed: 'Seed',
+    seedHelp: 'The same era, seed and choices replay the same match.',
+    newSeed: 'New seed',
+    seats: 'Who plays each country',
+    human: 'Human',
+    bot: (kind: string) => `Bot: ${kind}`,
+    play: 'Start the match',
+    needHuman: 'Choose at least one human seat.',
+    badSeed: 'The seed must be 1 to 64 characters.',
+    years: (from: number, to: number) => `${from}–${to}`,
+  },
+  pass: {
+    heading: (seat: string) => `Pass the device to ${seat}`,
+    body: 'The screen is hidden so no one sees another country’s secrets.',
+    ready: (seat: string) => `I am ${seat}: show my seat`,
+  },
+  top: {
+    year: (year: number) => `${year}`,
+    round: (round: number, total: number) => `Round ${round} of ${total}`,
+    phase: (phase: string) => `Phase: ${phase}`,
+    youAre: (seat: string, leader: string) => `You are ${seat} (${leader})`,
+  },
+  seat: {
+    heading: 'Your seat',
+    agenda: 'Secret agenda',
+    agendaNone: 'Dealt when the first year begins.',
+    agendaBonus: (bonus: number) => `+${bonus} points if met at the end`,
+    briefing: 'The era',
+    readyBriefing: 'I have read the briefing',
+    decisions: 'Decisions',
+    proposalsIn: 'Proposals received',
+    proposalsOut: 'Proposals sent',
+    noProposalsIn: 'None this year.',
+    accept: 'Accept',
+    reject: 'Reject',
+    withdraw: 'Withdraw',
+    send: 'Send proposal',
+    newProposal: 'Propose',
+    kind: 'Kind',
+    to: 'To',
+    terms: 'Terms',
+    noTerms: '—',
+    noneLegal: 'No proposal of this kind is possible now.',
+    endDiplomacy: 'Done with diplomacy',
+    actions: 'Policy orders',
+    pointsLeft: (left: number, total: number) => `Action points left: ${left} of ${total}`,
+    add: 'Add',
+    remove: 'Remove',
+    cost: (n: number) => `${n} AP`,
+    chosen: 'Orders this year',
+    noOrders: 'No orders yet.',
+    commit: 'Commit orders',
+    committed: 'Orders committed. Waiting for the others.',
+    waitingFor: 'Waiting for',
+    nobody: 'nobody',
+    message: 'Message',
+    messageTo: 'Send to',
+    everyone: 'Everyone (public statement)',
+    sendMessage: 'Send',
+    refused: 'The rules refused that move.',
+    status: {
+      open: 'open',
+      accepted: 'accepted',
+      rejected: 'rejected',
+      withdrawn: 'withdrawn',
+      expired: 'expired',
+    } as Record<string, string>,
+  },
+  terms: {
+    amount: (n: number) => `amount ${n}`,
+    share: (project: string, share: number) => `${share}% of ${project}`,
+    island: (island: string) => island,
+    formula: (formula: string) => formula,
+  },
+  feed: {
+    news: 'News',
+    log: 'What happened',
+    messages: 'Messages',
+    source: 'Source',
+    paperSource: (section: string, lines: string) => `the paper, ${section}, lines ${lines}`,
+    externalSource: (reference: string) => reference,
+    designSource: (note: string) => `game design: ${note}`,
+    kind: { scheduled: 'scheduled', wildcard: 'wildcard', injected: 'injected', outcome: 'outcome' } as Record<string, string>,
+    privateTo: (seat: string) => `to ${seat}`,
+    publicTag: 'public',
+    empty: 'Nothing yet.',
+  },
+  charts: {
+    heading: 'Charts by year',
+    trust: 'Trust and rapport',
+    energy: 'Energy and oil',
+    territory: 'Territory',
+    scores: 'Scores',
+    series: {
+      trustJapanRussia: 'Japan→Russia trust',
+      trustRussiaJapan: 'Russia→Japan trust',
+      rapportRussiaJapan: 'Leaders’ rapport',
+      energy: 'Energy output %',
+      oilPrice: 'Oil price',
+      russiaRung: 'Russia’s offer (rung)',
+      japanRung: 'Japan’s demand (rung)',
+      islandsJapan: 'Islands held by Japan',
+      garrison: 'Garrison (sum)',
+      fishingTension: 'Fishing tension',
+    } as Record<string, string>,
+    year: 'year',
+  },
+  map: {
+    washington: 'Washington / Pacific forces',
+    insetTitle: 'Moscow and the Arctic',
+    fishing: 'Fishing grounds',
+    legendTrust: 'Trust: low → high (arrow points to the trusted)',
+    features: 'Map features',
+    eventAt: (title: string) => title,
+    administrator: (seat: string) => `held by ${seat}`,
+    garrison: (n: number) => `garrison ${n}`,
+    joint: (n: number) => `joint activities ${n}`,
+    visaFree: 'visa-free exchange',
+    trustTooltip: (a: string, b: string, value: number) => `${a} trusts ${b}: ${value}`,
+    projectTooltip: (name: string, stage: string) => `${name}: ${stage}`,
+  },
+  detail: {
+    close: 'Close',
+    numbers: 'Numbers',
+    sources: 'Behind the numbers',
+    none: 'Click a country, island, project or trust line on the map.',
+    administrator: 'Administered by',
+    garrison: 'Garrison (0–10)',
+    joint: 'Joint activities (0–3)',
+    visaFree: 'Visa-free exchange',
+    yes: 'yes',
+    no: 'no',
+    leader: 'Leader',
+    score: 'Score',
+    economy: 'Economy index',
+    pressure: 'Domestic pressure',
+    capital: 'Political capital',
+    actionPoints: 'Action points',
+    trustIn: (seat: string) => `Trust in ${seat}`,
+    trustFrom: (seat: string) => `${seat}’s trust`,
+    position: 'Negotiating position',
+    stage: 'Stage',
+    progress: 'Progress in stage',
+    output: 'Output / capacity',
+    stakes: 'Stakes',
+    buyers: 'Markets',
+    region: 'Region',
+    trust: 'Trust (0–100)',
+    baseline: 'Era baseline',
+    rapport: 'Leaders’ rapport',
+    reverse: 'The other way',
+    fishingTension: 'Fishing tension',
+    linkage: 'Japan links aid to the islands',
+    city: 'City',
+  },
+  end: {
+    heading: 'The end of the match',
+    reason: { 'era-end': 'The era is over.', treaty: 'A ratified treaty moved the islands.', facilitator: 'The facilitator ended the match.' } as Record<string, string>,
+    territorial: (t: string) => `Territorial result: ${t}`,
+    rank: 'Rank',
+    seat: 'Country',
+    score: 'Final score',
+    agenda: 'Agenda',
+    history: 'Historical baseline',
+    versus: 'Against history',
+    met: 'met',
+    notMet: 'not met',
+    seed: (seed: string) => `Seed: ${seed} (enter it on the start screen to replay this match)`,
+    save: 'Save the replay file',
+    again: 'New match',
+    baselineNote: 'No historical baseline for this era yet: scores are shown alone.',
+    baselineComputing: 'Computing the historical baseline with historical bots…',
+    baselineFrom: (source: string) => `Historical baseline: ${source}`,
+    human: 'human',
+  },
+  tooltip: {
+    country: (name: string, score: number) => `${name} — score ${score}`,
+  },
+  errors: {
+    noWebGL: 'This browser cannot draw the map (WebGL is unavailable).',
+  },
+} as const;
+
+/** The phase in words; "the end" once the match is over. */
+export function phaseLabel(session: { phase(): string; over(): boolean }): string {
+  if (session.over()) return PHASE_LABEL.over;
+  return PHASE_LABEL[session.phase()] ?? session.phase();
+}
+
+/** A seat's display name. */
+export function seatLabel(seat: Seat): string {
+  return SEAT_LABEL[seat];
+}

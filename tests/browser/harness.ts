@@ -1,0 +1,112 @@
+/**
+ * Shared by the browser tests and `npm run bench:client`: builds the app with Vite, serves dist/ on a free
+ * loopback port with Vite's preview API, and launches Debian's Chromium through playwright-core.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export interface Served {
+  url: string;
+  server: PreviewServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the client (quietly) into `outDir`. Each browser test file builds into a directory of its own, so test
+ * files running in parallel never overwrite each other's build.
+ */
+export async function buildClient(outDir = 'dist'): Promise<void> {
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+/** A fresh build directory under the system's temporary directory. */
+export function tempOutDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `oil-and-water-${name}-`));
+}
+
+/** Serves a build on 127.0.0.1 at a free port. */
+export async function serveDist(outDir = 'dist'): Promise<Served> {
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const address = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${address.port}/`;
+  return {
+    url,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.httpServer.close(() => resolve());
+        (server.httpServer as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** Launches Chromium, failing with a clear message when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Collects console errors and page errors, for the "no errors" checks. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Waits until the map scene has drawn. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__oilAndWater?.mapReady === true, undefined, { timeout: 30_000 });
+}
+
+/** Page coordinates of a point of the projected map (the canvas is scaled to fit its box). */
+export async function mapPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await page.locator('#map canvas').boundingBox();
+  if (!box) throw new Error('the map canvas is not on the page');
+  const width = await page.evaluate(() => window.__oilAndWater?.map.width ?? 1024);
+  const scale = box.width / width;
+  return { x: box.x + x * scale, y: box.y + y * scale };
+}
+
+/** Counts the distinct colours of a PNG (a screenshot), decoding it in the page's own 2D canvas. */
+export async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+/** Where browser tests leave screenshots and replay files for a person to look at. */
+export const ARTIFACTS = 'test-artifacts';
