@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const matches = server.runtime.list();
   console.log(`Oil & Water classroom server on ${server.url} (data in ${dataDir}, ${matches.length} stored matches)`);
   if (!server.clientBuilt) console.log(`  the browser client is not built (${distDir} is empty): run \`npx vite build\` and restart`);
+  console.log(`  play solo or hot-seat against bots: open ${server.url}/`);
   console.log(`  teacher: open ${server.url}/classroom.html to create a class match`);
   if (host === '0.0.0.0' || host === '::') {
     for (const address of lanAddresses()) console.log(`  students: http://${address}:${server.port}/classroom.html`);
