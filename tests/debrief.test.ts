@@ -9,13 +9,21 @@ import { nextOrderChoices } from '../src/bots/legal';
 import { runReplay } from '../src/cli/replay';
 import { SEATS } from '../src/game/seats';
 import type { GameState } from '../src/game/state';
-import { type Baseline, type Debrief, buildDebrief, parseBaselineText, percentileOf } from '../src/sim/debrief';
+import {
+  type Baseline,
+  type Debrief,
+  baselineFromMatches,
+  buildDebrief,
+  parseBaselineText,
+  percentileOf,
+} from '../src/sim/debrief';
 import { escapeHtml, renderDebriefHtml } from '../src/sim/debrief-html';
+import { buildForkReplay, playFork, startFork } from '../src/sim/fork';
 import { type Replay, buildReplay, serializeReplay, verifyReplay } from '../src/sim/replay';
 import type { Scenario } from '../src/scenario/schema';
 import { parseScenario } from '../src/scenario/validate';
 import { makeScenario } from './fixtures/scenario';
-import { botReplay, driveMatch, mustMove, scenarioById, seatsOf } from './replay-helpers';
+import { RANDOM, botReplay, driveMatch, mustMove, scenarioById, seatsOf } from './replay-helpers';
 
 const HOSTILE_STATEMENT = '<script>alert(1)</script>';
 const HOSTILE_MESSAGE = '<img src=x onerror=alert(2)> & "quotes"';
@@ -42,22 +50,35 @@ beforeAll(() => {
       for (const seat of ['russia', 'china'] as const) {
         if (d.G.ready[seat]) continue;
         if (phase === 'diplomacy') {
-          for (const dec of d.G.decisions.filter((x) => x.seat === seat && x.chosen === null && x.round === d.G.round)) {
+          for (const dec of d.G.decisions.filter(
+            (x) => x.seat === seat && x.chosen === null && x.round === d.G.round,
+          )) {
             const option = dec.eventId === 'sakhalin-earthquake' ? 'accept' : dec.default;
             mustMove(d, seat, 'decide', [{ id: dec.id, option, reason: `${seat} reads the room` }]);
           }
-          if (seat === 'china' && d.G.year === 1992) mustMove(d, 'china', 'makeStatement', [{ text: HOSTILE_STATEMENT }]);
-          if (seat === 'russia' && d.G.year === 1993) mustMove(d, 'russia', 'sendMessage', [{ to: 'japan', text: HOSTILE_MESSAGE }]);
+          if (seat === 'china' && d.G.year === 1992)
+            mustMove(d, 'china', 'makeStatement', [{ text: HOSTILE_STATEMENT }]);
+          if (seat === 'russia' && d.G.year === 1993)
+            mustMove(d, 'russia', 'sendMessage', [{ to: 'japan', text: HOSTILE_MESSAGE }]);
         }
         if (phase === 'policy') {
           const harden = nextOrderChoices(d.view(seat), seat, []).find((o) => o.action === 'harden-stance');
-          const orders = seat === 'russia' && d.G.year === 1992 && harden ? [{ ...harden, reason: 'hardliners first' }] : [];
+          const orders =
+            seat === 'russia' && d.G.year === 1992 && harden
+              ? [{ ...harden, reason: 'hardliners first' }]
+              : [];
           mustMove(d, seat, 'commitOrders', [{ orders }]);
         } else mustMove(d, seat, 'ready');
       }
     },
   });
-  replay = buildReplay({ scenario, seed, seats: seatsOf((s) => (s === 'russia' || s === 'china' ? 'human' : 'bot:random')), driver, createdBy: 'test' });
+  replay = buildReplay({
+    scenario,
+    seed,
+    seats: seatsOf((s) => (s === 'russia' || s === 'china' ? 'human' : 'bot:random')),
+    driver,
+    createdBy: 'test',
+  });
   const checked = verifyReplay(JSON.parse(serializeReplay(replay)) as Replay);
   if (!checked.ok) throw new Error(checked.error);
   G = checked.driver.G;
@@ -80,18 +101,29 @@ describe('the debrief model of a known match', () => {
     expect(listed.sort()).toEqual(scenario.events.map((e) => e.id).sort());
     for (const y of debrief.years) {
       for (const h of y.history) {
-        const happened = G.news.some((n) => n.kind === 'scheduled' && n.eventId === h.id && n.year === y.year);
+        const happened = G.news.some(
+          (n) => n.kind === 'scheduled' && n.eventId === h.id && n.year === y.year,
+        );
         expect(h.status).toBe(happened ? 'fired' : 'did-not-fire');
         if (!happened) expect(h.conditional).toBe(true);
-        expect(debrief.drift.some((d) => d.kind === 'event-did-not-fire' && d.year === y.year && d.text.startsWith(h.title))).toBe(!happened);
+        expect(
+          debrief.drift.some(
+            (d) => d.kind === 'event-did-not-fire' && d.year === y.year && d.text.startsWith(h.title),
+          ),
+        ).toBe(!happened);
       }
     }
     const quake = debrief.years[3].history.find((h) => h.id === 'sakhalin-earthquake');
-    expect(quake?.sources[0]).toMatchObject({ kind: 'paper', where: 'YELTSIN AND JAPAN › Progress, l. 450–452' });
+    expect(quake?.sources[0]).toMatchObject({
+      kind: 'paper',
+      where: 'YELTSIN AND JAPAN › Progress, l. 450–452',
+    });
   });
 
   test("records Russia's 1995 choice against history, with its reason, as the seat's key decision and as drift", () => {
-    const quake = debrief.years[3].decisions.find((d) => d.seat === 'russia' && d.prompt.startsWith('Japan offers aid'));
+    const quake = debrief.years[3].decisions.find(
+      (d) => d.seat === 'russia' && d.prompt.startsWith('Japan offers aid'),
+    );
     expect(quake).toMatchObject({
       chosen: 'Accept the Japanese aid',
       historical: "Reject it (Yeltsin's first answer)",
@@ -109,19 +141,35 @@ describe('the debrief model of a known match', () => {
     expect(debrief.firstDriftYear as number).toBeLessThanOrEqual(1995);
     const russia = debrief.seats.find((s) => s.seat === 'russia');
     expect(russia?.controller).toBe('human');
-    expect(russia?.keyDecisions).toContainEqual(expect.objectContaining({ year: 1995, kind: 'decision', againstHistory: true }));
+    expect(russia?.keyDecisions).toContainEqual(
+      expect.objectContaining({ year: 1995, kind: 'decision', againstHistory: true }),
+    );
     const harden = G.revealed[0].orders.russia.some((o) => o.action === 'harden-stance');
     expect(harden).toBe(true);
-    expect(russia?.keyDecisions).toContainEqual({ year: 1992, kind: 'order', text: 'harden-stance', reason: 'hardliners first' });
+    expect(russia?.keyDecisions).toContainEqual({
+      year: 1992,
+      kind: 'order',
+      text: 'harden-stance',
+      reason: 'hardliners first',
+    });
   });
 
   test("lists bots' orders with their reasons and each seat's statements and messages", () => {
     const japan = debrief.seats.find((s) => s.seat === 'japan');
     expect(japan?.controller).toBe('bot:random');
     expect(debrief.years[0].orders.japan.every((o) => o.reason === 'random legal choice')).toBe(true);
-    expect(debrief.years[0].statements).toEqual([{ year: 1992, from: 'china', to: 'all', text: HOSTILE_STATEMENT }]);
-    expect(debrief.years[1].privateMessages).toContainEqual({ year: 1993, from: 'russia', to: 'japan', text: HOSTILE_MESSAGE });
-    expect(debrief.seats.find((s) => s.seat === 'china')?.messages.map((m) => m.text)).toEqual([HOSTILE_STATEMENT]);
+    expect(debrief.years[0].statements).toEqual([
+      { year: 1992, from: 'china', to: 'all', text: HOSTILE_STATEMENT },
+    ]);
+    expect(debrief.years[1].privateMessages).toContainEqual({
+      year: 1993,
+      from: 'russia',
+      to: 'japan',
+      text: HOSTILE_MESSAGE,
+    });
+    expect(debrief.seats.find((s) => s.seat === 'china')?.messages.map((m) => m.text)).toEqual([
+      HOSTILE_STATEMENT,
+    ]);
   });
 
   test("carries the scenario's questions with the paper's quotes: general ones for the class, the rest per seat", () => {
@@ -130,14 +178,19 @@ describe('the debrief model of a known match', () => {
     const russia = debrief.seats.find((s) => s.seat === 'russia');
     expect(russia?.questions[0]).toMatchObject({
       text: expect.stringContaining("Yeltsin's stance shifted"),
-      source: { kind: 'paper', text: "Yeltsin's attitudes and stance toward Japan was very inconsistent according to his political status" },
+      source: {
+        kind: 'paper',
+        text: "Yeltsin's attitudes and stance toward Japan was very inconsistent according to his political status",
+      },
     });
     const perSeat = debrief.seats.reduce((n, s) => n + s.questions.length, 0);
     expect(perSeat + debrief.questions.length).toBe(scenario.questions.length);
   });
 
   test('charts follow the per-round snapshots', () => {
-    const trust = debrief.charts.find((c) => c.id === 'russia-japan')?.series.find((s) => s.key === 'trustJapanRussia');
+    const trust = debrief.charts
+      .find((c) => c.id === 'russia-japan')
+      ?.series.find((s) => s.key === 'trustJapanRussia');
     expect(trust?.values).toEqual(G.history.map((h) => ({ year: h.year, value: h.trustJapanRussia })));
     const scores = debrief.charts.find((c) => c.id === 'scores');
     expect(scores?.series.map((s) => s.seat)).toEqual([...SEATS]);
@@ -162,7 +215,9 @@ describe('the baseline and a reference run', () => {
   });
 
   test("places each seat's final score in the baseline distribution", () => {
-    const scores = Object.fromEntries(SEATS.filter((s) => s !== 'dprk').map((s, i) => [s, Array.from({ length: 101 }, (_, k) => k - 50 + i)]));
+    const scores = Object.fromEntries(
+      SEATS.filter((s) => s !== 'dprk').map((s, i) => [s, Array.from({ length: 101 }, (_, k) => k - 50 + i)]),
+    );
     const baseline: Baseline = { scenario: 'yeltsin-1992', bots: 'historical', runs: 101, scores };
     const d = buildDebrief({ replay, scenario, G, baseline });
     for (const seat of SEATS) {
@@ -172,7 +227,11 @@ describe('the baseline and a reference run', () => {
         continue;
       }
       const sample = scores[seat] as number[];
-      expect(report?.baseline).toMatchObject({ runs: 101, bots: 'historical', percentile: percentileOf(G.outcome?.finalScores[seat] as number, sample) });
+      expect(report?.baseline).toMatchObject({
+        runs: 101,
+        bots: 'historical',
+        percentile: percentileOf(G.outcome?.finalScores[seat] as number, sample),
+      });
       expect(report?.baseline?.median).toBe(sample[50]);
     }
     const page = renderDebriefHtml(d);
@@ -180,11 +239,20 @@ describe('the baseline and a reference run', () => {
   });
 
   test('a reference run adds dashed lines and names where the indicators left it', () => {
-    const reference = { label: 'historical bots', history: G.history.map((h) => ({ ...h, trustJapanRussia: h.trustJapanRussia + 30 })) };
+    const reference = {
+      label: 'historical bots',
+      history: G.history.map((h) => ({ ...h, trustJapanRussia: h.trustJapanRussia + 30 })),
+    };
     const d = buildDebrief({ replay, scenario, G, reference });
     const trust = d.charts[0].series.find((s) => s.key === 'trustJapanRussia');
     expect(trust?.divergence).toHaveLength(8);
-    expect(d.drift).toContainEqual(expect.objectContaining({ year: 1992, kind: 'indicator', text: expect.stringMatching(/^Trust Japan→Russia left the reference run \(historical bots\) in 1992/) }));
+    expect(d.drift).toContainEqual(
+      expect.objectContaining({
+        year: 1992,
+        kind: 'indicator',
+        text: expect.stringMatching(/^Trust Japan→Russia left the reference run \(historical bots\) in 1992/),
+      }),
+    );
     expect(d.charts[0].series.find((s) => s.key === 'trustRussiaJapan')?.divergence).toEqual([]);
     expect(renderDebriefHtml(d)).toContain('stroke-dasharray="5 4"');
   });
@@ -192,12 +260,62 @@ describe('the baseline and a reference run', () => {
   test.each([
     ['{', /not valid JSON/],
     ['{"scores":{}}', /malformed baseline at scenario/],
-    ['{"scenario":"yeltsin-1992","scores":{"mongolia":[1]}}', /malformed baseline at scores: Unrecognized key: "mongolia"/],
+    [
+      '{"scenario":"yeltsin-1992","scores":{"mongolia":[1]}}',
+      /malformed baseline at scores: Unrecognized key: "mongolia"/,
+    ],
     ['{"scenario":"yeltsin-1992","scores":{"japan":["high"]}}', /malformed baseline at scores\.japan\.0/],
   ])('a bad baseline %s is refused by name', (text, message) => {
     const parsed = parseBaselineText(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+});
+
+describe('unfinished matches and forks', () => {
+  test('an unfinished match reports the years it reached, the last one part-way, and marks later events not reached', () => {
+    const short = botReplay('abe-2013', 'unfinished', 2);
+    const checked = verifyReplay(short);
+    if (!checked.ok) throw new Error(checked.error);
+    const d = buildDebrief({ replay: short, scenario: checked.scenario, G: checked.driver.G });
+    expect(d.finished).toBe(false);
+    expect(d.outcome).toBeNull();
+    expect(d.years.map((y) => y.year)).toEqual([2013, 2014, 2015]);
+    expect(d.lastYear).toBe(2015);
+    expect(d.years[2].orders.japan).toEqual([]);
+    expect(d.years[2].news.length).toBeGreaterThan(0);
+    expect(d.seats.every((s) => s.rank === undefined)).toBe(true);
+    const later = checked.scenario.events.filter((e) => e.year > 2015).map((e) => e.id);
+    expect(later.length).toBeGreaterThan(0);
+    expect(d.drift.some((x) => x.year > 2015)).toBe(false);
+    expect(renderDebriefHtml(d)).toContain('The match did not finish: the report runs to 2015.');
+  });
+
+  test("a fork's report shades its parent's years and names the fork point and seed", () => {
+    const fork = startFork(replay, 1996, 'debrief-fork');
+    playFork(fork, RANDOM);
+    const forked = buildForkReplay(fork, { seats: seatsOf(() => 'bot:random') });
+    const checked = verifyReplay(forked);
+    if (!checked.ok) throw new Error(checked.error);
+    const d = buildDebrief({ replay: forked, scenario: checked.scenario, G: checked.driver.G });
+    expect(d.fork).toEqual({ year: 1996, parentFinalHash: replay.finalHash, reseed: 'debrief-fork' });
+    expect(d.years.filter((y) => y.fromParent).map((y) => y.year)).toEqual([1992, 1993, 1994, 1995]);
+    // The parent's 1995 choice is part of the fork's history.
+    expect(d.drift).toContainEqual(expect.objectContaining({ year: 1995, kind: 'decision-against-history' }));
+    expect(renderDebriefHtml(d)).toContain('draws from a new seed (debrief-fork) from there');
+  });
+
+  test('a baseline can be made from simulated matches', () => {
+    const matches = [0, 1, 2].map((i) => ({
+      finalScores: Object.fromEntries(SEATS.map((s) => [s, i * 10])) as Record<
+        (typeof SEATS)[number],
+        number
+      >,
+    }));
+    const baseline = baselineFromMatches('yeltsin-1992', matches, 'historical');
+    expect(baseline).toMatchObject({ scenario: 'yeltsin-1992', runs: 3, bots: 'historical' });
+    expect(baseline.scores.japan).toEqual([0, 10, 20]);
+    expect(parseBaselineText(JSON.stringify(baseline)).ok).toBe(true);
   });
 });
 
@@ -207,10 +325,15 @@ describe('the HTML report', () => {
     expect(html).toContain('@media print');
     expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(7);
     expect(html).not.toMatch(/<script|src="http|href="http|<link /i);
-    for (const id of ['outcome', 'drift', 'timeline', 'charts', 'seats', 'orders', 'questions']) expect(html).toContain(`id="${id}"`);
+    for (const id of ['outcome', 'drift', 'timeline', 'charts', 'seats', 'orders', 'questions'])
+      expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Earthquake at Neftegorsk');
     expect(html).toContain('hardliners first');
-    expect(html).toContain(escapeHtml("Yeltsin's attitudes and stance toward Japan was very inconsistent according to his political status"));
+    expect(html).toContain(
+      escapeHtml(
+        "Yeltsin's attitudes and stance toward Japan was very inconsistent according to his political status",
+      ),
+    );
   });
 
   test('escapes a hostile statement and message', () => {
@@ -234,7 +357,9 @@ describe('the HTML report', () => {
     expect(r.scenario.document).toBeDefined();
     const checked = verifyReplay(r);
     if (!checked.ok) throw new Error(checked.error);
-    const page = renderDebriefHtml(buildDebrief({ replay: r, scenario: checked.scenario, G: checked.driver.G }));
+    const page = renderDebriefHtml(
+      buildDebrief({ replay: r, scenario: checked.scenario, G: checked.driver.G }),
+    );
     expect(page).not.toContain(hostile);
     expect(page).toContain(escapeHtml(`Why ${hostile}?`));
     expect(page).not.toMatch(/<svg onload/);
@@ -250,7 +375,11 @@ describe('replay report on the command line', () => {
   const cli = (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = runReplay(argv, (l) => out.push(l), (l) => err.push(l));
+    const code = runReplay(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out, err };
   };
   const write = (name: string, text: string) => {
@@ -261,12 +390,17 @@ describe('replay report on the command line', () => {
 
   test('writes the report, with a baseline file and a reference replay', () => {
     const out = path.join(dir, 'report', 'match.html');
-    const baseline = write('baseline.json', JSON.stringify({ scenario: 'yeltsin-1992', runs: 3, scores: { japan: [1, 2, 3] } }));
+    const baseline = write(
+      'baseline.json',
+      JSON.stringify({ scenario: 'yeltsin-1992', runs: 3, scores: { japan: [1, 2, 3] } }),
+    );
     const reference = write('reference.json', serializeReplay(botReplay('yeltsin-1992', 'reference')));
     const r = cli('report', file, '--html', out, '--baseline', baseline, '--reference', reference);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/match\.html: after-action report of .* — 8 years, \d+ departures from history \(first in \d{4}\), baseline of 3 runs/);
+    expect(r.out[0]).toMatch(
+      /match\.html: after-action report of .* — 8 years, \d+ departures from history \(first in \d{4}\), baseline of 3 runs/,
+    );
     const page = fs.readFileSync(out, 'utf8');
     expect(page).toContain('Dashed lines: the reference run (reference.json, seed reference)');
     expect(page).toContain('Against the historical baseline (3 runs)');
@@ -275,9 +409,28 @@ describe('replay report on the command line', () => {
   test.each([
     [['report', 'FILE'], 2, /--html OUT is required/],
     [['report', '--html', 'OUT'], 2, /usage: replay report FILE/],
-    [['report', 'FILE', '--html', 'OUT', '--baseline', 'BASE:{"scenario":"abe-2013","scores":{"japan":[1]}}'], 1, /the baseline is for scenario "abe-2013", the replay plays "yeltsin-1992"/],
-    [['report', 'FILE', '--html', 'OUT', '--baseline', 'BASE:[1,2]'], 1, /base\.json: malformed baseline at \(top level\)/],
-    [['report', 'FILE', '--html', 'OUT', '--reference', 'REF'], 1, /the reference run plays "abe-2013", the replay plays "yeltsin-1992"/],
+    [
+      [
+        'report',
+        'FILE',
+        '--html',
+        'OUT',
+        '--baseline',
+        'BASE:{"scenario":"abe-2013","scores":{"japan":[1]}}',
+      ],
+      1,
+      /the baseline is for scenario "abe-2013", the replay plays "yeltsin-1992"/,
+    ],
+    [
+      ['report', 'FILE', '--html', 'OUT', '--baseline', 'BASE:[1,2]'],
+      1,
+      /base\.json: malformed baseline at \(top level\)/,
+    ],
+    [
+      ['report', 'FILE', '--html', 'OUT', '--reference', 'REF'],
+      1,
+      /the reference run plays "abe-2013", the replay plays "yeltsin-1992"/,
+    ],
     [['report', 'BAD', '--html', 'OUT'], 1, /bad\.json: round 1 \(1992\) differs/],
   ])('%j exits %i', (argv, code, message) => {
     const outFile = path.join(dir, 'never.html');

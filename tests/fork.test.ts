@@ -39,21 +39,36 @@ function roundTrip(replay: Replay): Replay {
 const seats = seatsOf(() => 'bot:random');
 
 describe('the fork point', () => {
-  test.each([1992, 1995, 1999])('a fork at %i without a seed has the parent state of that year, hash for hash', (year) => {
-    const fork = startFork(parent, year);
-    const reference = parentAtStartOf(parent, year);
-    expect(reference.G.year).toBe(year);
-    expect(forkStartHash(fork)).toBe(stateHash(reference.G));
-    expect(fork.driver.G).toEqual(reference.G);
-    expect(fork.driver.state.ctx).toEqual(reference.state.ctx);
-    expect(fork.driver.state.ctx.phase).toBe('diplomacy');
-    // The start of the year: its News has run, nothing of it has been answered yet.
-    expect(fork.driver.G.news.some((n) => n.year === year)).toBe(true);
-    expect(fork.driver.G.ready).toEqual({ russia: false, japan: false, china: false, us: false, rok: false, dprk: false });
-    expect(fork.parent).toMatchObject({ year, round: year - 1991, finalHash: parent.finalHash, prefixHash: stateHash(reference.G) });
-    expect(fork.driver.actions).toHaveLength(fork.parent.prefixLength as number);
-    expect(fork.driver.roundHashes).toEqual(parent.roundHashes.slice(0, year - 1992));
-  });
+  test.each([1992, 1995, 1999])(
+    'a fork at %i without a seed has the parent state of that year, hash for hash',
+    (year) => {
+      const fork = startFork(parent, year);
+      const reference = parentAtStartOf(parent, year);
+      expect(reference.G.year).toBe(year);
+      expect(forkStartHash(fork)).toBe(stateHash(reference.G));
+      expect(fork.driver.G).toEqual(reference.G);
+      expect(fork.driver.state.ctx).toEqual(reference.state.ctx);
+      expect(fork.driver.state.ctx.phase).toBe('diplomacy');
+      // The start of the year: its News has run, nothing of it has been answered yet.
+      expect(fork.driver.G.news.some((n) => n.year === year)).toBe(true);
+      expect(fork.driver.G.ready).toEqual({
+        russia: false,
+        japan: false,
+        china: false,
+        us: false,
+        rok: false,
+        dprk: false,
+      });
+      expect(fork.parent).toMatchObject({
+        year,
+        round: year - 1991,
+        finalHash: parent.finalHash,
+        prefixHash: stateHash(reference.G),
+      });
+      expect(fork.driver.actions).toHaveLength(fork.parent.prefixLength as number);
+      expect(fork.driver.roundHashes).toEqual(parent.roundHashes.slice(0, year - 1992));
+    },
+  );
 
   test('a reseeded fork keeps everything before the year and draws from the new seed deterministically', () => {
     const a = startFork(parent, 1996, 'what-if');
@@ -65,7 +80,9 @@ describe('the fork point', () => {
     expect(forkStartHash(a)).not.toBe(forkStartHash(c));
     // The years before the fork are the parent's; the seed took over just before 1996's News.
     expect(a.driver.G.history).toEqual(plain.driver.G.history);
-    expect(a.driver.G.news.filter((n) => n.year < 1996)).toEqual(plain.driver.G.news.filter((n) => n.year < 1996));
+    expect(a.driver.G.news.filter((n) => n.year < 1996)).toEqual(
+      plain.driver.G.news.filter((n) => n.year < 1996),
+    );
     expect(a.parent).toMatchObject({ reseed: 'what-if', prefixHash: forkStartHash(plain) });
     expect(a.reseeds).toEqual([{ at: (a.parent.prefixLength as number) - 1, seed: 'what-if' }]);
     expect(forkRngState('what-if')).toEqual(forkRngState('what-if'));
@@ -129,14 +146,19 @@ describe('fork replays', () => {
 
   test('what if Russia had accepted the aid in 1995: a human choice in a fork verifies', () => {
     const fork = startFork(parent, 1995);
-    const decision = fork.driver.G.decisions.find((d) => d.eventId === 'sakhalin-earthquake' && d.chosen === null);
+    const decision = fork.driver.G.decisions.find(
+      (d) => d.eventId === 'sakhalin-earthquake' && d.chosen === null,
+    );
     expect(decision).toBeDefined();
     mustMove(fork.driver, 'russia', 'decide', [{ id: decision?.id, option: 'accept' }]);
     playFork(fork, RANDOM);
-    const replay = roundTrip(buildForkReplay(fork, { seats: seatsOf((s) => (s === 'russia' ? 'human' : 'bot:random')) }));
+    const replay = roundTrip(
+      buildForkReplay(fork, { seats: seatsOf((s) => (s === 'russia' ? 'human' : 'bot:random')) }),
+    );
     const checked = verifyReplay(replay);
     expect(checked.ok).toBe(true);
-    if (checked.ok) expect(checked.driver.G.decisions.find((d) => d.id === decision?.id)?.chosen).toBe('accept');
+    if (checked.ok)
+      expect(checked.driver.G.decisions.find((d) => d.id === decision?.id)?.chosen).toBe('accept');
   });
 
   describe('tampering with the lineage is refused', () => {
@@ -161,7 +183,11 @@ describe('fork replays', () => {
         },
         /the fork's \d+ parent actions do not reproduce its parent's state at 1996, round 5: the replay says 0000000000000000/,
       ],
-      ['another reseed', (r) => ((r.reseeds as { seed: string }[])[0].seed = 'other'), /the fork's reseed must be the last reseed/],
+      [
+        'another reseed',
+        (r) => ((r.reseeds as { seed: string }[])[0].seed = 'other'),
+        /the fork's reseed must be the last reseed/,
+      ],
       [
         'another reseed, consistently',
         (r) => {
@@ -188,8 +214,16 @@ describe('fork replays', () => {
         },
         /the fork's \d+ parent actions end in round 4 \(1995\), not at the start of 1996, round 5/,
       ],
-      ['another seed than the parent', (r) => (r.seed = 'x'), /malformed replay at parent\.seed: a fork keeps its parent's seed/],
-      ['a prefix longer than the actions', (r) => ((r.parent as { prefixLength: number }).prefixLength = 100_000), /parent\.prefixLength: longer than/],
+      [
+        'another seed than the parent',
+        (r) => (r.seed = 'x'),
+        /malformed replay at parent\.seed: a fork keeps its parent's seed/,
+      ],
+      [
+        'a prefix longer than the actions',
+        (r) => ((r.parent as { prefixLength: number }).prefixLength = 100_000),
+        /parent\.prefixLength: longer than/,
+      ],
     ])('%s', (_name, change, message) => {
       const result = tamper(change);
       expect(result.ok).toBe(false);
@@ -219,7 +253,11 @@ describe('replay fork on the command line', () => {
   const cli = (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = runReplay(argv, (l) => out.push(l), (l) => err.push(l));
+    const code = runReplay(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out, err };
   };
 
@@ -229,7 +267,9 @@ describe('replay fork on the command line', () => {
     const r = cli('fork', parentFile, '--year', '1995', '--seed', 's', '--bots', 'random', '--out', a);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/forked .* at the start of 1995 \(round 4, parent state [0-9a-f]{16}\), reseeded with "s"/);
+    expect(r.out[0]).toMatch(
+      /forked .* at the start of 1995 \(round 4, parent state [0-9a-f]{16}\), reseeded with "s"/,
+    );
     expect(cli('fork', parentFile, '--year', '1995', '--seed', 's', '--out', b).code).toBe(0);
     expect(fs.readFileSync(a, 'utf8')).toBe(fs.readFileSync(b, 'utf8'));
     const v = cli('verify', a);
@@ -241,17 +281,35 @@ describe('replay fork on the command line', () => {
   });
 
   test.each([
-    [['fork', 'PARENT', '--year', '2005', '--out', 'OUT'], 1, /parent\.json: cannot fork at 2005: the parent played 1992–1999/],
-    [['fork', 'PARENT', '--year', 'soon', '--out', 'OUT'], 2, /--year must be a year such as 1995, not "soon"/],
+    [
+      ['fork', 'PARENT', '--year', '2005', '--out', 'OUT'],
+      1,
+      /parent\.json: cannot fork at 2005: the parent played 1992–1999/,
+    ],
+    [
+      ['fork', 'PARENT', '--year', 'soon', '--out', 'OUT'],
+      2,
+      /--year must be a year such as 1995, not "soon"/,
+    ],
     [['fork', 'PARENT', '--out', 'OUT'], 2, /--year Y is required/],
     [['fork', 'PARENT', '--year', '1995'], 2, /--out FILE is required/],
-    [['fork', 'PARENT', '--year', '1995', '--bots', 'oracle', '--out', 'OUT'], 2, /--bots: unknown bot kind "oracle"/],
+    [
+      ['fork', 'PARENT', '--year', '1995', '--bots', 'oracle', '--out', 'OUT'],
+      2,
+      /--bots: unknown bot kind "oracle"/,
+    ],
     [['fork', 'MISSING', '--year', '1995', '--out', 'OUT'], 1, /missing\.json: no such file/],
     [['fork', 'PARENT', '--year', '1995', '--colour', 'red', '--out', 'OUT'], 2, /Unknown option '--colour'/],
     [['rewind', 'PARENT'], 2, /replay: unknown subcommand "rewind"/],
   ])('%j exits %i', (argv, code, message) => {
     const args = (argv as string[]).map((a) =>
-      a === 'PARENT' ? parentFile : a === 'OUT' ? path.join(dir, 'never.json') : a === 'MISSING' ? path.join(dir, 'missing.json') : a,
+      a === 'PARENT'
+        ? parentFile
+        : a === 'OUT'
+          ? path.join(dir, 'never.json')
+          : a === 'MISSING'
+            ? path.join(dir, 'missing.json')
+            : a,
     );
     const r = cli(...args);
     expect(r.code).toBe(code);

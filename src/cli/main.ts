@@ -11,7 +11,9 @@ import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../scenario/schema';
 import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
 import { playMatch } from '../sim/match';
-import { MAX_REPLAY_CHARS, buildReplay, parseReplayText, serializeReplay, verifyReplay } from '../sim/replay';
+import { buildReplay, serializeReplay } from '../sim/replay';
+import { REPLAY_USAGE, runReplay } from './replay';
+import { SIM_USAGE, startSimCli } from './sim';
 
 export class CliError extends Error {
   constructor(
@@ -28,10 +30,12 @@ const USAGE = `Oil & Water command line
   check FILE...                               validate scenario files
   play --scenario ID|FILE --seed S [--bots SPEC] [--out FILE] [--json]
                                               play a whole match headless and write its replay
-  replay verify FILE                          re-run a replay and check every round's hash
+${REPLAY_USAGE}
+${SIM_USAGE}
   demo                                        play one match and print how the levers moved
 
---bots: one kind for all seats (random) or per seat (japan=random,russia=random).`;
+--bots: one kind for all seats (random, historical, strategist[:easy|normal|hard]) or per seat
+(japan=strategist:hard,russia=historical,*=random).`;
 
 type Out = (line: string) => void;
 
@@ -153,17 +157,6 @@ function cmdPlay(argv: string[], out: Out): number {
   return 0;
 }
 
-function cmdReplay(argv: string[], out: Out): number {
-  const [sub, file, ...rest] = argv;
-  if (sub !== 'verify' || !file || rest.length) throw new CliError('usage: replay verify FILE', 2);
-  const parsed = parseReplayText(readTextFile(file, MAX_REPLAY_CHARS));
-  if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
-  const result = verifyReplay(parsed.replay);
-  if (!result.ok) throw new CliError(`${file}: ${result.error}`);
-  out(`${file}: ok — ${result.scenario.id}, seed ${result.replay.seed}, ${result.rounds} rounds verified, final hash ${result.replay.finalHash}`);
-  return 0;
-}
-
 function cmdDemo(out: Out): number {
   const scenario = builtinScenario('yeltsin-1992') as Scenario;
   const { driver } = playMatch({ scenario, seed: '7', bots: botSpec('random') });
@@ -197,9 +190,12 @@ export function run(argv: string[], out: Out = console.log, err: Out = console.e
       case 'play':
         return cmdPlay(rest, out);
       case 'replay':
-        return cmdReplay(rest, out);
+        return runReplay(rest, out, err);
       case 'demo':
         return cmdDemo(out);
+      case 'sim':
+      case 'validate':
+        return startSimCli(argv, out, err);
       case undefined:
       case 'help':
       case '--help':

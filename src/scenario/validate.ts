@@ -50,7 +50,7 @@ function typeName(value: unknown): string {
 
 /** Validates an already-parsed JSON value as a scenario. */
 export function parseScenario(input: unknown): ScenarioResult {
-  const parsed = ScenarioSchema.safeParse(input);
+  const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = semanticProblems(parsed.data);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data };

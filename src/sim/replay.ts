@@ -2,15 +2,24 @@
  * Replay files: what a match needs to be re-run and checked anywhere. A replay holds the scenario (by id and content
  * hash, embedded when it is not built in), the seed, the seats' controllers, every dispatched action, a state hash
  * per round and the final hash. Verification re-plays the actions and names the first round that differs.
+ *
+ * A fork (src/sim/fork.ts) is a replay like any other: its first `parent.prefixLength` actions are its parent's, up to
+ * the action that began the fork year, and `reseeds` records where the match PRNG was replaced. A reseed applies
+ * inside that action's step, after the previous year's Resolution and just before the fork year's News, by running
+ * the Diplomacy phase's `onBegin` once with `G.rng` set to `forkRngState(seed)`; every other step is the plain rules.
  */
+import type { Game } from 'boardgame.io';
+import { CreateGameReducer } from 'boardgame.io/internal';
 import { z } from 'zod';
+import { OilAndWater } from '../game/game';
 import { hashValue } from '../game/hash';
+import { initialRngState, type RngState } from '../game/rng';
 import { SEATS, type Seat } from '../game/seats';
-import { RULES_VERSION } from '../game/state';
+import { type GameState, RULES_VERSION } from '../game/state';
 import { builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
-import { MatchDriver, type RoundHash, stateHash } from './match';
+import { MatchDriver, type MatchState, type RoundHash, stateHash } from './match';
 
 export const REPLAY_FORMAT = 'oil-and-water-replay';
 export const REPLAY_FORMAT_VERSION = 1;
@@ -35,12 +44,127 @@ export const ReplaySchema = z
     roundHashes: z.array(z.object({ round: z.number().int(), year: z.number().int(), hash }).strict()).max(200),
     finalHash: hash,
     finished: z.boolean(),
-    /** Where a fork came from: the parent replay's final hash and the year it was forked at. */
-    parent: z.object({ finalHash: hash, year: z.number().int(), seed: z.string() }).strict().optional(),
+    /**
+     * Hash of the action list itself. Round hashes catch every edit that changes the state; this also catches edits
+     * that leave it unchanged (two independent moves swapped). Optional: files without it still verify.
+     */
+    actionsHash: hash.optional(),
+    /**
+     * Where a fork came from: the parent replay's final hash, the year and round it was forked at (the start of that
+     * year, after its News) and the parent's seed. `prefixLength` (how many leading actions are the parent's) and
+     * `prefixHash` (the parent's state hash at the fork point) make the fork verifiable; `reseed` is the fork's own
+     * new seed, if it was given one (then the last entry of `reseeds`).
+     */
+    parent: z
+      .object({
+        finalHash: hash,
+        year: z.number().int(),
+        seed: z.string().max(64),
+        round: z.number().int().min(1).optional(),
+        prefixLength: z.number().int().min(1).optional(),
+        prefixHash: hash.optional(),
+        reseed: z.string().min(1).max(64).optional(),
+      })
+      .strict()
+      .optional(),
+    /** PRNG reseeds, in order: before the News of the year that action `at` (0-based) begins; see `forkRngState`. */
+    reseeds: z
+      .array(z.object({ at: z.number().int().min(0), seed: z.string().min(1).max(64) }).strict())
+      .max(200)
+      .optional(),
     createdBy: z.string().max(40).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    const p = r.parent;
+    if (p && p.prefixLength !== undefined) {
+      if (p.prefixHash === undefined || p.round === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['parent'], message: 'a fork with prefixLength needs round and prefixHash' });
+      }
+      if (p.prefixLength > r.actions.length) {
+        ctx.addIssue({ code: 'custom', path: ['parent', 'prefixLength'], message: `longer than the ${r.actions.length} actions` });
+      }
+      if (p.seed !== r.seed) {
+        ctx.addIssue({ code: 'custom', path: ['parent', 'seed'], message: `a fork keeps its parent's seed (${p.seed}), not ${r.seed}` });
+      }
+    }
+    if (p?.reseed !== undefined) {
+      const last = r.reseeds?.[r.reseeds.length - 1];
+      if (p.prefixLength === undefined || !last || last.seed !== p.reseed || last.at !== p.prefixLength - 1) {
+        ctx.addIssue({ code: 'custom', path: ['parent', 'reseed'], message: "the fork's reseed must be the last reseed, at its last parent action" });
+      }
+    }
+    (r.reseeds ?? []).forEach((x, i, all) => {
+      if (x.at >= r.actions.length) ctx.addIssue({ code: 'custom', path: ['reseeds', i, 'at'], message: `beyond the ${r.actions.length} actions` });
+      if (i > 0 && x.at < all[i - 1].at) ctx.addIssue({ code: 'custom', path: ['reseeds', i, 'at'], message: 'reseeds must be in action order' });
+    });
+  });
 export type Replay = z.infer<typeof ReplaySchema>;
+export type ReplayParent = NonNullable<Replay['parent']>;
+export type Reseed = NonNullable<Replay['reseeds']>[number];
+
+/**
+ * The PRNG state a fork reseeded with `seed` continues from: the state a new match seeded `fork:<seed>` would start
+ * with. A deterministic function of the seed alone.
+ */
+export function forkRngState(seed: string): RngState {
+  return initialRngState(`fork:${seed}`);
+}
+
+type Reducer = ReturnType<typeof CreateGameReducer>;
+let plainReducer: Reducer | undefined;
+const reseedReducers = new Map<string, Reducer>();
+
+/** The rules' own reducer, or one whose next Diplomacy `onBegin` first replaces the PRNG (a fork's reseed). */
+function reducerFor(seed: string | undefined): Reducer {
+  if (seed === undefined) return (plainReducer ??= CreateGameReducer({ game: OilAndWater }));
+  const hit = reseedReducers.get(seed);
+  if (hit) return hit;
+  // boardgame.io writes its wrapped hooks into the phase and turn configs it is given: copy them, so the variant
+  // never touches the objects of the Game the rest of the process uses.
+  const phases = Object.fromEntries(
+    Object.entries(OilAndWater.phases as NonNullable<typeof OilAndWater.phases>).map(([name, config]) => [
+      name,
+      { ...config, ...(config.turn ? { turn: { ...config.turn } } : {}) },
+    ]),
+  );
+  const diplomacy = phases.diplomacy;
+  const onBegin = diplomacy.onBegin as NonNullable<typeof diplomacy.onBegin>;
+  diplomacy.onBegin = (context) => {
+    context.G.rng = forkRngState(seed);
+    return onBegin(context);
+  };
+  const game = { ...OilAndWater, plugins: [...(OilAndWater.plugins ?? [])], phases } as Game<GameState>;
+  const reducer = CreateGameReducer({ game });
+  if (reseedReducers.size >= 32) reseedReducers.clear();
+  reseedReducers.set(seed, reducer);
+  return reducer;
+}
+
+function reduce(state: MatchState, seed: string | undefined, playerID: string, move: string, args: unknown[]): MatchState {
+  return reducerFor(seed)(state, {
+    type: 'MAKE_MOVE',
+    payload: { type: move, args, playerID },
+  } as Parameters<Reducer>[1]) as MatchState;
+}
+
+/**
+ * Dispatches one action on a driver, reseeding the PRNG before the News this action may begin; records it like
+ * `MatchDriver.move`. False (nothing recorded) when the rules refuse it.
+ */
+export function moveWithReseed(driver: MatchDriver, seed: string | undefined, playerID: string, move: string, args: unknown[]): boolean {
+  if (seed === undefined) return driver.move(playerID, move, args);
+  const before = driver.state;
+  const next = reduce(before, seed, playerID, move, args);
+  if (next._stateID === before._stateID) return false;
+  driver.state = next;
+  driver.actions.push({ playerID, move, args });
+  if (next.G.history.length > before.G.history.length) {
+    const snap = next.G.history[next.G.history.length - 1];
+    driver.roundHashes.push({ round: snap.round, year: snap.year, hash: stateHash(next.G) });
+  }
+  return true;
+}
 
 export interface ReplayInput {
   scenario: Scenario;
@@ -49,10 +173,12 @@ export interface ReplayInput {
   driver: MatchDriver;
   createdBy?: string;
   parent?: Replay['parent'];
+  /** A fork's reseeds (its lineage's and its own); see `forkRngState`. */
+  reseeds?: Reseed[];
 }
 
 /** Builds the replay record of a driven match. Built-in scenarios are referenced; others are embedded. */
-export function buildReplay({ scenario, seed, seats, driver, createdBy, parent }: ReplayInput): Replay {
+export function buildReplay({ scenario, seed, seats, driver, createdBy, parent, reseeds }: ReplayInput): Replay {
   const scenarioHash = hashValue(scenario);
   const builtin = builtinScenario(scenario.id);
   const embed = !builtin || hashValue(builtin) !== scenarioHash;
@@ -67,10 +193,17 @@ export function buildReplay({ scenario, seed, seats, driver, createdBy, parent }
     roundHashes: driver.roundHashes.map((r) => ({ ...r })),
     finalHash: stateHash(driver.G),
     finished: driver.over,
+    actionsHash: actionsHash(driver.actions.map((a) => [a.playerID, a.move, a.args])),
   };
   if (parent) replay.parent = parent;
+  if (reseeds && reseeds.length > 0) replay.reseeds = reseeds.map((r) => ({ ...r }));
   if (createdBy) replay.createdBy = createdBy;
   return replay;
+}
+
+/** The hash of an action list as a replay stores it. */
+export function actionsHash(actions: readonly (readonly [string, string, readonly unknown[]])[]): string {
+  return hashValue(actions);
 }
 
 /** Replays serialise with stable key order, so the same match gives byte-identical files. */
@@ -78,9 +211,22 @@ export function serializeReplay(replay: Replay): string {
   return `${JSON.stringify(replay, null, 1)}\n`;
 }
 
+/** Where a year began in a replay: the action whose step ran its News, and the state hash just after it. */
+export interface YearStart {
+  round: number;
+  year: number;
+  /** 0-based index of the action that began the year. */
+  action: number;
+  hash: string;
+  /** The match state just before that action (what a fork with a new seed re-runs the action from). */
+  stateBefore: MatchState;
+}
+
 export type ReplayCheck =
-  | { ok: true; replay: Replay; scenario: Scenario; driver: MatchDriver; rounds: number }
+  | { ok: true; replay: Replay; scenario: Scenario; driver: MatchDriver; rounds: number; yearStarts: YearStart[] }
   | { ok: false; error: string; round?: number; year?: number };
+
+type Problem = { ok: false; error: string; round?: number; year?: number };
 
 /** Parses replay text: size, JSON, schema, versions. Never throws. */
 export function parseReplayText(text: string): { ok: true; replay: Replay } | { ok: false; error: string } {
@@ -133,7 +279,7 @@ export function replayScenario(replay: Replay): { ok: true; scenario: Scenario }
     if (!scenario) return { ok: false, error: `unknown scenario "${replay.scenario.id}" and none embedded in the replay` };
   }
   const actual = hashValue(scenario);
-  if (actual !== replay.scenario.hash) {
+  if (actual !== replay.scenario.hash || scenario.version !== replay.scenario.version) {
     return {
       ok: false,
       error:
@@ -144,19 +290,116 @@ export function replayScenario(replay: Replay): { ok: true; scenario: Scenario }
   return { ok: true, scenario };
 }
 
-/** Re-runs a replay's actions and checks every round hash and the final hash. */
+function describeAction(index: number, playerID: string, move: string, when?: string): string {
+  return `action ${index + 1} (${move} by ${SEATS[Number(playerID)] ?? 'the facilitator'}${when ? `, ${when}` : ''})`;
+}
+
+/**
+ * Re-plays a replay's actions one at a time with its reseeds, checking a fork's prefix against its parent's state.
+ * `verifyReplay` and forks are built on it.
+ */
+export class ReplayRunner {
+  readonly driver: MatchDriver;
+  /** Index of the next action to apply. */
+  next = 0;
+  readonly yearStarts: YearStart[] = [];
+  private readonly reseedsAt = new Map<number, string[]>();
+
+  private constructor(
+    readonly replay: Replay,
+    readonly scenario: Scenario,
+  ) {
+    this.driver = new MatchDriver({ scenario, seed: replay.seed });
+    for (const r of replay.reseeds ?? []) this.reseedsAt.set(r.at, [...(this.reseedsAt.get(r.at) ?? []), r.seed]);
+  }
+
+  /** A runner at the start of the match, or why the match cannot start. */
+  static create(replay: Replay, scenario: Scenario): { ok: true; runner: ReplayRunner } | Problem {
+    try {
+      return { ok: true, runner: new ReplayRunner(replay, scenario) };
+    } catch (error) {
+      return { ok: false, error: `cannot start the match: ${(error as Error).message}` };
+    }
+  }
+
+  get done(): boolean {
+    return this.next >= this.replay.actions.length;
+  }
+
+  /**
+   * Applies the next action. `override` replaces the recorded reseed at this action (how a fork with a new seed
+   * leaves its parent); the action must then begin a year.
+   */
+  step(override?: string): Problem | undefined {
+    const index = this.next;
+    const [playerID, move, args] = this.replay.actions[index];
+    const driver = this.driver;
+    const before = driver.state;
+    const recorded = this.reseedsAt.get(index) ?? [];
+    const seed = override ?? recorded[recorded.length - 1];
+    const parent = this.replay.parent;
+    const prefixEnd = parent?.prefixLength === index + 1 && override === undefined;
+    if (!moveWithReseed(driver, seed, playerID, move, args)) {
+      const round = driver.G.round;
+      return {
+        ok: false,
+        error: `${describeAction(index, playerID, move, `round ${round}, ${driver.G.year}`)} is refused by the rules`,
+        round,
+        year: driver.G.year,
+      };
+    }
+    this.next += 1;
+    const began = driver.G.round === before.G.round + 1 && driver.state.ctx.phase === 'diplomacy';
+    if (seed !== undefined && !began) {
+      return {
+        ok: false,
+        error: `a reseed is recorded at ${describeAction(index, playerID, move)}, but that action does not begin a year`,
+        round: driver.G.round,
+        year: driver.G.year,
+      };
+    }
+    if (began) {
+      this.yearStarts.push({ round: driver.G.round, year: driver.G.year, action: index, hash: stateHash(driver.G), stateBefore: before });
+    }
+    if (prefixEnd && parent) {
+      // The parent's state here is this step under the parent's own reseeds: without the fork's reseed, if it has one.
+      const parentSeeds = parent.reseed !== undefined ? recorded.slice(0, -1) : recorded;
+      const parentSeed = parentSeeds[parentSeeds.length - 1];
+      const parentState = parentSeed === seed ? driver.state : reduce(before, parentSeed, playerID, move, args);
+      const where = `${parent.year}, round ${parent.round ?? '?'}`;
+      if (!began || driver.G.round !== parent.round || driver.G.year !== parent.year) {
+        return {
+          ok: false,
+          error: `the fork's ${index + 1} parent actions end in round ${driver.G.round} (${driver.G.year}), not at the start of ${where}`,
+          round: driver.G.round,
+          year: driver.G.year,
+        };
+      }
+      const got = stateHash(parentState.G);
+      if (got !== parent.prefixHash) {
+        return {
+          ok: false,
+          error: `the fork's ${index + 1} parent actions do not reproduce its parent's state at ${where}: the replay says ${parent.prefixHash}, re-playing gives ${got}`,
+          round: parent.round,
+          year: parent.year,
+        };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Re-runs a replay's actions (with a fork's reseeds) and checks every round hash and the final hash. */
 export function verifyReplay(replay: Replay, options: { untilYear?: number } = {}): ReplayCheck {
   const found = replayScenario(replay);
   if (!found.ok) return found;
   const { scenario } = found;
-  let driver: MatchDriver;
-  try {
-    driver = new MatchDriver({ scenario, seed: replay.seed });
-  } catch (error) {
-    return { ok: false, error: `cannot start the match: ${(error as Error).message}` };
-  }
+  const created = ReplayRunner.create(replay, scenario);
+  if (!created.ok) return created;
+  const { runner } = created;
+  const driver = runner.driver;
   let checked = 0;
-  const compare = (): ReplayCheck | undefined => {
+  const compare = (): Problem | undefined => {
     while (checked < driver.roundHashes.length) {
       const got: RoundHash = driver.roundHashes[checked];
       const want = replay.roundHashes[checked];
@@ -173,19 +416,10 @@ export function verifyReplay(replay: Replay, options: { untilYear?: number } = {
     }
     return undefined;
   };
-  for (const [index, [playerID, move, args]] of replay.actions.entries()) {
+  while (!runner.done) {
     if (options.untilYear !== undefined && driver.G.year > options.untilYear) break;
-    if (!driver.move(playerID, move, args)) {
-      const round = driver.G.round;
-      return {
-        ok: false,
-        error: `action ${index + 1} (${move} by ${SEATS[Number(playerID)] ?? 'the facilitator'}, round ${round}, ${driver.G.year}) is refused by the rules`,
-        round,
-        year: driver.G.year,
-      };
-    }
-    const mismatch = compare();
-    if (mismatch) return mismatch;
+    const problem = runner.step() ?? compare();
+    if (problem) return problem;
   }
   if (options.untilYear === undefined) {
     if (checked < replay.roundHashes.length) {
@@ -198,8 +432,22 @@ export function verifyReplay(replay: Replay, options: { untilYear?: number } = {
       };
     }
     const final = stateHash(driver.G);
-    if (final !== replay.finalHash) return { ok: false, error: `the final state differs: the replay says ${replay.finalHash}, re-playing gives ${final}` };
+    if (final !== replay.finalHash) {
+      const round = driver.G.round;
+      return {
+        ok: false,
+        error: `the final state differs: the replay says ${replay.finalHash}, re-playing gives ${final} (after round ${round}, ${driver.G.year})`,
+        round,
+        year: driver.G.year,
+      };
+    }
     if (driver.over !== replay.finished) return { ok: false, error: `the replay says the match ${replay.finished ? 'finished' : 'was unfinished'}, but re-playing disagrees` };
+    if (replay.actionsHash !== undefined && actionsHash(replay.actions) !== replay.actionsHash) {
+      return {
+        ok: false,
+        error: 'the actions are not the ones the replay recorded (edited, reordered, dropped or added entries), although every state hash matches',
+      };
+    }
   }
-  return { ok: true, replay, scenario, driver, rounds: checked };
+  return { ok: true, replay, scenario, driver, rounds: checked, yearStarts: runner.yearStarts };
 }

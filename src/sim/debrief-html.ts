@@ -1,0 +1,349 @@
+/**
+ * The debrief as one self-contained, printable HTML file: no scripts, no external resources, inline SVG charts and
+ * print CSS. Every piece of text from the match or the scenario (statements, messages, reasons, titles) goes through
+ * `escapeHtml`, so a hostile statement renders as text.
+ */
+import { SEATS, SEAT_NAMES, type Seat } from '../game/seats';
+import type {
+  BaselinePlacement,
+  Debrief,
+  DebriefQuestion,
+  DebriefYear,
+  HistoricalEvent,
+  IndicatorChart,
+  SeatReport,
+  SourceNote,
+} from './debrief';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const e = escapeHtml;
+
+/** Seat colours, chosen to stay apart in print and for common colour-vision deficiencies. */
+const SEAT_COLOURS: Record<Seat, string> = {
+  russia: '#c0392b',
+  japan: '#1f5fa8',
+  china: '#d68910',
+  us: '#6c3483',
+  rok: '#138d75',
+  dprk: '#5d6d7e',
+};
+const PALETTE = ['#1f5fa8', '#c0392b', '#138d75', '#d68910', '#6c3483', '#5d6d7e'];
+
+function num(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+const CSS = `
+:root { --ink: #1b1b1b; --muted: #5f6368; --rule: #d0d4d8; --drift: #a04000; --bg-soft: #f4f6f8; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 Georgia, 'Times New Roman', serif; color: var(--ink); margin: 0 auto; max-width: 1040px; padding: 24px; }
+h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 20px; border-bottom: 2px solid var(--ink); margin-top: 32px; }
+h3 { font-size: 16px; margin: 18px 0 6px; } h4 { margin: 10px 0 4px; font-size: 14px; }
+.meta, .muted { color: var(--muted); } .meta span { margin-right: 14px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.timeline td.year { font-weight: bold; width: 56px; }
+.timeline td { width: 47%; }
+.timeline ul { margin: 0; padding-left: 18px; }
+.drift { color: var(--drift); } .tag { font: 11px/1 sans-serif; border: 1px solid currentColor; border-radius: 3px; padding: 1px 4px; margin-right: 4px; white-space: nowrap; }
+.tag.fired { color: #196f3d; } .tag.missed { color: var(--drift); } .tag.unreached { color: var(--muted); }
+.parent { background: var(--bg-soft); }
+blockquote { margin: 4px 0 4px 12px; padding-left: 8px; border-left: 3px solid var(--rule); font-style: italic; }
+.cite { font-style: normal; color: var(--muted); font-size: 12px; }
+.chart { display: inline-block; vertical-align: top; width: 49%; margin: 0 0 14px; padding-right: 12px; }
+.chart svg { width: 100%; height: auto; }
+.legend { list-style: none; padding: 0; margin: 2px 0 0; font-size: 12px; }
+.legend li { display: inline-block; margin-right: 10px; }
+.swatch { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 4px; }
+.seat { border-top: 1px solid var(--rule); padding-top: 6px; }
+.reason { color: var(--muted); font-style: italic; }
+.quote { white-space: pre-wrap; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  h2 { break-after: avoid; } .seat, .chart, tr { break-inside: avoid; }
+  .seat { break-before: auto; } section.charts { break-before: page; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { margin: 16mm 14mm; }
+`;
+
+function sourceHtml(s: SourceNote): string {
+  if (s.kind === 'paper') {
+    return `<blockquote>“${e(s.text)}” <span class="cite">— the paper, ${e(s.where ?? '')}</span></blockquote>`;
+  }
+  const label = s.kind === 'external' ? 'external source' : 'game design';
+  return `<div class="cite">${label}: ${e(s.text)}</div>`;
+}
+
+function questionHtml(q: DebriefQuestion): string {
+  return `<li><p>${e(q.text)}</p>${sourceHtml(q.source)}</li>`;
+}
+
+function reasonHtml(reason: string | undefined): string {
+  return reason ? ` <span class="reason">— ${e(reason)}</span>` : '';
+}
+
+function historyItem(h: HistoricalEvent): string {
+  const tag =
+    h.status === 'fired'
+      ? '<span class="tag fired">happened</span>'
+      : h.status === 'did-not-fire'
+        ? '<span class="tag missed">did not happen here</span>'
+        : '<span class="tag unreached">not reached</span>';
+  const paper = h.sources.find((s) => s.kind === 'paper');
+  const quote = paper ? `<div class="cite">“${e(paper.text)}” (${e(paper.where ?? '')})</div>` : '';
+  return `<li>${tag}<strong>${e(h.title)}</strong>${h.conditional ? ' <span class="muted">(if its conditions hold)</span>' : ''}<div>${e(h.text)}</div>${quote}</li>`;
+}
+
+function matchYearHtml(y: DebriefYear): string {
+  const items: string[] = [];
+  for (const n of y.news) {
+    const kind =
+      n.kind === 'scheduled'
+        ? ''
+        : n.kind === 'wildcard'
+          ? ' <span class="tag">wildcard</span>'
+          : n.kind === 'injected'
+            ? ' <span class="tag drift">facilitator</span>'
+            : '';
+    items.push(`<li><strong>${e(n.title)}</strong>${kind}</li>`);
+  }
+  for (const d of y.decisions) {
+    const cls = d.againstHistory ? ' class="drift"' : '';
+    items.push(
+      `<li${cls}>${e(SEAT_NAMES[d.seat])} decided: ${e(d.chosen)}${d.againstHistory ? ` (history: ${e(d.historical)})` : ''}${d.answered ? '' : ' <span class="muted">(unanswered: the default)</span>'}${reasonHtml(d.reason)}</li>`,
+    );
+  }
+  for (const a of y.agreements) items.push(`<li>${e(a.text)}${reasonHtml(a.reason)}</li>`);
+  for (const s of y.statements)
+    items.push(`<li>${e(SEAT_NAMES[s.from])} states publicly: <q class="quote">${e(s.text)}</q></li>`);
+  for (const line of y.log)
+    items.push(`<li class="${y.drift.some((d) => d.text === line) ? 'drift' : 'muted'}">${e(line)}</li>`);
+  return items.length ? `<ul>${items.join('')}</ul>` : '<span class="muted">—</span>';
+}
+
+function timelineHtml(d: Debrief): string {
+  const rows = d.years.map((y) => {
+    const history = y.history.length
+      ? `<ul>${y.history.map(historyItem).join('')}</ul>`
+      : '<span class="muted">no scheduled event</span>';
+    const driftNote = y.drift.length
+      ? `<div class="drift">${y.drift.length} departure${y.drift.length > 1 ? 's' : ''} from history</div>`
+      : '';
+    return `<tr${y.fromParent ? ' class="parent"' : ''}><td class="year">${y.year}${driftNote}</td><td>${matchYearHtml(y)}</td><td>${history}</td></tr>`;
+  });
+  const unreached = d.years.length ? d.years[d.years.length - 1].year : d.scenario.startYear - 1;
+  const later =
+    d.scenario.endYear > unreached
+      ? `<p class="muted">The match ended before ${unreached + 1}–${d.scenario.endYear}.</p>`
+      : '';
+  return `<table class="timeline"><thead><tr><th>Year</th><th>This match</th><th>The era's history (scenario)</th></tr></thead><tbody>${rows.join('')}</tbody></table>${later}`;
+}
+
+function ordersHtml(d: Debrief): string {
+  const rows = d.years
+    .filter((y) => SEATS.some((s) => y.orders[s].length > 0))
+    .map((y) => {
+      const cells = SEATS.map((s) => {
+        const list = y.orders[s].map(
+          (o) => `<li>${e(o.target ? `${o.action} (${o.target})` : o.action)}${reasonHtml(o.reason)}</li>`,
+        );
+        return `<td>${list.length ? `<ul>${list.join('')}</ul>` : '<span class="muted">none</span>'}</td>`;
+      });
+      return `<tr><td class="year">${y.year}</td>${cells.join('')}</tr>`;
+    });
+  if (!rows.length) return '<p class="muted">No orders were revealed.</p>';
+  return `<table class="timeline orders"><thead><tr><th>Year</th>${SEATS.map((s) => `<th>${e(SEAT_NAMES[s])}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** An inline SVG line chart; reference runs are dashed. */
+export function chartSvg(chart: IndicatorChart): string {
+  const W = 520;
+  const H = 230;
+  const m = { l: chart.tickLabels ? 104 : 40, r: 10, t: 10, b: 26 };
+  const all = chart.series.flatMap((s) => [...s.values, ...(s.reference ?? [])]);
+  if (all.length === 0) return '<p class="muted">No rounds were played.</p>';
+  const years = all.map((p) => p.year);
+  const x0 = Math.min(...years);
+  const x1 = Math.max(...years);
+  let y0 = chart.min ?? Math.min(...all.map((p) => p.value));
+  let y1 = chart.max ?? Math.max(...all.map((p) => p.value));
+  if (chart.min === undefined || chart.max === undefined) {
+    const pad = (y1 - y0) * 0.08 || 1;
+    y0 = Math.floor(y0 - pad);
+    y1 = Math.ceil(y1 + pad);
+  }
+  const sx = (year: number) =>
+    m.l + (x1 === x0 ? (W - m.l - m.r) / 2 : ((year - x0) / (x1 - x0)) * (W - m.l - m.r));
+  const sy = (v: number) => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
+  const parts: string[] = [];
+  const ticks = chart.tickLabels
+    ? chart.tickLabels.map((_, i) => i)
+    : Array.from({ length: 5 }, (_, i) => y0 + ((y1 - y0) * i) / 4);
+  for (const [i, t] of ticks.entries()) {
+    const y = sy(t).toFixed(1);
+    const label = chart.tickLabels ? chart.tickLabels[i] : num(Math.round(t * 10) / 10);
+    parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${y}" y2="${y}" stroke="#e3e6e8"/>`);
+    parts.push(
+      `<text x="${m.l - 4}" y="${y}" font-size="10" text-anchor="end" dominant-baseline="middle" fill="#5f6368">${e(label)}</text>`,
+    );
+  }
+  const step = Math.max(1, Math.ceil((x1 - x0 + 1) / 10));
+  for (let year = x0; year <= x1; year += step) {
+    parts.push(
+      `<text x="${sx(year).toFixed(1)}" y="${H - 8}" font-size="10" text-anchor="middle" fill="#5f6368">${year}</text>`,
+    );
+  }
+  chart.series.forEach((s, i) => {
+    const colour = s.seat ? SEAT_COLOURS[s.seat] : PALETTE[i % PALETTE.length];
+    const line = (points: { year: number; value: number }[], dash: boolean) => {
+      if (!points.length) return '';
+      const d = points.map((p) => `${sx(p.year).toFixed(1)},${sy(p.value).toFixed(1)}`).join(' ');
+      const dots =
+        points.length === 1
+          ? `<circle cx="${sx(points[0].year).toFixed(1)}" cy="${sy(points[0].value).toFixed(1)}" r="3" fill="${colour}"/>`
+          : '';
+      return `<polyline fill="none" stroke="${colour}" stroke-width="${dash ? 1.4 : 2}"${dash ? ' stroke-dasharray="5 4" opacity="0.7"' : ''} points="${d}"><title>${e(s.label)}${dash ? ' (reference)' : ''}</title></polyline>${dots}`;
+    };
+    if (s.reference) parts.push(line(s.reference, true));
+    parts.push(line(s.values, false));
+  });
+  const label = `${chart.title}: ${chart.series.map((s) => `${s.label} ${s.values.length ? num(s.values[s.values.length - 1].value) : '—'}`).join(', ')}`;
+  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+}
+
+function chartsHtml(d: Debrief): string {
+  const charts = d.charts.map((c) => {
+    const legend = c.series
+      .map((s, i) => {
+        const colour = s.seat ? SEAT_COLOURS[s.seat] : PALETTE[i % PALETTE.length];
+        const last = s.values[s.values.length - 1];
+        return `<li><span class="swatch" style="background:${colour}"></span>${e(s.label)}${last ? ` <span class="muted">${num(last.value)}</span>` : ''}</li>`;
+      })
+      .join('');
+    return `<figure class="chart" id="chart-${e(c.id)}"><h4>${e(c.title)}</h4>${chartSvg(c)}<ul class="legend">${legend}</ul></figure>`;
+  });
+  const ref = d.reference
+    ? `<p class="muted">Dashed lines: the reference run (${e(d.reference.label)}).</p>`
+    : '';
+  return `${ref}${charts.join('')}`;
+}
+
+function baselineStrip(b: BaselinePlacement, score: number): string {
+  const W = 300;
+  const H = 34;
+  const lo = Math.min(b.min, score);
+  const hi = Math.max(b.max, score);
+  const sx = (v: number) => 8 + ((v - lo) / (hi - lo || 1)) * (W - 16);
+  const dots = b.sample
+    .map(
+      (v) =>
+        `<line x1="${sx(v).toFixed(1)}" x2="${sx(v).toFixed(1)}" y1="10" y2="24" stroke="#9aa3ab" stroke-width="1" opacity="0.5"/>`,
+    )
+    .join('');
+  const me = `<line x1="${sx(score).toFixed(1)}" x2="${sx(score).toFixed(1)}" y1="4" y2="30" stroke="#a04000" stroke-width="3"/>`;
+  return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="score ${num(score)} against ${b.runs} baseline runs" xmlns="http://www.w3.org/2000/svg">${dots}${me}</svg>`;
+}
+
+function seatHtml(s: SeatReport, d: Debrief): string {
+  const baseline = s.baseline
+    ? `<p>Against the historical baseline (${s.baseline.runs} runs${s.baseline.bots ? `, ${e(s.baseline.bots)}` : ''}): percentile <strong>${num(s.baseline.percentile)}</strong>; median ${num(s.baseline.median)}, mean ${num(s.baseline.mean)}, range ${num(s.baseline.min)}–${num(s.baseline.max)}.</p>${baselineStrip(s.baseline, s.finalScore)}`
+    : `<p class="muted">${d.baseline?.mismatch ? e(d.baseline.mismatch) : 'No baseline distribution was given (replay report --baseline FILE).'}</p>`;
+  const agenda = s.agenda
+    ? `<p>Secret agenda: <strong>${e(s.agenda.title)}</strong> — ${e(s.agenda.text)} (bonus ${s.agenda.bonus}${s.agenda.met === undefined ? '' : s.agenda.met ? ', met' : ', not met'})</p>`
+    : '';
+  const decisions = s.keyDecisions.length
+    ? `<table><thead><tr><th>Year</th><th>Kind</th><th>Decision</th><th>Why</th></tr></thead><tbody>${s.keyDecisions
+        .map(
+          (k) =>
+            `<tr${k.againstHistory ? ' class="drift"' : ''}><td>${k.year}</td><td>${e(k.kind)}</td><td>${e(k.text)}</td><td class="reason">${k.reason ? e(k.reason) : ''}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p class="muted">No key decisions.</p>';
+  const messages = s.messages.length
+    ? `<ul>${s.messages.map((m) => `<li>${m.year}, ${m.to === 'all' ? 'public statement' : `to ${e(SEAT_NAMES[m.to])}`}: <q class="quote">${e(m.text)}</q></li>`).join('')}</ul>`
+    : '<p class="muted">No messages or statements.</p>';
+  const questions = s.questions.length
+    ? `<h4>For the class</h4><ol>${s.questions.map(questionHtml).join('')}</ol>`
+    : '';
+  const rank = s.rank !== undefined ? `rank ${s.rank}, ` : '';
+  return `<section class="seat" id="seat-${s.seat}"><h3>${e(s.name)} <span class="muted">(${e(s.controller)})</span></h3>
+<p>${rank}final score <strong>${num(s.finalScore)}</strong> (public score ${num(s.publicScore)})</p>${agenda}${baseline}
+<h4>Key decisions</h4>${decisions}<h4>Messages and statements</h4>${messages}${questions}</section>`;
+}
+
+function outcomeHtml(d: Debrief): string {
+  const o = d.outcome;
+  if (!o) return `<p class="drift">The match did not finish: the report runs to ${d.lastYear}.</p>`;
+  const reason = {
+    'era-end': 'the era ended',
+    treaty: 'a ratified treaty transferred islands',
+    facilitator: 'the facilitator ended it',
+  }[o.reason];
+  const rows = o.ranking
+    .map((seat, i) => {
+      const report = d.seats.find((s) => s.seat === seat);
+      const pct = report?.baseline ? num(report.baseline.percentile) : '—';
+      return `<tr><td class="num">${i + 1}</td><td>${e(SEAT_NAMES[seat])}</td><td class="num">${num(o.finalScores[seat])}</td><td>${o.agendaMet[seat] ? 'met' : 'not met'}</td><td class="num">${pct}</td></tr>`;
+    })
+    .join('');
+  return `<p>Ended in ${o.year}: ${e(reason)}. Territory: <strong>${e(o.territorial)}</strong>; treaty: ${e(o.treaty ?? 'none')}.</p>
+<table><thead><tr><th class="num">#</th><th>Seat</th><th class="num">Final score</th><th>Agenda</th><th class="num">Baseline percentile</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function driftHtml(d: Debrief): string {
+  if (!d.drift.length)
+    return "<p>The match stayed on the era's historical track: every scheduled event happened, and no decision, treaty or backlash departed from history.</p>";
+  return `<p>The match first left the era's history in <strong>${d.firstDriftYear}</strong>.</p><ul>${d.drift
+    .map(
+      (x) => `<li><strong>${x.year}</strong> ${x.seat ? `${e(SEAT_NAMES[x.seat])}: ` : ''}${e(x.text)}</li>`,
+    )
+    .join('')}</ul>`;
+}
+
+/** Renders a debrief as a complete HTML document. */
+export function renderDebriefHtml(d: Debrief): string {
+  const fork = d.fork
+    ? `<p class="muted">A fork: it replays its parent (final hash ${e(d.fork.parentFinalHash)}) up to ${d.fork.year}${d.fork.reseed ? ` and draws from a new seed (${e(d.fork.reseed)}) from there` : ''}; the shaded years are the parent's.</p>`
+    : '';
+  const general = d.questions.length
+    ? `<ol>${d.questions.map(questionHtml).join('')}</ol>`
+    : '<p class="muted">The scenario has no general questions.</p>';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${e(d.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${e(d.title)}</h1>
+<p class="meta"><span>scenario ${e(d.scenario.id)}, version ${d.scenario.version}</span><span>seed ${e(d.seed)}</span>${d.createdBy ? `<span>made by ${e(d.createdBy)}</span>` : ''}<span>final hash ${e(d.finalHash)}</span></p>
+${fork}
+</header>
+<section id="outcome"><h2>Outcome</h2>${outcomeHtml(d)}</section>
+<section id="drift"><h2>Where the match left history</h2>${driftHtml(d)}</section>
+<section id="timeline"><h2>Timeline: this match beside the era's history</h2>${timelineHtml(d)}</section>
+<section class="charts" id="charts"><h2>Indicators</h2>${chartsHtml(d)}</section>
+<section id="seats"><h2>The seats</h2>${d.seats.map((s) => seatHtml(s, d)).join('\n')}</section>
+<section id="orders"><h2>Orders, year by year</h2>${ordersHtml(d)}</section>
+<section id="questions"><h2>Questions for the class</h2>${general}</section>
+<footer class="muted"><p>Oil &amp; Water after-action report. The replay verifies to the final hash above (npm run cli -- replay verify).</p></footer>
+</body>
+</html>
+`;
+}

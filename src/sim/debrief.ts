@@ -1,0 +1,828 @@
+/**
+ * The debrief (after-action report) as data: what happened in a match year by year, where it left the era's history,
+ * how the indicators moved, what each seat decided and why, how each seat scored against the historical baseline,
+ * and the discussion questions for the class. A pure function of the match's final state and its replay; the HTML
+ * rendering is `debrief-html.ts`, the browser may render the same model.
+ *
+ * The state is the master state, so every secret (agendas, orders, bot reasons, private messages) is open: a debrief
+ * is for after the match, or for the facilitator.
+ */
+import { z } from 'zod';
+import type { ActionId } from '../game/catalog';
+import { describeProposal } from '../game/diplomacy';
+import { LADDER, SEATS, SEAT_NAMES, type Seat } from '../game/seats';
+import type { GameState, NewsItem, Outcome, Snapshot } from '../game/state';
+import type { Scenario, Source } from '../scenario/schema';
+import type { Replay, ReplayCheck } from './replay';
+
+/** Largest baseline file accepted, in characters. */
+export const MAX_BASELINE_CHARS = 20_000_000;
+
+/**
+ * The historical baseline: each seat's final scores over many simulated matches of the same scenario with
+ * historical-doctrine bots (from the simulator). A JSON file of this shape is what `replay report --baseline` reads.
+ */
+export const BaselineSchema = z
+  .object({
+    format: z.literal('oil-and-water-baseline').optional(),
+    /** The scenario id the runs played; must match the replay's. */
+    scenario: z.string().min(1).max(64),
+    /** How the runs were played, e.g. "historical" (shown in the report). */
+    bots: z.string().max(200).optional(),
+    runs: z.number().int().min(1).optional(),
+    /** Final scores (public score plus any agenda bonus) per seat, one per run. */
+    scores: z.partialRecord(z.enum(SEATS), z.array(z.number().finite()).min(1).max(1_000_000)),
+  })
+  .strict();
+export type Baseline = z.infer<typeof BaselineSchema>;
+
+/** Parses a baseline file's text; errors name the field. Never throws. */
+export function parseBaselineText(
+  text: string,
+): { ok: true; baseline: Baseline } | { ok: false; error: string } {
+  if (text.length > MAX_BASELINE_CHARS)
+    return { ok: false, error: `too large for a baseline (${text.length} characters)` };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = BaselineSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: `malformed baseline at ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+    };
+  }
+  return { ok: true, baseline: parsed.data };
+}
+
+/** A reference run to compare the indicators with, e.g. a historical-bot match of the same era. */
+export interface ReferenceRun {
+  label: string;
+  history: Snapshot[];
+}
+
+export interface DebriefInput {
+  replay: Replay;
+  scenario: Scenario;
+  /** The match's final master state. */
+  G: GameState;
+  baseline?: Baseline;
+  reference?: ReferenceRun;
+}
+
+export interface SourceNote {
+  kind: Source['kind'];
+  /** The paper's verbatim quote, or the reference or note. */
+  text: string;
+  /** Where in the paper: section and lines. */
+  where?: string;
+}
+
+export interface HistoricalEvent {
+  year: number;
+  id: string;
+  title: string;
+  text: string;
+  sources: SourceNote[];
+  /** The event only happens if its conditions hold. */
+  conditional: boolean;
+  status: 'fired' | 'did-not-fire' | 'not-reached';
+}
+
+export type DriftKind =
+  | 'event-did-not-fire'
+  | 'decision-against-history'
+  | 'treaty-signed'
+  | 'treaty-ratified'
+  | 'treaty-collapsed'
+  | 'backlash'
+  | 'leader-fell'
+  | 'islands-changed-hands'
+  | 'linkage-abandoned'
+  | 'facilitator-inject'
+  | 'indicator';
+
+/** One way the match left the era's history. */
+export interface DriftItem {
+  year: number;
+  kind: DriftKind;
+  text: string;
+  seat?: Seat;
+}
+
+export interface DecisionRecord {
+  year: number;
+  seat: Seat;
+  prompt: string;
+  chosen: string;
+  historical: string;
+  againstHistory: boolean;
+  /** The bot's reason; absent when the seat gave none (an unanswered decision takes the historical default). */
+  reason?: string;
+  answered: boolean;
+}
+
+export interface AgreementRecord {
+  from: Seat;
+  to: Seat;
+  kind: string;
+  text: string;
+  /** The proposer's reason, if it gave one. */
+  reason?: string;
+}
+
+export interface OrderRecord {
+  action: string;
+  target?: string;
+  reason?: string;
+}
+
+export interface MessageRecord {
+  year: number;
+  from: Seat;
+  /** A seat for a private message, 'all' for a public statement. */
+  to: Seat | 'all';
+  text: string;
+}
+
+export interface DebriefYear {
+  year: number;
+  round: number;
+  news: Pick<NewsItem, 'eventId' | 'kind' | 'title' | 'text'>[];
+  history: HistoricalEvent[];
+  decisions: DecisionRecord[];
+  agreements: AgreementRecord[];
+  orders: Record<Seat, OrderRecord[]>;
+  statements: MessageRecord[];
+  privateMessages: MessageRecord[];
+  /** The rest of the public record for the year (backlash, ratification, project stages, …). */
+  log: string[];
+  drift: DriftItem[];
+  /** Years before a fork point were played by the parent match. */
+  fromParent: boolean;
+}
+
+export interface SeriesPoint {
+  year: number;
+  value: number;
+}
+
+export interface IndicatorSeries {
+  key: string;
+  label: string;
+  seat?: Seat;
+  values: SeriesPoint[];
+  reference?: SeriesPoint[];
+  /** Years where the match and the reference run differ by at least the indicator's threshold. */
+  divergence?: { year: number; value: number; reference: number }[];
+}
+
+export interface IndicatorChart {
+  id: string;
+  title: string;
+  /** Fixed bounds for 0-100 levers and ladder rungs; undefined for free scales (scores, economies). */
+  min?: number;
+  max?: number;
+  /** Tick labels for ordinal scales (the ladder). */
+  tickLabels?: string[];
+  series: IndicatorSeries[];
+}
+
+export interface KeyDecision {
+  year: number;
+  kind: 'decision' | 'proposal' | 'response' | 'order';
+  text: string;
+  reason?: string;
+  /** A choice the historical actor did not make. */
+  againstHistory?: boolean;
+}
+
+export interface BaselinePlacement {
+  runs: number;
+  bots?: string;
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+  /** Share of baseline runs scoring below this match's score (ties count half), 0-100. */
+  percentile: number;
+  /** The baseline sorted, for a distribution strip. */
+  sample: number[];
+}
+
+export interface DebriefQuestion {
+  seat?: Seat;
+  text: string;
+  source: SourceNote;
+}
+
+export interface SeatReport {
+  seat: Seat;
+  name: string;
+  controller: string;
+  /** 1-based rank at the end; undefined for an unfinished match. */
+  rank?: number;
+  finalScore: number;
+  publicScore: number;
+  agenda: { title: string; text: string; bonus: number; met?: boolean } | null;
+  baseline: BaselinePlacement | null;
+  keyDecisions: KeyDecision[];
+  messages: MessageRecord[];
+  questions: DebriefQuestion[];
+}
+
+export interface Debrief {
+  title: string;
+  scenario: {
+    id: string;
+    name: string;
+    version: number;
+    startYear: number;
+    endYear: number;
+    briefing: string;
+  };
+  seed: string;
+  createdBy?: string;
+  finished: boolean;
+  finalHash: string;
+  outcome: Outcome | null;
+  /** The last year played (fully or in part). */
+  lastYear: number;
+  fork?: { year: number; parentFinalHash: string; reseed?: string };
+  years: DebriefYear[];
+  drift: DriftItem[];
+  /** The first year the match left the era's history, if it did. */
+  firstDriftYear: number | null;
+  charts: IndicatorChart[];
+  reference?: { label: string };
+  baseline?: { scenario: string; runs: number; bots?: string; mismatch?: string };
+  seats: SeatReport[];
+  /** Questions for the whole class (those for one seat are in its report). */
+  questions: DebriefQuestion[];
+}
+
+/**
+ * Orders that change the dispute, the alignment or the balance — the ones a debrief names as key decisions (the rest
+ * are still listed year by year).
+ */
+export const KEY_ACTIONS: ReadonlySet<ActionId> = new Set<ActionId>([
+  'reinforce-garrison',
+  'drawdown-garrison',
+  'offer-joint-development',
+  'raise-offer',
+  'harden-stance',
+  'energy-card-china',
+  'energy-card-japan',
+  'abandon-linkage',
+  'restore-linkage',
+  'soften-demand',
+  'humanitarian-aid',
+  'encourage-hard-line',
+  'back-japan-claim',
+  'deepen-russia-ties',
+  'impose-sanctions',
+  'ease-sanctions',
+  'press-japan',
+  'engage-russia',
+  'mediation',
+  'provocation',
+]);
+
+/** How far apart the match and a reference run must be for an indicator to count as diverged. */
+const DIVERGENCE: Partial<Record<LeverKey, number>> = {
+  trustJapanRussia: 10,
+  trustRussiaJapan: 10,
+  rapportRussiaJapan: 10,
+  energy: 10,
+  oilPrice: 15,
+  russiaRung: 1,
+  japanRung: 1,
+  islandsJapan: 1,
+  sinoRussian: 12,
+  usJapanAlliance: 12,
+  sanctions: 12,
+};
+
+const LEVER_LABELS: Record<LeverKey, string> = {
+  trustJapanRussia: 'Trust Japan→Russia',
+  trustRussiaJapan: 'Trust Russia→Japan',
+  rapportRussiaJapan: 'Rapport Russia–Japan',
+  energy: 'Energy output (% of capacity)',
+  oilPrice: 'Oil price',
+  russiaRung: "Russia's offer (ladder)",
+  japanRung: "Japan's demand (ladder)",
+  islandsJapan: 'Islands held by Japan',
+  sinoRussian: 'Sino-Russian relations',
+  usJapanAlliance: 'US–Japan alliance',
+  sanctions: 'Sanctions on Russia',
+  fishingTension: 'Fishing tension',
+};
+
+type LeverKey =
+  | 'trustJapanRussia'
+  | 'trustRussiaJapan'
+  | 'rapportRussiaJapan'
+  | 'energy'
+  | 'oilPrice'
+  | 'russiaRung'
+  | 'japanRung'
+  | 'islandsJapan'
+  | 'sinoRussian'
+  | 'usJapanAlliance'
+  | 'sanctions'
+  | 'fishingTension';
+
+function sourceNotes(source: Source | Source[]): SourceNote[] {
+  return (Array.isArray(source) ? source : [source]).map(sourceNote);
+}
+
+function sourceNote(source: Source): SourceNote {
+  switch (source.kind) {
+    case 'paper':
+      return { kind: 'paper', text: source.quote, where: `${source.section}, l. ${source.lines}` };
+    case 'external':
+      return {
+        kind: 'external',
+        text: source.note ? `${source.reference} (${source.note})` : source.reference,
+      };
+    case 'design':
+      return { kind: 'design', text: source.note };
+  }
+}
+
+/** The share of `sample` below `score`, ties counting half, as a percentage with one decimal. */
+export function percentileOf(score: number, sample: readonly number[]): number {
+  if (sample.length === 0) return NaN;
+  let below = 0;
+  let equal = 0;
+  for (const x of sample) {
+    if (x < score) below += 1;
+    else if (x === score) equal += 1;
+  }
+  return Math.round((1000 * (below + equal / 2)) / sample.length) / 10;
+}
+
+function placement(score: number, sample: readonly number[], bots: string | undefined): BaselinePlacement {
+  const sorted = [...sample].sort((a, b) => a - b);
+  const n = sorted.length;
+  const mid = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const result: BaselinePlacement = {
+    runs: n,
+    mean: round1(sorted.reduce((a, b) => a + b, 0) / n),
+    median: round1(mid),
+    min: sorted[0],
+    max: sorted[n - 1],
+    percentile: percentileOf(score, sorted),
+    // A strip of at most 400 points is enough to show the shape in print.
+    sample:
+      n <= 400 ? sorted : Array.from({ length: 400 }, (_, i) => sorted[Math.floor((i * (n - 1)) / 399)]),
+  };
+  if (bots) result.bots = bots;
+  return result;
+}
+
+function orderText(o: OrderRecord): string {
+  return o.target ? `${o.action} (${o.target})` : o.action;
+}
+
+/** Log lines that mark a departure from history, recognised by the wording the rules use (src/game/resolution.ts). */
+function logDrift(text: string): DriftKind | undefined {
+  if (text.startsWith('Domestic backlash')) return 'backlash';
+  if (text.includes('leader falls')) return 'leader-fell';
+  if (text.includes('fails to ratify')) return 'treaty-collapsed';
+  if (text.includes('is ratified')) return 'treaty-ratified';
+  return undefined;
+}
+
+/** Builds the debrief of a match from its final state and its replay. Pure: same input, same report. */
+export function buildDebrief(input: DebriefInput): Debrief {
+  const { replay, scenario, G, baseline, reference } = input;
+  const playedYears = new Map<number, number>();
+  for (const h of G.history) playedYears.set(h.year, h.round);
+  // An unfinished match may be part-way through a year: its News ran, Resolution has not.
+  if (G.round > 0 && !playedYears.has(G.year)) playedYears.set(G.year, G.round);
+  const lastYear = playedYears.size ? Math.max(...playedYears.keys()) : scenario.startYear;
+  const forkYear = replay.parent?.prefixLength !== undefined ? replay.parent.year : undefined;
+
+  const fired = new Set(G.news.filter((n) => n.kind === 'scheduled').map((n) => `${n.year}:${n.eventId}`));
+  const years: DebriefYear[] = [...playedYears.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, round]) => ({
+      year,
+      round,
+      news: G.news
+        .filter((n) => n.year === year)
+        .map(({ eventId, kind, title, text }) => ({ eventId, kind, title, text })),
+      history: [],
+      decisions: [],
+      agreements: [],
+      orders: Object.fromEntries(SEATS.map((s) => [s, []])) as unknown as Record<Seat, OrderRecord[]>,
+      statements: [],
+      privateMessages: [],
+      log: [],
+      drift: [],
+      fromParent: forkYear !== undefined && year < forkYear,
+    }));
+  const byYear = new Map(years.map((y) => [y.year, y]));
+  const byRound = new Map(years.map((y) => [y.round, y]));
+  const drift: DriftItem[] = [];
+  const addDrift = (item: DriftItem) => {
+    drift.push(item);
+    byYear.get(item.year)?.drift.push(item);
+  };
+
+  // The era's history beside the match: scheduled events, and which of them this match did not see.
+  const history: HistoricalEvent[] = scenario.events
+    .map((e): HistoricalEvent => {
+      const reached = playedYears.has(e.year);
+      return {
+        year: e.year,
+        id: e.id,
+        title: e.title,
+        text: e.text,
+        sources: sourceNotes(e.source),
+        conditional: e.conditions.length > 0,
+        status: !reached ? 'not-reached' : fired.has(`${e.year}:${e.id}`) ? 'fired' : 'did-not-fire',
+      };
+    })
+    .sort((a, b) => a.year - b.year);
+  for (const e of history) {
+    byYear.get(e.year)?.history.push(e);
+    if (e.status === 'did-not-fire') {
+      addDrift({
+        year: e.year,
+        kind: 'event-did-not-fire',
+        text: `${e.title} did not happen: its conditions failed in this match.`,
+      });
+    }
+  }
+  for (const n of G.news) {
+    if (n.kind === 'injected')
+      addDrift({ year: n.year, kind: 'facilitator-inject', text: `The facilitator injected: ${n.title}.` });
+  }
+
+  // Decisions handed to seats by events, against the historical default.
+  const decisions: DecisionRecord[] = [];
+  for (const d of G.decisions) {
+    if (d.chosen === null) continue;
+    const label = (id: string) => d.options.find((o) => o.id === id)?.label ?? id;
+    const y = byRound.get(d.round);
+    const year = y?.year ?? scenario.startYear + d.round - 1;
+    const record: DecisionRecord = {
+      year,
+      seat: d.seat,
+      prompt: d.prompt,
+      chosen: label(d.chosen),
+      historical: label(d.default),
+      againstHistory: d.chosen !== d.default,
+      answered: d.reason !== undefined || d.chosen !== d.default,
+    };
+    if (d.reason) record.reason = d.reason;
+    decisions.push(record);
+    y?.decisions.push(record);
+    if (record.againstHistory) {
+      addDrift({
+        year,
+        seat: d.seat,
+        kind: 'decision-against-history',
+        text: `${SEAT_NAMES[d.seat]} chose "${record.chosen}" where history chose "${record.historical}".`,
+      });
+    }
+  }
+
+  // Accepted proposals; a signed treaty is itself a departure (none was signed in any era of the paper).
+  for (const p of G.proposals) {
+    if (p.status !== 'accepted') continue;
+    const y = byRound.get(p.round);
+    const record: AgreementRecord = { from: p.from, to: p.to, kind: p.kind, text: describeProposal(p) };
+    if (p.reason) record.reason = p.reason;
+    y?.agreements.push(record);
+    if (p.kind === 'peace-treaty' && y)
+      addDrift({ year: y.year, kind: 'treaty-signed', text: `${record.text}.` });
+  }
+
+  for (const r of G.revealed) {
+    const y = byYear.get(r.year);
+    if (!y) continue;
+    for (const seat of SEATS) y.orders[seat] = r.orders[seat].map((o) => ({ ...o }));
+    const japan = r.orders.japan.find((o) => o.action === 'abandon-linkage');
+    if (japan)
+      addDrift({
+        year: r.year,
+        seat: 'japan',
+        kind: 'linkage-abandoned',
+        text: 'Japan abandoned the linkage of aid to the islands (seikei fukabun), which it never did.',
+      });
+  }
+
+  const messages: MessageRecord[] = G.messages.map((m) => ({
+    year: byRound.get(m.round)?.year ?? scenario.startYear + Math.max(0, m.round - 1),
+    from: m.from,
+    to: m.to,
+    text: m.text,
+  }));
+  for (const m of messages) {
+    const y = byYear.get(m.year);
+    if (y) (m.to === 'all' ? y.statements : y.privateMessages).push(m);
+  }
+
+  for (const entry of G.log) {
+    const y = byYear.get(entry.year);
+    if (!y) continue;
+    const kind = logDrift(entry.text);
+    // Decisions and agreements have their own lists; keep the rest of the record.
+    const listed = y.decisions.length > 0 && entry.text.includes(' decided: ');
+    const agreed = y.agreements.some((a) => a.text === entry.text);
+    if (!listed && !agreed && !entry.text.includes(' must decide: ')) y.log.push(entry.text);
+    if (kind)
+      addDrift(
+        entry.seat
+          ? { year: entry.year, seat: entry.seat, kind, text: entry.text }
+          : { year: entry.year, kind, text: entry.text },
+      );
+  }
+
+  let heldBefore = 0;
+  for (const h of G.history) {
+    if (h.islandsJapan !== heldBefore) {
+      addDrift({
+        year: h.year,
+        kind: 'islands-changed-hands',
+        text: `Japan holds ${h.islandsJapan} of the four islands (in history none changed hands).`,
+      });
+      heldBefore = h.islandsJapan;
+    }
+  }
+
+  const charts = buildCharts(G.history, reference?.history);
+  if (reference) {
+    for (const chart of charts) {
+      for (const s of chart.series) {
+        const first = s.divergence?.[0];
+        if (!first) continue;
+        addDrift({
+          year: first.year,
+          kind: 'indicator',
+          text: `${s.label} left the reference run (${reference.label}) in ${first.year}: ${first.value} against ${first.reference}.`,
+        });
+      }
+    }
+  }
+  drift.sort((a, b) => a.year - b.year);
+
+  const seats = SEATS.map((seat) =>
+    seatReport(seat, { replay, scenario, G, baseline, decisions, messages, byRound }),
+  );
+  const debrief: Debrief = {
+    title: `${scenario.name}: after-action report`,
+    scenario: {
+      id: scenario.id,
+      name: scenario.name,
+      version: scenario.version,
+      startYear: scenario.startYear,
+      endYear: scenario.endYear,
+      briefing: scenario.briefing,
+    },
+    seed: replay.seed,
+    finished: replay.finished,
+    finalHash: replay.finalHash,
+    outcome: G.outcome,
+    lastYear,
+    years,
+    drift,
+    firstDriftYear: drift.length ? drift[0].year : null,
+    charts,
+    seats,
+    questions: scenario.questions
+      .filter((q) => q.seat === undefined)
+      .map((q) => ({ text: q.text, source: sourceNote(q.source) })),
+  };
+  if (replay.createdBy) debrief.createdBy = replay.createdBy;
+  if (replay.parent && forkYear !== undefined) {
+    debrief.fork = { year: forkYear, parentFinalHash: replay.parent.finalHash };
+    if (replay.parent.reseed) debrief.fork.reseed = replay.parent.reseed;
+  }
+  if (reference) debrief.reference = { label: reference.label };
+  if (baseline) {
+    debrief.baseline = {
+      scenario: baseline.scenario,
+      runs: baseline.runs ?? Math.max(0, ...Object.values(baseline.scores).map((s) => s?.length ?? 0)),
+    };
+    if (baseline.bots) debrief.baseline.bots = baseline.bots;
+    if (baseline.scenario !== scenario.id) {
+      debrief.baseline.mismatch = `the baseline is for scenario "${baseline.scenario}", not "${scenario.id}"`;
+    }
+  }
+  return debrief;
+}
+
+/**
+ * A baseline from simulated matches (e.g. the simulator's match records of a historical-bot batch): each seat's
+ * final scores.
+ */
+export function baselineFromMatches(
+  scenarioId: string,
+  matches: readonly { finalScores: Record<Seat, number> }[],
+  bots?: string,
+): Baseline {
+  const baseline: Baseline = {
+    format: 'oil-and-water-baseline',
+    scenario: scenarioId,
+    runs: matches.length,
+    scores: Object.fromEntries(SEATS.map((s) => [s, matches.map((m) => m.finalScores[s])])),
+  };
+  if (bots) baseline.bots = bots;
+  return baseline;
+}
+
+/** `buildDebrief` from a successful `verifyReplay`. */
+export function debriefFromCheck(
+  check: Extract<ReplayCheck, { ok: true }>,
+  extra: { baseline?: Baseline; reference?: ReferenceRun } = {},
+): Debrief {
+  return buildDebrief({ replay: check.replay, scenario: check.scenario, G: check.driver.G, ...extra });
+}
+
+interface SeatContext {
+  replay: Replay;
+  scenario: Scenario;
+  G: GameState;
+  baseline?: Baseline;
+  decisions: DecisionRecord[];
+  messages: MessageRecord[];
+  byRound: Map<number, DebriefYear>;
+}
+
+function seatReport(seat: Seat, c: SeatContext): SeatReport {
+  const { G, scenario } = c;
+  const yearOf = (round: number) => c.byRound.get(round)?.year ?? scenario.startYear + round - 1;
+  const keyDecisions: KeyDecision[] = [];
+  for (const d of c.decisions) {
+    if (d.seat !== seat) continue;
+    const k: KeyDecision = {
+      year: d.year,
+      kind: 'decision',
+      text: `${d.prompt} → ${d.chosen}${d.answered ? '' : ' (unanswered: the historical default)'}`,
+      againstHistory: d.againstHistory,
+    };
+    if (d.reason) k.reason = d.reason;
+    keyDecisions.push(k);
+  }
+  for (const p of G.proposals) {
+    if (p.from === seat && (p.status === 'accepted' || p.status === 'rejected')) {
+      const k: KeyDecision = {
+        year: yearOf(p.round),
+        kind: 'proposal',
+        text: `Proposed to ${SEAT_NAMES[p.to]}: ${describeProposal(p)} (${p.status})`,
+      };
+      if (p.reason) k.reason = p.reason;
+      if (p.kind === 'peace-treaty') k.againstHistory = true;
+      keyDecisions.push(k);
+    } else if (p.to === seat && (p.status === 'accepted' || p.status === 'rejected')) {
+      keyDecisions.push({
+        year: yearOf(p.round),
+        kind: 'response',
+        text: `${p.status === 'accepted' ? 'Accepted' : 'Rejected'} ${SEAT_NAMES[p.from]}'s proposal: ${describeProposal(p)}`,
+        ...(p.kind === 'peace-treaty' && p.status === 'accepted' ? { againstHistory: true } : {}),
+      });
+    }
+  }
+  for (const r of G.revealed) {
+    for (const o of r.orders[seat]) {
+      if (!KEY_ACTIONS.has(o.action)) continue;
+      const k: KeyDecision = { year: r.year, kind: 'order', text: orderText(o) };
+      if (o.reason) k.reason = o.reason;
+      if (o.action === 'abandon-linkage') k.againstHistory = true;
+      keyDecisions.push(k);
+    }
+  }
+  const kindOrder = { decision: 0, proposal: 1, response: 2, order: 3 };
+  keyDecisions.sort((a, b) => a.year - b.year || kindOrder[a.kind] - kindOrder[b.kind]);
+
+  const outcome = G.outcome;
+  const finalScore = outcome ? outcome.finalScores[seat] : G.scores[seat];
+  const agenda = G.agendas[seat];
+  const sample = c.baseline && c.baseline.scenario === scenario.id ? c.baseline.scores[seat] : undefined;
+  const report: SeatReport = {
+    seat,
+    name: SEAT_NAMES[seat],
+    controller: c.replay.seats[seat],
+    finalScore,
+    publicScore: G.scores[seat],
+    agenda: agenda
+      ? {
+          title: agenda.title,
+          text: agenda.text,
+          bonus: agenda.bonus,
+          ...(outcome ? { met: outcome.agendaMet[seat] } : {}),
+        }
+      : null,
+    baseline: sample && sample.length ? placement(finalScore, sample, c.baseline?.bots) : null,
+    keyDecisions,
+    messages: c.messages.filter((m) => m.from === seat),
+    questions: scenario.questions
+      .filter((q) => q.seat === seat)
+      .map((q) => ({ seat, text: q.text, source: sourceNote(q.source) })),
+  };
+  if (outcome) report.rank = outcome.ranking.indexOf(seat) + 1;
+  return report;
+}
+
+function series(
+  history: Snapshot[],
+  key: string,
+  label: string,
+  pick: (h: Snapshot) => number,
+  seat?: Seat,
+): IndicatorSeries {
+  const s: IndicatorSeries = { key, label, values: history.map((h) => ({ year: h.year, value: pick(h) })) };
+  if (seat) s.seat = seat;
+  return s;
+}
+
+function withReference(
+  s: IndicatorSeries,
+  reference: Snapshot[] | undefined,
+  pick: (h: Snapshot) => number,
+  threshold?: number,
+): IndicatorSeries {
+  if (!reference) return s;
+  s.reference = reference.map((h) => ({ year: h.year, value: pick(h) }));
+  if (threshold !== undefined) {
+    const ref = new Map(s.reference.map((p) => [p.year, p.value]));
+    s.divergence = s.values
+      .filter((p) => ref.has(p.year) && Math.abs(p.value - (ref.get(p.year) as number)) >= threshold)
+      .map((p) => ({ year: p.year, value: p.value, reference: ref.get(p.year) as number }));
+  }
+  return s;
+}
+
+function lever(history: Snapshot[], reference: Snapshot[] | undefined, key: LeverKey): IndicatorSeries {
+  const pick = (h: Snapshot) => h[key];
+  return withReference(series(history, key, LEVER_LABELS[key], pick), reference, pick, DIVERGENCE[key]);
+}
+
+function perSeatSeries(
+  history: Snapshot[],
+  reference: Snapshot[] | undefined,
+  field: 'scores' | 'economy' | 'pressure',
+): IndicatorSeries[] {
+  return SEATS.map((seat) => {
+    const pick = (h: Snapshot) => h[field][seat];
+    return withReference(series(history, `${field}.${seat}`, SEAT_NAMES[seat], pick, seat), reference, pick);
+  });
+}
+
+/** The indicator charts of GAME.md's levers, from the per-round snapshots. */
+export function buildCharts(history: Snapshot[], reference?: Snapshot[]): IndicatorChart[] {
+  const l = (key: LeverKey) => lever(history, reference, key);
+  return [
+    {
+      id: 'russia-japan',
+      title: 'Russia and Japan: trust and rapport',
+      min: 0,
+      max: 100,
+      series: [l('trustJapanRussia'), l('trustRussiaJapan'), l('rapportRussiaJapan')],
+    },
+    {
+      id: 'islands',
+      title: 'The islands: positions on the ladder, islands held by Japan',
+      min: 0,
+      max: LADDER.length - 1,
+      tickLabels: [...LADDER],
+      series: [l('russiaRung'), l('japanRung'), l('islandsJapan')],
+    },
+    {
+      id: 'energy',
+      title: 'Energy and the oil price',
+      min: 0,
+      max: 100,
+      series: [l('energy'), l('oilPrice')],
+    },
+    {
+      id: 'alignment',
+      title: 'Alignment and tension',
+      min: 0,
+      max: 100,
+      series: [l('sinoRussian'), l('usJapanAlliance'), l('sanctions'), l('fishingTension')],
+    },
+    { id: 'scores', title: 'National-interest scores', series: perSeatSeries(history, reference, 'scores') },
+    {
+      id: 'economy',
+      title: 'Economies (100 = the era start)',
+      series: perSeatSeries(history, reference, 'economy'),
+    },
+    {
+      id: 'pressure',
+      title: 'Domestic pressure against compromise',
+      min: 0,
+      max: 100,
+      series: perSeatSeries(history, reference, 'pressure'),
+    },
+  ];
+}
