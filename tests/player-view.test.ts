@@ -19,7 +19,7 @@ function midMatch(): MatchDriver {
   expect(d.move(id('japan'), 'sendMessage', [{ to: 'russia', text: 'Quietly: we could talk about two islands.' }])).toBe(true);
   expect(d.move(id('china'), 'propose', [{ to: 'us', kind: 'sanctions-coordination', reason: 'keeps the balance' }])).toBe(true);
   expect(d.move(id('us'), 'propose', [{ to: 'japan', kind: 'alliance-reassurance', reason: 'reassures an ally' }])).toBe(true);
-  expect(d.move(id('japan'), 'respond', [{ id: d.G.proposals[1].id, accept: true }])).toBe(true);
+  expect(d.move(id('japan'), 'respond', [{ id: d.G.proposals[1].id, accept: true, reason: 'welcomes reassurance' }])).toBe(true);
   expect(d.move(id('rok'), 'makeStatement', [{ text: 'Seoul welcomes dialogue.' }])).toBe(true);
   for (const s of SEATS) d.move(id(s), 'ready');
   expect(d.move(id('japan'), 'commitOrders', [{ orders: [{ action: 'follow-us-line', reason: 'follows the US line' }] }])).toBe(true);
@@ -60,6 +60,8 @@ describe('seat views', () => {
     for (const m of view.messages) expect(m.to === 'all' || m.from === seat || m.to === seat).toBe(true);
     for (const p of view.proposals) expect(p.status === 'accepted' || p.from === seat || p.to === seat).toBe(true);
     for (const p of view.proposals) if (p.from !== seat) expect(p.reason).toBeUndefined();
+    for (const p of view.proposals) if (p.to !== seat) expect(p.answerReason).toBeUndefined();
+    if (seat === 'japan') expect(view.proposals.some((p) => p.answerReason === 'welcomes reassurance')).toBe(true);
     expect(view.messages).toEqual(expect.arrayContaining(secretsOf(master, seat).privateMessages));
     expect(view.proposals).toEqual(expect.arrayContaining(secretsOf(master, seat).openProposals.map((p) => expect.objectContaining({ id: p.id }))));
     expect(view.messages.some((m) => m.to === 'all' && m.from === 'rok')).toBe(true);

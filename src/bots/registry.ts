@@ -3,14 +3,30 @@
  * (`japan=historical,russia=random`; unnamed seats take the `*=` entry or `random`).
  */
 import { SEATS, type Seat, isSeat } from '../game/seats';
+import { historicalBot } from './historical';
 import { randomBot } from './random';
+import { STRENGTHS, makeStrategist } from './strategist';
 import type { Bot } from './types';
 
-const KINDS: Record<string, () => Bot> = {
-  random: () => randomBot,
+/** A bot factory; `option` is what follows ':' in a spec (`strategist:hard`), undefined when absent. */
+export type BotFactory = (option?: string) => Bot;
+
+const noOption = (kind: string, bot: Bot): BotFactory => (option) => {
+  if (option !== undefined) throw new Error(`bot kind "${kind}" takes no option (got "${kind}:${option}")`);
+  return bot;
 };
 
-export function registerBot(kind: string, make: () => Bot): void {
+const KINDS: Record<string, BotFactory> = {
+  random: noOption('random', randomBot),
+  historical: noOption('historical', historicalBot),
+  strategist: (option) => makeStrategist(option ?? 'normal'),
+
+};
+
+/** The options each kind accepts after ':' (for menus and error messages). */
+export const BOT_OPTIONS: Record<string, readonly string[]> = { strategist: STRENGTHS };
+
+export function registerBot(kind: string, make: BotFactory): void {
   KINDS[kind] = make;
 }
 
@@ -24,9 +40,9 @@ export type BotSpec = Record<Seat, string>;
 export function parseBotSpec(spec: string): { ok: true; spec: BotSpec } | { ok: false; error: string } {
   const trimmed = spec.trim();
   if (!trimmed) return { ok: false, error: 'empty --bots spec' };
-  const known = (kind: string) => Object.prototype.hasOwnProperty.call(KINDS, kind.split(':')[0]);
+  const known = (kind: string) => kindProblem(kind) === null;
   if (!trimmed.includes('=')) {
-    if (!known(trimmed)) return { ok: false, error: `unknown bot kind "${trimmed}" (known: ${botKinds().join(', ')})` };
+    if (!known(trimmed)) return { ok: false, error: kindProblem(trimmed) as string };
     return { ok: true, spec: Object.fromEntries(SEATS.map((s) => [s, trimmed])) as BotSpec };
   }
   let fallback = 'random';
@@ -34,7 +50,7 @@ export function parseBotSpec(spec: string): { ok: true; spec: BotSpec } | { ok: 
   for (const part of trimmed.split(',')) {
     const [seat, kind, extra] = part.split('=').map((x) => x.trim());
     if (extra !== undefined || !seat || !kind) return { ok: false, error: `"${part}" is not seat=kind` };
-    if (!known(kind)) return { ok: false, error: `unknown bot kind "${kind}" in "${part}" (known: ${botKinds().join(', ')})` };
+    if (!known(kind)) return { ok: false, error: `${kindProblem(kind) as string} in "${part}"` };
     if (seat === '*') fallback = kind;
     else if (isSeat(seat)) {
       if (perSeat[seat]) return { ok: false, error: `${seat} is given twice` };
@@ -44,9 +60,21 @@ export function parseBotSpec(spec: string): { ok: true; spec: BotSpec } | { ok: 
   return { ok: true, spec: Object.fromEntries(SEATS.map((s) => [s, perSeat[s] ?? fallback])) as BotSpec };
 }
 
-/** A bot instance for a spec entry such as `random` or `strategist:hard`. */
-export function makeBot(kind: string): Bot {
-  const make = KINDS[kind.split(':')[0]];
-  if (!make) throw new Error(`unknown bot kind "${kind}"`);
-  return make();
+/** Why a spec entry such as `strategist:hard` names no bot, or null when it does. */
+export function kindProblem(entry: string): string | null {
+  const [kind, option, extra] = entry.split(':');
+  if (!Object.prototype.hasOwnProperty.call(KINDS, kind)) return `unknown bot kind "${kind}" (known: ${botKinds().join(', ')})`;
+  if (extra !== undefined) return `"${entry}" has more than one ':' option`;
+  const options = BOT_OPTIONS[kind];
+  if (option === undefined) return null;
+  if (!options) return `bot kind "${kind}" takes no option (got "${entry}")`;
+  return options.includes(option) ? null : `unknown ${kind} option "${option}" (options: ${options.join(', ')})`;
+}
+
+/** A bot instance for a spec entry such as `random` or `strategist:hard`; the option goes to the factory. */
+export function makeBot(entry: string): Bot {
+  const problem = kindProblem(entry);
+  if (problem) throw new Error(problem);
+  const [kind, option] = entry.split(':');
+  return KINDS[kind](option);
 }

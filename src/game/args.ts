@@ -29,7 +29,7 @@ export const ProposeArgs = z
   .strict();
 export type ProposeArgs = z.infer<typeof ProposeArgs>;
 
-export const RespondArgs = z.object({ id, accept: z.boolean() }).strict();
+export const RespondArgs = z.object({ id, accept: z.boolean(), reason }).strict();
 export const WithdrawArgs = z.object({ id }).strict();
 export const DecideArgs = z.object({ id, option: id, reason }).strict();
 export const InjectArgs = z.object({ id: z.string().min(1).max(63) }).strict();

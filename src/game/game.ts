@@ -95,11 +95,12 @@ const propose = seatMove(ProposeArgs, (G, seat, args) => {
   makeProposal(G, seat, args);
 });
 
-const respond = seatMove(RespondArgs, (G, seat, { id, accept }) => {
+const respond = seatMove(RespondArgs, (G, seat, { id, accept, reason }) => {
   const p = G.proposals.find((x) => x.id === id);
   if (!p || p.to !== seat || p.status !== 'open' || p.round !== G.round) return INVALID_MOVE;
   if (accept && acceptProblem(G, p) !== null) return INVALID_MOVE;
   p.status = accept ? 'accepted' : 'rejected';
+  if (reason) p.answerReason = reason;
   if (accept) applyProposal(G, p);
 });
 

@@ -61,8 +61,10 @@ export interface Proposal {
   kind: ProposalKind;
   terms: ProposalTerms;
   status: 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
-  /** Why a bot proposed it; private to the proposer. */
+  /** Why a bot proposed it; private to the proposer until the match ends. */
   reason?: string;
+  /** Why the answer was given; private to the seat that answered until the match ends. */
+  answerReason?: string;
 }
 
 export interface ProposalTerms {

@@ -6,10 +6,21 @@
 import { FACILITATOR_ID, type Seat, seatOf } from './seats';
 import { type GameState, type PendingDecision, type Proposal, perSeat } from './state';
 
-function withoutReason<T extends Proposal | PendingDecision>(item: T): T {
+function withoutReason<T extends PendingDecision>(item: T): T {
   if (item.reason === undefined) return item;
   const copy = { ...item };
   delete copy.reason;
+  return copy;
+}
+
+/** A proposal as `seat` may see it: the proposer's reason and the answerer's reason stay with their authors. */
+function proposalFor(p: Proposal, seat: Seat | undefined): Proposal {
+  const hideReason = p.reason !== undefined && p.from !== seat;
+  const hideAnswer = p.answerReason !== undefined && p.to !== seat;
+  if (!hideReason && !hideAnswer) return p;
+  const copy = { ...p };
+  if (hideReason) delete copy.reason;
+  if (hideAnswer) delete copy.answerReason;
   return copy;
 }
 
@@ -35,7 +46,7 @@ export function viewFor(G: GameState, seat: Seat | undefined): GameState {
     })),
     proposals: G.proposals
       .filter((p) => p.status === 'accepted' || (seat !== undefined && (p.from === seat || p.to === seat)))
-      .map((p) => (p.from === seat ? p : withoutReason(p))),
+      .map((p) => proposalFor(p, seat)),
     decisions: G.decisions.map((d) => (d.seat === seat ? d : withoutReason(d))),
     messages: G.messages.filter((m) => m.to === 'all' || (seat !== undefined && (m.from === seat || m.to === seat))),
   };

@@ -6,33 +6,22 @@ import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import seedrandom from 'seedrandom';
 import { OilAndWater, type SetupData } from '../game/game';
-import { hashValue } from '../game/hash';
-import { NUM_PLAYERS, SEATS, type Seat, playerIDOf } from '../game/seats';
+import { stateHash, type MatchAction, type PhaseDriver, type RoundHash } from './driver';
+import { NUM_PLAYERS, SEATS, type Seat } from '../game/seats';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
 import { makeBot, type BotSpec } from '../bots/registry';
-import type { Bot, BotContext } from '../bots/types';
+import type { Bot } from '../bots/types';
+import { playBotPhase } from './botphase';
 
 export type MatchState = State<GameState>;
 
-/** One dispatched action: a seat's move and its arguments. */
-export interface MatchAction {
-  playerID: string;
-  move: string;
-  args: unknown[];
-}
-
-export interface RoundHash {
-  round: number;
-  year: number;
-  hash: string;
-}
-
-/** The state hash of replays: the whole of G, with the (static) scenario standing in by its content hash. */
-export const stateHash = (G: GameState): string => hashValue({ ...G, scenario: G.scenarioHash });
+export type { MatchAction, PhaseDriver, RoundHash } from './driver';
+export { stateHash } from './driver';
+export { playBotPhase, type BotActionNote, type BotPhaseHooks } from './botphase';
 
 /** Drives one match through the reducer, recording actions and per-round hashes. */
-export class MatchDriver {
+export class MatchDriver implements PhaseDriver {
   readonly actions: MatchAction[] = [];
   readonly roundHashes: RoundHash[] = [];
   state: MatchState;
@@ -49,6 +38,14 @@ export class MatchDriver {
 
   get over(): boolean {
     return this.state.ctx.gameover !== undefined;
+  }
+
+  get phase(): string {
+    return this.state.ctx.phase;
+  }
+
+  get stateID(): number {
+    return this.state._stateID;
   }
 
   /** Dispatches a move; returns false (and records nothing) when the rules refuse it. */
@@ -93,52 +90,6 @@ export function botRng(seed: string, seat: Seat): () => number {
   return () => rng.quick();
 }
 
-/** Plays one phase for every bot seat. Seats in `skip` (humans) are left alone. */
-export function playBotPhase(
-  driver: MatchDriver,
-  bots: Partial<Record<Seat, Bot>>,
-  rngs: Partial<Record<Seat, () => number>>,
-  skip: ReadonlySet<Seat> = new Set(),
-): void {
-  const phase = driver.state.ctx.phase;
-  const botSeats = SEATS.filter((s) => bots[s] && !skip.has(s));
-  const ctx = (seat: Seat): BotContext => ({ seat, view: driver.view(seat), next: rngs[seat] as () => number });
-  const markReady = (seat: Seat, move: string, args: unknown[] = []) => {
-    if (!driver.over && driver.state.ctx.phase === phase && !driver.G.ready[seat]) driver.move(playerIDOf(seat), move, args);
-  };
-
-  if (phase === 'briefing') {
-    for (const seat of botSeats) markReady(seat, 'ready');
-    return;
-  }
-  if (phase === 'diplomacy') {
-    for (const seat of botSeats) {
-      const bot = bots[seat] as Bot;
-      for (const d of bot.decide(ctx(seat))) driver.move(playerIDOf(seat), 'decide', [{ id: d.id, option: d.option }]);
-      for (const p of bot.propose(ctx(seat))) driver.move(playerIDOf(seat), 'propose', [p]);
-    }
-    for (const seat of botSeats) {
-      const bot = bots[seat] as Bot;
-      const open = driver.view(seat).proposals.filter((p) => p.to === seat && p.status === 'open');
-      for (const p of open) {
-        const answer = bot.respond(ctx(seat), p);
-        driver.move(playerIDOf(seat), 'respond', [{ id: p.id, accept: answer.accept }]);
-      }
-    }
-    for (const seat of botSeats) markReady(seat, 'ready');
-    return;
-  }
-  if (phase === 'policy') {
-    for (const seat of botSeats) {
-      if (driver.G.ready[seat]) continue;
-      const orders = (bots[seat] as Bot).orders(ctx(seat));
-      if (!driver.move(playerIDOf(seat), 'commitOrders', [{ orders }])) {
-        driver.move(playerIDOf(seat), 'commitOrders', [{ orders: [] }]);
-      }
-    }
-  }
-}
-
 /** Plays a whole match with bots in every seat. */
 export function playMatch(options: PlayOptions): PlayedMatch {
   const driver = new MatchDriver({ scenario: options.scenario, seed: options.seed });
@@ -147,9 +98,9 @@ export function playMatch(options: PlayOptions): PlayedMatch {
   let guard = 0;
   while (!driver.over) {
     if (options.maxRounds !== undefined && driver.G.round > options.maxRounds) break;
-    const before = driver.state._stateID;
+    const before = driver.stateID;
     playBotPhase(driver, bots, rngs);
-    if (driver.state._stateID === before || ++guard > 10_000) throw new Error('the match made no progress');
+    if (driver.stateID === before || ++guard > 10_000) throw new Error('the match made no progress');
   }
   return { driver, finalHash: stateHash(driver.G) };
 }

@@ -170,7 +170,8 @@ export interface ReplayInput {
   scenario: Scenario;
   seed: string;
   seats: Record<Seat, string>;
-  driver: MatchDriver;
+  /** Any engine that recorded the match: the reducer's `MatchDriver` or the direct driver. */
+  driver: Pick<MatchDriver, 'actions' | 'roundHashes' | 'G' | 'over'>;
   createdBy?: string;
   parent?: Replay['parent'];
   /** A fork's reseeds (its lineage's and its own); see `forkRngState`. */

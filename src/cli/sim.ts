@@ -1,0 +1,294 @@
+/**
+ * The simulator's commands: `sim` (a seeded batch with aggregates and reports), `sim compare` (a baseline and a
+ * what-if variant on the same seeds) and `validate` (the paper's claims against historical runs). Errors are one
+ * clear line and exit code 2 for bad usage, never a stack trace.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEATS, SEAT_NAMES } from '../game/seats';
+import { parseBotSpec, type BotSpec } from '../bots/registry';
+import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
+import type { Scenario } from '../scenario/schema';
+import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
+import { compareBatches, summarize, type Comparison, type Summary } from '../sim/aggregate';
+import { INDICATORS, parseSeeds, runBatch, type MatchRecord } from '../sim/batch';
+import { formatClaims, validateClaims } from '../sim/claims';
+import { renderReport } from '../sim/report-html';
+import { WHAT_IF_FLAG_HELP, applyWhatIfs, describeWhatIf, parseWhatIfFlag, parseWhatIfJson, type WhatIf } from '../sim/whatif';
+
+type Out = (line: string) => void;
+
+export const SIM_USAGE = `  sim --scenario ID|FILE --seeds N|A..B --bots SPEC [--workers K] [--what-if X]... [--json FILE] [--csv FILE]
+      [--html FILE] [--save-replays DIR] [--engine direct|reducer]
+                                              run seeded matches headless and summarise the spread of outcomes
+  sim compare (same options)  [--base-what-if X]...
+                                              a baseline and a what-if variant on the same seeds, with differences
+  validate [--seeds N] [--workers K]          check the paper's conclusions against historical-bot runs`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  scenario: { type: 'string' },
+  seeds: { type: 'string' },
+  bots: { type: 'string' },
+  workers: { type: 'string' },
+  'what-if': { type: 'string', multiple: true },
+  'base-what-if': { type: 'string', multiple: true },
+  json: { type: 'string' },
+  csv: { type: 'string' },
+  html: { type: 'string' },
+  'save-replays': { type: 'string' },
+  engine: { type: 'string' },
+} as const;
+
+function loadScenario(idOrFile: string): Scenario {
+  const builtin = builtinScenario(idOrFile);
+  if (builtin) return builtin;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(idOrFile);
+  } catch {
+    throw new UsageError(`unknown scenario "${idOrFile}": not a built-in id (${BUILTIN_IDS.join(', ')}) nor a file`);
+  }
+  if (!stat.isFile() || stat.size > MAX_SCENARIO_CHARS * 4) throw new UsageError(`${idOrFile}: not a readable scenario file`);
+  const result = parseScenarioText(fs.readFileSync(idOrFile, 'utf8'));
+  if (!result.ok) throw new UsageError(result.problems.map((p) => `${idOrFile}: ${p.path || '(document)'}: ${p.message}`).join('\n'));
+  return result.scenario;
+}
+
+/** What-ifs from flags: each is a short form, or a path to a JSON file holding a list. */
+function whatIfs(flags: readonly string[] | undefined): WhatIf[] {
+  const list: WhatIf[] = [];
+  for (const flag of flags ?? []) {
+    if (flag.endsWith('.json')) {
+      if (!fs.existsSync(flag)) throw new UsageError(`--what-if ${flag}: no such file`);
+      const parsed = parseWhatIfJson(fs.readFileSync(flag, 'utf8'), flag);
+      if (!parsed.ok) throw new UsageError(parsed.error);
+      list.push(...parsed.value);
+    } else {
+      const parsed = parseWhatIfFlag(flag);
+      if (!parsed.ok) throw new UsageError(`${parsed.error}\n${WHAT_IF_FLAG_HELP}`);
+      list.push(parsed.value);
+    }
+  }
+  return list;
+}
+
+function workersOf(text: string | undefined): number {
+  if (text === undefined) return Math.min(2, os.availableParallelism());
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers "${text}": expected a whole number from 1 to 64`);
+  return n;
+}
+
+interface Prepared {
+  scenario: Scenario;
+  seeds: string[];
+  bots: BotSpec;
+  workers: number;
+  engine: 'direct' | 'reducer';
+}
+
+function prepare(values: Record<string, unknown>, command: string): Prepared {
+  if (typeof values.scenario !== 'string') throw new UsageError(`${command}: --scenario ID|FILE is required`);
+  if (typeof values.seeds !== 'string') throw new UsageError(`${command}: --seeds N|A..B is required`);
+  const seeds = parseSeeds(values.seeds);
+  if (!seeds.ok) throw new UsageError(seeds.error);
+  const bots = parseBotSpec(typeof values.bots === 'string' ? values.bots : 'historical');
+  if (!bots.ok) throw new UsageError(`--bots: ${bots.error}`);
+  const engine = values.engine ?? 'direct';
+  if (engine !== 'direct' && engine !== 'reducer') throw new UsageError(`--engine "${String(engine)}": expected direct or reducer`);
+  return { scenario: loadScenario(values.scenario), seeds: seeds.seeds, bots: bots.spec, workers: workersOf(values.workers as string | undefined), engine };
+}
+
+function withWhatIfs(scenario: Scenario, list: WhatIf[]): Scenario {
+  const applied = applyWhatIfs(scenario, list);
+  if (!applied.ok) throw new UsageError(applied.error);
+  return applied.value;
+}
+
+/** A progress bar on a terminal; silent otherwise (pipes, files, tests). */
+function progressBar(enabled: boolean, label: string): { tick: (done: number, total: number) => void; end: () => void } {
+  if (!enabled) return { tick: () => {}, end: () => {} };
+  let last = -1;
+  return {
+    tick(done, total) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      if (filled === last && done !== total) return;
+      last = filled;
+      process.stdout.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    },
+    end: () => process.stdout.write('\n'),
+  };
+}
+
+function writeFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+const pct = (p: { p: number; low: number; high: number }) =>
+  `${(p.p * 100).toFixed(1)} % [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
+
+function printSummary(s: Summary, out: Out): void {
+  out(`territory: none ${pct(s.territorial.none)}, partial ${pct(s.territorial.partial)}, full ${pct(s.territorial.full)}`);
+  out(`peace treaty ratified ${pct(s.treatyRatified)}; signed ${pct(s.treatySigned)}`);
+  out('seat            mean score    sd      5 %   median     95 %   ranked first');
+  for (const seat of SEATS) {
+    const x = s.scores[seat];
+    out(
+      `${SEAT_NAMES[seat].padEnd(14)} ${String(x.mean).padStart(10)} ${String(x.sd).padStart(6)} ${String(x.p5).padStart(8)} ${String(x.p50).padStart(8)} ${String(x.p95).padStart(8)}   ${pct(s.wins[seat])}`,
+    );
+  }
+  out('at the end (median [5 %–95 %]):');
+  for (const k of INDICATORS) out(`  ${k.padEnd(20)} ${s.final[k].p50} [${s.final[k].p5}–${s.final[k].p95}]`);
+}
+
+function csvOf(records: readonly MatchRecord[]): string {
+  const head = ['seed', 'end_year', 'reason', 'territorial', 'treaty', ...SEATS.map((s) => `score_${s}`), ...INDICATORS.map((k) => `final_${k}`)];
+  const rows = records.map((r) => [
+    r.seed,
+    r.endYear,
+    r.reason,
+    r.territorial,
+    r.treaty ?? '',
+    ...SEATS.map((s) => r.finalScores[s]),
+    ...INDICATORS.map((k) => r.series[k][r.series[k].length - 1]),
+  ]);
+  const cell = (v: unknown) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
+}
+
+function about(p: Prepared, list: WhatIf[], label: string): string[] {
+  const seeds = p.seeds.length > 1 ? `${p.seeds[0]}..${p.seeds[p.seeds.length - 1]}` : p.seeds[0];
+  return [
+    `${label}: ${p.scenario.name} (${p.scenario.id}, ${p.scenario.startYear}–${p.scenario.endYear})`,
+    `${p.seeds.length} seeds (${seeds}); bots ${SEATS.map((s) => `${s}=${p.bots[s]}`).join(', ')}`,
+    ...(list.length ? list.map((w) => `what-if: ${describeWhatIf(w)}`) : ['no what-if interventions']),
+  ];
+}
+
+async function simRun(argv: string[], out: Out, tty: boolean): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+  const p = prepare(values, 'sim');
+  if (values['base-what-if']) throw new UsageError('--base-what-if belongs to "sim compare"');
+  const list = whatIfs(values['what-if']);
+  const scenario = withWhatIfs(p.scenario, list);
+  const bar = progressBar(tty, 'sim');
+  const started = performance.now();
+  const records = await runBatch(
+    { scenario, seeds: p.seeds, bots: p.bots, whatIfs: list, engine: p.engine, saveReplays: values['save-replays'] },
+    { workers: p.workers, onProgress: bar.tick },
+  );
+  bar.end();
+  const seconds = (performance.now() - started) / 1000;
+  const summary = summarize(records);
+  const lines = about(p, list, 'sim');
+  for (const l of lines) out(l);
+  out(`${records.length} matches in ${seconds.toFixed(1)} s on ${p.workers} worker${p.workers > 1 ? 's' : ''}`);
+  printSummary(summary, out);
+  if (values.json) writeFile(values.json, `${JSON.stringify({ about: lines, summary, records }, null, 1)}\n`);
+  if (values.csv) writeFile(values.csv, csvOf(records));
+  if (values.html) writeFile(values.html, renderReport({ title: `Oil & Water — ${p.scenario.name}`, about: lines, summary, records }));
+  for (const [flag, file] of [['json', values.json], ['csv', values.csv], ['html', values.html]] as const) if (file) out(`${flag} written to ${file}`);
+  return 0;
+}
+
+function printComparison(c: Comparison, out: Out): void {
+  const line = (label: string, d: Comparison['islandsJapan']) =>
+    out(`  ${label.padEnd(26)} ${String(d.baseline).padStart(8)} → ${String(d.variant).padStart(8)}   ${d.diff >= 0 ? '+' : ''}${d.diff} [${d.low}, ${d.high}]${d.significant ? ' *' : ''}`);
+  out(`variant minus baseline on the same ${c.matches} seeds (95 % interval; * = excludes zero):`);
+  line('treaty ratified (share)', c.treatyRatified.diff);
+  line('islands held by Japan', c.islandsJapan);
+  for (const seat of SEATS) line(`score ${SEAT_NAMES[seat]}`, c.scores[seat]);
+  for (const k of INDICATORS) line(`final ${k}`, c.final[k]);
+}
+
+async function simCompare(argv: string[], out: Out, tty: boolean): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+  const p = prepare(values, 'sim compare');
+  const variantList = whatIfs(values['what-if']);
+  if (variantList.length === 0) throw new UsageError('sim compare: give the variant with at least one --what-if');
+  const baseList = whatIfs(values['base-what-if']);
+  const bar = progressBar(tty, 'compare');
+  const total = p.seeds.length * 2;
+  const run = (list: WhatIf[], offset: number, label: string) =>
+    runBatch(
+      { scenario: withWhatIfs(p.scenario, list), seeds: p.seeds, bots: p.bots, whatIfs: list, engine: p.engine, saveReplays: values['save-replays'], label },
+      { workers: p.workers, onProgress: (done) => bar.tick(offset + done, total) },
+    );
+  const base = await run(baseList, 0, 'baseline');
+  const variant = await run(variantList, p.seeds.length, 'variant');
+  bar.end();
+  const comparison = compareBatches(base, variant);
+  const baseSummary = summarize(base);
+  const variantSummary = summarize(variant);
+  const lines = [...about(p, baseList, 'baseline'), ...about(p, variantList, 'variant').slice(2)];
+  for (const l of lines) out(l);
+  out(`baseline: treaty ${pct(baseSummary.treatyRatified)}; variant: treaty ${pct(variantSummary.treatyRatified)}`);
+  printComparison(comparison, out);
+  if (values.json) writeFile(values.json, `${JSON.stringify({ about: lines, comparison, baseline: baseSummary, variant: variantSummary }, null, 1)}\n`);
+  if (values.csv) writeFile(values.csv, csvOf(base).trimEnd() + '\n' + csvOf(variant).split('\n').slice(1).join('\n'));
+  if (values.html) {
+    writeFile(
+      values.html,
+      renderReport({
+        title: `Oil & Water — what-if on ${p.scenario.name}`,
+        about: lines,
+        summary: baseSummary,
+        records: base,
+        comparison: { label: variantList.map(describeWhatIf).join('; '), variant: variantSummary, result: comparison },
+      }),
+    );
+  }
+  return 0;
+}
+
+async function validate(argv: string[], out: Out, tty: boolean): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { seeds: { type: 'string' }, workers: { type: 'string' } }, strict: true });
+  const seeds = parseSeeds(values.seeds ?? '100');
+  if (!seeds.ok) throw new UsageError(seeds.error);
+  const bar = progressBar(tty, 'validate');
+  const { rows, runs } = await validateClaims({ seeds: seeds.seeds, workers: workersOf(values.workers), onProgress: bar.tick });
+  bar.end();
+  out(`The paper's conclusions against ${runs} runs (historical bots in every seat, ${seeds.seeds.length} seeds per era):`);
+  for (const line of formatClaims(rows)) out(line);
+  const failed = rows.filter((r) => !r.pass).length;
+  out(failed ? `${failed} claim${failed > 1 ? 's' : ''} FAILED` : `all ${rows.length} claims pass`);
+  return failed ? 1 : 0;
+}
+
+/** Runs `sim ...`, `sim compare ...` or `validate ...`; resolves to the exit code. */
+export async function runSimCli(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+  const [command, ...rest] = argv;
+  const tty = out === console.log && process.stdout.isTTY === true;
+  try {
+    if (command === 'validate') return await validate(rest, out, tty);
+    if (command === 'sim' && rest[0] === 'compare') return await simCompare(rest.slice(1), out, tty);
+    if (command === 'sim') return await simRun(rest, out, tty);
+    err(`unknown simulator command "${command}"\n${SIM_USAGE}`);
+    return 2;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      err(`${(error as Error).message}\n\nusage:\n${SIM_USAGE}`);
+      return 2;
+    }
+    err(`error: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+/**
+ * For `run` in main.ts, which is synchronous: starts the command and sets `process.exitCode` when it finishes
+ * (Node waits for it). Returns 0 now; the final code replaces it.
+ */
+export function startSimCli(argv: string[], out?: Out, err?: Out): number {
+  void runSimCli(argv, out, err).then((code) => {
+    process.exitCode = code;
+  });
+  return 0;
+}

@@ -1,0 +1,257 @@
+/**
+ * Seeded batches of headless matches: one match becomes a compact `MatchRecord` (outcome, scores, the yearly
+ * indicators, incidents); a batch runs on worker threads (src/sim/worker.ts) or in-process, and returns the records
+ * sorted by seed index, so aggregates never depend on the worker count or on scheduling.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SEATS, type Seat } from '../game/seats';
+import { scenarioOf, type GameState, type PerSeat, type Snapshot } from '../game/state';
+import { makeBot, type BotSpec } from '../bots/registry';
+import type { Bot } from '../bots/types';
+import type { Scenario } from '../scenario/schema';
+import { botRng, MatchDriver, playBotPhase } from './match';
+import { DirectDriver } from './direct';
+import type { PhaseDriver } from './driver';
+import { buildReplay, serializeReplay } from './replay';
+import { policiesFor, withPolicies, type WhatIf } from './whatif';
+
+/** The yearly indicators a batch keeps per match (from each year's snapshot). */
+export const INDICATORS = [
+  'trustJapanRussia',
+  'trustRussiaJapan',
+  'rapportRussiaJapan',
+  'energy',
+  'oilPrice',
+  'russiaRung',
+  'japanRung',
+  'islandsJapan',
+  'garrison',
+  'jointActivities',
+  'fishingTension',
+  'sinoRussian',
+  'usJapanAlliance',
+  'sanctions',
+] as const satisfies readonly (keyof Snapshot)[];
+export type Indicator = (typeof INDICATORS)[number];
+
+export interface IncidentRecord {
+  year: number;
+  eventId: string;
+  /** Japan's trust in Russia before the year's News and right after it. */
+  before: number;
+  after: number;
+}
+
+export interface MatchRecord {
+  index: number;
+  seed: string;
+  rounds: number;
+  endYear: number;
+  reason: string;
+  territorial: 'none' | 'partial' | 'full';
+  /** The ratified treaty's formula, or null. */
+  treaty: string | null;
+  /** Whether any peace treaty was signed (ratified or not). */
+  treatySigned: boolean;
+  finalScores: PerSeat<number>;
+  agendaMet: PerSeat<boolean>;
+  ranking: Seat[];
+  years: number[];
+  series: Record<Indicator, number[]>;
+  scores: PerSeat<number[]>;
+  flags: string[];
+  /** Japan's mean stake in the era's projects at the end, percent. */
+  japanStake: number;
+  /** Each project's stage and Japan's stake at the end. */
+  projects: Record<string, { stage: string; japan: number; output: number; capacity: number }>;
+  incidents: IncidentRecord[];
+  actions: number;
+}
+
+export interface BatchSpec {
+  /** The scenario with the what-ifs' events already applied (see `applyWhatIfs`). */
+  scenario: Scenario;
+  seeds: string[];
+  bots: BotSpec;
+  whatIfs: WhatIf[];
+  /** `direct` (default, fast) or `reducer` (boardgame.io's own reducer). */
+  engine?: 'direct' | 'reducer';
+  /** Writes each match's replay file here when set. */
+  saveReplays?: string;
+  /** Prefix for replay file names (a variant's label in `compare`). */
+  label?: string;
+}
+
+function bots(spec: BotSpec, whatIfs: readonly WhatIf[]): Record<Seat, Bot> {
+  return Object.fromEntries(SEATS.map((s) => [s, withPolicies(makeBot(spec[s]), policiesFor(whatIfs, s))])) as Record<Seat, Bot>;
+}
+
+function incidentIds(G: GameState): Set<string> {
+  const s = scenarioOf(G);
+  return new Set(
+    [...s.events, ...s.wildcards.deck]
+      .filter((e) => e.incident && [e.incident.a, e.incident.b].includes('japan') && [e.incident.a, e.incident.b].includes('russia'))
+      .map((e) => e.id),
+  );
+}
+
+/** Plays one seeded match of a batch and condenses it to a record. */
+export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
+  const seed = spec.seeds[index];
+  const setup = { scenario: spec.scenario, seed };
+  const driver: PhaseDriver & Pick<MatchDriver, 'actions' | 'roundHashes'> =
+    spec.engine === 'reducer' ? new MatchDriver(setup) : DirectDriver.start(setup, { record: spec.saveReplays !== undefined });
+  const seatBots = bots(spec.bots, spec.whatIfs);
+  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const incidents: IncidentRecord[] = [];
+  const ids = incidentIds(driver.G);
+  let round = driver.G.round;
+  let actions = 0;
+  const onAction = () => {
+    actions += 1;
+    const G = driver.G;
+    if (G.round === round) return;
+    round = G.round;
+    // The News just ran: compare Japan's trust after it with the last snapshot, taken just before it.
+    const before = G.history.length ? G.history[G.history.length - 1].trustJapanRussia : spec.scenario.trust.entries.find((e) => e.from === 'japan' && e.to === 'russia')?.value;
+    for (const n of G.news) {
+      if (n.round === G.round && ids.has(n.eventId)) {
+        incidents.push({ year: G.year, eventId: n.eventId, before: before ?? G.trust.japan.russia, after: G.trust.japan.russia });
+      }
+    }
+  };
+  for (let guard = 0; !driver.over; guard++) {
+    const before = driver.stateID;
+    playBotPhase(driver, seatBots, rngs, new Set(), { onAction });
+    if (driver.stateID === before || guard > 10_000) throw new Error(`seed ${seed}: the match made no progress`);
+  }
+  const G = driver.G;
+  const outcome = G.outcome;
+  if (!outcome) throw new Error(`seed ${seed}: the match ended without an outcome`);
+  if (spec.saveReplays) {
+    const replay = buildReplay({
+      scenario: spec.scenario,
+      seed,
+      seats: Object.fromEntries(SEATS.map((s) => [s, `bot:${spec.bots[s]}`])) as Record<Seat, string>,
+      driver,
+      createdBy: 'sim',
+    });
+    const name = `${spec.label ? `${spec.label}-` : ''}${spec.scenario.id}-${seed}.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+    fs.mkdirSync(spec.saveReplays, { recursive: true });
+    fs.writeFileSync(path.join(spec.saveReplays, name), serializeReplay(replay));
+  }
+  const projects = Object.values(G.projects);
+  return {
+    index,
+    seed,
+    rounds: G.round,
+    endYear: outcome.year,
+    reason: outcome.reason,
+    territorial: outcome.territorial,
+    treaty: outcome.treaty,
+    treatySigned: G.treaty !== null,
+    finalScores: outcome.finalScores,
+    agendaMet: outcome.agendaMet,
+    ranking: outcome.ranking,
+    years: G.history.map((h) => h.year),
+    series: Object.fromEntries(INDICATORS.map((k) => [k, G.history.map((h) => h[k])])) as Record<Indicator, number[]>,
+    scores: Object.fromEntries(SEATS.map((s) => [s, G.history.map((h) => h.scores[s])])) as PerSeat<number[]>,
+    flags: Object.keys(G.flags).filter((f) => G.flags[f]).sort(),
+    japanStake: projects.length ? projects.reduce((sum, p) => sum + (p.stakes.japan ?? 0), 0) / projects.length : 0,
+    projects: Object.fromEntries(
+      projects.map((p) => [p.id, { stage: p.stage, japan: p.stakes.japan ?? 0, output: p.output, capacity: p.capacity }]),
+    ),
+    incidents,
+    actions,
+  };
+}
+
+export interface BatchOptions {
+  /** Worker threads; 1 runs in this thread. */
+  workers?: number;
+  /** Called after each finished match with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The worker's entry: registers tsx's loader inside the thread (loader hooks of the parent are not inherited on
+ * Node 20), then loads the TypeScript worker module.
+ */
+const TSX_API = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href;
+const WORKER_BOOT = `
+import(${JSON.stringify(TSX_API)})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })
+  .catch((error) => {
+    require('node:worker_threads').parentPort.postMessage({ error: 'worker failed to start: ' + error.message });
+  });
+`;
+
+/** Runs every seed of a batch and returns the records in seed order. */
+export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Promise<MatchRecord[]> {
+  const total = spec.seeds.length;
+  const workers = Math.max(1, Math.min(options.workers ?? 1, total));
+  const records: MatchRecord[] = new Array(total);
+  if (workers === 1) {
+    for (let i = 0; i < total; i++) {
+      records[i] = runMatchRecord(spec, i);
+      options.onProgress?.(i + 1, total);
+    }
+    return records;
+  }
+  let nextIndex = 0;
+  let done = 0;
+  // Small chunks keep both cores busy to the end; the order of completion does not matter.
+  const chunk = Math.max(1, Math.min(25, Math.ceil(total / (workers * 8))));
+  const startWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: spec });
+      const feed = () => {
+        if (nextIndex >= total) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const from = nextIndex;
+        nextIndex = Math.min(total, nextIndex + chunk);
+        worker.postMessage({ from, to: nextIndex });
+      };
+      worker.on('message', (message: { records?: MatchRecord[]; error?: string }) => {
+        if (message.error) {
+          reject(new Error(message.error));
+          void worker.terminate();
+          return;
+        }
+        for (const r of message.records ?? []) {
+          records[r.index] = r;
+          done += 1;
+          options.onProgress?.(done, total);
+        }
+        feed();
+      });
+      worker.on('error', reject);
+      feed();
+    });
+  await Promise.all(Array.from({ length: workers }, startWorker));
+  return records;
+}
+
+/** Expands `N` (seeds 1..N) or `A..B` into seed strings; an error names what was wrong. */
+export function parseSeeds(text: string): { ok: true; seeds: string[] } | { ok: false; error: string } {
+  const t = text.trim();
+  const range = /^(\d+)\.\.(\d+)$/.exec(t);
+  const count = /^\d+$/.exec(t);
+  let from: number;
+  let to: number;
+  if (range) [from, to] = [Number(range[1]), Number(range[2])];
+  else if (count) [from, to] = [1, Number(t)];
+  else return { ok: false, error: `--seeds "${text}": expected a count N or a range A..B of whole numbers` };
+  if (to < from) return { ok: false, error: `--seeds "${text}": the range ends before it starts` };
+  if (to - from + 1 > 100_000) return { ok: false, error: `--seeds "${text}": at most 100000 seeds` };
+  if (to - from + 1 < 1) return { ok: false, error: `--seeds "${text}": at least one seed` };
+  return { ok: true, seeds: Array.from({ length: to - from + 1 }, (_, i) => String(from + i)) };
+}

@@ -1,0 +1,73 @@
+/**
+ * Plays one phase of a match for the bot seats, on any driver: decisions, proposals, answers to proposals, ready,
+ * and hidden orders. Bots see only their own seat's view; every action they take carries their reason.
+ */
+import { SEATS, type Seat, playerIDOf } from '../game/seats';
+import type { Bot, BotContext } from '../bots/types';
+import type { PhaseDriver } from './driver';
+
+/** One bot action as dispatched, with the bot's reason. */
+export interface BotActionNote {
+  seat: Seat;
+  move: string;
+  args: unknown[];
+  reason: string;
+  accepted: boolean;
+}
+
+/** Optional hooks of `playBotPhase`: see every bot action (logs, reports, the legality fuzz). */
+export interface BotPhaseHooks {
+  onAction?: (note: BotActionNote) => void;
+}
+
+/** Plays one phase for every bot seat. Seats in `skip` (humans) are left alone. */
+export function playBotPhase(
+  driver: PhaseDriver,
+  bots: Partial<Record<Seat, Bot>>,
+  rngs: Partial<Record<Seat, () => number>>,
+  skip: ReadonlySet<Seat> = new Set(),
+  hooks: BotPhaseHooks = {},
+): void {
+  const phase = driver.phase;
+  const botSeats = SEATS.filter((s) => bots[s] && !skip.has(s));
+  const ctx = (seat: Seat): BotContext => ({ seat, view: driver.view(seat), next: rngs[seat] as () => number });
+  const act = (seat: Seat, move: string, args: unknown[], reason: string): boolean => {
+    const accepted = driver.move(playerIDOf(seat), move, args);
+    hooks.onAction?.({ seat, move, args, reason, accepted });
+    return accepted;
+  };
+  const markReady = (seat: Seat, move: string, args: unknown[] = []) => {
+    if (!driver.over && driver.phase === phase && !driver.G.ready[seat]) act(seat, move, args, 'ready');
+  };
+
+  if (phase === 'briefing') {
+    for (const seat of botSeats) markReady(seat, 'ready');
+    return;
+  }
+  if (phase === 'diplomacy') {
+    for (const seat of botSeats) {
+      const bot = bots[seat] as Bot;
+      for (const d of bot.decide(ctx(seat))) act(seat, 'decide', [{ id: d.id, option: d.option, reason: d.reason }], d.reason);
+      for (const p of bot.propose(ctx(seat))) act(seat, 'propose', [p], p.reason);
+    }
+    for (const seat of botSeats) {
+      const bot = bots[seat] as Bot;
+      const open = driver.view(seat).proposals.filter((p) => p.to === seat && p.status === 'open');
+      for (const p of open) {
+        const answer = bot.respond(ctx(seat), p);
+        act(seat, 'respond', [{ id: p.id, accept: answer.accept, reason: answer.reason }], answer.reason);
+      }
+    }
+    for (const seat of botSeats) markReady(seat, 'ready');
+    return;
+  }
+  if (phase === 'policy') {
+    for (const seat of botSeats) {
+      if (driver.G.ready[seat]) continue;
+      const orders = (bots[seat] as Bot).orders(ctx(seat));
+      const why = orders.map((o) => o.reason ?? o.action).join('; ') || 'no orders';
+      if (!act(seat, 'commitOrders', [{ orders }], why)) act(seat, 'commitOrders', [{ orders: [] }], 'fallback: no orders');
+    }
+  }
+}
+
