@@ -11,11 +11,12 @@ import type { MapData } from './map/geometry';
 import type { MapView } from './map-view';
 import { Charts } from './panels/charts';
 import { renderDetail } from './panels/detail';
-import { renderEnd } from './panels/end';
+import { downloadReplay, renderEnd } from './panels/end';
 import { renderFeed } from './panels/feed';
 import { renderPass } from './panels/pass';
 import { renderSeat } from './panels/seat';
 import { renderStart } from './panels/start';
+import type { Replay } from '../sim/replay';
 import { LocalSession, type GameSession } from './session';
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
@@ -53,6 +54,10 @@ interface Layout {
   charts: HTMLElement;
   pass: HTMLElement;
   end: HTMLElement;
+  /** The replay viewer's open form. */
+  replay: HTMLElement;
+  /** The after-action report, over everything. */
+  debrief: HTMLElement;
   toast: HTMLElement;
 }
 
@@ -70,6 +75,8 @@ function layout(root: HTMLElement): Layout {
     charts: el('section', { id: 'charts' }),
     pass: el('section', { id: 'pass-screen', class: 'screen', hidden: true }),
     end: el('section', { id: 'end-screen', class: 'screen', hidden: true }),
+    replay: el('section', { id: 'replay-screen', class: 'screen', hidden: true }),
+    debrief: el('section', { id: 'debrief-screen', hidden: true, 'aria-label': S.debrief.heading }),
     toast: el('p', { id: 'toast', role: 'status' }),
   };
   L.game.append(
@@ -82,7 +89,7 @@ function layout(root: HTMLElement): Layout {
     ),
     el('div', { id: 'lower' }, L.feed, L.charts),
   );
-  root.replaceChildren(L.start, L.game, L.pass, L.end, L.toast);
+  root.replaceChildren(L.start, L.replay, L.game, L.pass, L.end, L.debrief, L.toast);
   return L;
 }
 
@@ -93,20 +100,49 @@ export function startApp(root: HTMLElement): void {
   window.__oilAndWater = hooks;
   let teardown: (() => void) | null = null;
 
-  const showStart = (options: StartOptions) => {
+  const hideAll = () => {
     teardown?.();
     teardown = null;
-    L.game.hidden = true;
-    L.end.hidden = true;
-    L.pass.hidden = true;
+    for (const screen of [L.game, L.end, L.pass, L.start, L.replay, L.debrief]) screen.hidden = true;
+  };
+  const showStart = (options: StartOptions) => {
+    hideAll();
     L.start.hidden = false;
-    renderStart(L.start, options, (chosen) => {
-      teardown = play(L, hooks, chosen, () => showStart({ ...chosen, seed: defaultOptions().seed }));
+    renderStart(
+      L.start,
+      options,
+      (chosen) => {
+        teardown = play(L, hooks, chosen, () => showStart({ ...chosen, seed: defaultOptions().seed }));
+      },
+      () => showViewer(),
+    );
+  };
+  // The viewer (and the report code it brings) loads only when asked for.
+  const showViewer = (matchID?: string) => {
+    hideAll();
+    L.replay.hidden = false;
+    let closed = false;
+    teardown = () => {
+      closed = true;
+    };
+    void import('./replay/viewer').then(({ openReplayViewer }) => {
+      if (closed) return;
+      teardown = openReplayViewer({ ...L, screen: L.replay }, hooks, {
+        onBack: () => showStart(defaultOptions()),
+        onFork: (session) => {
+          hideAll();
+          teardown = playSession(L, hooks, session, () => showStart(defaultOptions()));
+        },
+        renderFeatures,
+        ...(matchID ? { matchID } : {}),
+      });
     });
   };
 
   const { options, autostart } = optionsFromQuery(location.search);
-  if (autostart) teardown = play(L, hooks, options, () => showStart(defaultOptions()));
+  const replayMatch = new URLSearchParams(location.search).get('replay');
+  if (replayMatch !== null) showViewer(replayMatch.slice(0, 40) || undefined);
+  else if (autostart) teardown = play(L, hooks, options, () => showStart(defaultOptions()));
   else showStart(options);
 }
 
@@ -114,11 +150,17 @@ function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: ()
   const scenario = builtinScenario(options.scenarioId);
   if (!scenario) throw new Error(`unknown scenario ${options.scenarioId}`);
   const session = new LocalSession({ scenario, seed: options.seed.trim(), controllers: options.controllers });
+  return playSession(L, hooks, session, onNewMatch);
+}
+
+/** Plays a local session (a new match or a fork) in the game layout; returns the teardown. */
+function playSession(L: Layout, hooks: TestHooks, session: LocalSession, onNewMatch: () => void): () => void {
   const ui = new UiState(session);
   hooks.session = session;
   hooks.ui = ui;
   hooks.mapReady = false;
   L.start.hidden = true;
+  L.game.hidden = false;
   let charts: Charts | null = null;
   let view: MapView | null = null;
   let toastTimer = 0;
@@ -175,6 +217,7 @@ function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: ()
         humanSeats: session.humanSeats,
         replay: session.replay?.bind(session),
         onNewMatch,
+        onDebrief: () => openDebrief(L.debrief, session.replay()),
       });
     }
   };
@@ -220,6 +263,15 @@ function renderTop(top: HTMLElement, session: GameSession): void {
     el('span', { text: S.top.round(Math.max(1, v.round), total) }),
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
     seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
+    session instanceof LocalSession && session.lineage ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) }) : null,
+    session.replay
+      ? el('button', {
+          'data-test': 'download-replay',
+          'data-key': 'download-replay',
+          text: S.top.saveReplay,
+          onclick: () => session.replay && downloadReplay(session.replay()),
+        })
+      : null,
   );
 }
 
@@ -250,4 +302,9 @@ function renderFeatures(box: HTMLElement, session: GameSession, select: (s: MapS
     el('div', { class: 'feature-group' }, ...trust),
   );
   if (open) box.setAttribute('open', '');
+}
+
+/** Opens the after-action report over the page; the report code loads only when asked for. */
+function openDebrief(container: HTMLElement, replay: Replay): void {
+  void import('./replay/debrief-view').then(({ showDebrief }) => showDebrief(container, replay, () => (container.hidden = true)));
 }

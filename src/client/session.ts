@@ -8,7 +8,7 @@ import { SEATS, type Seat, playerIDOf } from '../game/seats';
 import type { GameState } from '../game/state';
 import type { Scenario } from '../scenario/schema';
 import { MatchDriver, botRng, playBotPhase } from '../sim/match';
-import { buildReplay, type Replay } from '../sim/replay';
+import { buildReplay, type Replay, type ReplayParent, type Reseed } from '../sim/replay';
 
 /** Who plays a seat: a person at this device, or a bot of a registered kind. */
 export type Controller = { type: 'human' } | { type: 'bot'; kind: string };
@@ -43,6 +43,10 @@ export interface LocalSessionOptions {
   scenario: Scenario;
   seed: string;
   controllers: Record<Seat, Controller>;
+  /** Continue from a driver already part-way through a match (a fork) instead of starting a new one. */
+  driver?: MatchDriver;
+  /** A fork's lineage, written into its replay (src/sim/fork.ts). */
+  lineage?: { parent: ReplayParent; reseeds: Reseed[] };
 }
 
 /**
@@ -55,13 +59,15 @@ export class LocalSession implements GameSession {
   readonly seed: string;
   readonly humanSeats: readonly Seat[];
   readonly driver: MatchDriver;
+  /** Where a fork came from; undefined for a new match. */
+  readonly lineage?: { parent: ReplayParent; reseeds: Reseed[] };
   private readonly controllers: Record<Seat, Controller>;
   private readonly bots: Partial<Record<Seat, Bot>> = {};
   private readonly rngs: Partial<Record<Seat, () => number>> = {};
   private readonly listeners = new Set<() => void>();
   private seat: Seat | null;
 
-  constructor({ scenario, seed, controllers }: LocalSessionOptions) {
+  constructor({ scenario, seed, controllers, driver, lineage }: LocalSessionOptions) {
     this.scenario = scenario;
     this.seed = seed;
     this.controllers = controllers;
@@ -73,7 +79,8 @@ export class LocalSession implements GameSession {
         this.rngs[s] = botRng(seed, s);
       }
     }
-    this.driver = new MatchDriver({ scenario, seed });
+    this.driver = driver ?? new MatchDriver({ scenario, seed });
+    if (lineage) this.lineage = lineage;
     this.seat = this.humanSeats[0] ?? null;
     this.runBots();
   }
@@ -125,7 +132,14 @@ export class LocalSession implements GameSession {
         return [s, c.type === 'human' ? 'human' : `bot:${c.kind}`];
       }),
     ) as Record<Seat, string>;
-    return buildReplay({ scenario: this.scenario, seed: this.seed, seats, driver: this.driver, createdBy: 'browser' });
+    return buildReplay({
+      scenario: this.scenario,
+      seed: this.seed,
+      seats,
+      driver: this.driver,
+      createdBy: 'browser',
+      ...(this.lineage ? { parent: this.lineage.parent, reseeds: this.lineage.reseeds } : {}),
+    });
   }
 
   /** Bots answer proposals addressed to them as soon as they arrive, so a person hears back within the year. */

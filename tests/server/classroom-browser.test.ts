@@ -5,17 +5,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../browser/harness';
 import { type Harness, startHarness } from './helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-
-describe.skipIf(!fs.existsSync(CHROMIUM))('the classroom pages in Chromium', () => {
+describe('the classroom pages in Chromium', () => {
   let dist: string;
   let h: Harness;
   let browser: Browser;
 
   beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-classroom-dist-'));
     // Only the classroom page: the game page (and Phaser) is not needed here.
     await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, rolldownOptions: { input: { classroom: 'classroom.html' } } } });

@@ -11,12 +11,15 @@ export interface EndContext {
   humanSeats: readonly string[];
   replay?: () => Replay;
   onNewMatch: () => void;
+  /** Opens the after-action report. */
+  onDebrief?: () => void;
 }
 
 /** The replay file's name: era and seed, safe for any file system. */
 export function replayFileName(replay: Replay): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 64);
-  return `oil-and-water-${safe(replay.scenario.id)}-seed-${safe(replay.seed)}.json`;
+  const fork = replay.parent ? `-fork-${replay.parent.year}` : '';
+  return `oil-and-water-${safe(replay.scenario.id)}-seed-${safe(replay.seed)}${fork}.json`;
 }
 
 /** Offers the replay as a download. */
@@ -89,6 +92,7 @@ export function renderEnd(container: HTMLElement, ctx: EndContext): void {
       replay
         ? el('button', { class: 'primary', 'data-test': 'save-replay', text: S.end.save, onclick: () => downloadReplay(replay()) })
         : null,
+      ctx.onDebrief ? el('button', { 'data-test': 'debrief', text: S.end.debrief, onclick: ctx.onDebrief }) : null,
       el('button', { 'data-test': 'new-match', text: S.end.again, onclick: ctx.onNewMatch }),
     ),
   );

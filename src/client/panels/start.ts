@@ -7,8 +7,13 @@ import type { Controller } from '../session';
 import { randomSeed, startProblem, type StartOptions } from '../start-options';
 import { S, SEAT_LABEL } from '../strings';
 
-/** Renders the start screen into `root`; `onStart` receives checked options. */
-export function renderStart(root: HTMLElement, initial: StartOptions, onStart: (options: StartOptions) => void): void {
+/** Renders the start screen into `root`; `onStart` receives checked options, `onOpenReplay` opens the replay viewer. */
+export function renderStart(
+  root: HTMLElement,
+  initial: StartOptions,
+  onStart: (options: StartOptions) => void,
+  onOpenReplay?: () => void,
+): void {
   const options: StartOptions = { ...initial, controllers: { ...initial.controllers } };
   const briefing = el('p', { class: 'briefing', 'data-test': 'briefing' });
   const years = el('p', { class: 'years' });
@@ -86,6 +91,7 @@ export function renderStart(root: HTMLElement, initial: StartOptions, onStart: (
     el('fieldset', {}, el('legend', { text: S.start.seats }), ...seatRows),
     problem,
     el('button', { type: 'submit', class: 'primary', 'data-test': 'start', text: S.start.play }),
+    onOpenReplay ? el('button', { type: 'button', 'data-test': 'open-replay', text: S.start.openReplay, onclick: onOpenReplay }) : null,
   );
   showBriefing();
   replace(root, form);

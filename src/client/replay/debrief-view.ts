@@ -1,0 +1,142 @@
+/**
+ * The after-action report in the browser: the same report as `npm run cli -- replay report` (src/sim/debrief.ts and
+ * debrief-html.ts), built from the match's replay. The HTML escapes every piece of match text and carries a CSP with
+ * no scripts; it is shown in a sandboxed frame (no scripts; same origin only so the Print button can reach it) and
+ * can be printed or saved as a file.
+ */
+import './replay.css';
+import { SEATS, type Seat } from '../../game/seats';
+import type { Scenario } from '../../scenario/schema';
+import { BaselineSchema, baselineFromMatches, debriefFromCheck, type Baseline } from '../../sim/debrief';
+import { renderDebriefHtml } from '../../sim/debrief-html';
+import { playMatch } from '../../sim/match';
+import { replayScenario, verifyReplay, type Replay } from '../../sim/replay';
+import { canMeasureBaseline } from '../baseline';
+import { el, replace } from '../dom';
+import { replayFileName } from '../panels/end';
+import { S } from '../strings';
+
+const files = import.meta.glob('../../../assets/baselines/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+
+/** A shipped baseline in the debrief's format (final scores per run) for the scenario, if one ships. */
+export function debriefBaseline(scenarioId: string): Baseline | undefined {
+  for (const [path, data] of Object.entries(files)) {
+    if (!path.endsWith(`/${scenarioId}.json`)) continue;
+    const parsed = BaselineSchema.safeParse(data);
+    if (parsed.success && parsed.data.scenario === scenarioId) return parsed.data;
+  }
+  return undefined;
+}
+
+/** Runs the end screen measures too (src/client/baseline.ts): the same seeds, so both agree. */
+export const MEASURED_RUNS = 12;
+const measured = new Map<string, Promise<Baseline | undefined>>();
+
+/**
+ * A baseline measured here when none ships: `MEASURED_RUNS` matches with historical bots in every seat, yielding to
+ * the browser between matches; remembered per scenario. Undefined when the historical bot is not registered.
+ */
+export function measuredBaseline(scenario: Scenario, onProgress?: (done: number) => void): Promise<Baseline | undefined> {
+  const key = `${scenario.id}:${scenario.version}`;
+  const hit = measured.get(key);
+  if (hit) return hit;
+  if (!canMeasureBaseline()) return Promise.resolve(undefined);
+  const run = (async () => {
+    const bots = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as Record<Seat, string>;
+    const matches: { finalScores: Record<Seat, number> }[] = [];
+    for (let i = 0; i < MEASURED_RUNS; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots }).driver.G.outcome;
+      if (!outcome) return undefined;
+      matches.push({ finalScores: outcome.finalScores });
+      onProgress?.(i + 1);
+    }
+    return baselineFromMatches(scenario.id, matches, 'historical (measured in this browser)');
+  })();
+  measured.set(key, run);
+  return run;
+}
+
+/** The report's HTML for a replay, placed against `baseline` (else a shipped one, if any), or why it cannot be built. */
+export function debriefHtmlFor(replay: Replay, baseline?: Baseline): { ok: true; html: string } | { ok: false; error: string } {
+  const check = verifyReplay(replay);
+  if (!check.ok) return { ok: false, error: check.error };
+  const base = baseline ?? debriefBaseline(replay.scenario.id);
+  return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, base ? { baseline: base } : {})) };
+}
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The open report's Escape handler: one at a time, however often the report is opened. */
+let escapeListener: ((event: KeyboardEvent) => void) | null = null;
+
+/**
+ * Shows the report for `replay` in `container` (an overlay), with Print, Save and Close. The report is built after
+ * the first paint, since re-playing a whole match (and measuring a baseline, when none ships) takes a moment.
+ */
+export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: () => void): void {
+  // Escape closes it from anywhere on the page (keys pressed inside the script-less report frame stay there).
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !container.hidden) onClose();
+  };
+  const onClose = () => {
+    document.removeEventListener('keydown', onKey);
+    whenClosed();
+  };
+  if (escapeListener) document.removeEventListener('keydown', escapeListener);
+  escapeListener = onKey;
+  document.addEventListener('keydown', onKey);
+  const status = el('p', { class: 'muted', role: 'status', 'data-test': 'debrief-status', text: S.debrief.building });
+  const close = el('button', { 'data-test': 'debrief-close', 'data-key': 'debrief-close', text: S.debrief.close, onclick: onClose });
+  replace(container, el('div', { class: 'debrief-bar' }, el('h2', { text: S.debrief.heading }), close), status);
+  container.hidden = false;
+  close.focus();
+  // Only the latest request may fill the overlay (it can be closed and opened again while a baseline is measured).
+  const build = String(Number(container.dataset.build ?? '0') + 1);
+  container.dataset.build = build;
+  const run = async () => {
+    let baseline = debriefBaseline(replay.scenario.id);
+    const found = replayScenario(replay);
+    if (!baseline && found.ok) {
+      status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
+      baseline = await measuredBaseline(found.scenario, (done) => (status.textContent = S.debrief.measuring(done, MEASURED_RUNS)));
+    }
+    if (container.dataset.build !== build) return;
+    const built = debriefHtmlFor(replay, baseline);
+    if (!built.ok) {
+      status.textContent = S.debrief.failed(built.error);
+      status.setAttribute('role', 'alert');
+      return;
+    }
+    const frame = el('iframe', {
+      class: 'debrief-frame',
+      'data-test': 'debrief-frame',
+      title: S.debrief.frameTitle,
+      // No allow-scripts: the report has none and may run none. Same origin lets Print reach the frame.
+      sandbox: 'allow-same-origin allow-modals',
+    });
+    frame.srcdoc = built.html;
+    const name = replayFileName(replay).replace(/\.json$/, '-debrief.html');
+    replace(
+      container,
+      el(
+        'div',
+        { class: 'debrief-bar' },
+        el('h2', { text: S.debrief.heading }),
+        el('button', { 'data-test': 'debrief-print', text: S.debrief.print, onclick: () => frame.contentWindow?.print() }),
+        el('button', { 'data-test': 'debrief-save', text: S.debrief.save, onclick: () => download(built.html, name) }),
+        close,
+      ),
+      frame,
+    );
+    close.focus();
+  };
+  setTimeout(() => void run(), 0);
+}

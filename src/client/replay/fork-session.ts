@@ -1,0 +1,43 @@
+/**
+ * "Fork from this round": a new solo match in this browser that starts at the beginning of a year of the replay
+ * (src/sim/fork.ts), one seat played here and bots for the others. Its replay records the parent and the fork year,
+ * and verifies like any other.
+ */
+import { SEATS, type Seat } from '../../game/seats';
+import { forkReplay } from '../../sim/fork';
+import type { Replay } from '../../sim/replay';
+import { LocalSession, type Controller } from '../session';
+
+export interface ForkChoice {
+  /** The year the fork starts at (its beginning, just after the News). */
+  year: number;
+  /** The seat the person at this device plays. */
+  seat: Seat;
+  /** The bot kind for every other seat. */
+  botKind: string;
+  /** A new seed for the dice from the fork on; empty or absent keeps the parent's. */
+  seed?: string;
+}
+
+/** A local session at the fork point, or the fork module's message naming why it cannot start. */
+export function startForkSession(parent: Replay, choice: ForkChoice): { ok: true; session: LocalSession } | { ok: false; error: string } {
+  const seed = choice.seed?.trim();
+  const result = forkReplay(parent, seed ? { year: choice.year, seed } : { year: choice.year });
+  if (!result.ok) return result;
+  const { fork } = result;
+  const controllers = Object.fromEntries(
+    SEATS.map((s): [Seat, Controller] => [s, s === choice.seat ? { type: 'human' } : { type: 'bot', kind: choice.botKind }]),
+  ) as Record<Seat, Controller>;
+  try {
+    const session = new LocalSession({
+      scenario: fork.scenario,
+      seed: fork.seed,
+      controllers,
+      driver: fork.driver,
+      lineage: { parent: fork.parent, reseeds: fork.reseeds },
+    });
+    return { ok: true, session };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
