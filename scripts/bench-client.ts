@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     await page.click('[data-test=ready-briefing]');
     await page.locator('[data-test=end-diplomacy]').waitFor();
     // A plain string: tsx would wrap named functions in a helper that does not exist in the page.
-    const measure = (redraw: boolean) => page.evaluate(`(async () => {
+    const measure = (redraw: boolean, keepAwake = false) => page.evaluate(`(async () => {
       const hooks = window.__oilAndWater;
       const scene = hooks && hooks.view && hooks.view.scene;
       let count = 0;
@@ -58,6 +58,8 @@ async function main(): Promise<void> {
           count += 1;
           // Redraw every overlay each frame too: the worst case, a state change on every frame.
           if (${redraw} && scene) scene.refresh();
+          // Keep Phaser's loop running without redrawing the overlays: continuous rendering of a still map.
+          if (${keepAwake} && scene) scene.wake();
           if (performance.now() - start < ${FPS_SECONDS * 1000}) requestAnimationFrame(tick);
           else resolve();
         }
@@ -65,13 +67,17 @@ async function main(): Promise<void> {
       });
       return { fps: count / ((performance.now() - start) / 1000), phaser: hooks.view.game.loop.actualFps };
     })()`) as Promise<{ fps: number; phaser: number }>;
+    // Let the year's news pop-ups finish fading (about 7 s): a still map, as between a player's actions.
+    await page.waitForTimeout(8000);
     const still = await measure(false);
+    const awake = await measure(false, true);
     const redrawn = await measure(true);
     await page.close();
 
     console.log('Oil & Water browser client (headless Chromium, SwiftShader WebGL, localhost)');
     console.log(`  navigation → interactive map: median ${median(times).toFixed(0)} ms over ${RUNS} loads (${times.map((t) => t.toFixed(0)).join(', ')}) — aim < 2000 ms`);
-    console.log(`  frames per second with every overlay shown: ${still.fps.toFixed(1)} (Phaser's count ${still.phaser.toFixed(1)}) — aim ≥ 50`);
+    console.log(`  frames per second with every overlay shown (the map renders on demand): ${still.fps.toFixed(1)} — aim ≥ 50`);
+    console.log(`  frames per second with Phaser rendering every frame: ${awake.fps.toFixed(1)} (Phaser's count ${awake.phaser.toFixed(1)})`);
     console.log(`  frames per second with every overlay redrawn each frame (worst case): ${redrawn.fps.toFixed(1)}`);
     console.log(`  app JavaScript without Phaser: ${(appGzip / 1024).toFixed(1)} kB gzip — aim < 200 kB (Phaser chunk: ${(phaserGzip / 1024).toFixed(1)} kB gzip)`);
   } finally {

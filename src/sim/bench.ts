@@ -2,24 +2,41 @@
  * `npm run bench`: full-match throughput per era scenario with random bots, on one core (printed, not asserted).
  * Other benchmarks add their figures through the hooks below when present.
  */
-import { SEATS } from '../game/seats';
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import { playMatch } from './match';
+import { SEATS as ALL_SEATS, type Seat } from '../game/seats';
+import { makeBot } from '../bots/registry';
+import { DirectDriver } from './direct';
+import { botRng, playBotPhase, playMatch } from './match';
 
-const RANDOM: BotSpec = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as BotSpec;
+const RANDOM: BotSpec = Object.fromEntries(ALL_SEATS.map((s) => [s, 'random'])) as BotSpec;
+
+/** One whole match on the direct driver (the rules' own moves without boardgame.io's reducer); returns its moves. */
+function playDirect(scenario: unknown, seed: string, bots: BotSpec): number {
+  const driver = DirectDriver.start({ scenario, seed });
+  const players = Object.fromEntries(ALL_SEATS.map((s) => [s, makeBot(bots[s])]));
+  const rngs = Object.fromEntries(ALL_SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  while (!driver.over) playBotPhase(driver, players, rngs);
+  return driver.actions.length;
+}
 
 /** Plays matches of one scenario for about `seconds` and returns matches per second. */
-export function matchesPerSecond(scenarioId: string, bots: BotSpec, seconds = 3): { rate: number; matches: number; moves: number } {
+export function matchesPerSecond(
+  scenarioId: string,
+  bots: BotSpec,
+  engine: 'reducer' | 'direct',
+  seconds = 3,
+): { rate: number; matches: number; moves: number } {
   const scenario = builtinScenario(scenarioId);
   if (!scenario) throw new Error(`unknown scenario ${scenarioId}`);
-  playMatch({ scenario, seed: 'warm-up', bots });
+  const play = (seed: string) =>
+    engine === 'direct' ? playDirect(scenario, seed, bots) : playMatch({ scenario, seed, bots }).driver.actions.length;
+  play('warm-up');
   const started = performance.now();
   let matches = 0;
   let moves = 0;
   while (performance.now() - started < seconds * 1000) {
-    const { driver } = playMatch({ scenario, seed: `bench-${matches}`, bots });
-    moves += driver.actions.length;
+    moves += play(`bench-${matches}`);
     matches += 1;
   }
   const elapsed = (performance.now() - started) / 1000;
@@ -28,9 +45,12 @@ export function matchesPerSecond(scenarioId: string, bots: BotSpec, seconds = 3)
 
 async function main(): Promise<void> {
   console.log(`Full matches per second, random bots in every seat, one core (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})`);
-  for (const id of BUILTIN_IDS) {
-    const { rate, matches, moves } = matchesPerSecond(id, RANDOM);
-    console.log(`  ${id.padEnd(16)} ${rate.toFixed(1).padStart(6)} matches/s  (${matches} matches, ${moves.toFixed(0)} moves/s)`);
+  for (const engine of ['reducer', 'direct'] as const) {
+    console.log(engine === 'reducer' ? ' boardgame.io reducer (the reference engine):' : ' direct driver (batch engine, hash-equal to the reducer):');
+    for (const id of BUILTIN_IDS) {
+      const { rate, matches, moves } = matchesPerSecond(id, RANDOM, engine);
+      console.log(`  ${id.padEnd(16)} ${rate.toFixed(1).padStart(6)} matches/s  (${matches} matches, ${moves.toFixed(0)} moves/s)`);
+    }
   }
   for (const extra of ['./bench-sim', './bench-replay']) {
     try {

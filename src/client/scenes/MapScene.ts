@@ -37,6 +37,9 @@ export interface MapSceneDeps {
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
+/** How long the render loop keeps running after the last change, pointer event or animation, in milliseconds. */
+const AWAKE_AFTER_ACTIVITY_MS = 1500;
+
 export class MapScene extends Phaser.Scene {
   private overlay!: Phaser.GameObjects.Graphics;
   /** The overlays baked into one texture after each redraw, so a still frame costs one quad, not every line. */
@@ -49,6 +52,16 @@ export class MapScene extends Phaser.Scene {
   private newsSeen = 0;
   /** How many times the overlays were redrawn (the browser test reads it to see the map follow the state). */
   redraws = 0;
+  /**
+   * The map is still between changes, so it renders on demand: the loop sleeps once nothing has moved for a while
+   * and wakes on a state change or pointer activity. In software WebGL (classroom laptops without a GPU, headless
+   * Chromium) a continuously rendering canvas costs most of a core and slows the whole page.
+   */
+  private lastActivity = 0;
+  private readonly wake = () => {
+    this.lastActivity = performance.now();
+    if (!this.game.loop.running) this.game.loop.wake(true);
+  };
 
   constructor(private readonly deps: MapSceneDeps) {
     super({ key: 'MapScene' });
@@ -72,9 +85,24 @@ export class MapScene extends Phaser.Scene {
 
     this.newsSeen = this.deps.session.view().news.length;
     this.unsubscribe = this.deps.session.subscribe(() => this.refresh());
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    const canvas = this.game.canvas;
+    for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) {
+      canvas.addEventListener(type, this.wake, { passive: true });
+    }
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.unsubscribe?.();
+      for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) {
+        canvas.removeEventListener(type, this.wake);
+      }
+    });
     this.refresh();
     this.deps.onReady?.();
+  }
+
+  override update(): void {
+    const now = performance.now();
+    if (this.tweens.getTweens().length > 0) this.lastActivity = now;
+    else if (now - this.lastActivity > AWAKE_AFTER_ACTIVITY_MS) this.game.loop.sleep();
   }
 
   /** What lies at a point of the canvas. */
@@ -99,6 +127,7 @@ export class MapScene extends Phaser.Scene {
     this.baked.render();
     this.popNews(view);
     this.redraws += 1;
+    this.wake();
   }
 
   private drawBase(map: MapData): HTMLCanvasElement {
