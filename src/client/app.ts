@@ -264,7 +264,9 @@ function renderTop(top: HTMLElement, session: GameSession): void {
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
     seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
     session instanceof LocalSession && session.lineage ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) }) : null,
-    session.replay
+    // A mid-match replay holds every seat's secrets (agendas, orders, messages); with several people at one device
+    // it would let one read another's, so hot-seat matches save their replay from the end screen only.
+    session.replay && !(session instanceof LocalSession && session.humanSeats.length > 1 && !v.outcome)
       ? el('button', {
           'data-test': 'download-replay',
           'data-key': 'download-replay',
