@@ -5,12 +5,11 @@
 import mapJson from '../../assets/map/northeast-asia.json';
 import { ISLANDS, SEATS, type Seat } from '../game/seats';
 import { builtinScenario } from '../scenario/builtin';
-import { detailFor } from './details';
 import { el, replace } from './dom';
 import type { MapData } from './map/geometry';
 import type { MapView } from './map-view';
 import { Charts } from './panels/charts';
-import { renderDetail } from './panels/detail';
+import { renderDetail, showTooltip } from './panels/detail';
 import { downloadReplay, renderEnd } from './panels/end';
 import { renderFeed } from './panels/feed';
 import { renderPass } from './panels/pass';
@@ -175,19 +174,8 @@ function playSession(L: Layout, hooks: TestHooks, session: LocalSession, onNewMa
     view?.scene.refresh();
     render();
   };
-  const hover = (selection: MapSelection | null, x: number, y: number) => {
-    const canvas = L.mapBox.querySelector('canvas');
-    if (!selection || !canvas) {
-      L.tooltip.hidden = true;
-      return;
-    }
-    const d = detailFor(session.view(), selection);
-    L.tooltip.textContent = d.rows.length ? `${d.title} — ${d.rows[0][0]}: ${d.rows[0][1]}` : d.title;
-    const scale = canvas.getBoundingClientRect().width / MAP.width;
-    L.tooltip.style.left = `${canvas.offsetLeft + x * scale + 14}px`;
-    L.tooltip.style.top = `${canvas.offsetTop + y * scale + 14}px`;
-    L.tooltip.hidden = false;
-  };
+  const hover = (selection: MapSelection | null, x: number, y: number) =>
+    showTooltip(L.tooltip, L.mapBox, session.view(), selection, x, y, MAP.width);
 
   const render = () => {
     ui.sync();

@@ -16,6 +16,8 @@ import { playBotPhase } from './botphase';
 
 export type MatchState = State<GameState>;
 
+const REDUCER = CreateGameReducer({ game: OilAndWater });
+
 export type { MatchAction, PhaseDriver, RoundHash } from './driver';
 export { stateHash } from './driver';
 export { playBotPhase, type BotActionNote, type BotPhaseHooks } from './botphase';
@@ -25,11 +27,15 @@ export class MatchDriver implements PhaseDriver {
   readonly actions: MatchAction[] = [];
   readonly roundHashes: RoundHash[] = [];
   state: MatchState;
-  private readonly reducer: ReturnType<typeof CreateGameReducer>;
+  private readonly reducer: typeof REDUCER;
 
-  constructor(readonly setupData: SetupData) {
-    this.state = InitializeGame({ game: OilAndWater, numPlayers: NUM_PLAYERS, setupData }) as MatchState;
-    this.reducer = CreateGameReducer({ game: OilAndWater });
+  /** A new match from setup data, or (`{ state }`) a driver that carries on from a stored state. */
+  constructor(source: SetupData | { state: MatchState }) {
+    this.state =
+      'state' in source
+        ? source.state
+        : (InitializeGame({ game: OilAndWater, numPlayers: NUM_PLAYERS, setupData: source }) as MatchState);
+    this.reducer = REDUCER;
   }
 
   get G(): GameState {

@@ -31,3 +31,29 @@ export function renderDetail(container: HTMLElement, view: GameState, selection:
     el('button', { text: S.detail.close, 'data-key': 'detail-close', onclick: onClose }),
   );
 }
+
+/**
+ * Shows (or hides) the map's hover tooltip: the hovered feature's title and first number, placed beside the
+ * pointer. `x`, `y` are canvas pixels of the game; `mapWidth` its unscaled width.
+ */
+export function showTooltip(
+  tooltip: HTMLElement,
+  mapBox: HTMLElement,
+  view: GameState,
+  selection: MapSelection | null,
+  x: number,
+  y: number,
+  mapWidth: number,
+): void {
+  const canvas = mapBox.querySelector('canvas');
+  if (!selection || !canvas) {
+    tooltip.hidden = true;
+    return;
+  }
+  const d = detailFor(view, selection);
+  tooltip.textContent = d.rows.length ? `${d.title} — ${d.rows[0][0]}: ${d.rows[0][1]}` : d.title;
+  const scale = canvas.getBoundingClientRect().width / mapWidth;
+  tooltip.style.left = `${canvas.offsetLeft + x * scale + 14}px`;
+  tooltip.style.top = `${canvas.offsetTop + y * scale + 14}px`;
+  tooltip.hidden = false;
+}

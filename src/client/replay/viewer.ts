@@ -8,12 +8,11 @@ import './replay.css';
 import { botKinds } from '../../bots/registry';
 import { SEATS, type Seat, isSeat } from '../../game/seats';
 import type { GameState } from '../../game/state';
-import { detailFor } from '../details';
 import { el, replace, bounded } from '../dom';
 import type { MapData } from '../map/geometry';
 import type { MapView } from '../map-view';
 import { Charts } from '../panels/charts';
-import { renderDetail } from '../panels/detail';
+import { renderDetail, showTooltip } from '../panels/detail';
 import { downloadReplay } from '../panels/end';
 import { renderFeed } from '../panels/feed';
 import type { GameSession, LocalSession } from '../session';
@@ -207,19 +206,8 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
     view?.scene.refresh();
     render();
   };
-  const hover = (s: MapSelection | null, x: number, y: number) => {
-    const canvas = L.mapBox.querySelector('canvas');
-    if (!s || !canvas) {
-      L.tooltip.hidden = true;
-      return;
-    }
-    const d = detailFor(session.view(), s);
-    L.tooltip.textContent = d.rows.length ? `${d.title} — ${d.rows[0][0]}: ${d.rows[0][1]}` : d.title;
-    const scale = canvas.getBoundingClientRect().width / hooks.map.width;
-    L.tooltip.style.left = `${canvas.offsetLeft + x * scale + 14}px`;
-    L.tooltip.style.top = `${canvas.offsetTop + y * scale + 14}px`;
-    L.tooltip.hidden = false;
-  };
+  const hover = (s: MapSelection | null, x: number, y: number) =>
+    showTooltip(L.tooltip, L.mapBox, session.view(), s, x, y, hooks.map.width);
 
   // Controls are built once and updated, so the slider keeps focus while the arrow keys move it.
   const last = session.lastIndex;
