@@ -3,7 +3,7 @@
  * screen and the end screen. Panels and the scene see only the `GameSession` interface.
  */
 import mapJson from '../../assets/map/northeast-asia.json';
-import { ISLANDS, SEATS, type Seat } from '../game/seats';
+import { ISLANDS, SEATS, type Seat, isSeat } from '../game/seats';
 import { builtinScenario } from '../scenario/builtin';
 import { el, replace } from './dom';
 import type { MapData } from './map/geometry';
@@ -15,8 +15,9 @@ import { renderFeed } from './panels/feed';
 import { renderPass } from './panels/pass';
 import { renderSeat } from './panels/seat';
 import { renderStart } from './panels/start';
+import { seatCredentials } from './classroom/seat-link';
 import type { Replay } from '../sim/replay';
-import { LocalSession, type GameSession } from './session';
+import { LocalSession, type ClassroomBanner, type GameSession } from './session';
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
 import { UiState, type MapSelection } from './ui-state';
@@ -138,9 +139,50 @@ export function startApp(root: HTMLElement): void {
     });
   };
 
+  // A student's seat in a class match: the join page stored the seat's credentials for this tab.
+  const showClassroom = (matchID: string, seat: Seat) => {
+    hideAll();
+    L.start.hidden = false;
+    const note = el('p', { 'data-test': 'classroom-connecting', text: S.classroom.connecting });
+    replace(L.start, el('h1', { text: S.title }), note);
+    const fail = (text: string) =>
+      replace(L.start, el('h1', { text: S.title }), el('p', { role: 'alert', 'data-test': 'classroom-error', text }), el('a', { href: '/classroom.html', text: S.classroom.back }));
+    const credentials = seatCredentials(matchID, seat);
+    if (!credentials) return fail(S.classroom.noSeat);
+    let closed = false;
+    let close = () => {
+      closed = true;
+    };
+    teardown = () => close();
+    void import('./classroom/remote-session').then(async ({ RemoteSession }) => {
+      if (closed) return;
+      const session = new RemoteSession({ server: '', matchID, seat, credentials });
+      close = () => session.close();
+      try {
+        await session.ready();
+      } catch (error) {
+        session.close();
+        return fail(S.classroom.failed(error instanceof Error ? error.message : String(error)));
+      }
+      if (closed) return session.close();
+      const stop = playSession(L, hooks, session, () => location.assign('/classroom.html'), {
+        onDebrief: () => location.assign(`/?replay=${encodeURIComponent(matchID)}`),
+        bindNotify: (notify) => (session.onError = (message) => notify(message)),
+      });
+      close = () => {
+        stop();
+        session.close();
+      };
+    });
+  };
+
+  const query = new URLSearchParams(location.search);
   const { options, autostart } = optionsFromQuery(location.search);
-  const replayMatch = new URLSearchParams(location.search).get('replay');
-  if (replayMatch !== null) showViewer(replayMatch.slice(0, 40) || undefined);
+  const replayMatch = query.get('replay');
+  const classroomMatch = query.get('classroom');
+  const classroomSeat = query.get('seat');
+  if (classroomMatch !== null && isSeat(classroomSeat)) showClassroom(classroomMatch.slice(0, 40), classroomSeat);
+  else if (replayMatch !== null) showViewer(replayMatch.slice(0, 40) || undefined);
   else if (autostart) teardown = play(L, hooks, options, () => showStart(defaultOptions()));
   else showStart(options);
 }
@@ -152,8 +194,15 @@ function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: ()
   return playSession(L, hooks, session, onNewMatch);
 }
 
-/** Plays a local session (a new match or a fork) in the game layout; returns the teardown. */
-function playSession(L: Layout, hooks: TestHooks, session: LocalSession, onNewMatch: () => void): () => void {
+interface PlayExtras {
+  /** The end screen's debrief, for a session that cannot build its own replay (a class match: the server's). */
+  onDebrief?: () => void;
+  /** Hands the toast to a session whose refusals arrive later (a class match). */
+  bindNotify?: (notify: (text: string) => void) => void;
+}
+
+/** Plays a session (a new match, a fork or a class match) in the game layout; returns the teardown. */
+function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMatch: () => void, extras: PlayExtras = {}): () => void {
   const ui = new UiState(session);
   hooks.session = session;
   hooks.ui = ui;
@@ -205,14 +254,17 @@ function playSession(L: Layout, hooks: TestHooks, session: LocalSession, onNewMa
         humanSeats: session.humanSeats,
         replay: session.replay?.bind(session),
         onNewMatch,
-        onDebrief: () => openDebrief(L.debrief, session.replay()),
+        onDebrief: session.replay ? () => session.replay && openDebrief(L.debrief, session.replay()) : extras.onDebrief,
       });
     }
   };
 
   L.end.dataset.shown = '';
+  extras.bindNotify?.(notify);
   const unsubscribe = session.subscribe(render);
   render();
+  // A class match's phase clock runs between the server's pushes.
+  const clock = session.classroom ? window.setInterval(() => !L.game.hidden && renderTop(L.top, session), 1000) : 0;
   void import('./map-view').then(({ createMapView }) => {
     view = createMapView(L.mapBox, {
       map: MAP,
@@ -230,6 +282,7 @@ function playSession(L: Layout, hooks: TestHooks, session: LocalSession, onNewMa
 
   return () => {
     unsubscribe();
+    clearInterval(clock);
     charts?.destroy();
     view?.game.destroy(true);
     hooks.view = null;
@@ -250,6 +303,7 @@ function renderTop(top: HTMLElement, session: GameSession): void {
     el('span', { class: 'year', 'data-test': 'year', text: S.top.year(v.year) }),
     el('span', { text: S.top.round(Math.max(1, v.round), total) }),
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
+    classroomBanner(session.classroom?.() ?? null),
     seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
     session instanceof LocalSession && session.lineage ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) }) : null,
     // A mid-match replay holds every seat's secrets (agendas, orders, messages); with several people at one device
@@ -263,6 +317,21 @@ function renderTop(top: HTMLElement, session: GameSession): void {
         })
       : null,
   );
+}
+
+/** The class match's state in the top bar: the link, the facilitator's pause, the phase clock. */
+function classroomBanner(banner: ClassroomBanner | null): HTMLElement | null {
+  if (!banner) return null;
+  let text: string | null = null;
+  if (!banner.connected) text = S.classroom.offline;
+  else if (banner.finished) text = S.classroom.over;
+  else if (banner.paused) text = S.classroom.paused;
+  else if (banner.remainingMs !== null) {
+    const seconds = Math.ceil(banner.remainingMs / 1000);
+    text = S.classroom.endsIn(`${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`);
+  }
+  if (text === null) return null;
+  return el('span', { class: `classroom-status${banner.paused || !banner.connected ? ' alert' : ''}`, 'data-test': 'classroom-status', text });
 }
 
 /** The map's features as buttons, so a keyboard reaches everything a mouse can click. */

@@ -34,9 +34,12 @@ export function bounded(text: string, max = MAX_SHOWN_CHARS): string {
 export function replace(container: HTMLElement, ...children: Child[]): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && container.contains(active) ? active.dataset.key : undefined;
+  // A text field keeps its caret too (a class match redraws while someone types).
+  const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : null;
   container.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
   if (key) {
     const again = container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
     again?.focus();
+    if (caret && again instanceof HTMLInputElement && again.type === 'text') again.setSelectionRange(caret[0], caret[1]);
   }
 }

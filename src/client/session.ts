@@ -1,6 +1,6 @@
 /**
  * The browser's link to a match. Panels and scenes depend only on `GameSession`, so the same UI serves solo and
- * hot-seat play (`LocalSession`, below) and classroom play over the network (a remote session, later).
+ * hot-seat play (`LocalSession`, below) and classroom play over the network (`RemoteSession`, classroom/remote-session.ts).
  */
 import { makeBot } from '../bots/registry';
 import type { Bot } from '../bots/types';
@@ -37,6 +37,17 @@ export interface GameSession {
   subscribe(listener: () => void): () => void;
   /** The replay record of the match so far, where the session can build one. */
   replay?(): Replay;
+  /** A classroom match's pause and phase clock (remote sessions only). */
+  classroom?(): ClassroomBanner | null;
+}
+
+/** What the top bar shows of a classroom match: the facilitator's pause, the phase clock, the link. */
+export interface ClassroomBanner {
+  paused: boolean;
+  finished: boolean;
+  /** Time left in the phase, or null when the phase has no limit. */
+  remainingMs: number | null;
+  connected: boolean;
 }
 
 export interface LocalSessionOptions {

@@ -381,6 +381,18 @@ export const S = {
   tooltip: {
     country: (name: string, score: number) => `${name} — score ${score}`,
   },
+  classroom: {
+    connecting: 'Connecting to the class match…',
+    noSeat: 'This browser has not joined that class match. Join it again with your code.',
+    joinPage: 'Join a class match',
+    failed: (error: string) => `Could not open the class match: ${error}`,
+    paused: 'Paused by the facilitator',
+    endsIn: (clock: string) => `Phase ends in ${clock}`,
+    offline: 'Connection lost: reconnecting…',
+    over: 'The class match is over',
+    debrief: 'Open the replay and debrief',
+    back: 'Back to the classroom page',
+  },
   errors: {
     noWebGL: 'This browser cannot draw the map (WebGL is unavailable).',
   },

@@ -1,11 +1,12 @@
-// Protects the classroom flow in real browsers: a teacher creates a match, two students join, whisper, play a round.
+// Protects the classroom flow in real browsers: a teacher creates a match, two students join into the map UI, whisper,
+// make a deal and play a round.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../browser/harness';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, waitForMap } from '../browser/harness';
 import { type Harness, startHarness } from './helpers';
 
 describe('the classroom pages in Chromium', () => {
@@ -16,8 +17,8 @@ describe('the classroom pages in Chromium', () => {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-classroom-dist-'));
-    // Only the classroom page: the game page (and Phaser) is not needed here.
-    await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, rolldownOptions: { input: { classroom: 'classroom.html' } } } });
+    // Both pages: students play on the game page's map UI.
+    await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
     h = await startHarness({ distDir: dist });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 120_000);
@@ -27,9 +28,9 @@ describe('the classroom pages in Chromium', () => {
     fs.rmSync(dist, { recursive: true, force: true });
   });
 
-  const text = (page: Page, test: string) => page.locator(`[data-test="${test}"]`).innerText();
+  const text = (page: Page, test: string) => page.locator(`[data-test="${test}"]`).first().innerText();
 
-  it('creates, joins, exchanges a private message and plays a round', async () => {
+  it('creates, joins into the map UI, exchanges a private message and plays a round', async () => {
     const teacher = await browser.newPage();
     await teacher.goto(`${h.server.url}/classroom.html`);
     for (const seat of ['china', 'us', 'rok', 'dprk']) await teacher.check(`input[name="bot-${seat}"]`);
@@ -39,40 +40,79 @@ describe('the classroom pages in Chromium', () => {
     const russiaCode = (await teacher.locator('[data-code="russia"]').innerText()).trim();
     const japanCode = (await teacher.locator('[data-code="japan"]').innerText()).trim();
     expect(russiaCode).toMatch(/^[A-Z0-9]{8}$/);
+    const matchID = new URL(teacher.url()).searchParams.get('facilitate') as string;
 
+    const errors: string[] = [];
     const join = async (code: string, name: string) => {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${h.server.url}/classroom.html?join=${code}`);
       await page.fill('input[name="name"]', name);
       await page.click('form[data-test="join"] button[type="submit"]');
-      await page.waitForSelector('[data-test="phase"]:has-text("briefing")');
+      // The join page hands the seat to the game page: the map and the seat panel, as in solo play.
+      await page.waitForURL((url) => url.searchParams.get('classroom') === matchID);
+      await waitForMap(page);
+      await page.waitForSelector('#map canvas');
+      await page.waitForSelector('[data-test="ready-briefing"]');
+      expect(await text(page, 'phase')).toContain('Briefing');
+      // The credentials stay out of the address.
+      expect(page.url()).not.toMatch(/credentials|token/);
       return page;
     };
     const russia = await join(russiaCode, 'Boris');
     const japan = await join(japanCode, '<b>Aiko</b>');
+    expect(await russia.locator('#seat-panel h2').innerText()).toContain('Russia');
     await teacher.waitForFunction(() => document.querySelector('[data-test="seats"]')?.textContent?.includes('<b>Aiko</b>'));
+
+    // Paused: the top bar says so, and a move is refused with the server's message.
+    await japan.waitForSelector('[data-test="classroom-status"]:has-text("Paused by the facilitator")');
+    await japan.click('[data-test="ready-briefing"]');
+    await japan.waitForSelector('#toast:has-text("paused")');
 
     await teacher.click('button[data-action="resume"]');
     await teacher.waitForFunction(() => !document.querySelector('[data-test="status"]')?.textContent?.includes('PAUSED'));
-    for (const page of [russia, japan]) await page.click('button[data-action="ready"]');
-    await japan.waitForSelector('[data-test="phase"]:has-text("diplomacy")');
-    const year = Number(/· (\d{4}) ·/.exec(await text(japan, 'phase'))?.[1]);
+    await japan.waitForSelector('[data-test="classroom-status"]:has-text("Phase ends in")');
+    for (const page of [russia, japan]) await page.click('[data-test="ready-briefing"]');
+    await japan.waitForSelector('[data-test="phase"]:has-text("Diplomacy")');
+    await russia.waitForSelector('[data-test="phase"]:has-text("Diplomacy")');
+    const year = Number(await text(japan, 'year'));
 
-    await japan.selectOption('select[name="to"]', 'russia');
-    await japan.fill('input[name="text"]', 'Meet me at Shikotan?');
-    await japan.click('button[data-action="send"]');
+    await japan.selectOption('[data-test="message-to"]', 'russia');
+    await japan.fill('[data-test="message-text"]', 'Meet me at Shikotan?');
+    await japan.click('[data-test="send-message"]');
     await russia.waitForSelector('[data-test="messages"] li:has-text("Meet me at Shikotan?")');
     const projector = await browser.newPage();
-    await projector.goto(`${h.server.url}/classroom.html?projector=${new URL(teacher.url()).searchParams.get('facilitate')}`);
+    await projector.goto(`${h.server.url}/classroom.html?projector=${matchID}`);
     await projector.waitForSelector('[data-test="seats"]');
     expect(await projector.content()).not.toContain('Shikotan?');
     // The student's name went in as text, not markup.
     expect(await teacher.locator('[data-test="seats"] b').count()).toBe(0);
+    // Each student sees their own agenda and never the other's.
+    const russiaAgenda = await russia.locator('[data-test="agenda"] strong').innerText();
+    expect(russiaAgenda.length).toBeGreaterThan(0);
+    expect(await japan.locator('[data-test="agenda"] strong').innerText()).not.toBe(russiaAgenda);
+    expect(await japan.content()).not.toContain(russiaAgenda);
 
-    for (const page of [russia, japan]) await page.click('button[data-action="ready"]');
-    await russia.waitForSelector('[data-test="phase"]:has-text("policy")');
-    for (const page of [russia, japan]) await page.click('button[data-action="ready"]');
-    await russia.waitForSelector(`[data-test="phase"]:has-text("diplomacy · ${year + 1}")`);
-    expect(await text(russia, 'error')).toBe('');
-  }, 90_000);
+    // Japan proposes a summit; Russia accepts it on its own screen.
+    await japan.selectOption('[data-test="proposal-kind"]', 'summit');
+    await japan.selectOption('[data-test="proposal-to"]', 'russia');
+    await japan.click('[data-test="send-proposal"]');
+    // (Bots propose to Russia too: pick Japan's.)
+    await russia.click('[data-test="proposals-in"] .proposal.open:has-text("Japan") button[data-key^="accept-"]');
+    await japan.waitForSelector('[data-test="proposals-out"] [data-status="accepted"]');
+
+    for (const page of [russia, japan]) await page.click('[data-test="end-diplomacy"]');
+    await russia.waitForSelector('[data-test="phase"]:has-text("Policy")');
+    await japan.waitForSelector('[data-test="phase"]:has-text("Policy")');
+    for (const page of [russia, japan]) {
+      await page.locator('[data-test="add-order"]').first().click();
+      await page.click('[data-test="commit"]');
+    }
+    for (const page of [russia, japan]) {
+      await page.waitForSelector(`[data-test="year"]:has-text("${year + 1}")`);
+      await page.waitForSelector('[data-test="phase"]:has-text("Diplomacy")');
+    }
+    expect(await text(russia, 'log')).toContain(String(year));
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

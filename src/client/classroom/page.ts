@@ -1,10 +1,10 @@
 /**
  * The classroom pages (classroom.html): create a class match, the facilitator console, the projector view, and a
- * student's join page with a plain seat view (messages, statements, ready, orders). All text from players goes in
- * with textContent, bounded by the rules' own limits. The rich map UI can take over a seat through `RemoteSession`.
+ * student's join page, which hands the joined seat to the game page (`/?classroom=<matchID>&seat=<seat>`): the same
+ * map UI as solo play, over a `RemoteSession`. All text from players goes in with textContent.
  */
-import { SEATS, SEAT_NAMES, type Seat, isSeat } from '../../game/seats';
-import { nextOrderChoices } from '../../bots/legal';
+import { SEATS, SEAT_NAMES, type Seat } from '../../game/seats';
+import { seatPath, storeSeat } from './seat-link';
 import { MatchSocket, type ClassroomStatusView } from './match-socket';
 
 type Child = Node | string | null | undefined | false;
@@ -59,11 +59,11 @@ async function home(joinCode: string): Promise<void> {
   const joinForm = el('form', { 'data-test': 'join' }, el('h2', {}, 'Join your class'), el('label', {}, 'Code ', code), el('label', {}, ' Name ', name), joinButton);
   joinForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    call<{ matchID: string; seat: Seat; playerID: string; credentials: string; name: string }>('POST', '/api/join', {
+    call<{ matchID: string; seat: Seat; credentials: string; name: string }>('POST', '/api/join', {
       code: code.value,
       name: name.value,
     })
-      .then((j) => seatView(j))
+      .then((j) => openSeat(j))
       .catch(report);
   });
   if (joinCode) {
@@ -184,47 +184,12 @@ function projector(matchID: string): void {
   show(el('h1', {}, 'Oil & Water'), status, table, statements);
 }
 
-// --- a student's seat ----------------------------------------------------------------------------------------------
+// --- a student's seat: the map UI over a RemoteSession -------------------------------------------------------------
 
-function seatView(j: { matchID: string; seat: Seat; playerID: string; credentials: string; name: string }): void {
-  const socket = new MatchSocket({ server: '', matchID: j.matchID, playerID: j.playerID, credentials: j.credentials });
-  const status = el('p', { 'data-test': 'status' });
-  const phase = el('p', { 'data-test': 'phase' });
-  const inbox = el('ul', { 'data-test': 'messages' });
-  const to = el('select', { name: 'to' }, ...SEATS.filter((s) => s !== j.seat).map((s) => el('option', { value: s }, SEAT_NAMES[s]))) as HTMLSelectElement;
-  const text = el('input', { name: 'text', maxlength: '280' }) as HTMLInputElement;
-  const send = el('button', { type: 'button', 'data-action': 'send' }, 'Send privately');
-  const say = el('button', { type: 'button', 'data-action': 'say' }, 'Say to all');
-  const ready = el('button', { type: 'button', 'data-action': 'ready' }, 'Done for this phase');
-  const moveResult = (p: Promise<{ ok: boolean; message?: string }>) =>
-    p.then((a) => (errorLine.textContent = a.ok ? '' : (a as { message: string }).message)).catch(report);
-  send.addEventListener('click', () => {
-    if (isSeat(to.value)) moveResult(socket.move('sendMessage', { to: to.value, text: text.value }));
-    text.value = '';
-  });
-  say.addEventListener('click', () => {
-    moveResult(socket.move('makeStatement', { text: text.value }));
-    text.value = '';
-  });
-  ready.addEventListener('click', () => {
-    const G = socket.state?.G;
-    if (!G) return;
-    if (socket.state?.ctx.phase === 'policy') {
-      const first = nextOrderChoices(G, j.seat, [])[0];
-      moveResult(socket.move('commitOrders', { orders: first ? [first] : [] }));
-    } else moveResult(socket.move('ready'));
-  });
-  socket.subscribe(() => {
-    status.textContent = timerText(socket.status);
-    const state = socket.state;
-    if (!state) return;
-    const G = state.G;
-    phase.textContent = `${SEAT_NAMES[j.seat]} (${j.name}) · ${state.ctx.phase} · ${G.year} · ${G.ready[j.seat] ? 'done, waiting for others' : 'your move'}`;
-    inbox.replaceChildren(
-      ...G.messages.slice(-30).map((m) => el('li', {}, `${SEAT_NAMES[m.from]} → ${m.to === 'all' ? 'all' : SEAT_NAMES[m.to]}: ${m.text}`)),
-    );
-  });
-  show(el('h1', {}, 'Oil & Water'), status, phase, el('div', {}, to, text, send, say), ready, inbox, errorLine);
+/** Opens the game page on the joined seat (credentials in this tab's sessionStorage: see seat-link.ts). */
+function openSeat(j: { matchID: string; seat: Seat; credentials: string; name: string }): void {
+  storeSeat(j.matchID, j.seat, j.credentials, j.name);
+  location.assign(seatPath(j.matchID, j.seat));
 }
 
 const params = new URLSearchParams(location.search);

@@ -269,19 +269,29 @@ function policy(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement
   );
 }
 
+/**
+ * The message being written, kept across redraws: in a class match other seats' moves redraw the panel at any time,
+ * and a half-typed message must survive that.
+ */
+const messageDraft: { seat: Seat | null; to: string; text: string } = { seat: null, to: 'all', text: '' };
+
 function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
+  if (messageDraft.seat !== seat) Object.assign(messageDraft, { seat, to: 'all', text: '' });
   const to = el(
     'select',
-    { id: 'message-to', 'data-key': 'message-to' },
-    el('option', { value: 'all', text: S.seat.everyone }),
-    ...SEATS.filter((s) => s !== seat).map((s) => el('option', { value: s, text: SEAT_LABEL[s] })),
+    { id: 'message-to', 'data-key': 'message-to', 'data-test': 'message-to', onchange: () => (messageDraft.to = to.value) },
+    el('option', { value: 'all', text: S.seat.everyone, selected: messageDraft.to === 'all' }),
+    ...SEATS.filter((s) => s !== seat).map((s) => el('option', { value: s, text: SEAT_LABEL[s], selected: messageDraft.to === s })),
   );
   const text = el('input', {
     id: 'message-text',
     'data-key': 'message-text',
+    'data-test': 'message-text',
     type: 'text',
     maxlength: LEVERS.messages.statementMaxChars,
     'aria-label': S.seat.message,
+    value: messageDraft.text,
+    oninput: () => (messageDraft.text = text.value),
   });
   return el(
     'form',
@@ -295,6 +305,7 @@ function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
           to.value === 'all'
             ? ctx.session.dispatch('makeStatement', { text: body })
             : ctx.session.dispatch('sendMessage', { to: to.value, text: body });
+        if (ok) messageDraft.text = '';
         send(ctx, ok);
       },
     },
@@ -302,7 +313,7 @@ function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
     el('label', { for: 'message-to', text: S.seat.messageTo }),
     to,
     text,
-    el('button', { type: 'submit', text: S.seat.sendMessage }),
+    el('button', { type: 'submit', 'data-test': 'send-message', text: S.seat.sendMessage }),
   );
 }
 
