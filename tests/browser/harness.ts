@@ -2,7 +2,7 @@
  * Shared by the browser tests and `npm run bench:client`: builds the app with Vite, serves dist/ on a free
  * loopback port with Vite's preview API, and launches Debian's Chromium through playwright-core.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -110,3 +110,31 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
 
 /** Where browser tests leave screenshots and replay files for a person to look at. */
 export const ARTIFACTS = 'test-artifacts';
+
+/** A built, served app with one Chromium page open on it: what every browser test file starts from. */
+export interface AppSuite {
+  served: Served;
+  browser: Browser;
+  page: Page;
+  /** Console errors and page errors seen so far. */
+  errors: string[];
+}
+
+/** Builds the app into `outDir`, serves it, launches Chromium and opens one page (for a `beforeAll`). */
+export async function openApp(
+  outDir: string,
+  page: { viewport: { width: number; height: number }; acceptDownloads?: boolean },
+): Promise<AppSuite> {
+  await buildClient(outDir);
+  const served = await serveDist(outDir);
+  const browser = await launchChromium();
+  const opened = await browser.newPage(page);
+  return { served, browser, page: opened, errors: watchErrors(opened) };
+}
+
+/** Closes what `openApp` opened and removes the build and any other paths given (for an `afterAll`). */
+export async function closeApp(suite: Partial<AppSuite>, ...paths: string[]): Promise<void> {
+  await suite.browser?.close();
+  await suite.served?.close();
+  for (const path of paths) rmSync(path, { recursive: true, force: true });
+}

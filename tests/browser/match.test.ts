@@ -1,10 +1,10 @@
 // Protects a whole browser match: play yeltsin-1992 as Japan to the end screen by clicking, save the replay file, and have `npm run cli -- replay verify` accept it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, buildClient, launchChromium, serveDist, tempOutDir, waitForMap, watchErrors, type Served } from './harness';
+import { ARTIFACTS, closeApp, openApp, tempOutDir, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -13,18 +13,10 @@ let errors: string[];
 const outDir = tempOutDir('match');
 
 beforeAll(async () => {
-  await buildClient(outDir);
-  served = await serveDist(outDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  errors = watchErrors(page);
+  ({ served, browser, page, errors } = await openApp(outDir, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => closeApp({ served, browser }, outDir));
 
 /** Clicks whatever the seat panel offers next: the briefing, the end of diplomacy, or orders and commit. */
 async function playStep(): Promise<void> {

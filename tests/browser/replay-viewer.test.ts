@@ -1,6 +1,6 @@
 // Protects the browser replay viewer (issue 6): a finished match loads from the server's replay route (a refusal shows the server's message); a tampered file is refused with the verifier's message; a good one opens, scrubs to 1995 and shows that position's year, island, score and chart points; a seat's lens shows its agenda; the report opens; a fork from 1995 plays a round by clicking, saves a replay that `replay verify` accepts, and ends with a debrief.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -9,7 +9,7 @@ import type { GameState } from '../../src/game/state';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { MatchDriver, playMatch } from '../../src/sim/match';
 import { buildReplay, serializeReplay, verifyReplay, type Replay } from '../../src/sim/replay';
-import { ARTIFACTS, buildClient, launchChromium, serveDist, tempOutDir, waitForMap, watchErrors, type Served } from './harness';
+import { ARTIFACTS, closeApp, openApp, tempOutDir, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -41,19 +41,10 @@ function policyStart(replay: Replay, year: number): GameState {
 const expected = policyStart(parent, 1995);
 
 beforeAll(async () => {
-  await buildClient(outDir);
-  served = await serveDist(outDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-  errors = watchErrors(page);
+  ({ served, browser, page, errors } = await openApp(outDir, { viewport: { width: 1500, height: 1100 }, acceptDownloads: true }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  rmSync(outDir, { recursive: true, force: true });
-  rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => closeApp({ served, browser }, outDir, files));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 

@@ -1,20 +1,9 @@
 // Protects the browser game's first year: start yeltsin-1992 (seed 7) as Japan against bots, play one round by clicking, and see the year, charts, island panel and canvas respond without console errors.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  buildClient,
-  distinctColours,
-  launchChromium,
-  mapPoint,
-  serveDist,
-  tempOutDir,
-  waitForMap,
-  watchErrors,
-  type Served,
-} from './harness';
+import { ARTIFACTS, closeApp, distinctColours, mapPoint, openApp, tempOutDir, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -23,18 +12,10 @@ let errors: string[];
 const outDir = tempOutDir('round');
 
 beforeAll(async () => {
-  await buildClient(outDir);
-  served = await serveDist(outDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
-  errors = watchErrors(page);
+  ({ served, browser, page, errors } = await openApp(outDir, { viewport: { width: 1500, height: 1100 } }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => closeApp({ served, browser }, outDir));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 
