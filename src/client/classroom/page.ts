@@ -140,7 +140,15 @@ async function facilitator(matchID: string, token: string): Promise<void> {
     }).join('\n');
   };
   socket.subscribe(render);
-  const replayLink = el('a', { href: `/api/matches/${matchID}/replay`, 'data-test': 'replay' }, 'Debrief: replay file (after the end)');
+  const id = encodeURIComponent(matchID);
+  const replayLink = el(
+    'p',
+    {},
+    'Debrief (after the end): ',
+    el('a', { href: `/?replay=${id}`, 'data-test': 'debrief' }, 'open the replay viewer and the after-action report'),
+    ' · ',
+    el('a', { href: `/api/matches/${id}/replay`, 'data-test': 'replay' }, 'download the replay file'),
+  );
   show(
     el('h1', {}, 'Facilitator console'),
     status,
