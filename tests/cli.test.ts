@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main';
+import { cliOf } from './cli-capture';
 import { makeScenario } from './fixtures/scenario';
 
 const exec = promisify(execFile);
@@ -18,12 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cli(...argv: string[]): { code: number; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = run(argv, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
+const cli = cliOf(run);
 
 function write(name: string, content: string | Buffer): string {
   const file = path.join(dir, name);

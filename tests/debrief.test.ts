@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nextOrderChoices } from '../src/bots/legal';
 import { runReplay } from '../src/cli/replay';
+import { cliOf } from './cli-capture';
 import { SEATS } from '../src/game/seats';
 import type { GameState } from '../src/game/state';
 import {
@@ -372,16 +373,7 @@ describe('replay report on the command line', () => {
     file = path.join(dir, 'match.json');
     fs.writeFileSync(file, serializeReplay(replay));
   });
-  const cli = (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = runReplay(
-      argv,
-      (l) => out.push(l),
-      (l) => err.push(l),
-    );
-    return { code, out, err };
-  };
+  const cli = cliOf(runReplay);
   const write = (name: string, text: string) => {
     const f = path.join(dir, name);
     fs.writeFileSync(f, text);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runReplay } from '../src/cli/replay';
+import { cliOf } from './cli-capture';
 import { MatchDriver, stateHash } from '../src/sim/match';
 import { buildForkReplay, forkReplay, forkStartHash, playFork, startFork } from '../src/sim/fork';
 import { type Replay, forkRngState, parseReplayText, serializeReplay, verifyReplay } from '../src/sim/replay';
@@ -250,16 +251,7 @@ describe('replay fork on the command line', () => {
     parentFile = path.join(dir, 'parent.json');
     fs.writeFileSync(parentFile, serializeReplay(parent));
   });
-  const cli = (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = runReplay(
-      argv,
-      (l) => out.push(l),
-      (l) => err.push(l),
-    );
-    return { code, out, err };
-  };
+  const cli = cliOf(runReplay);
 
   test('plays the fork to the end with the chosen bots and writes a replay that verifies; the same command, the same file', () => {
     const a = path.join(dir, 'fork-a.json');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { legalProposals, nextOrderChoices } from '../src/bots/legal';
 import { run } from '../src/cli/main';
 import { runReplay } from '../src/cli/replay';
+import { cliOf } from './cli-capture';
 import { SEATS } from '../src/game/seats';
 import { RULES_VERSION } from '../src/game/state';
 import { MatchDriver, stateHash } from '../src/sim/match';
@@ -35,16 +36,8 @@ function check(replay: Replay | string) {
   return parsed.ok ? verifyReplay(parsed.replay) : parsed;
 }
 
-function cli(...argv: string[]): { code: number; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = run(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
+const cli = cliOf(run);
+const replayCli = cliOf(runReplay);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oil-water-tamper-'));
@@ -281,14 +274,8 @@ describe('tampering is refused', () => {
     const big = path.join(dir, 'big.json');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 50 * 1024 * 1024);
-    const err: string[] = [];
-    expect(
-      runReplay(
-        ['verify', big],
-        () => {},
-        (l) => err.push(l),
-      ),
-    ).toBe(1);
+    const { code, err } = replayCli('verify', big);
+    expect(code).toBe(1);
     expect(err.join('\n')).toMatch(
       /big\.json: too large \(52428800 bytes; a replay is at most 8000000 characters\)/,
     );
@@ -300,14 +287,8 @@ describe('tampering is refused', () => {
     r.seed = 'another';
     const file = path.join(dir, 'seed.json');
     fs.writeFileSync(file, JSON.stringify(r));
-    const err: string[] = [];
-    expect(
-      runReplay(
-        ['verify', file],
-        () => {},
-        (l) => err.push(l),
-      ),
-    ).toBe(1);
+    const { code, err } = replayCli('verify', file);
+    expect(code).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/seed\.json: .*round 1/);
     expect(err[0]).not.toMatch(/\n\s+at /);

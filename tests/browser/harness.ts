@@ -138,3 +138,21 @@ export async function closeApp(suite: Partial<AppSuite>, ...paths: string[]): Pr
   await suite.served?.close();
   for (const path of paths) rmSync(path, { recursive: true, force: true });
 }
+
+/**
+ * Clicks whatever the seat panel offers next: the briefing, the end of Diplomacy, or an order (the first or the
+ * last one the menu offers) and Commit.
+ */
+export async function playStep(page: Page, order: 'first' | 'last' = 'first'): Promise<void> {
+  const ready = page.locator('[data-test=ready-briefing], [data-test=end-diplomacy]');
+  if (await ready.count()) {
+    await ready.first().click();
+    return;
+  }
+  const commit = page.locator('[data-test=commit]');
+  if (await commit.count()) {
+    const add = page.locator('[data-test=add-order]');
+    if (await add.count()) await add[order]().click();
+    await commit.click();
+  }
+}

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, closeApp, openApp, tempOutDir, waitForMap, type Served } from './harness';
+import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -18,20 +18,6 @@ beforeAll(async () => {
 
 afterAll(() => closeApp({ served, browser }, outDir));
 
-/** Clicks whatever the seat panel offers next: the briefing, the end of diplomacy, or orders and commit. */
-async function playStep(): Promise<void> {
-  const ready = page.locator('[data-test=ready-briefing], [data-test=end-diplomacy]');
-  if (await ready.count()) {
-    await ready.first().click();
-    return;
-  }
-  const commit = page.locator('[data-test=commit]');
-  if (await commit.count()) {
-    const add = page.locator('[data-test=add-order]');
-    if (await add.count()) await add.last().click();
-    await commit.click();
-  }
-}
 
 describe('a whole match in the browser', () => {
   it('reaches the end screen and saves a replay that verifies', async () => {
@@ -41,7 +27,7 @@ describe('a whole match in the browser', () => {
     await page.click('[data-test=start]');
     await waitForMap(page);
 
-    for (let step = 0; step < 100 && !(await page.locator('#end-screen').isVisible()); step++) await playStep();
+    for (let step = 0; step < 100 && !(await page.locator('#end-screen').isVisible()); step++) await playStep(page, 'last');
     await expect.poll(() => page.locator('#end-screen').isVisible()).toBe(true);
     expect(await page.locator('[data-test=ranking] tr[data-seat]').count()).toBe(6);
     expect(await page.locator('[data-test=end-seed]').innerText()).toContain('42');

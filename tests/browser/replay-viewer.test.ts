@@ -9,7 +9,7 @@ import type { GameState } from '../../src/game/state';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { MatchDriver, playMatch } from '../../src/sim/match';
 import { buildReplay, serializeReplay, verifyReplay, type Replay } from '../../src/sim/replay';
-import { ARTIFACTS, closeApp, openApp, tempOutDir, waitForMap, type Served } from './harness';
+import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -53,20 +53,6 @@ async function detailRow(heading: string): Promise<string> {
   return page.locator('[data-test=detail-rows] tr', { has: page.locator('th', { hasText: heading }) }).locator('td').innerText();
 }
 
-/** Clicks whatever the seat panel offers next: the end of diplomacy, or an order and commit. */
-async function playStep(): Promise<void> {
-  const ready = page.locator('[data-test=ready-briefing], [data-test=end-diplomacy]');
-  if (await ready.count()) {
-    await ready.first().click();
-    return;
-  }
-  const commit = page.locator('[data-test=commit]');
-  if (await commit.count()) {
-    const add = page.locator('[data-test=add-order]');
-    if (await add.count()) await add.first().click();
-    await commit.click();
-  }
-}
 
 function verifyWithCli(file: string): { status: number | null; output: string } {
   const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'replay', 'verify', file], {
@@ -209,7 +195,7 @@ describe('the replay viewer', () => {
     expect(verified.status, verified.output).toBe(0);
 
     // Play the fork to its end: the end screen offers the debrief.
-    for (let step = 0; step < 60 && !(await page.locator('#end-screen').isVisible()); step++) await playStep();
+    for (let step = 0; step < 60 && !(await page.locator('#end-screen').isVisible()); step++) await playStep(page);
     await expect.poll(() => page.locator('#end-screen').isVisible()).toBe(true);
     await page.click('[data-test=debrief]');
     const endReport = await reportFrame();

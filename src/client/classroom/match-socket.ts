@@ -8,22 +8,12 @@ import type { State } from 'boardgame.io';
 import type { GameState } from '../../game/state';
 import { GAME_NAME } from '../../game/game';
 import { NUM_PLAYERS } from '../../game/seats';
+import type { ClassroomStatus } from '../../server/runtime';
 
 export type MatchState = State<GameState>;
 
-/** The classroom status the server pushes (see src/server/runtime.ts `ClassroomStatus`). */
-export interface ClassroomStatusView {
-  matchID: string;
-  scenarioId: string;
-  phase: string;
-  round: number;
-  year: number;
-  paused: boolean;
-  finished: boolean;
-  serverNow: number;
-  timer: { deadline: number | null; remainingMs: number | null; limitSeconds: number } | null;
-  seats: Record<string, { mode: 'human' | 'bot'; names: string[]; connected: number; botPlaying: boolean }>;
-}
+/** The classroom status the server pushes (a type only: nothing of the server is bundled). */
+export type ClassroomStatusView = ClassroomStatus;
 
 export interface ServerError {
   matchID?: string;
