@@ -2,7 +2,6 @@
  * The command line: `npm run cli -- <command>`. Every failure is one clear line (or one per problem) and an exit
  * code; never a stack trace.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEATS, SEAT_NAMES } from '../game/seats';
@@ -10,19 +9,11 @@ import { parseBotSpec, type BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../scenario/schema';
 import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
+import { CliError, loadScenario, readTextFile, reportFailure, writeTextFile } from './io';
 import { playMatch } from '../sim/match';
 import { buildReplay, serializeReplay } from '../sim/replay';
 import { REPLAY_USAGE, runReplay } from './replay';
 import { SIM_USAGE, startSimCli } from './sim';
-
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code = 1,
-  ) {
-    super(message);
-  }
-}
 
 const USAGE = `Oil & Water command line
 
@@ -39,43 +30,10 @@ ${SIM_USAGE}
 
 type Out = (line: string) => void;
 
-/** Reads a text file with a size limit; errors name the file and what went wrong. */
-export function readTextFile(file: string, maxChars: number): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new CliError(`${file}: no such file`);
-  }
-  if (!stat.isFile()) throw new CliError(`${file}: not a regular file`);
-  if (stat.size > maxChars * 4) throw new CliError(`${file}: too large (${stat.size} bytes)`);
-  const text = fs.readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A built-in scenario by id, or a scenario file by path. */
-export function loadScenario(idOrFile: string): Scenario {
-  const builtin = builtinScenario(idOrFile);
-  if (builtin) return builtin;
-  if (!fs.existsSync(idOrFile)) {
-    throw new CliError(`unknown scenario "${idOrFile}": not a built-in id (${BUILTIN_IDS.join(', ')}) nor a file`);
-  }
-  const result = parseScenarioText(readTextFile(idOrFile, MAX_SCENARIO_CHARS));
-  if (!result.ok) {
-    throw new CliError(result.problems.map((p) => `${idOrFile}: ${p.path || '(document)'}: ${p.message}`).join('\n'));
-  }
-  return result.scenario;
-}
-
 function botSpec(text: string | undefined): BotSpec {
   const parsed = parseBotSpec(text ?? 'random');
   if (!parsed.ok) throw new CliError(`--bots: ${parsed.error}`, 2);
   return parsed.spec;
-}
-
-function writeFile(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, text);
 }
 
 function cmdScenarios(out: Out): number {
@@ -131,7 +89,7 @@ function cmdPlay(argv: string[], out: Out): number {
     driver,
     createdBy: 'cli',
   });
-  if (values.out) writeFile(values.out, serializeReplay(replay));
+  if (values.out) writeTextFile(values.out, serializeReplay(replay));
   const outcome = driver.G.outcome;
   if (values.json) {
     out(
@@ -206,17 +164,7 @@ export function run(argv: string[], out: Out = console.log, err: Out = console.e
         return 2;
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      err(error.message);
-      return error.code;
-    }
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      err(`${(error as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    err(`error: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, err, USAGE);
   }
 }
 

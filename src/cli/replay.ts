@@ -3,7 +3,6 @@
  * its after-action report. Every failure is one line naming the file and the problem, and an exit code (1 for a bad
  * file, 2 for bad usage); never a stack trace.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEATS, type Seat } from '../game/seats';
@@ -19,6 +18,7 @@ import {
   serializeReplay,
   verifyReplay,
 } from '../sim/replay';
+import { CliError, readTextFile, reportFailure, writeTextFile } from './io';
 
 type Out = (line: string) => void;
 
@@ -31,60 +31,21 @@ export const REPLAY_USAGE = `  replay verify FILE                          re-ru
                                               indicator charts, each seat's decisions, score against a baseline
                                               (JSON: {scenario, scores: {seat: [final scores]}}), class questions`;
 
-class ReplayCliError extends Error {
-  constructor(
-    message: string,
-    readonly code = 1,
-  ) {
-    super(message);
-  }
-}
-
-/** Reads a text file with a size limit; errors name the file and what went wrong. */
-function readText(file: string, maxChars: number): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new ReplayCliError(`${file}: no such file`);
-  }
-  if (!stat.isFile()) throw new ReplayCliError(`${file}: not a regular file`);
-  // A character is at most 4 bytes in UTF-8: a file larger than that cannot fit, so it is refused before reading.
-  if (stat.size > maxChars * 4) {
-    throw new ReplayCliError(
-      `${file}: too large (${stat.size} bytes; a replay is at most ${MAX_REPLAY_CHARS} characters)`,
-    );
-  }
-  const text = fs.readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function writeText(file: string, text: string): void {
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw new ReplayCliError(
-      `${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-}
-
 function loadReplay(file: string): Replay {
-  const parsed = parseReplayText(readText(file, MAX_REPLAY_CHARS));
-  if (!parsed.ok) throw new ReplayCliError(`${file}: ${parsed.error}`);
+  const parsed = parseReplayText(readTextFile(file, MAX_REPLAY_CHARS, 'replay'));
+  if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
   return parsed.replay;
 }
 
 function verified(file: string, replay: Replay): Extract<ReplayCheck, { ok: true }> {
   const result = verifyReplay(replay);
-  if (!result.ok) throw new ReplayCliError(`${file}: ${result.error}`);
+  if (!result.ok) throw new CliError(`${file}: ${result.error}`);
   return result;
 }
 
 function cmdVerify(args: string[], out: Out): number {
   const [file, ...rest] = args;
-  if (!file || rest.length) throw new ReplayCliError('usage: replay verify FILE', 2);
+  if (!file || rest.length) throw new CliError('usage: replay verify FILE', 2);
   const result = verified(file, loadReplay(file));
   const fork =
     result.replay.parent?.prefixLength !== undefined ? `, a fork at ${result.replay.parent.year}` : '';
@@ -109,23 +70,23 @@ function cmdFork(args: string[], out: Out): number {
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length)
-    throw new ReplayCliError('usage: replay fork FILE --year Y [--seed S] [--bots SPEC] --out FILE', 2);
-  if (!values.year) throw new ReplayCliError('replay fork: --year Y is required', 2);
+    throw new CliError('usage: replay fork FILE --year Y [--seed S] [--bots SPEC] --out FILE', 2);
+  if (!values.year) throw new CliError('replay fork: --year Y is required', 2);
   if (!/^\d{4}$/.test(values.year))
-    throw new ReplayCliError(`replay fork: --year must be a year such as 1995, not "${values.year}"`, 2);
-  if (!values.out) throw new ReplayCliError('replay fork: --out FILE is required', 2);
+    throw new CliError(`replay fork: --year must be a year such as 1995, not "${values.year}"`, 2);
+  if (!values.out) throw new CliError('replay fork: --out FILE is required', 2);
   const bots = parseBotSpec(values.bots ?? 'random');
-  if (!bots.ok) throw new ReplayCliError(`--bots: ${bots.error}`, 2);
+  if (!bots.ok) throw new CliError(`--bots: ${bots.error}`, 2);
   const parent = loadReplay(file);
   const year = Number(values.year);
   const result = forkReplay(parent, values.seed === undefined ? { year } : { year, seed: values.seed });
-  if (!result.ok) throw new ReplayCliError(`${file}: ${result.error}`);
+  if (!result.ok) throw new CliError(`${file}: ${result.error}`);
   const { fork } = result;
   const startHash = fork.parent.prefixHash;
   playFork(fork, bots.spec);
   const seats = Object.fromEntries(SEATS.map((s) => [s, `bot:${bots.spec[s]}`])) as Record<Seat, string>;
   const replay = buildForkReplay(fork, { seats, createdBy: 'cli-fork' });
-  writeText(values.out, serializeReplay(replay));
+  writeTextFile(values.out, serializeReplay(replay));
   const outcome = fork.driver.G.outcome;
   if (values.json) {
     out(
@@ -156,8 +117,8 @@ function cmdFork(args: string[], out: Out): number {
 }
 
 function loadBaseline(file: string): Baseline {
-  const parsed = parseBaselineText(readText(file, MAX_BASELINE_CHARS));
-  if (!parsed.ok) throw new ReplayCliError(`${file}: ${parsed.error}`);
+  const parsed = parseBaselineText(readTextFile(file, MAX_BASELINE_CHARS, 'baseline file'));
+  if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
   return parsed.baseline;
 }
 
@@ -170,12 +131,12 @@ function cmdReport(args: string[], out: Out): number {
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length)
-    throw new ReplayCliError('usage: replay report FILE --html OUT [--baseline FILE] [--reference FILE]', 2);
-  if (!values.html) throw new ReplayCliError('replay report: --html OUT is required', 2);
+    throw new CliError('usage: replay report FILE --html OUT [--baseline FILE] [--reference FILE]', 2);
+  if (!values.html) throw new CliError('replay report: --html OUT is required', 2);
   const check = verified(file, loadReplay(file));
   const baseline = values.baseline ? loadBaseline(values.baseline) : undefined;
   if (baseline && baseline.scenario !== check.scenario.id) {
-    throw new ReplayCliError(
+    throw new CliError(
       `${values.baseline}: the baseline is for scenario "${baseline.scenario}", the replay plays "${check.scenario.id}"`,
     );
   }
@@ -183,7 +144,7 @@ function cmdReport(args: string[], out: Out): number {
   if (values.reference) {
     const ref = verified(values.reference, loadReplay(values.reference));
     if (ref.scenario.id !== check.scenario.id) {
-      throw new ReplayCliError(
+      throw new CliError(
         `${values.reference}: the reference run plays "${ref.scenario.id}", the replay plays "${check.scenario.id}"`,
       );
     }
@@ -199,7 +160,7 @@ function cmdReport(args: string[], out: Out): number {
     baseline,
     reference,
   });
-  writeText(values.html, renderDebriefHtml(debrief));
+  writeTextFile(values.html, renderDebriefHtml(debrief));
   out(
     `${values.html}: after-action report of ${file} — ${debrief.years.length} years, ${debrief.drift.length} departures from history` +
       `${debrief.firstDriftYear !== null ? ` (first in ${debrief.firstDriftYear})` : ''}${baseline ? `, baseline of ${debrief.baseline?.runs} runs` : ''}`,
@@ -225,16 +186,6 @@ export function runReplay(argv: string[], out: Out = console.log, err: Out = con
         return 2;
     }
   } catch (error) {
-    if (error instanceof ReplayCliError) {
-      err(error.message);
-      return error.code;
-    }
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      err(`replay ${sub}: ${(error as Error).message}\n\n${REPLAY_USAGE}`);
-      return 2;
-    }
-    err(`replay ${sub}: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, err, REPLAY_USAGE, `replay ${sub}: `);
   }
 }

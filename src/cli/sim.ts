@@ -5,18 +5,16 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEATS, SEAT_NAMES } from '../game/seats';
 import { parseBotSpec, type BotSpec } from '../bots/registry';
-import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../scenario/schema';
-import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
 import { compareBatches, summarize, type Comparison, type Summary } from '../sim/aggregate';
 import { INDICATORS, parseSeeds, runBatch, type MatchRecord } from '../sim/batch';
 import { formatClaims, validateClaims } from '../sim/claims';
 import { renderReport } from '../sim/report-html';
 import { WHAT_IF_FLAG_HELP, applyWhatIfs, describeWhatIf, parseWhatIfFlag, parseWhatIfJson, type WhatIf } from '../sim/whatif';
+import { loadScenario, reportFailure, writeTextFile } from './io';
 
 type Out = (line: string) => void;
 
@@ -43,20 +41,6 @@ const OPTIONS = {
   engine: { type: 'string' },
 } as const;
 
-function loadScenario(idOrFile: string): Scenario {
-  const builtin = builtinScenario(idOrFile);
-  if (builtin) return builtin;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(idOrFile);
-  } catch {
-    throw new UsageError(`unknown scenario "${idOrFile}": not a built-in id (${BUILTIN_IDS.join(', ')}) nor a file`);
-  }
-  if (!stat.isFile() || stat.size > MAX_SCENARIO_CHARS * 4) throw new UsageError(`${idOrFile}: not a readable scenario file`);
-  const result = parseScenarioText(fs.readFileSync(idOrFile, 'utf8'));
-  if (!result.ok) throw new UsageError(result.problems.map((p) => `${idOrFile}: ${p.path || '(document)'}: ${p.message}`).join('\n'));
-  return result.scenario;
-}
 
 /** What-ifs from flags: each is a short form, or a path to a JSON file holding a list. */
 function whatIfs(flags: readonly string[] | undefined): WhatIf[] {
@@ -100,7 +84,7 @@ function prepare(values: Record<string, unknown>, command: string): Prepared {
   if (!bots.ok) throw new UsageError(`--bots: ${bots.error}`);
   const engine = values.engine ?? 'direct';
   if (engine !== 'direct' && engine !== 'reducer') throw new UsageError(`--engine "${String(engine)}": expected direct or reducer`);
-  return { scenario: loadScenario(values.scenario), seeds: seeds.seeds, bots: bots.spec, workers: workersOf(values.workers as string | undefined), engine };
+  return { scenario: loadScenario(values.scenario, 2), seeds: seeds.seeds, bots: bots.spec, workers: workersOf(values.workers as string | undefined), engine };
 }
 
 function withWhatIfs(scenario: Scenario, list: WhatIf[]): Scenario {
@@ -125,10 +109,6 @@ function progressBar(enabled: boolean, label: string): { tick: (done: number, to
   };
 }
 
-function writeFile(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, text);
-}
 
 const pct = (p: { p: number; low: number; high: number }) =>
   `${(p.p * 100).toFixed(1)} % [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
@@ -190,9 +170,9 @@ async function simRun(argv: string[], out: Out, tty: boolean): Promise<number> {
   for (const l of lines) out(l);
   out(`${records.length} matches in ${seconds.toFixed(1)} s on ${p.workers} worker${p.workers > 1 ? 's' : ''}`);
   printSummary(summary, out);
-  if (values.json) writeFile(values.json, `${JSON.stringify({ about: lines, summary, records }, null, 1)}\n`);
-  if (values.csv) writeFile(values.csv, csvOf(records));
-  if (values.html) writeFile(values.html, renderReport({ title: `Oil & Water — ${p.scenario.name}`, about: lines, summary, records }));
+  if (values.json) writeTextFile(values.json, `${JSON.stringify({ about: lines, summary, records }, null, 1)}\n`);
+  if (values.csv) writeTextFile(values.csv, csvOf(records));
+  if (values.html) writeTextFile(values.html, renderReport({ title: `Oil & Water — ${p.scenario.name}`, about: lines, summary, records }));
   for (const [flag, file] of [['json', values.json], ['csv', values.csv], ['html', values.html]] as const) if (file) out(`${flag} written to ${file}`);
   return 0;
 }
@@ -230,10 +210,10 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
   for (const l of lines) out(l);
   out(`baseline: treaty ${pct(baseSummary.treatyRatified)}; variant: treaty ${pct(variantSummary.treatyRatified)}`);
   printComparison(comparison, out);
-  if (values.json) writeFile(values.json, `${JSON.stringify({ about: lines, comparison, baseline: baseSummary, variant: variantSummary }, null, 1)}\n`);
-  if (values.csv) writeFile(values.csv, csvOf(base).trimEnd() + '\n' + csvOf(variant).split('\n').slice(1).join('\n'));
+  if (values.json) writeTextFile(values.json, `${JSON.stringify({ about: lines, comparison, baseline: baseSummary, variant: variantSummary }, null, 1)}\n`);
+  if (values.csv) writeTextFile(values.csv, csvOf(base).trimEnd() + '\n' + csvOf(variant).split('\n').slice(1).join('\n'));
   if (values.html) {
-    writeFile(
+    writeTextFile(
       values.html,
       renderReport({
         title: `Oil & Water — what-if on ${p.scenario.name}`,
@@ -277,8 +257,7 @@ export async function runSimCli(argv: string[], out: Out = console.log, err: Out
       err(`${(error as Error).message}\n\nusage:\n${SIM_USAGE}`);
       return 2;
     }
-    err(`error: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, err, SIM_USAGE);
   }
 }
 
