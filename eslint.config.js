@@ -12,8 +12,38 @@ const rendererAndNode = [
   ...['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'events'].map(
     (name) => ({ group: [name, `${name}/*`], message: 'src/game is pure rules: no Node modules.' }),
   ),
-  { group: ['**/client/**', '**/server/**', '**/cli/**', '**/sim/**'], message: 'src/game may not import the layers built on it.' },
 ];
+
+/**
+ * The layers, bottom to top: each may import only the layers below it (README "Layout").
+ *   game      pure rules and the scenario data model
+ *   scenario  the built-in scenario files (loads game's schema)
+ *   match     the engine every runner shares: drivers, bot phase, replays, forks
+ *   protocol  what crosses the wire: socket event maps, status, schemas, the socket class
+ *   bots      a seat's view in, an action with its reason out
+ *   sim       headless analysis: batches, what-if, validate, reports, debrief
+ *   server | client   never each other
+ *   cli       the command line over all of it (never the browser client)
+ */
+const LAYERS = ['game', 'scenario', 'match', 'protocol', 'bots', 'sim', 'server', 'client', 'cli'];
+const ABOVE = {
+  game: LAYERS.slice(1),
+  scenario: LAYERS.slice(2),
+  match: LAYERS.slice(3),
+  protocol: ['match', ...LAYERS.slice(4)],
+  bots: LAYERS.slice(5).concat('protocol'),
+  sim: ['protocol', 'server', 'client', 'cli'],
+  server: ['client', 'cli'],
+  client: ['server', 'cli'],
+  cli: ['client'],
+};
+const layerZones = Object.entries(ABOVE).flatMap(([layer, forbidden]) =>
+  forbidden.map((above) => ({
+    target: `./src/${layer}`,
+    from: `./src/${above}`,
+    message: `src/${layer} sits below src/${above}: it may not import it (see the layers in eslint.config.js).`,
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'assets', 'data', 'out', 'test-artifacts'] },
@@ -26,6 +56,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
   },

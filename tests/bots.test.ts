@@ -1,14 +1,14 @@
 // Protects the bots: every action they take is legal (fuzzed over eras and seeds), a decision depends only on the
 // view and the seed, and no bot can see another seat's secrets.
 import { describe, expect, test } from 'vitest';
-import { SEATS, type Seat } from '../src/game/seats';
+import { SEATS, type Seat } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import { viewFor } from '../src/game/view';
 import { makeBot, parseBotSpec } from '../src/bots/registry';
-import type { Bot } from '../src/bots/types';
+import type { Bot } from '../src/match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
-import { DirectDriver } from '../src/sim/direct';
-import { MatchDriver, botRng, playBotPhase, type BotActionNote } from '../src/sim/match';
+import { DirectDriver } from '../src/match/direct';
+import { MatchDriver, botRng, playBotPhase, type BotActionNote } from '../src/match/match';
 import { mulberry } from '../src/bots/rollout';
 
 function play(id: string, seed: string, spec: Record<Seat, string>, maxRound = 99): { refused: BotActionNote[]; driver: DirectDriver } {

@@ -1,7 +1,7 @@
 // Protects the projected map and the client's pure helpers: geography in place, hit-testing, colours, details with their sources, chart series and start options.
 import { describe, expect, it } from 'vitest';
 import mapJson from '../assets/map/northeast-asia.json';
-import { ISLANDS, SEATS } from '../src/game/seats';
+import { ISLANDS, SEATS } from '../src/game/vocabulary';
 import { createInitialState } from '../src/game/state';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
 import { CHARTS, chartColumns } from '../src/client/chart-data';

@@ -1,22 +1,23 @@
 // Protects the browser replay viewer's model: the timeline re-derives every phase boundary of a replay, a tampered file gets the verifier's own message, the read-only session shows every secret or one seat's view, and a fork played in the browser writes a replay that verifies and names its parent.
 import { describe, expect, it } from 'vitest';
-import { SEATS, type Seat } from '../src/game/seats';
+import { SEATS, type Seat } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
-import { MatchDriver, playMatch, stateHash } from '../src/sim/match';
-import { buildReplay, parseReplayText, serializeReplay, verifyReplay, type Replay } from '../src/sim/replay';
+import { MatchDriver, playMatch, stateHash } from '../src/match/match';
+import { buildReplay, parseReplayText, serializeReplay, verifyReplay, type Replay } from '../src/match/replay';
 import { ReplaySession } from '../src/client/replay/replay-session';
 import { diplomacyRound, loadTimeline, positionAt, timelineOf, yearStartIndex, yearsOf, type Timeline } from '../src/client/replay/timeline';
 import { startForkSession } from '../src/client/replay/fork-session';
 import { MEASURED_RUNS, debriefHtmlFor, measuredBaseline } from '../src/client/replay/debrief-view';
 import { replayFileName } from '../src/client/panels/end';
 import { chartColumns, CHARTS } from '../src/client/chart-data';
+import { makeBots } from '../src/bots/registry';
 
 const scenario = builtinScenario('yeltsin-1992')!;
 const seats = Object.fromEntries(SEATS.map((s) => [s, 'bot:random'])) as Record<Seat, string>;
 const bots = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as Record<Seat, string>;
 
 function played(seed: string, maxRounds?: number): Replay {
-  const { driver } = playMatch({ scenario, seed, bots, ...(maxRounds !== undefined ? { maxRounds } : {}) });
+  const { driver } = playMatch({ scenario, seed, bots: makeBots(bots), ...(maxRounds !== undefined ? { maxRounds } : {}) });
   return buildReplay({ scenario, seed, seats, driver, createdBy: 'test' });
 }
 

@@ -1,8 +1,8 @@
 // Protects the browser's local session: bots fill the other seats, the hot seat passes without leaking secrets, and a match played through the UI state reaches the end with a replay that verifies.
 import { describe, expect, it } from 'vitest';
-import { SEATS, type Seat } from '../src/game/seats';
+import { SEATS, type Seat } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
-import { verifyReplay } from '../src/sim/replay';
+import { verifyReplay } from '../src/match/replay';
 import { LocalSession, type Controller } from '../src/client/session';
 import { UiState, orderChoices, pointsLeft, proposalChoices } from '../src/client/ui-state';
 

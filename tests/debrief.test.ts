@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { nextOrderChoices } from '../src/bots/legal';
+import { nextOrderChoices } from '../src/game/legal';
 import { runReplay } from '../src/cli/replay';
 import { cliOf } from './cli-capture';
-import { SEATS } from '../src/game/seats';
+import { SEATS } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import {
   type Baseline,
@@ -19,12 +19,13 @@ import {
   percentileOf,
 } from '../src/sim/debrief';
 import { escapeHtml, renderDebriefHtml } from '../src/sim/debrief-html';
-import { buildForkReplay, playFork, startFork } from '../src/sim/fork';
-import { type Replay, buildReplay, serializeReplay, verifyReplay } from '../src/sim/replay';
-import type { Scenario } from '../src/scenario/schema';
-import { parseScenario } from '../src/scenario/validate';
+import { buildForkReplay, playFork, startFork } from '../src/match/fork';
+import { type Replay, buildReplay, serializeReplay, verifyReplay } from '../src/match/replay';
+import type { Scenario } from '../src/game/scenario-schema';
+import { parseScenario } from '../src/game/scenario-validate';
 import { makeScenario } from './fixtures/scenario';
 import { RANDOM, botReplay, driveMatch, mustMove, scenarioById, seatsOf } from './replay-helpers';
+import { makeBots } from '../src/bots/registry';
 
 const HOSTILE_STATEMENT = '<script>alert(1)</script>';
 const HOSTILE_MESSAGE = '<img src=x onerror=alert(2)> & "quotes"';
@@ -294,7 +295,7 @@ describe('unfinished matches and forks', () => {
 
   test("a fork's report shades its parent's years and names the fork point and seed", () => {
     const fork = startFork(replay, 1996, 'debrief-fork');
-    playFork(fork, RANDOM);
+    playFork(fork, makeBots(RANDOM));
     const forked = buildForkReplay(fork, { seats: seatsOf(() => 'bot:random') });
     const checked = verifyReplay(forked);
     if (!checked.ok) throw new Error(checked.error);

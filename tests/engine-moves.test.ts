@@ -1,9 +1,9 @@
 // Protects the move boundary: illegal input (wrong phase, wrong seat, over budget, unknown ids, malformed or hostile
 // arguments) is refused with INVALID_MOVE, never throws, and leaves the state byte for byte as it was.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { FACILITATOR_ID, playerIDOf } from '../src/game/seats';
+import { FACILITATOR_ID, playerIDOf } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
-import { MatchDriver, stateHash } from '../src/sim/match';
+import { MatchDriver, stateHash } from '../src/match/match';
 
 const scenario = builtinScenario('yeltsin-1992');
 

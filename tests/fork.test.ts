@@ -7,10 +7,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runReplay } from '../src/cli/replay';
 import { cliOf } from './cli-capture';
-import { MatchDriver, stateHash } from '../src/sim/match';
-import { buildForkReplay, forkReplay, forkStartHash, playFork, startFork } from '../src/sim/fork';
-import { type Replay, forkRngState, parseReplayText, serializeReplay, verifyReplay } from '../src/sim/replay';
+import { MatchDriver, stateHash } from '../src/match/match';
+import { buildForkReplay, forkReplay, forkStartHash, playFork, startFork } from '../src/match/fork';
+import { type Replay, forkRngState, parseReplayText, serializeReplay, verifyReplay } from '../src/match/replay';
 import { RANDOM, botReplay, mustMove, scenarioById, seatsOf } from './replay-helpers';
+import { makeBots } from '../src/bots/registry';
 
 let dir: string;
 let parent: Replay;
@@ -123,7 +124,7 @@ describe('the fork point', () => {
 describe('fork replays', () => {
   test('a fork played to the end verifies, and so do a fork of it at the same year and at a later year', () => {
     const fork = startFork(parent, 1994, 'first');
-    playFork(fork, RANDOM);
+    playFork(fork, makeBots(RANDOM));
     const first = roundTrip(buildForkReplay(fork, { seats, createdBy: 'test' }));
     expect(first.finished).toBe(true);
     expect(first.parent).toMatchObject({ year: 1994, reseed: 'first' });
@@ -133,13 +134,13 @@ describe('fork replays', () => {
 
     const same = startFork(first, 1994, 'second');
     expect(same.reseeds.map((r) => r.seed)).toEqual(['first', 'second']);
-    playFork(same, RANDOM);
+    playFork(same, makeBots(RANDOM));
     const second = roundTrip(buildForkReplay(same, { seats }));
     expect(verifyReplay(second).ok).toBe(true);
 
     const later = startFork(second, 1997);
     expect(forkStartHash(later)).toBe(stateHash(parentAtStartOfFork(second, 1997).G));
-    playFork(later, RANDOM);
+    playFork(later, makeBots(RANDOM));
     const third = roundTrip(buildForkReplay(later, { seats }));
     expect(third.reseeds?.map((r) => r.seed)).toEqual(['first', 'second']);
     expect(verifyReplay(third).ok).toBe(true);
@@ -152,7 +153,7 @@ describe('fork replays', () => {
     );
     expect(decision).toBeDefined();
     mustMove(fork.driver, 'russia', 'decide', [{ id: decision?.id, option: 'accept' }]);
-    playFork(fork, RANDOM);
+    playFork(fork, makeBots(RANDOM));
     const replay = roundTrip(
       buildForkReplay(fork, { seats: seatsOf((s) => (s === 'russia' ? 'human' : 'bot:random')) }),
     );
@@ -166,7 +167,7 @@ describe('fork replays', () => {
     let fork: Replay;
     beforeAll(() => {
       const f = startFork(parent, 1996, 'lineage');
-      playFork(f, RANDOM);
+      playFork(f, makeBots(RANDOM));
       fork = roundTrip(buildForkReplay(f, { seats }));
     });
     const tamper = (change: (r: Replay) => void) => {

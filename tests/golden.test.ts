@@ -5,9 +5,9 @@ import { addTrust, incident } from '../src/game/effects';
 import { applyOrder } from '../src/game/policy';
 import { backlashChance, outputTarget, ratifyFailChance, resolveRound } from '../src/game/resolution';
 import { energyIndex, publicScore } from '../src/game/scoring';
-import { SEATS } from '../src/game/seats';
+import { SEATS } from '../src/game/vocabulary';
 import { type GameState, createInitialState } from '../src/game/state';
-import { parseScenario } from '../src/scenario/validate';
+import { parseScenario } from '../src/game/scenario-validate';
 import { makeScenario } from './fixtures/scenario';
 
 function fixtureState(seed = 'golden'): GameState {

@@ -2,10 +2,10 @@
 // drops its maximal demand can sign and ratify a two-island treaty, which hands over Habomai and Shikotan and ends
 // the match; the same match without the concessions never does.
 import { describe, expect, test } from 'vitest';
-import { LADDER, SEATS, playerIDOf } from '../src/game/seats';
+import { LADDER, SEATS, playerIDOf } from '../src/game/vocabulary';
 import type { Order } from '../src/game/state';
 import { builtinScenario } from '../src/scenario/builtin';
-import { MatchDriver } from '../src/sim/match';
+import { MatchDriver } from '../src/match/match';
 
 const scenario = builtinScenario('yeltsin-1992');
 const rung = (name: (typeof LADDER)[number]) => LADDER.indexOf(name);

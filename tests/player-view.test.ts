@@ -2,11 +2,11 @@
 // a spectator sees public information only; the facilitator sees all but the PRNG; nothing secret is in setup.
 import { describe, expect, test } from 'vitest';
 import { OilAndWater } from '../src/game/game';
-import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../src/game/seats';
+import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import { viewFor } from '../src/game/view';
 import { builtinScenario } from '../src/scenario/builtin';
-import { MatchDriver } from '../src/sim/match';
+import { MatchDriver } from '../src/match/match';
 
 const scenario = builtinScenario('abe-2013');
 const id = playerIDOf;

@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ISLANDS, SEATS, type Seat } from '../src/game/seats';
+import { ISLANDS, SEATS, type Seat } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import { makeBot } from '../src/bots/registry';
-import type { Bot } from '../src/bots/types';
+import type { Bot } from '../src/match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
-import { MatchDriver, botRng, playBotPhase } from '../src/sim/match';
-import { buildReplay, serializeReplay } from '../src/sim/replay';
+import { MatchDriver, botRng, playBotPhase } from '../src/match/match';
+import { buildReplay, serializeReplay } from '../src/match/replay';
 
 function inRange(label: string, value: number, min = 0, max = 100): void {
   if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${label} = ${value}, outside ${min}–${max}`);

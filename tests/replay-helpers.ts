@@ -2,14 +2,14 @@
  * Shared fixtures of the replay, fork and debrief tests: matches played by bots, by a human-style seat and by a
  * facilitator, as replays.
  */
-import { SEATS, type Seat, playerIDOf } from '../src/game/seats';
+import { SEATS, type Seat, playerIDOf } from '../src/game/vocabulary';
 import type { BotSpec } from '../src/bots/registry';
-import { makeBot } from '../src/bots/registry';
-import type { Bot } from '../src/bots/types';
+import { makeBot, makeBots } from '../src/bots/registry';
+import type { Bot } from '../src/match/bot';
 import { builtinScenario } from '../src/scenario/builtin';
-import type { Scenario } from '../src/scenario/schema';
-import { MatchDriver, botRng, playBotPhase, playMatch } from '../src/sim/match';
-import { type Replay, buildReplay } from '../src/sim/replay';
+import type { Scenario } from '../src/game/scenario-schema';
+import { MatchDriver, botRng, playBotPhase, playMatch } from '../src/match/match';
+import { type Replay, buildReplay } from '../src/match/replay';
 
 export const RANDOM: BotSpec = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as BotSpec;
 
@@ -29,7 +29,7 @@ export function botReplay(scenarioId: string, seed: string, maxRounds?: number):
   const { driver } = playMatch({
     scenario,
     seed,
-    bots: RANDOM,
+    bots: makeBots(RANDOM),
     ...(maxRounds !== undefined ? { maxRounds } : {}),
   });
   return buildReplay({ scenario, seed, seats: seatsOf(() => 'bot:random'), driver, createdBy: 'test' });

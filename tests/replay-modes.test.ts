@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SEATS } from '../src/game/seats';
+import { SEATS } from '../src/game/vocabulary';
 import type { BotSpec } from '../src/bots/registry';
 import { builtinScenario } from '../src/scenario/builtin';
 import { runMatchRecord } from '../src/sim/batch';
-import { parseReplayText, verifyReplay } from '../src/sim/replay';
+import { parseReplayText, verifyReplay } from '../src/match/replay';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oil-water-sim-replays-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

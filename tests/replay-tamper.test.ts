@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { legalProposals, nextOrderChoices } from '../src/bots/legal';
+import { legalProposals, nextOrderChoices } from '../src/game/legal';
 import { run } from '../src/cli/main';
 import { runReplay } from '../src/cli/replay';
 import { cliOf } from './cli-capture';
-import { SEATS } from '../src/game/seats';
+import { SEATS } from '../src/game/vocabulary';
 import { RULES_VERSION } from '../src/game/state';
-import { MatchDriver, stateHash } from '../src/sim/match';
+import { MatchDriver, stateHash } from '../src/match/match';
 import {
   MAX_REPLAY_CHARS,
   REPLAY_FORMAT_VERSION,
@@ -20,7 +20,7 @@ import {
   parseReplayText,
   serializeReplay,
   verifyReplay,
-} from '../src/sim/replay';
+} from '../src/match/replay';
 import { botReplay, driveMatch, mustMove, roundOfAction, scenarioById, seatsOf } from './replay-helpers';
 
 let dir: string;

@@ -2,7 +2,7 @@
 // `source` of kind "paper" quotes the paper verbatim, inside the line range it cites (±3 lines of slack).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseScenarioText } from '../src/scenario/validate';
+import { parseScenarioText } from '../src/game/scenario-validate';
 
 const SCENARIO_DIR = new URL('../scenarios/', import.meta.url);
 // The paper lives beside the repository (../shared/paper, as on CI); PAPER_PATH points elsewhere.

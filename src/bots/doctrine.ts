@@ -4,7 +4,7 @@
  * reason a person reads. The historical bot samples from these; the strategist uses them to model the other seats.
  */
 import type { ActionId, ProposalKind } from '../game/catalog';
-import { FORMULA_RUNG, LADDER, type Seat } from '../game/seats';
+import { FORMULA_RUNG, LADDER, type Seat } from '../game/vocabulary';
 import { LEVERS } from '../game/levers';
 import { rapport } from '../game/effects';
 import { scenarioOf, type GameState, type Proposal, type ProposalTerms } from '../game/state';

@@ -6,11 +6,11 @@
 import { acceptProblem } from '../game/diplomacy';
 import { PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
 import { weightedPick } from '../game/rng';
-import type { Seat } from '../game/seats';
+import type { Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type Order } from '../game/state';
 import { HISTORICAL_DECISION_REASON, orderStance, proposalStance, responseStance } from './doctrine';
-import { legalProposals, nextOrderChoices } from './legal';
-import type { Bot, BotContext, BotDecision, BotProposal } from './types';
+import { legalProposals, nextOrderChoices } from '../game/legal';
+import type { Bot, BotContext, BotDecision, BotProposal } from '../match/bot';
 
 /** At most this many proposals a round: a historical actor pursues one or two initiatives a year. */
 const MAX_PROPOSALS = 2;

@@ -1,8 +1,8 @@
 /** The random bot: any legal action, for tests and fuzzing. */
 import { acceptProblem } from '../game/diplomacy';
 import type { Order } from '../game/state';
-import { legalProposals, nextOrderChoices } from './legal';
-import type { Bot } from './types';
+import { legalProposals, nextOrderChoices } from '../game/legal';
+import type { Bot } from '../match/bot';
 
 const REASON = 'random legal choice';
 

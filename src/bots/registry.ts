@@ -2,11 +2,11 @@
  * Bot kinds by name and the `--bots` spec: one kind for every seat (`random`) or per seat
  * (`japan=historical,russia=random`; unnamed seats take the `*=` entry or `random`).
  */
-import { SEATS, type Seat, isSeat } from '../game/seats';
+import { SEATS, type Seat, isSeat } from '../game/vocabulary';
 import { historicalBot } from './historical';
 import { randomBot } from './random';
 import { STRENGTHS, makeStrategist } from './strategist';
-import type { Bot } from './types';
+import type { Bot } from '../match/bot';
 
 /** A bot factory; `option` is what follows ':' in a spec (`strategist:hard`), undefined when absent. */
 export type BotFactory = (option?: string) => Bot;
@@ -77,4 +77,9 @@ export function makeBot(entry: string): Bot {
   if (problem) throw new Error(problem);
   const [kind, option] = entry.split(':');
   return KINDS[kind](option);
+}
+
+/** One bot per seat for a spec, for `playMatch` and `playFork` (src/match), which take bots, not names. */
+export function makeBots(spec: BotSpec): Record<Seat, Bot> {
+  return Object.fromEntries(SEATS.map((s) => [s, makeBot(spec[s])])) as Record<Seat, Bot>;
 }

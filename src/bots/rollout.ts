@@ -4,14 +4,14 @@
  * rest of the match is played on the rules' own functions (the direct driver) with the historical doctrine as a
  * cheap policy for every seat, and the seat's own score is read at the horizon.
  */
-import { ISLANDS, SEATS, playerIDOf, type Seat } from '../game/seats';
+import { ISLANDS, SEATS, playerIDOf, type Seat } from '../game/vocabulary';
 import { initialRngState, weightedPick } from '../game/rng';
 import { agendaMet } from '../game/scoring';
 import { agendaState, scenarioOf, type GameState, type Order } from '../game/state';
-import { DirectDriver } from '../sim/direct';
+import { DirectDriver } from '../match/direct';
 import { historicalOrders } from './historical';
 import { historicalBot } from './historical';
-import type { BotProposal } from './types';
+import type { BotProposal } from '../match/bot';
 
 /** What the seat does in the rest of the current phase; anything not scripted follows the doctrine. */
 export interface Script {

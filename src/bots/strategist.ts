@@ -8,12 +8,12 @@
  */
 import { acceptProblem } from '../game/diplomacy';
 import { ACTIONS, PROPOSAL_KINDS } from '../game/catalog';
-import type { Seat } from '../game/seats';
+import type { Seat } from '../game/vocabulary';
 import type { GameState, Order, Proposal } from '../game/state';
-import { legalProposals, nextOrderChoices } from './legal';
+import { legalProposals, nextOrderChoices } from '../game/legal';
 import { historicalOrders } from './historical';
 import { representativeIsland, rollout, type Script } from './rollout';
-import type { Bot, BotContext, BotDecision, BotProposal } from './types';
+import type { Bot, BotContext, BotDecision, BotProposal } from '../match/bot';
 
 export const STRENGTHS = ['easy', 'normal', 'hard'] as const;
 export type Strength = (typeof STRENGTHS)[number];

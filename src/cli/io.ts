@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import type { Scenario } from '../scenario/schema';
-import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
+import type { Scenario } from '../game/scenario-schema';
+import { MAX_SCENARIO_CHARS, parseScenarioText } from '../game/scenario-validate';
 
 /** A failure to report as it is: exit code 1 for bad input, 2 for a usage mistake. */
 export class CliError extends Error {

@@ -4,14 +4,14 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEATS, SEAT_NAMES } from '../game/seats';
-import { parseBotSpec, type BotSpec } from '../bots/registry';
+import { SEATS, SEAT_NAMES } from '../game/vocabulary';
+import { parseBotSpec, type BotSpec, makeBots } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import type { Scenario } from '../scenario/schema';
-import { MAX_SCENARIO_CHARS, parseScenarioText } from '../scenario/validate';
+import type { Scenario } from '../game/scenario-schema';
+import { MAX_SCENARIO_CHARS, parseScenarioText } from '../game/scenario-validate';
 import { CliError, loadScenario, readTextFile, reportFailure, writeTextFile } from './io';
-import { playMatch } from '../sim/match';
-import { buildReplay, serializeReplay } from '../sim/replay';
+import { playMatch } from '../match/match';
+import { buildReplay, serializeReplay } from '../match/replay';
 import { REPLAY_USAGE, runReplay } from './replay';
 import { SIM_USAGE, startSimCli } from './sim';
 
@@ -80,7 +80,7 @@ function cmdPlay(argv: string[], out: Out): number {
   const scenario = loadScenario(values.scenario);
   const bots = botSpec(values.bots);
   const started = performance.now();
-  const { driver, finalHash } = playMatch({ scenario, seed: values.seed, bots });
+  const { driver, finalHash } = playMatch({ scenario, seed: values.seed, bots: makeBots(bots) });
   const ms = performance.now() - started;
   const replay = buildReplay({
     scenario,
@@ -117,7 +117,7 @@ function cmdPlay(argv: string[], out: Out): number {
 
 function cmdDemo(out: Out): number {
   const scenario = builtinScenario('yeltsin-1992') as Scenario;
-  const { driver } = playMatch({ scenario, seed: '7', bots: botSpec('random') });
+  const { driver } = playMatch({ scenario, seed: '7', bots: makeBots(botSpec('random')) });
   out(`${scenario.name} — seed 7, random bots in every seat`);
   out('year  trust JP→RU  trust RU→JP  rapport  energy  oil  Russia offers     Japan demands');
   for (const h of driver.G.history) {

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEATS, type Seat } from '../game/seats';
-import { botKinds, parseBotSpec } from '../bots/registry';
+import { SEATS, type Seat } from '../game/vocabulary';
+import { botKinds, parseBotSpec, makeBots } from '../bots/registry';
 import { type Baseline, MAX_BASELINE_CHARS, buildDebrief, parseBaselineText } from '../sim/debrief';
 import { renderDebriefHtml } from '../sim/debrief-html';
-import { buildForkReplay, forkReplay, playFork } from '../sim/fork';
+import { buildForkReplay, forkReplay, playFork } from '../match/fork';
 import {
   MAX_REPLAY_CHARS,
   type Replay,
@@ -17,7 +17,7 @@ import {
   parseReplayText,
   serializeReplay,
   verifyReplay,
-} from '../sim/replay';
+} from '../match/replay';
 import { CliError, readTextFile, reportFailure, writeTextFile } from './io';
 
 type Out = (line: string) => void;
@@ -83,7 +83,7 @@ function cmdFork(args: string[], out: Out): number {
   if (!result.ok) throw new CliError(`${file}: ${result.error}`);
   const { fork } = result;
   const startHash = fork.parent.prefixHash;
-  playFork(fork, bots.spec);
+  playFork(fork, makeBots(bots.spec));
   const seats = Object.fromEntries(SEATS.map((s) => [s, `bot:${bots.spec[s]}`])) as Record<Seat, string>;
   const replay = buildForkReplay(fork, { seats, createdBy: 'cli-fork' });
   writeTextFile(values.out, serializeReplay(replay));

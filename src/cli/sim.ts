@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { SEATS, SEAT_NAMES } from '../game/seats';
+import { SEATS, SEAT_NAMES } from '../game/vocabulary';
 import { parseBotSpec, type BotSpec } from '../bots/registry';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../game/scenario-schema';
 import { compareBatches, summarize, type Comparison, type Summary } from '../sim/aggregate';
 import { INDICATORS, parseSeeds, runBatch, type MatchRecord } from '../sim/batch';
 import { formatClaims, validateClaims } from '../sim/claims';

@@ -3,7 +3,7 @@
  * screen and the end screen. Panels and the scene see only the `GameSession` interface.
  */
 import mapJson from '../../assets/map/northeast-asia.json';
-import { ISLANDS, SEATS, type Seat, isSeat } from '../game/seats';
+import { ISLANDS, SEATS, type Seat, isSeat } from '../game/vocabulary';
 import { builtinScenario } from '../scenario/builtin';
 import { el, replace } from './dom';
 import type { MapData } from './map/geometry';
@@ -16,7 +16,7 @@ import { renderPass } from './panels/pass';
 import { renderSeat } from './panels/seat';
 import { renderStart } from './panels/start';
 import { seatCredentials } from './classroom/seat-link';
-import type { Replay } from '../sim/replay';
+import type { Replay } from '../match/replay';
 import { LocalSession, type ClassroomBanner, type GameSession } from './session';
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';

@@ -4,10 +4,10 @@
  * bot if the registry has it; otherwise there is none, and the end screen says so.
  */
 import { z } from 'zod';
-import { botKinds } from '../bots/registry';
-import { SEATS, type Seat } from '../game/seats';
-import type { Scenario } from '../scenario/schema';
-import { playMatch } from '../sim/match';
+import { botKinds, makeBots } from '../bots/registry';
+import { SEATS, type Seat } from '../game/vocabulary';
+import type { Scenario } from '../game/scenario-schema';
+import { playMatch } from '../match/match';
 
 /**
  * A shipped baseline file: the debrief's format (`{scenario, bots, runs, scores: {seat: [final scores…]}}`, seats may
@@ -75,7 +75,7 @@ export async function measureBaseline(scenario: Scenario, seeds = 12): Promise<B
   const bots = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as Record<Seat, string>;
   for (let i = 0; i < seeds; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const { driver } = playMatch({ scenario, seed: `baseline-${i + 1}`, bots });
+    const { driver } = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) });
     const outcome = driver.G.outcome;
     if (!outcome) return undefined;
     for (const s of SEATS) totals[s] += outcome.finalScores[s];

@@ -4,9 +4,9 @@
  */
 import { snapshot } from '../game/resolution';
 import { updateScores } from '../game/scoring';
-import { SEATS } from '../game/seats';
+import { SEATS } from '../game/vocabulary';
 import { createInitialState, type GameState, type Snapshot } from '../game/state';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../game/scenario-schema';
 import { S, SEAT_LABEL } from './strings';
 
 export interface ChartSpec {

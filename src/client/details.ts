@@ -3,9 +3,9 @@
  * them (the paper's quote where there is one). Pure: the panel only lays this out.
  */
 import { rapport } from '../game/effects';
-import { LADDER, type Seat } from '../game/seats';
+import { LADDER, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
-import type { Source } from '../scenario/schema';
+import type { Source } from '../game/scenario-schema';
 import { ISLAND_LABEL, CITY_LABEL, RUNG_LABEL, SEAT_LABEL, STAGE_LABEL, S } from './strings';
 import type { MapSelection } from './ui-state';
 import { budget } from './ui-state';

@@ -3,12 +3,12 @@
  * hot-seat play (`LocalSession`, below) and classroom play over the network (`RemoteSession`, classroom/remote-session.ts).
  */
 import { makeBot } from '../bots/registry';
-import type { Bot } from '../bots/types';
-import { SEATS, type Seat, playerIDOf } from '../game/seats';
+import type { Bot } from '../match/bot';
+import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
-import type { Scenario } from '../scenario/schema';
-import { MatchDriver, botRng, playBotPhase } from '../sim/match';
-import { buildReplay, type Replay, type ReplayParent, type Reseed } from '../sim/replay';
+import type { Scenario } from '../game/scenario-schema';
+import { MatchDriver, botRng, playBotPhase } from '../match/match';
+import { buildReplay, type Replay, type ReplayParent, type Reseed } from '../match/replay';
 
 /** Who plays a seat: a person at this device, or a bot of a registered kind. */
 export type Controller = { type: 'human' } | { type: 'bot'; kind: string };
@@ -56,7 +56,7 @@ export interface LocalSessionOptions {
   controllers: Record<Seat, Controller>;
   /** Continue from a driver already part-way through a match (a fork) instead of starting a new one. */
   driver?: MatchDriver;
-  /** A fork's lineage, written into its replay (src/sim/fork.ts). */
+  /** A fork's lineage, written into its replay (src/match/fork.ts). */
   lineage?: { parent: ReplayParent; reseeds: Reseed[] };
 }
 

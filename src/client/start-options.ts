@@ -3,7 +3,7 @@
  * screen and for links that start a match directly (`?scenario=yeltsin-1992&seed=7&humans=japan&bots=random&autostart=1`).
  */
 import { botKinds } from '../bots/registry';
-import { SEATS, isSeat, type Seat } from '../game/seats';
+import { SEATS, isSeat, type Seat } from '../game/vocabulary';
 import { BUILTIN_IDS } from '../scenario/builtin';
 import type { Controller } from './session';
 import { S } from './strings';

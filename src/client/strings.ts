@@ -3,7 +3,7 @@
  * module. Scenario text (briefings, events, quotes) comes from the scenario data and is shown as it is.
  */
 import type { ActionId, ProposalKind } from '../game/catalog';
-import type { Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/seats';
+import type { Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 
 export const SEAT_LABEL: Record<Seat, string> = {
   russia: 'Russia',

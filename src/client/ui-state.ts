@@ -1,14 +1,14 @@
 /**
  * The browser's headless UI state: which screen shows, the orders being drafted, what is selected on the map and
  * whose turn it is at the hot seat. No DOM and no Phaser, so unit tests drive it directly. Every legal choice comes
- * from the rules' own helpers (src/bots/legal.ts, src/game/policy.ts): nothing here decides what is allowed.
+ * from the rules' own helpers (src/game/legal.ts, src/game/policy.ts): nothing here decides what is allowed.
  */
 import { PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
 import type { ProposeArgs } from '../game/args';
 import { ordersCost } from '../game/policy';
-import { isSeat, type Island, type Seat } from '../game/seats';
+import { isSeat, type Island, type Seat } from '../game/vocabulary';
 import type { GameState, Order, Proposal } from '../game/state';
-import { actionCost, legalProposals, nextOrderChoices } from '../bots/legal';
+import { actionCost, legalProposals, nextOrderChoices } from '../game/legal';
 import type { GameSession } from './session';
 import { ACTION_LABEL, FORMULA_LABEL, ISLAND_LABEL, PROPOSAL_LABEL, SEAT_LABEL, S } from './strings';
 

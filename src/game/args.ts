@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ACTION_IDS, PROPOSAL_KINDS } from './catalog';
 import { LEVERS } from './levers';
-import { ISLANDS, SEATS, TREATY_FORMULAS } from './seats';
+import { ISLANDS, SEATS, TREATY_FORMULAS } from './vocabulary';
 
 const reason = z.string().max(160).optional();
 const id = z.string().min(1).max(40);

@@ -1,4 +1,4 @@
-import type { Seat } from './seats';
+import type { Seat } from './vocabulary';
 
 /** What a policy action targets, if anything. */
 export type TargetKind = 'island' | 'project' | 'korea' | 'partner';

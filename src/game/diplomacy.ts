@@ -14,7 +14,7 @@ import {
   addCapital,
 } from './effects';
 import { LEVERS } from './levers';
-import { FORMULA_RUNG, SEAT_NAMES, type Seat } from './seats';
+import { FORMULA_RUNG, SEAT_NAMES, type Seat } from './vocabulary';
 import { clamp, type GameState, type Proposal, nextId, round1 } from './state';
 
 const RUSSIA_JAPAN_ONLY = new Set(['joint-activities', 'visa-free', 'fishing-agreement', 'peace-treaty']);

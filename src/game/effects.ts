@@ -3,10 +3,10 @@
  * Every change goes through these helpers so ranges hold and the trust rules (gradual rises, incidents in jumps)
  * apply everywhere.
  */
-import type { Condition, Effect } from '../scenario/schema';
+import type { Condition, Effect } from './scenario-schema';
 import { LEVERS } from './levers';
 import { chance } from './rng';
-import { ISLANDS, LADDER, PROJECT_STAGES, SEATS, type Island, type Seat } from './seats';
+import { ISLANDS, LADDER, PROJECT_STAGES, SEATS, type Island, type Seat } from './vocabulary';
 import { clamp, type GameState, rapportKey, round1 } from './state';
 
 /** Changes `a`'s trust in `b`. Rises are capped per round; falls apply in full. */

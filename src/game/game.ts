@@ -25,11 +25,11 @@ import { applyDecision, injectEvent, runNews, settleDecisions } from './news';
 import { ordersProblem } from './policy';
 import { resolveRound } from './resolution';
 import { finishMatch } from './scoring';
-import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, seatOf } from './seats';
+import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, seatOf } from './vocabulary';
 import { type GameState, createInitialState, nextId, perSeat, scenarioOf } from './state';
 import { playerView } from './view';
-import type { Scenario } from '../scenario/schema';
-import { parseScenario } from '../scenario/validate';
+import type { Scenario } from './scenario-schema';
+import { parseScenario } from './scenario-validate';
 
 export const GAME_NAME = 'oil-and-water';
 

@@ -3,10 +3,10 @@
  * conditions hold, draw wildcards from the seeded deck, and apply facilitator injects. Events may hand a seat a
  * decision, answered during Diplomacy.
  */
-import type { GameEvent, Wildcard } from '../scenario/schema';
+import type { GameEvent, Wildcard } from './scenario-schema';
 import { allHold, applyEffect, incident } from './effects';
 import { weightedPick, withRng } from './rng';
-import { SEATS, SEAT_NAMES } from './seats';
+import { SEATS, SEAT_NAMES } from './vocabulary';
 import { agendaState, type GameState, type NewsItem, nextId, scenarioOf } from './state';
 
 export function dealAgendas(G: GameState): void {

@@ -15,7 +15,7 @@ import {
 } from './effects';
 import { linkageBinds } from './diplomacy';
 import { LEVERS } from './levers';
-import { ISLANDS, KOREAS, KOREA_PARTNERS, LADDER, SEATS, type Island, type Korea, type KoreaPartner, type Seat } from './seats';
+import { ISLANDS, KOREAS, KOREA_PARTNERS, LADDER, SEATS, type Island, type Korea, type KoreaPartner, type Seat } from './vocabulary';
 import { clamp, type GameState, type Order, round1, scenarioOf } from './state';
 
 /** Whether the action is on this seat's menu in this era. */

@@ -24,7 +24,7 @@ import { LEVERS } from './levers';
 import { applyOrder } from './policy';
 import { chance } from './rng';
 import { energyBought, energyIndex, energyShare, finishMatch, updateScores } from './scoring';
-import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, SEATS, SEAT_NAMES, type Seat } from './seats';
+import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, SEATS, SEAT_NAMES, type Seat } from './vocabulary';
 import { clamp, type GameState, type PerSeat, perSeat, round1, type Order, scenarioOf } from './state';
 
 export function resolveRound(G: GameState): void {

@@ -4,7 +4,7 @@
  */
 import { allHoldWithoutDraw, islandsHeld, rapport } from './effects';
 import { LEVERS } from './levers';
-import { SEATS, type Seat } from './seats';
+import { SEATS, type Seat } from './vocabulary';
 import { type GameState, type Outcome, type PerSeat, perSeat, round1, scenarioOf } from './state';
 
 /** Energy output a seat earns from: its stake share plus, for Russia, the remainder. */

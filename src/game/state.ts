@@ -5,7 +5,7 @@
 import type { ActionId, ProposalKind } from './catalog';
 import { hashValue } from './hash';
 import { initialRngState, type RngState } from './rng';
-import type { Agenda, Scenario } from '../scenario/schema';
+import type { Agenda, Scenario } from './scenario-schema';
 import {
   ISLANDS,
   KOREAS,
@@ -19,7 +19,7 @@ import {
   type ProjectStage,
   type Seat,
   type TreatyFormula,
-} from './seats';
+} from './vocabulary';
 
 /** Bumped whenever a rule change would make old replays play differently. */
 export const RULES_VERSION = 1;

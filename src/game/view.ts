@@ -3,7 +3,7 @@
  * Hidden from others: the PRNG and seed, agendas, committed orders, bot reasons, proposals not yet accepted, and
  * private messages. Once the match is over every secret is open.
  */
-import { FACILITATOR_ID, type Seat, seatOf } from './seats';
+import { FACILITATOR_ID, type Seat, seatOf } from './vocabulary';
 import { type GameState, type PendingDecision, type Proposal, perSeat } from './state';
 
 function withoutReason<T extends PendingDecision>(item: T): T {

@@ -6,8 +6,8 @@ import abe from '../../scenarios/abe-2013.json';
 import brezhnev from '../../scenarios/brezhnev-1972.json';
 import gorbachev from '../../scenarios/gorbachev-1985.json';
 import yeltsin from '../../scenarios/yeltsin-1992.json';
-import type { Scenario } from './schema';
-import { parseScenario } from './validate';
+import type { Scenario } from '../game/scenario-schema';
+import { parseScenario } from '../game/scenario-validate';
 
 /** Scenario documents by id, in era order. */
 export const BUILTIN_DOCUMENTS: Readonly<Record<string, unknown>> = {

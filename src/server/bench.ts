@@ -10,8 +10,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEATS, type Seat, playerIDOf } from '../game/seats';
-import { MatchSocket } from '../client/classroom/match-socket';
+import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
+import { MatchSocket } from '../protocol/match-socket';
 
 const MATCHES = Number(process.env.MATCHES ?? 30);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);

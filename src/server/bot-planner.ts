@@ -5,13 +5,13 @@
  * illegal is simply refused.
  */
 import type { State } from 'boardgame.io';
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
 import { makeBot } from '../bots/registry';
-import type { Bot } from '../bots/types';
-import { MatchDriver, botRng, playBotPhase } from '../sim/match';
-import type { MatchAction } from '../sim/driver';
+import type { Bot } from '../match/bot';
+import { MatchDriver, botRng, playBotPhase } from '../match/match';
+import type { MatchAction } from '../match/driver';
 
 /** The phase key bots and timers work by: a phase of one round. */
 export const phaseKeyOf = (state: State<GameState>): string => `${state.ctx.phase}:${state.G.round}`;

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 
 /** Phases with a time limit, in seconds (0: none). */
 export const TIMED_PHASES = ['briefing', 'diplomacy', 'policy'] as const;

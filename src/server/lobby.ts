@@ -15,11 +15,11 @@ import { z } from 'zod';
 import type { State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import { OilAndWater } from '../game/game';
-import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, isSeat, playerIDOf } from '../game/seats';
+import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, isSeat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import { botKinds } from '../bots/registry';
-import { serializeReplay } from '../sim/replay';
+import { serializeReplay } from '../match/replay';
 import {
   type ClassroomRecord,
   type SeatRecord,
@@ -35,7 +35,7 @@ import {
 import { HttpError, readJson, sendJson } from './http-util';
 import { exportReplay } from './replay-export';
 import type { ClassroomRuntime } from './runtime';
-import { MatchIDSchema, firstIssue } from './socket-schemas';
+import { MatchIDSchema, firstIssue } from '../protocol/schemas';
 import type { SqliteStorage } from './storage-sqlite';
 import type { ClassroomTransport } from './transport';
 

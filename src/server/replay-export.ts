@@ -4,11 +4,11 @@
  * opening state, rebuild the match exactly; the rebuilt state is checked against the stored one.
  */
 import type { LogEntry, State } from 'boardgame.io';
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
-import { parseScenario } from '../scenario/validate';
-import { MatchDriver, stateHash } from '../sim/match';
-import { buildReplay, type Replay } from '../sim/replay';
+import { parseScenario } from '../game/scenario-validate';
+import { MatchDriver, stateHash } from '../match/match';
+import { buildReplay, type Replay } from '../match/replay';
 import type { ClassroomRecord } from './classroom-record';
 
 /** The actions a log records, in order: every move a player made (the engine's automatic entries left out). */

@@ -7,15 +7,16 @@
  * Pause is a server-level gate outside G: while paused, seat moves get a `paused` error, timers stand still and bots
  * wait; the facilitator's own moves still go through.
  */
+import type { ClassroomStatus } from '../protocol/status';
 import type { State } from 'boardgame.io';
-import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../game/seats';
+import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import type { RecordStore } from './classroom-record';
 import { type ClassroomRecord, TIMED_PHASES, type TimedPhase } from './classroom-record';
 import { phaseKeyOf, planBotAnswers, planBotPhase } from './bot-planner';
 import type { SqliteStorage } from './storage-sqlite';
 import type { ClassroomTransport, TransportHooks } from './transport';
-import type { MatchAction } from '../sim/driver';
+import type { MatchAction } from '../match/driver';
 
 export interface RuntimeOptions {
   /** Delay before bot seats act in a new phase (ms): lets people see the phase open. */
@@ -29,19 +30,7 @@ export interface RuntimeOptions {
 export const DEFAULT_RUNTIME: RuntimeOptions = { botDelayMs: 1500, vacantDelayMs: 45_000, now: () => Date.now() };
 
 /** The public classroom status of a match, sent to every socket of the match as `oaw:classroom`. */
-export interface ClassroomStatus {
-  matchID: string;
-  scenarioId: string;
-  phase: string;
-  round: number;
-  year: number;
-  paused: boolean;
-  finished: boolean;
-  /** Server time when this was sent, so clients can show the timer without trusting their clocks. */
-  serverNow: number;
-  timer: { deadline: number | null; remainingMs: number | null; limitSeconds: number } | null;
-  seats: Record<Seat, { mode: 'human' | 'bot'; names: string[]; connected: number; botPlaying: boolean }>;
-}
+export type { ClassroomStatus };
 
 interface Live {
   record: ClassroomRecord;

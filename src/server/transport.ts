@@ -1,7 +1,7 @@
 /**
  * The classroom's socket transport, in place of boardgame.io's `SocketIO` (same wire protocol, so boardgame.io's own
  * client can still connect):
- * - every event is parsed (socket-schemas.ts) and rate-limited before the master sees it; `chat` is not served;
+ * - every event is parsed (src/protocol/schemas.ts) and rate-limited before the master sees it; `chat` is not served;
  * - a socket acts only for the match and player it synced as, with that player's credentials;
  * - seat moves are refused while the facilitator has paused the match (the gate belongs to the classroom runtime);
  * - one queue per match serialises every master call (syncs, moves, server-side bots and timers alike);
@@ -14,10 +14,10 @@ import type { Game, State } from 'boardgame.io';
 import { Master } from 'boardgame.io/master';
 import { Server as IOServer, type Socket } from 'socket.io';
 import { type IntermediateTransportData, type PayloadFilter, type TransportData, makePayloadFilter } from './filter';
-import { SyncArgs, UpdateArgs, firstIssue, isFacilitator } from './socket-schemas';
+import { SyncArgs, UpdateArgs, firstIssue, isFacilitator } from '../protocol/schemas';
 import type { SqliteStorage } from './storage-sqlite';
 import type { GameState } from '../game/state';
-import { NUM_PLAYERS } from '../game/seats';
+import { NUM_PLAYERS } from '../game/vocabulary';
 import { ProcessGameConfig } from 'boardgame.io/internal';
 import { sameSecret } from './classroom-record';
 

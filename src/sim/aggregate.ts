@@ -4,7 +4,7 @@
  * paired differences between a baseline and a variant run on the same seeds (normal-approximation 95 % intervals).
  * Pure functions of the records in seed order, so the same arguments give the same aggregates.
  */
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 import type { PerSeat } from '../game/state';
 import { INDICATORS, type Indicator, type MatchRecord } from './batch';
 

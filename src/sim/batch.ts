@@ -8,15 +8,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type PerSeat, type Snapshot } from '../game/state';
 import { makeBot, type BotSpec } from '../bots/registry';
-import type { Bot } from '../bots/types';
-import type { Scenario } from '../scenario/schema';
-import { botRng, MatchDriver, playBotPhase } from './match';
-import { DirectDriver } from './direct';
-import type { PhaseDriver } from './driver';
-import { buildReplay, serializeReplay } from './replay';
+import type { Bot } from '../match/bot';
+import type { Scenario } from '../game/scenario-schema';
+import { botRng, MatchDriver, playBotPhase } from '../match/match';
+import { DirectDriver } from '../match/direct';
+import type { PhaseDriver } from '../match/driver';
+import { buildReplay, serializeReplay } from '../match/replay';
 import { policiesFor, withPolicies, type WhatIf } from './whatif';
 
 /** The yearly indicators a batch keeps per match (from each year's snapshot). */

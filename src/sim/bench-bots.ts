@@ -5,12 +5,12 @@
  * (public score plus agenda) is higher. Also the strategist's median and 95th-percentile decision time.
  * Usage: npm run bench:bots [-- SEEDS]   (default 10 seeds per actor)
  */
-import { SEATS, SEAT_NAMES, type Seat } from '../game/seats';
+import { SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
 import { makeBot } from '../bots/registry';
-import type { Bot } from '../bots/types';
+import type { Bot } from '../match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import { DirectDriver } from './direct';
-import { botRng, playBotPhase } from './match';
+import { DirectDriver } from '../match/direct';
+import { botRng, playBotPhase } from '../match/match';
 
 function timed(bot: Bot, times: number[]): Bot {
   const wrap =

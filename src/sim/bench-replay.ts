@@ -3,13 +3,14 @@
  * not asserted). `npm run bench` calls `benchReplay`; `npm run bench:replay` runs it alone.
  */
 import path from 'node:path';
-import { SEATS } from '../game/seats';
+import { SEATS } from '../game/vocabulary';
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import type { Scenario } from '../scenario/schema';
-import { startFork } from './fork';
-import { playMatch } from './match';
-import { type Replay, buildReplay, parseReplayText, serializeReplay, verifyReplay } from './replay';
+import type { Scenario } from '../game/scenario-schema';
+import { startFork } from '../match/fork';
+import { playMatch } from '../match/match';
+import { type Replay, buildReplay, parseReplayText, serializeReplay, verifyReplay } from '../match/replay';
+import { makeBots } from '../bots/registry';
 
 const RANDOM: BotSpec = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as BotSpec;
 
@@ -47,7 +48,7 @@ export function benchReplay(seconds = 3): void {
     string
   >;
   const replays: Replay[] = [0, 1, 2, 3].map((i) => {
-    const { driver } = playMatch({ scenario, seed: `bench-replay-${i}`, bots: RANDOM });
+    const { driver } = playMatch({ scenario, seed: `bench-replay-${i}`, bots: makeBots(RANDOM) });
     return buildReplay({ scenario, seed: `bench-replay-${i}`, seats, driver });
   });
   const texts = replays.map(serializeReplay);

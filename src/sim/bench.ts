@@ -4,10 +4,10 @@
  */
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import { SEATS as ALL_SEATS, type Seat } from '../game/seats';
-import { makeBot } from '../bots/registry';
-import { DirectDriver } from './direct';
-import { botRng, playBotPhase, playMatch } from './match';
+import { SEATS as ALL_SEATS, type Seat } from '../game/vocabulary';
+import { makeBot, makeBots } from '../bots/registry';
+import { DirectDriver } from '../match/direct';
+import { botRng, playBotPhase, playMatch } from '../match/match';
 
 const RANDOM: BotSpec = Object.fromEntries(ALL_SEATS.map((s) => [s, 'random'])) as BotSpec;
 
@@ -30,7 +30,7 @@ export function matchesPerSecond(
   const scenario = builtinScenario(scenarioId);
   if (!scenario) throw new Error(`unknown scenario ${scenarioId}`);
   const play = (seed: string) =>
-    engine === 'direct' ? playDirect(scenario, seed, bots) : playMatch({ scenario, seed, bots }).driver.actions.length;
+    engine === 'direct' ? playDirect(scenario, seed, bots) : playMatch({ scenario, seed, bots: makeBots(bots) }).driver.actions.length;
   play('warm-up');
   const started = performance.now();
   let matches = 0;

@@ -4,10 +4,10 @@
  * paper's conclusions (paper-facts §4) are checked against the runs. Each row says what the paper says, what the
  * runs show, and whether they agree.
  */
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../game/scenario-schema';
 import { pairedDifference, spread, wilson, type Proportion } from './aggregate';
 import { runBatch, type MatchRecord } from './batch';
 import { applyWhatIfs, type WhatIf } from './whatif';

@@ -3,7 +3,7 @@
  * print CSS. Every piece of text from the match or the scenario (statements, messages, reasons, titles) goes through
  * `escapeHtml`, so a hostile statement renders as text.
  */
-import { SEATS, SEAT_NAMES, type Seat } from '../game/seats';
+import { SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
 import type {
   BaselinePlacement,
   Debrief,

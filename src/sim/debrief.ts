@@ -10,10 +10,10 @@
 import { z } from 'zod';
 import type { ActionId } from '../game/catalog';
 import { describeProposal } from '../game/diplomacy';
-import { LADDER, SEATS, SEAT_NAMES, type Seat } from '../game/seats';
+import { LADDER, SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
 import type { GameState, NewsItem, Outcome, Snapshot } from '../game/state';
-import type { Scenario, Source } from '../scenario/schema';
-import type { Replay, ReplayCheck } from './replay';
+import type { Scenario, Source } from '../game/scenario-schema';
+import type { Replay, ReplayCheck } from '../match/replay';
 
 /** Largest baseline file accepted, in characters. */
 export const MAX_BASELINE_CHARS = 20_000_000;

@@ -3,7 +3,7 @@
  * drawn here: fan charts of the indicators over the years (5–95 % and 25–75 % bands, median line) and histograms of
  * outcomes and scores. Every piece of text is escaped.
  */
-import { SEATS, SEAT_NAMES } from '../game/seats';
+import { SEATS, SEAT_NAMES } from '../game/vocabulary';
 import type { MatchRecord } from './batch';
 import { INDICATORS, type Indicator } from './batch';
 import type { Comparison, Spread, Summary } from './aggregate';

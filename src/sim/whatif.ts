@@ -10,11 +10,11 @@ import { z } from 'zod';
 import { ACTIONS, ACTION_IDS, type ActionId } from '../game/catalog';
 import { acceptProblem, proposalProblem } from '../game/diplomacy';
 import { ordersProblem, targetsFor } from '../game/policy';
-import { ALIGNMENT_KEYS, KOREAS, KOREA_PARTNERS, LADDER, SEATS, TREATY_FORMULAS, type Seat, isSeat } from '../game/seats';
+import { ALIGNMENT_KEYS, KOREAS, KOREA_PARTNERS, LADDER, SEATS, TREATY_FORMULAS, type Seat, isSeat } from '../game/vocabulary';
 import type { Order } from '../game/state';
-import type { Effect, Scenario, ScheduledEvent } from '../scenario/schema';
-import { parseScenario } from '../scenario/validate';
-import type { Bot, BotProposal } from '../bots/types';
+import type { Effect, Scenario, ScheduledEvent } from '../game/scenario-schema';
+import { parseScenario } from '../game/scenario-validate';
+import type { Bot, BotProposal } from '../match/bot';
 
 /** Levers a `set` may hold at a value; each is a plain clamped level, so "−all then +value" sets it exactly. */
 export const SETTABLE_LEVERS = [

@@ -4,12 +4,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { SEATS, type Seat } from '../../src/game/seats';
+import { SEATS, type Seat } from '../../src/game/vocabulary';
 import type { GameState } from '../../src/game/state';
 import { builtinScenario } from '../../src/scenario/builtin';
-import { MatchDriver, playMatch } from '../../src/sim/match';
-import { buildReplay, serializeReplay, verifyReplay, type Replay } from '../../src/sim/replay';
+import { MatchDriver, playMatch } from '../../src/match/match';
+import { buildReplay, serializeReplay, verifyReplay, type Replay } from '../../src/match/replay';
 import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served } from './harness';
+import { makeBots } from '../../src/bots/registry';
 
 let served: Served;
 let browser: Browser;
@@ -20,7 +21,7 @@ const files = tempOutDir('replay-viewer-files');
 
 const scenario = builtinScenario('yeltsin-1992')!;
 const SEED = 'viewer-browser';
-const { driver } = playMatch({ scenario, seed: SEED, bots: Object.fromEntries(SEATS.map((s) => [s, 'random'])) as Record<Seat, string> });
+const { driver } = playMatch({ scenario, seed: SEED, bots: makeBots(Object.fromEntries(SEATS.map((s) => [s, 'random'])) as Record<Seat, string>) });
 const parent: Replay = buildReplay({
   scenario,
   seed: SEED,

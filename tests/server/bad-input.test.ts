@@ -2,7 +2,7 @@
 // (or is dropped), and afterwards the server is up and the match is exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { MatchSocket } from '../../src/client/classroom/match-socket';
+import type { MatchSocket } from '../../src/protocol/match-socket';
 import { type CreatedMatch, type Harness, api, bearer, connect, createMatch, join, startHarness } from './helpers';
 
 describe('bad input', () => {

@@ -1,6 +1,6 @@
 // Protects server-side bots: bot seats and vacant human seats are played by the server, through the move path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatchSocket } from '../../src/client/classroom/match-socket';
+import type { MatchSocket } from '../../src/protocol/match-socket';
 import { type CreatedMatch, type Harness, connect, createMatch, join, startHarness } from './helpers';
 
 describe('server-side bots', () => {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SEATS, type Seat, playerIDOf } from '../../src/game/seats';
-import { MatchSocket } from '../../src/client/classroom/match-socket';
+import { SEATS, type Seat, playerIDOf } from '../../src/game/vocabulary';
+import { MatchSocket } from '../../src/protocol/match-socket';
 import { api, createMatch, join } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 // Protects the facilitator's controls over a live match: pause gate, timers run by the server, inject, advance, end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEATS, type Seat } from '../../src/game/seats';
-import type { MatchSocket } from '../../src/client/classroom/match-socket';
+import { SEATS, type Seat } from '../../src/game/vocabulary';
+import type { MatchSocket } from '../../src/protocol/match-socket';
 import { type CreatedMatch, type Harness, api, bearer, createMatch, facilitatorSocket, seatEveryone, startHarness } from './helpers';
 
 describe('facilitator console controls', () => {
@@ -117,7 +117,7 @@ describe('facilitator console controls', () => {
     expect(moves).toContain('6:inject');
     expect(moves).toContain('6:advance');
     expect(moves).toContain('6:endMatch');
-    const { parseReplayText, verifyReplay } = await import('../../src/sim/replay');
+    const { parseReplayText, verifyReplay } = await import('../../src/match/replay');
     const parsed = parseReplayText(JSON.stringify(replay.body));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(verifyReplay(parsed.replay)).toMatchObject({ ok: true });

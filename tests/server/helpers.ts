@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ClassroomServer, type ClassroomServerOptions, startClassroomServer } from '../../src/server/app';
-import { MatchSocket } from '../../src/client/classroom/match-socket';
-import { SEATS, type Seat, playerIDOf } from '../../src/game/seats';
+import { MatchSocket } from '../../src/protocol/match-socket';
+import { SEATS, type Seat, playerIDOf } from '../../src/game/vocabulary';
 
 export interface Harness {
   server: ClassroomServer;

@@ -1,10 +1,10 @@
 // Protects the map UI's link to a class match: two students' RemoteSessions play a round against four bot seats on a
 // real server, through `dispatch` only, and never hold another seat's secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legalProposals, nextOrderChoices } from '../../src/bots/legal';
+import { legalProposals, nextOrderChoices } from '../../src/game/legal';
 import { RemoteSession } from '../../src/client/classroom/remote-session';
 import type { GameSession } from '../../src/client/session';
-import { SEATS, type Seat } from '../../src/game/seats';
+import { SEATS, type Seat } from '../../src/game/vocabulary';
 import { type CreatedMatch, type Harness, api, bearer, createMatch, join, startHarness } from './helpers';
 
 /** Resolves once `test` holds on the session (checked on every change), or fails naming `what`. */

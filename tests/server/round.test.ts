@@ -1,7 +1,7 @@
 // Protects the classroom server's core path: six students on real sockets play a whole round; private stays private.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEATS, type Seat } from '../../src/game/seats';
-import type { MatchSocket } from '../../src/client/classroom/match-socket';
+import { SEATS, type Seat } from '../../src/game/vocabulary';
+import type { MatchSocket } from '../../src/protocol/match-socket';
 import { type CreatedMatch, type Harness, connect, createMatch, seatEveryone, startHarness } from './helpers';
 
 describe('a full round with six seats over sockets', () => {

@@ -1,10 +1,10 @@
 // Protects seat secrets on the wire: no sync or update ever gives a seat the PRNG, the seed or another seat's secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
-import { SEATS, type Seat } from '../../src/game/seats';
+import { SEATS, type Seat } from '../../src/game/vocabulary';
 import type { GameState } from '../../src/game/state';
-import { legalProposals, nextOrderChoices } from '../../src/bots/legal';
-import type { MatchSocket } from '../../src/client/classroom/match-socket';
+import { legalProposals, nextOrderChoices } from '../../src/game/legal';
+import type { MatchSocket } from '../../src/protocol/match-socket';
 import { type CreatedMatch, type Harness, connect, createMatch, facilitatorSocket, join, seatEveryone, startHarness } from './helpers';
 
 const SEED = 'seed-never-on-the-wire-7f3a';

@@ -3,9 +3,9 @@
  * student's join page, which hands the joined seat to the game page (`/?classroom=<matchID>&seat=<seat>`): the same
  * map UI as solo play, over a `RemoteSession`. All text from players goes in with textContent.
  */
-import { SEATS, SEAT_NAMES, type Seat } from '../../game/seats';
+import { SEATS, SEAT_NAMES, type Seat } from '../../game/vocabulary';
 import { seatPath, storeSeat } from './seat-link';
-import { MatchSocket, type ClassroomStatusView } from './match-socket';
+import { MatchSocket, type ClassroomStatusView } from '../../protocol/match-socket';
 
 type Child = Node | string | null | undefined | false;
 

@@ -6,12 +6,12 @@
  * the server's answer arrives later; a refusal is kept in `lastError` and passed to `onError` for the UI to show.
  * Replays are the server's (`GET /api/matches/:id/replay`), so there is no `replay()` here.
  */
-import { SEATS, type Seat, playerIDOf } from '../../game/seats';
+import { SEATS, type Seat, playerIDOf } from '../../game/vocabulary';
 import type { GameState } from '../../game/state';
 import { builtinScenario } from '../../scenario/builtin';
-import type { Scenario } from '../../scenario/schema';
+import type { Scenario } from '../../game/scenario-schema';
 import type { ClassroomBanner, GameSession, MoveName } from '../session';
-import { type MatchSocketOptions, MatchSocket } from './match-socket';
+import { type MatchSocketOptions, MatchSocket } from '../../protocol/match-socket';
 
 export interface RemoteSessionOptions {
   /** The server's origin ('' in a page the server itself serves). */

@@ -3,7 +3,7 @@
  * seat's credentials stay in this tab's sessionStorage (never in the address, which anyone looking at the screen or
  * the history would see). A reload of the game page finds them again; another tab has to join again.
  */
-import type { Seat } from '../../game/seats';
+import type { Seat } from '../../game/vocabulary';
 
 export function seatStorageKey(matchID: string, seat: Seat): string {
   return `oaw:classroom:${matchID}:${seat}`;

@@ -3,7 +3,7 @@
  * drawn over it: where each seat's capital sits, where trust lines run, and what lies under the pointer. Pure
  * functions, so hit-testing is tested without a canvas.
  */
-import { ISLANDS, SEATS, type Island, type Seat } from '../../game/seats';
+import { ISLANDS, SEATS, type Island, type Seat } from '../../game/vocabulary';
 import type { MapSelection } from '../ui-state';
 
 export type Point = [number, number];

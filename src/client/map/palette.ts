@@ -3,7 +3,7 @@
  * the ColorBrewer PuOr diverging scale (orange = distrust, purple = trust), and stages differ in line style as well
  * as colour, so nothing depends on hue alone.
  */
-import type { ProjectStage, Seat } from '../../game/seats';
+import type { ProjectStage, Seat } from '../../game/vocabulary';
 
 export const SEAT_COLOUR: Record<Seat, number> = {
   russia: 0xd55e00,

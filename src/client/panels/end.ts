@@ -1,6 +1,6 @@
 /** The end screen: ranking, each score against the era's historical baseline, the seed, and the replay file. */
 import type { GameState } from '../../game/state';
-import { serializeReplay, type Replay } from '../../sim/replay';
+import { serializeReplay, type Replay } from '../../match/replay';
 import { canMeasureBaseline, historicalBaseline, measureBaseline, type Baseline } from '../baseline';
 import { el, replace } from '../dom';
 import { S, SEAT_LABEL } from '../strings';

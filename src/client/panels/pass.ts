@@ -1,5 +1,5 @@
 /** The hot-seat screen between two people: it hides everything until the next one says they are there. */
-import type { Seat } from '../../game/seats';
+import type { Seat } from '../../game/vocabulary';
 import { el, replace } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
 

@@ -4,7 +4,7 @@
  * from the rules' legal-move helpers; every click is a move sent through the session.
  */
 import type { ProposalKind } from '../../game/catalog';
-import { SEATS, type Seat } from '../../game/seats';
+import { SEATS, type Seat } from '../../game/vocabulary';
 import type { GameState } from '../../game/state';
 import { LEVERS } from '../../game/levers';
 import { el, replace, bounded } from '../dom';

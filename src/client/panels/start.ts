@@ -1,6 +1,6 @@
 /** The start screen: era (with its briefing), seed, and who plays each seat. */
 import { botKinds } from '../../bots/registry';
-import { SEATS, type Seat } from '../../game/seats';
+import { SEATS, type Seat } from '../../game/vocabulary';
 import { BUILTIN_IDS, builtinScenario } from '../../scenario/builtin';
 import { el, replace } from '../dom';
 import type { Controller } from '../session';

@@ -5,16 +5,17 @@
  * can be printed or saved as a file.
  */
 import './replay.css';
-import { SEATS, type Seat } from '../../game/seats';
-import type { Scenario } from '../../scenario/schema';
+import { SEATS, type Seat } from '../../game/vocabulary';
+import type { Scenario } from '../../game/scenario-schema';
 import { BaselineSchema, baselineFromMatches, debriefFromCheck, type Baseline } from '../../sim/debrief';
 import { renderDebriefHtml } from '../../sim/debrief-html';
-import { playMatch } from '../../sim/match';
-import { replayScenario, verifyReplay, type Replay } from '../../sim/replay';
+import { playMatch } from '../../match/match';
+import { replayScenario, verifyReplay, type Replay } from '../../match/replay';
 import { canMeasureBaseline } from '../baseline';
 import { el, replace } from '../dom';
 import { replayFileName } from '../panels/end';
 import { S } from '../strings';
+import { makeBots } from '../../bots/registry';
 
 const files = import.meta.glob('../../../assets/baselines/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 
@@ -46,7 +47,7 @@ export function measuredBaseline(scenario: Scenario, onProgress?: (done: number)
     const matches: { finalScores: Record<Seat, number> }[] = [];
     for (let i = 0; i < MEASURED_RUNS; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots }).driver.G.outcome;
+      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) }).driver.G.outcome;
       if (!outcome) return undefined;
       matches.push({ finalScores: outcome.finalScores });
       onProgress?.(i + 1);

@@ -1,11 +1,11 @@
 /**
  * "Fork from this round": a new solo match in this browser that starts at the beginning of a year of the replay
- * (src/sim/fork.ts), one seat played here and bots for the others. Its replay records the parent and the fork year,
+ * (src/match/fork.ts), one seat played here and bots for the others. Its replay records the parent and the fork year,
  * and verifies like any other.
  */
-import { SEATS, type Seat } from '../../game/seats';
-import { forkReplay } from '../../sim/fork';
-import type { Replay } from '../../sim/replay';
+import { SEATS, type Seat } from '../../game/vocabulary';
+import { forkReplay } from '../../match/fork';
+import type { Replay } from '../../match/replay';
 import { LocalSession, type Controller } from '../session';
 
 export interface ForkChoice {

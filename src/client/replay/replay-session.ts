@@ -3,11 +3,11 @@
  * secret (the facilitator's view) or what one seat saw at the time (`viewFor`). The map scene and the panels follow it
  * exactly as they follow a live match; it dispatches nothing.
  */
-import { SEATS, type Seat } from '../../game/seats';
+import { SEATS, type Seat } from '../../game/vocabulary';
 import type { GameState } from '../../game/state';
 import { facilitatorView, viewFor } from '../../game/view';
-import type { Scenario } from '../../scenario/schema';
-import type { Replay } from '../../sim/replay';
+import type { Scenario } from '../../game/scenario-schema';
+import type { Replay } from '../../match/replay';
 import type { GameSession, MoveName } from '../session';
 import type { Lens, Position, Timeline } from './timeline';
 

@@ -4,11 +4,11 @@
  * the briefing, the start of each year's Diplomacy (just after its News, which is also just after the previous year's
  * Resolution), the start of each Policy phase, and the end. No DOM: the viewer and the tests share it.
  */
-import type { Seat } from '../../game/seats';
+import type { Seat } from '../../game/vocabulary';
 import type { GameState } from '../../game/state';
-import type { Scenario } from '../../scenario/schema';
-import type { MatchState } from '../../sim/match';
-import { ReplayRunner, parseReplayText, verifyReplay, type Replay } from '../../sim/replay';
+import type { Scenario } from '../../game/scenario-schema';
+import type { MatchState } from '../../match/match';
+import { ReplayRunner, parseReplayText, verifyReplay, type Replay } from '../../match/replay';
 
 /** Where a position sits in a round. */
 export type PositionPhase = 'briefing' | 'diplomacy' | 'policy' | 'over';

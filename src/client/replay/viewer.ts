@@ -6,7 +6,7 @@
  */
 import './replay.css';
 import { botKinds } from '../../bots/registry';
-import { SEATS, type Seat, isSeat } from '../../game/seats';
+import { SEATS, type Seat, isSeat } from '../../game/vocabulary';
 import type { GameState } from '../../game/state';
 import { el, replace, bounded } from '../dom';
 import type { MapData } from '../map/geometry';

@@ -4,7 +4,7 @@
  * fishing tension, and pop-ups for the year's news. Reads state and reports hover and clicks; decides nothing.
  */
 import * as Phaser from 'phaser';
-import { ISLANDS, SEATS, type Seat } from '../../game/seats';
+import { ISLANDS, SEATS, type Seat } from '../../game/vocabulary';
 import type { GameState, NewsItem } from '../../game/state';
 import type { GameSession } from '../session';
 import { CITY_LABEL, ISLAND_LABEL, S } from '../strings';

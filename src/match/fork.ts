@@ -12,10 +12,9 @@
  * of its lineage and its own are in `reseeds`. `verifyReplay` re-derives all of it, and checks the prefix against the
  * parent's state hash at the fork point (`parent.prefixHash`).
  */
-import { SEATS, type Seat } from '../game/seats';
-import type { Bot } from '../bots/types';
-import { makeBot, type BotSpec } from '../bots/registry';
-import type { Scenario } from '../scenario/schema';
+import { SEATS, type Seat } from '../game/vocabulary';
+import type { Bot } from './bot';
+import type { Scenario } from '../game/scenario-schema';
 import { MatchDriver, botRng, playBotPhase, stateHash } from './match';
 import {
   type Replay,
@@ -167,8 +166,7 @@ export function buildForkReplay(
  * Plays a fork to its end with bots in every seat. Bots draw from generators seeded by the parent's seed, the fork
  * year and the fork's seed, so the same fork command gives the same file.
  */
-export function playFork(fork: Fork, bots: BotSpec): void {
-  const made = Object.fromEntries(SEATS.map((s) => [s, makeBot(bots[s])])) as Record<Seat, Bot>;
+export function playFork(fork: Fork, made: Record<Seat, Bot>): void {
   const lineage = `${fork.seed}:fork:${fork.year}:${fork.parent.reseed ?? ''}`;
   const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(lineage, s)])) as Record<Seat, () => number>;
   const driver = fork.driver;

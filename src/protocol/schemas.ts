@@ -4,7 +4,7 @@
  * Only moves (`MAKE_MOVE`) are accepted: the engine's events (endPhase, endTurn, ...) and undo are not for clients.
  */
 import { z } from 'zod';
-import { FACILITATOR_ID, NUM_PLAYERS } from '../game/seats';
+import { FACILITATOR_ID, NUM_PLAYERS } from '../game/vocabulary';
 
 /** Every move a client may name: seat moves and the facilitator's. */
 export const MOVE_NAMES = [

@@ -2,12 +2,12 @@
  * Enumerates legal choices from a seat's view, for bots and for the browser's menus. Uses the rules' own checks,
  * so whatever is listed here the reducer accepts.
  */
-import { ACTIONS, ACTION_IDS, type ActionId, PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
-import type { ProposeArgs } from '../game/args';
-import { proposalProblem } from '../game/diplomacy';
-import { onMenu, ordersProblem, targetsFor } from '../game/policy';
-import { ISLANDS, SEATS, TREATY_FORMULAS, type Seat } from '../game/seats';
-import type { GameState, Order } from '../game/state';
+import { ACTIONS, ACTION_IDS, type ActionId, PROPOSAL_KINDS, type ProposalKind } from './catalog';
+import type { ProposeArgs } from './args';
+import { proposalProblem } from './diplomacy';
+import { onMenu, ordersProblem, targetsFor } from './policy';
+import { ISLANDS, SEATS, TREATY_FORMULAS, type Seat } from './vocabulary';
+import type { GameState, Order } from './state';
 
 /** Every (action, target) the seat could add to `chosen` without breaking the budget or per-round limits. */
 export function nextOrderChoices(view: GameState, seat: Seat, chosen: readonly Order[]): Order[] {

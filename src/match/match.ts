@@ -7,11 +7,10 @@ import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import seedrandom from 'seedrandom';
 import { OilAndWater, type SetupData } from '../game/game';
 import { stateHash, type MatchAction, type PhaseDriver, type RoundHash } from './driver';
-import { NUM_PLAYERS, SEATS, type Seat } from '../game/seats';
+import { NUM_PLAYERS, SEATS, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
-import { makeBot, type BotSpec } from '../bots/registry';
-import type { Bot } from '../bots/types';
+import type { Bot } from './bot';
 import { playBotPhase } from './botphase';
 
 export type MatchState = State<GameState>;
@@ -80,7 +79,8 @@ export class MatchDriver implements PhaseDriver {
 export interface PlayOptions {
   scenario: unknown;
   seed: string;
-  bots: BotSpec;
+  /** One bot per seat (see `makeBots` in src/bots/registry.ts). */
+  bots: Record<Seat, Bot>;
   /** Stops after this many rounds (for forks and tests); the match is then unfinished. */
   maxRounds?: number;
 }
@@ -99,7 +99,7 @@ export function botRng(seed: string, seat: Seat): () => number {
 /** Plays a whole match with bots in every seat. */
 export function playMatch(options: PlayOptions): PlayedMatch {
   const driver = new MatchDriver({ scenario: options.scenario, seed: options.seed });
-  const bots = Object.fromEntries(SEATS.map((s) => [s, makeBot(options.bots[s])])) as Record<Seat, Bot>;
+  const bots = options.bots;
   const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(options.seed, s)])) as Record<Seat, () => number>;
   let guard = 0;
   while (!driver.over) {

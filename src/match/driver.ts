@@ -4,7 +4,7 @@
  * direct driver without importing the reducer-based one.
  */
 import { hashValue } from '../game/hash';
-import type { Seat } from '../game/seats';
+import type { Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 
 /** One dispatched action: a seat's move and its arguments. */
@@ -23,7 +23,7 @@ export interface RoundHash {
 /** The state hash of replays: the whole of G, with the (static) scenario standing in by its content hash. */
 export const stateHash = (G: GameState): string => hashValue({ ...G, scenario: G.scenarioHash });
 
-/** What `playBotPhase` needs of a driver: the reducer's `MatchDriver` or the direct one (src/sim/direct.ts). */
+/** What `playBotPhase` needs of a driver: the reducer's `MatchDriver` or the direct one (src/match/direct.ts). */
 export interface PhaseDriver {
   readonly G: GameState;
   readonly over: boolean;

@@ -6,7 +6,7 @@
  * ten times faster, and a recorded action list still replays (and verifies) through the reducer.
  */
 import { INVALID_MOVE } from 'boardgame.io/core';
-import { NUM_PLAYERS, type Seat } from '../game/seats';
+import { NUM_PLAYERS, type Seat } from '../game/vocabulary';
 import { type GameState, createInitialState } from '../game/state';
 import { viewFor } from '../game/view';
 import { OilAndWater, checkSetupData, type SetupData } from '../game/game';

@@ -3,7 +3,7 @@
  * and a generator of its own, seeded by the runner, so its choices are reproducible and replayable.
  */
 import type { ProposeArgs } from '../game/args';
-import type { Seat } from '../game/seats';
+import type { Seat } from '../game/vocabulary';
 import type { GameState, Order, Proposal } from '../game/state';
 
 export interface BotContext {

@@ -3,9 +3,9 @@
  * the field path and what was expected; nothing here throws on any input.
  */
 import type { z } from 'zod';
-import { ACTIONS, isActionId } from '../game/catalog';
-import { SEATS, type Seat } from '../game/seats';
-import { type Condition, type Effect, type GameEvent, type Scenario, ScenarioSchema } from './schema';
+import { ACTIONS, isActionId } from './catalog';
+import { SEATS, type Seat } from './vocabulary';
+import { type Condition, type Effect, type GameEvent, type Scenario, ScenarioSchema } from './scenario-schema';
 
 export interface Problem {
   /** Dotted path into the document, e.g. `events.3.effects.0.project`; empty for the whole document. */

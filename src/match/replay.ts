@@ -3,7 +3,7 @@
  * hash, embedded when it is not built in), the seed, the seats' controllers, every dispatched action, a state hash
  * per round and the final hash. Verification re-plays the actions and names the first round that differs.
  *
- * A fork (src/sim/fork.ts) is a replay like any other: its first `parent.prefixLength` actions are its parent's, up to
+ * A fork (src/match/fork.ts) is a replay like any other: its first `parent.prefixLength` actions are its parent's, up to
  * the action that began the fork year, and `reseeds` records where the match PRNG was replaced. A reseed applies
  * inside that action's step, after the previous year's Resolution and just before the fork year's News, by running
  * the Diplomacy phase's `onBegin` once with `G.rng` set to `forkRngState(seed)`; every other step is the plain rules.
@@ -14,11 +14,11 @@ import { z } from 'zod';
 import { OilAndWater } from '../game/game';
 import { hashValue } from '../game/hash';
 import { initialRngState, type RngState } from '../game/rng';
-import { SEATS, type Seat } from '../game/seats';
+import { SEATS, type Seat } from '../game/vocabulary';
 import { type GameState, RULES_VERSION } from '../game/state';
 import { builtinScenario } from '../scenario/builtin';
-import type { Scenario } from '../scenario/schema';
-import { parseScenario } from '../scenario/validate';
+import type { Scenario } from '../game/scenario-schema';
+import { parseScenario } from '../game/scenario-validate';
 import { MatchDriver, type MatchState, type RoundHash, stateHash } from './match';
 
 export const REPLAY_FORMAT = 'oil-and-water-replay';

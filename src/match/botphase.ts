@@ -2,8 +2,8 @@
  * Plays one phase of a match for the bot seats, on any driver: decisions, proposals, answers to proposals, ready,
  * and hidden orders. Bots see only their own seat's view; every action they take carries their reason.
  */
-import { SEATS, type Seat, playerIDOf } from '../game/seats';
-import type { Bot, BotContext } from '../bots/types';
+import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
+import type { Bot, BotContext } from './bot';
 import type { PhaseDriver } from './driver';
 
 /** One bot action as dispatched, with the bot's reason. */

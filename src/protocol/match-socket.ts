@@ -5,10 +5,10 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
-import type { GameState } from '../../game/state';
-import { GAME_NAME } from '../../game/game';
-import { NUM_PLAYERS } from '../../game/seats';
-import type { ClassroomStatus } from '../../server/runtime';
+import type { GameState } from '../game/state';
+import { GAME_NAME } from '../game/game';
+import { NUM_PLAYERS } from '../game/vocabulary';
+import type { ClassroomStatus } from './status';
 
 export type MatchState = State<GameState>;
 

@@ -4,7 +4,7 @@
  * `validate.ts`.
  */
 import { z } from 'zod';
-import { ACTIONS, ACTION_IDS, PROPOSAL_KINDS } from '../game/catalog';
+import { ACTIONS, ACTION_IDS, PROPOSAL_KINDS } from './catalog';
 import {
   ALIGNMENT_KEYS,
   ISLANDS,
@@ -14,7 +14,7 @@ import {
   PROJECT_STAGES,
   SEATS,
   type Seat,
-} from '../game/seats';
+} from './vocabulary';
 
 const id = z
   .string()
