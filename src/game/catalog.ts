@@ -14,9 +14,50 @@ export interface ActionSpec {
 }
 
 /**
- * Every policy action of the game. Effects live in `policy.ts`; which seat has which action in an era, and how often
- * the historical bots reach for it, lives in each scenario's `menus`.
+ * Every policy action of the game, in menu order (legal-move enumeration, and so the random bot, follow it). What
+ * each does lives in `action-effects.ts`; which seat has which action in an era, and how often the historical bots
+ * reach for it, lives in each scenario's `menus`.
  */
+export const ACTION_IDS = [
+  'reinforce-garrison',
+  'drawdown-garrison',
+  'offer-joint-development',
+  'energy-card-china',
+  'energy-card-japan',
+  'border-crackdown',
+  'separate-economics',
+  'raise-offer',
+  'harden-stance',
+  'invest-project',
+  'territories-campaign',
+  'follow-us-line',
+  'abandon-linkage',
+  'restore-linkage',
+  'soften-demand',
+  'humanitarian-aid',
+  'court-china',
+  'court-rok',
+  'encourage-hard-line',
+  'deepen-russia-ties',
+  'court-koreas',
+  'back-japan-claim',
+  'court-japan',
+  'impose-sanctions',
+  'ease-sanctions',
+  'alliance-reassurance',
+  'press-japan',
+  'engage-russia',
+  'outreach-moscow',
+  'energy-imports',
+  'mediation',
+  'alliance-with-us',
+  'provocation',
+  'seek-patron',
+  'illicit-energy-trade',
+] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
+
+/** Who may order each action, what it costs and how often; `satisfies` keeps its keys exactly `ACTION_IDS`. */
 export const ACTIONS = {
   // Russia / USSR
   'reinforce-garrison': { seats: ['russia'], cost: 1, target: 'island', maxPerRound: 2 },
@@ -59,10 +100,7 @@ export const ACTIONS = {
   provocation: { seats: ['dprk'], cost: 1, maxPerRound: 1 },
   'seek-patron': { seats: ['dprk'], cost: 1, target: 'partner', maxPerRound: 2 },
   'illicit-energy-trade': { seats: ['dprk'], cost: 1, maxPerRound: 1 },
-} as const satisfies Record<string, ActionSpec>;
-
-export type ActionId = keyof typeof ACTIONS;
-export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
+} as const satisfies Record<ActionId, ActionSpec>;
 
 export function isActionId(value: unknown): value is ActionId {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, value);

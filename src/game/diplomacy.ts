@@ -3,29 +3,15 @@
  * the levers at once. A signed peace treaty still has to survive ratification at Resolution.
  */
 import type { ProposeArgs } from './args';
-import {
-  addEconomy,
-  addPressure,
-  addProjectProgress,
-  addRapport,
-  addStake,
-  addStrain,
-  addTrust,
-  addCapital,
-} from './effects';
+import { PROPOSAL_EFFECTS, applyTableEffects } from './action-effects';
 import { LEVERS } from './levers';
 import { FORMULA_RUNG, SEAT_NAMES, type Seat } from './vocabulary';
-import { clamp, type GameState, type Proposal, nextId, round1 } from './state';
+import { type GameState, type Proposal, nextId } from './state';
 
 const RUSSIA_JAPAN_ONLY = new Set(['joint-activities', 'visa-free', 'fishing-agreement', 'peace-treaty']);
 
 function isPair(p: { from: Seat; to: Seat }, a: Seat, b: Seat): boolean {
   return (p.from === a && p.to === b) || (p.from === b && p.to === a);
-}
-
-/** Japanese money toward Russia is held back while the linkage holds and Russia offers less than two islands. */
-export function linkageBinds(G: GameState): boolean {
-  return G.linkage && G.positions.russia < FORMULA_RUNG['two-islands'];
 }
 
 /** Why `from` may not make this proposal now, or null when it may. */
@@ -135,85 +121,17 @@ export function describeProposal(p: Proposal): string {
   }
 }
 
-/** Moves the levers for an accepted proposal. */
+/** Moves the levers for an accepted proposal: its row of `PROPOSAL_EFFECTS`. */
 export function applyProposal(G: GameState, p: Proposal): void {
   const { from, to } = p;
-  switch (p.kind) {
-    case 'summit':
-      addRapport(G, from, to, LEVERS.rapport.summit);
-      addTrust(G, from, to, 3);
-      addTrust(G, to, from, 3);
-      addCapital(G, from, 2);
-      addCapital(G, to, 2);
-      break;
-    case 'aid': {
-      const amount = (p.terms.amount ?? 1) * LEVERS.proposals.aidUnit;
-      const linked = from === 'japan' && to === 'russia' && linkageBinds(G);
-      addEconomy(G, from, -amount);
-      addEconomy(G, to, amount);
-      addTrust(G, to, from, LEVERS.proposals.aidTrust * (p.terms.amount ?? 1) * (linked ? 0.5 : 1));
-      if (linked) addPressure(G, 'japan', -2);
-      break;
-    }
-    case 'energy-stake': {
-      const investor = from === 'russia' ? to : from;
-      const project = p.terms.project ?? '';
-      const share = p.terms.share ?? 0;
-      const bought = addStake(G, project, investor, share);
-      const factor = investor === 'japan' && linkageBinds(G) ? LEVERS.projects.linkageFactor : 1;
-      addProjectProgress(G, project, bought * factor);
-      addEconomy(G, investor, -round1(bought / 5));
-      addEconomy(G, 'russia', round1(bought / 10));
-      addTrust(G, investor, 'russia', 2);
-      addTrust(G, 'russia', investor, 2);
-      break;
-    }
-    case 'joint-activities': {
-      const island = p.terms.island;
-      if (island) G.islands[island].jointActivities = clamp(G.islands[island].jointActivities + 1, 0, 3);
-      addStrain(G, 'russia', LEVERS.concession.jointActivities);
-      addStrain(G, 'japan', LEVERS.concession.jointActivities);
-      addTrust(G, 'japan', 'russia', 3);
-      addTrust(G, 'russia', 'japan', 3);
-      break;
-    }
-    case 'visa-free':
-      G.visaFree = true;
-      addStrain(G, 'russia', LEVERS.concession.visaFree);
-      addTrust(G, 'japan', 'russia', 3);
-      addTrust(G, 'russia', 'japan', 3);
-      break;
-    case 'fishing-agreement':
-      G.fishingTension = round1(clamp(G.fishingTension + LEVERS.fishing.agreement));
-      addTrust(G, 'japan', 'russia', 2);
-      addTrust(G, 'russia', 'japan', 2);
-      addEconomy(G, 'japan', 1);
-      break;
-    case 'sanctions-coordination': {
-      const partner = from === 'us' ? to : from;
-      G.alignment.sanctions = round1(clamp(G.alignment.sanctions + 10));
-      if (partner === 'japan') G.alignment.usJapanAlliance = round1(clamp(G.alignment.usJapanAlliance + 3));
-      addTrust(G, 'russia', partner, -5);
-      addTrust(G, 'russia', 'us', -3);
-      break;
-    }
-    case 'alliance-reassurance': {
-      const ally = from === 'us' ? to : from;
-      if (ally === 'japan') G.alignment.usJapanAlliance = round1(clamp(G.alignment.usJapanAlliance + 8));
-      else G.koreaTies.rok.us = round1(clamp(G.koreaTies.rok.us + 8));
-      addTrust(G, ally, 'us', 3);
-      break;
-    }
-    case 'peace-treaty': {
-      const formula = p.terms.formula ?? 'none';
-      G.treaty = { formula, year: G.year, status: 'signed' };
-      const strain = FORMULA_RUNG[formula] * LEVERS.concession.treatyPerRung;
-      addStrain(G, 'russia', strain);
-      addStrain(G, 'japan', strain);
-      addRapport(G, 'russia', 'japan', 10);
-      break;
-    }
-  }
+  const roles = {
+    '@from': from,
+    '@to': to,
+    '@investor': from === 'russia' ? to : from,
+    '@partner': from === 'us' ? to : from,
+    '@island': p.terms.island,
+  };
+  applyTableEffects(G, PROPOSAL_EFFECTS[p.kind], roles, p.terms);
   G.log.push({ round: G.round, year: G.year, text: describeProposal(p) });
 }
 

@@ -6,7 +6,7 @@
 import type { Condition, Effect } from './scenario-schema';
 import { LEVERS } from './levers';
 import { chance } from './rng';
-import { ISLANDS, LADDER, PROJECT_STAGES, SEATS, type Island, type Seat } from './vocabulary';
+import { FORMULA_RUNG, ISLANDS, LADDER, PROJECT_STAGES, SEATS, type Island, type Seat } from './vocabulary';
 import { clamp, type GameState, rapportKey, round1 } from './state';
 
 /** Changes `a`'s trust in `b`. Rises are capped per round; falls apply in full. */
@@ -54,6 +54,11 @@ export function addStrain(G: GameState, seat: Seat, delta: number): void {
 
 export function addEconomy(G: GameState, seat: Seat, delta: number): void {
   G.economy[seat] = round1(clamp(G.economy[seat] + delta, 10, 300));
+}
+
+/** Japanese money toward Russia is held back while the linkage holds and Russia offers less than two islands. */
+export function linkageBinds(G: GameState): boolean {
+  return G.linkage && G.positions.russia < FORMULA_RUNG['two-islands'];
 }
 
 export function setPosition(G: GameState, seat: 'russia' | 'japan', rung: number): void {
@@ -147,6 +152,9 @@ export function applyEffect(G: GameState, e: Effect): void {
       return;
     case 'capital':
       addCapital(G, e.seat, e.delta);
+      return;
+    case 'strain':
+      addStrain(G, e.seat, e.delta);
       return;
     case 'alignment':
       G.alignment[e.key] = round1(clamp(G.alignment[e.key] + e.delta));

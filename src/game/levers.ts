@@ -1,7 +1,9 @@
 /**
- * The balance table: every tunable number of the rules in one place. Scenario files hold the historical levels;
- * these hold how the levers move. Golden tests (tests/golden.test.ts) pin the formulas that use them, so a change
- * here shows as a reviewable diff of numbers.
+ * The balance table: the rates, caps, steps and thresholds by which the levers move. Scenario files hold the
+ * historical levels; what each policy action and accepted proposal does lives beside this, as data, in
+ * `action-effects.ts` (its one-off numbers written in the table, the shared ones taken from here). Golden tests pin
+ * both: tests/golden.test.ts the resolution formulas, tests/golden-table.test.ts every action and proposal kind, so a
+ * change shows as a reviewable diff of numbers.
  *
  * Directions follow the paper (paper-facts §2 "what raises it / what lowers it"); magnitudes are game design, since
  * the paper gives no scales (paper-facts §6 Q5).
@@ -43,6 +45,8 @@ export const LEVERS = {
     rampUp: 0.25,
     /** Output target is capacity × (floor + buyers' mean trust in Russia / 100), at most capacity. */
     outputFloor: 0.35,
+    /** Investment progress is multiplied by 1 − sanctions / this, for every investor but China. */
+    sanctionsDragScale: 250,
   },
   oil: { drift: 0.15, noise: 6 },
   economy: {
@@ -90,16 +94,26 @@ export const LEVERS = {
     drift: 0.06,
     /** Below this Sino-Russian level China backs Japan's claim, as in 1964 (paper-facts §4 claim 12). */
     riftBelow: 25,
+    /** China may back Japan's claim (an order) while Sino-Russian stands less than this above the rift. */
+    backClaimMargin: 10,
     step: 8,
   },
   koreaTies: { drift: 0.05, step: 8 },
   proposals: {
     maxOpenPerSeat: 4,
     maxPerSeatPerRound: 8,
+    /** Economy moved per unit of aid (1–3 units). */
     aidUnit: 2,
+    /** Trust the recipient gains per unit of aid. */
     aidTrust: 3,
+    /** Japanese aid to Russia while the linkage binds buys only this share of the trust (and eases the pressure). */
+    aidLinkedTrustShare: 0.5,
+    aidLinkedPressure: -2,
     stakeMin: 5,
     stakeMax: 25,
+    /** Buying a stake costs the investor's economy the share bought / this, and adds share / revenue to Russia's. */
+    stakeCostDivisor: 5,
+    stakeRevenueDivisor: 10,
   },
   messages: { maxPerSeatPerRound: 30, privateMaxChars: 500, statementMaxChars: 280 },
   score: {

@@ -78,6 +78,8 @@ export const EffectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fishing-tension'), delta }).strict(),
   z.object({ type: z.literal('pressure'), seat: SeatSchema, delta }).strict(),
   z.object({ type: z.literal('capital'), seat: SeatSchema, delta }).strict(),
+  /** A concession's strain this year, which domestic backlash weighs at Resolution. */
+  z.object({ type: z.literal('strain'), seat: SeatSchema, delta }).strict(),
   z.object({ type: z.literal('alignment'), key: AlignmentKeySchema, delta }).strict(),
   z.object({ type: z.literal('korea-ties'), korea: KoreaSchema, partner: KoreaPartnerSchema, delta }).strict(),
   z.object({ type: z.literal('economy'), seat: SeatSchema, delta }).strict(),
@@ -246,7 +248,7 @@ export const ScenarioSchema = z
     economy: perSeat(sourced(z.number().min(10).max(300))),
     menus: z
       .object({
-        weights: perSeat(z.partialRecord(z.enum(ACTION_IDS as [string, ...string[]]), z.number().min(0).max(10))),
+        weights: perSeat(z.partialRecord(z.enum(ACTION_IDS), z.number().min(0).max(10))),
         proposals: perSeat(z.partialRecord(z.enum(PROPOSAL_KINDS), z.number().min(0).max(10))),
         source: sources,
       })

@@ -27,7 +27,7 @@ export const SETTABLE_LEVERS = [
 ] as const;
 
 const year = z.number().int().min(1900).max(2100);
-const actionId = z.enum(ACTION_IDS as [ActionId, ...ActionId[]]);
+const actionId = z.enum(ACTION_IDS);
 
 export const WhatIfSchema = z.discriminatedUnion('type', [
   z
