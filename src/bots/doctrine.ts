@@ -48,7 +48,8 @@ export function recentIncident(view: GameState): boolean {
     if (ids.has(view.news[i].eventId)) return true;
   }
   for (let i = view.log.length - 1; i >= 0 && view.log[i].round >= since; i--) {
-    if (/fire on a Japanese|fails to ratify/.test(view.log[i].text)) return true;
+    const kind = view.log[i].kind;
+    if (kind === 'fishing-incident' || kind === 'treaty-not-ratified') return true;
   }
   return false;
 }

@@ -3,7 +3,11 @@
  * module. Scenario text (briefings, events, quotes) comes from the scenario data and is shown as it is.
  */
 import type { ActionId, ProposalKind } from '../game/catalog';
+import { describeLogEntry, type LogCatalogue } from '../game/log';
+import type { Scenario } from '../game/scenario-schema';
+import type { LogEntry } from '../game/state';
 import type { Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
+import { INDICATOR_LABELS } from '../sim/indicators';
 
 export const SEAT_LABEL: Record<Seat, string> = {
   russia: 'Russia',
@@ -106,6 +110,39 @@ export const PROPOSAL_LABEL: Record<ProposalKind, string> = {
   'peace-treaty': 'Peace treaty',
 };
 
+/** The log's words: one sentence per kind of entry (src/game/state.ts `LogEvent`), names filled in. */
+export const LOG_TEXT: LogCatalogue = {
+  seat: (seat) => SEAT_LABEL[seat],
+  island: (island) => ISLAND_LABEL[island],
+  formula: (formula) => FORMULA_LABEL[formula],
+  stage: (stage) => STAGE_LABEL[stage],
+  decisionPending: (seat, prompt) => `${seat} must decide: ${prompt}`,
+  decisionMade: (seat, option) => `${seat} decided: ${option}`,
+  agreement: {
+    summit: (a, b) => `${a} and ${b} hold a summit`,
+    aid: (a, b, t) => `${a} gives ${b} aid (${t.amount})`,
+    'energy-stake': (a, b, t) => `${a} and ${b} agree a ${t.share}% stake in ${t.project}`,
+    'joint-activities': (a, b, t) => `${a} and ${b} agree joint economic activities on ${t.island}`,
+    'visa-free': (a, b) => `${a} and ${b} open visa-free exchange with the islands`,
+    'fishing-agreement': (a, b) => `${a} and ${b} sign a fishing agreement`,
+    'sanctions-coordination': (a, b) => `${a} and ${b} coordinate sanctions on Russia`,
+    'alliance-reassurance': (a, b) => `${a} and ${b} reaffirm their alliance`,
+    'peace-treaty': (a, b, t) => `${a} and ${b} sign a peace treaty: ${t.formula}`,
+  },
+  treatyRatified: (formula) => `The peace treaty is ratified in Moscow and Tokyo: ${formula}.`,
+  treatyNotRatified: (seat) => `${seat} fails to ratify the peace treaty.`,
+  backlash: (seat) => `Domestic backlash in ${seat}: the concession is reversed.`,
+  leaderFell: (seat, leader) => `${seat}'s leader, ${leader}, falls; a successor takes office.`,
+  fishingIncident: 'Russian border guards fire on a Japanese fishing boat near the islands.',
+  projectStage: (project, stage) => `${project} moves to ${stage}.`,
+  chinaBacksJapan: 'China backs Japan’s claim to the islands.',
+};
+
+/** A log entry in the catalogue's words, with the scenario's names for its events and projects. */
+export function logLine(entry: LogEntry, scenario: Scenario): string {
+  return describeLogEntry(entry, LOG_TEXT, scenario);
+}
+
 export const PHASE_LABEL: Record<string, string> = {
   briefing: 'Briefing',
   diplomacy: 'Diplomacy',
@@ -200,6 +237,7 @@ export const S = {
   feed: {
     news: 'News',
     log: 'What happened',
+    logEntry: (year: number, line: string) => `${year}: ${line}`,
     messages: 'Messages',
     source: 'Source',
     paperSource: (section: string, lines: string) => `the paper, ${section}, lines ${lines}`,
@@ -216,18 +254,12 @@ export const S = {
     energy: 'Energy and oil',
     territory: 'Territory',
     scores: 'Scores',
-    series: {
-      trustJapanRussia: 'Japan→Russia trust',
-      trustRussiaJapan: 'Russia→Japan trust',
-      rapportRussiaJapan: 'Leaders’ rapport',
-      energy: 'Energy output %',
-      oilPrice: 'Oil price',
-      russiaRung: 'Russia’s offer (rung)',
-      japanRung: 'Japan’s demand (rung)',
-      islandsJapan: 'Islands held by Japan',
-      garrison: 'Garrison (sum)',
-      fishingTension: 'Fishing tension',
-    } as Record<string, string>,
+    // The one table of indicator labels (the debrief and the simulator's reports use it too).
+    series: INDICATOR_LABELS,
+    /** A chart point's hover text. */
+    point: (series: string, year: number, value: string) => `${series}, ${year}: ${value}`,
+    /** A legend entry with the series' latest value. */
+    latest: (series: string, value: string) => `${series} ${value}`,
     year: 'year',
   },
   map: {
@@ -297,6 +329,8 @@ export const S = {
     baselineNote: 'No historical baseline for this era yet: scores are shown alone.',
     baselineComputing: 'Computing the historical baseline with historical bots…',
     baselineFrom: (source: string) => `Historical baseline: ${source}`,
+    baselineMeasured: (runs: number) => `historical bots, ${runs} seeds, measured in this browser`,
+    baselineShipped: (bots: string, runs: number) => `${bots} bots, ${runs} runs`,
     human: 'human',
   },
   replay: {

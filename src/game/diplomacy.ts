@@ -5,8 +5,8 @@
 import type { ProposeArgs } from './args';
 import { PROPOSAL_EFFECTS, applyTableEffects } from './action-effects';
 import { LEVERS } from './levers';
-import { FORMULA_RUNG, SEAT_NAMES, type Seat } from './vocabulary';
-import { type GameState, type Proposal, nextId } from './state';
+import { FORMULA_RUNG, type Seat } from './vocabulary';
+import { type GameState, type Proposal, nextId, pushLog } from './state';
 
 const RUSSIA_JAPAN_ONLY = new Set(['joint-activities', 'visa-free', 'fishing-agreement', 'peace-treaty']);
 
@@ -96,31 +96,6 @@ export function makeProposal(G: GameState, from: Seat, args: ProposeArgs): Propo
   return proposal;
 }
 
-export function describeProposal(p: Proposal): string {
-  const a = SEAT_NAMES[p.from];
-  const b = SEAT_NAMES[p.to];
-  switch (p.kind) {
-    case 'summit':
-      return `${a} and ${b} hold a summit`;
-    case 'aid':
-      return `${a} gives ${b} aid (${p.terms.amount})`;
-    case 'energy-stake':
-      return `${a} and ${b} agree a ${p.terms.share}% stake in ${p.terms.project}`;
-    case 'joint-activities':
-      return `${a} and ${b} agree joint economic activities on ${p.terms.island}`;
-    case 'visa-free':
-      return `${a} and ${b} open visa-free exchange with the islands`;
-    case 'fishing-agreement':
-      return `${a} and ${b} sign a fishing agreement`;
-    case 'sanctions-coordination':
-      return `${a} and ${b} coordinate sanctions on Russia`;
-    case 'alliance-reassurance':
-      return `${a} and ${b} reaffirm their alliance`;
-    case 'peace-treaty':
-      return `${a} and ${b} sign a peace treaty (${p.terms.formula} formula)`;
-  }
-}
-
 /** Moves the levers for an accepted proposal: its row of `PROPOSAL_EFFECTS`. */
 export function applyProposal(G: GameState, p: Proposal): void {
   const { from, to } = p;
@@ -132,7 +107,7 @@ export function applyProposal(G: GameState, p: Proposal): void {
     '@island': p.terms.island,
   };
   applyTableEffects(G, PROPOSAL_EFFECTS[p.kind], roles, p.terms);
-  G.log.push({ round: G.round, year: G.year, text: describeProposal(p) });
+  pushLog(G, { kind: 'agreement', proposalId: p.id, proposal: p.kind, from, to, terms: { ...p.terms } });
 }
 
 /** Open proposals lapse when Diplomacy ends. */

@@ -6,8 +6,8 @@
 import type { GameEvent, Wildcard } from './scenario-schema';
 import { allHold, applyEffect, incident } from './effects';
 import { weightedPick, withRng } from './rng';
-import { SEATS, SEAT_NAMES } from './vocabulary';
-import { agendaState, type GameState, type NewsItem, nextId, scenarioOf } from './state';
+import { SEATS } from './vocabulary';
+import { agendaState, type GameState, type NewsItem, nextId, pushLog, scenarioOf } from './state';
 
 export function dealAgendas(G: GameState): void {
   for (const seat of SEATS) {
@@ -24,8 +24,9 @@ export function fireEvent(G: GameState, event: GameEvent, kind: NewsItem['kind']
   G.news.push({ round: G.round, year: G.year, eventId: event.id, kind, title: event.title, text: event.text });
   if (event.decision) {
     const d = event.decision;
+    const id = nextId(G, 'd');
     G.decisions.push({
-      id: nextId(G, 'd'),
+      id,
       eventId: event.id,
       round: G.round,
       seat: d.seat,
@@ -34,7 +35,7 @@ export function fireEvent(G: GameState, event: GameEvent, kind: NewsItem['kind']
       default: d.default,
       chosen: null,
     });
-    G.log.push({ round: G.round, year: G.year, seat: d.seat, text: `${SEAT_NAMES[d.seat]} must decide: ${d.prompt}` });
+    pushLog(G, { kind: 'decision-pending', seat: d.seat, eventId: event.id, decisionId: id });
   }
 }
 
@@ -85,11 +86,12 @@ export function applyDecision(G: GameState, decisionId: string, optionId: string
   decision.chosen = optionId;
   if (reason) decision.reason = reason;
   for (const effect of option.effects) applyEffect(G, effect);
-  G.log.push({
-    round: G.round,
-    year: G.year,
+  pushLog(G, {
+    kind: 'decision-made',
     seat: decision.seat,
-    text: `${SEAT_NAMES[decision.seat]} decided: ${option.label}`,
+    eventId: decision.eventId,
+    decisionId: decision.id,
+    option: optionId,
   });
   return true;
 }

@@ -24,8 +24,17 @@ import { LEVERS } from './levers';
 import { applyOrder } from './policy';
 import { chance } from './rng';
 import { energyBought, energyIndex, energyShare, finishMatch, updateScores } from './scoring';
-import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, SEATS, SEAT_NAMES, type Seat } from './vocabulary';
-import { clamp, type GameState, type PerSeat, perSeat, round1, type Order, scenarioOf } from './state';
+import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, SEATS, type Seat } from './vocabulary';
+import {
+  clamp,
+  type GameState,
+  type PerSeat,
+  perSeat,
+  pushLog,
+  round1,
+  type Order,
+  scenarioOf,
+} from './state';
 
 export function resolveRound(G: GameState): void {
   const orders: PerSeat<Order[]> = perSeat((s) => G.orders[s] ?? []);
@@ -55,10 +64,6 @@ export function resolveRound(G: GameState): void {
   }
 }
 
-function log(G: GameState, text: string, seat?: Seat): void {
-  G.log.push(seat ? { round: G.round, year: G.year, seat, text } : { round: G.round, year: G.year, text });
-}
-
 /** A side fails to ratify with chance base + (pressure − capital) / 100, clamped. */
 export function ratifyFailChance(G: GameState, seat: 'russia' | 'japan'): number {
   const T = LEVERS.treaty;
@@ -80,14 +85,14 @@ function ratifyTreaty(G: GameState): void {
     }
     addTrust(G, 'japan', 'russia', 6);
     addTrust(G, 'russia', 'japan', 6);
-    log(G, `The peace treaty (${G.treaty.formula} formula) is ratified in Moscow and Tokyo.`);
+    pushLog(G, { kind: 'treaty-ratified', formula: G.treaty.formula });
     return;
   }
   G.treaty.status = 'collapsed';
   for (const seat of failed) {
     setPosition(G, seat, G.positions[seat] + (seat === 'russia' ? -1 : 1));
     addCapital(G, seat, -LEVERS.domestic.backlashCapitalLoss);
-    log(G, `${SEAT_NAMES[seat]} fails to ratify the peace treaty.`, seat);
+    pushLog(G, { kind: 'treaty-not-ratified', seat, formula: G.treaty.formula });
   }
   incident(G, 'japan', 'russia', LEVERS.treaty.collapseSeverity);
 }
@@ -117,11 +122,11 @@ function backlashChecks(G: GameState): void {
       addCapital(G, seat, -D.backlashCapitalLoss);
       addPressure(G, seat, D.backlashPressureGain);
       addRapport(G, 'russia', 'japan', -5);
-      log(G, `Domestic backlash in ${SEAT_NAMES[seat]}: the concession is reversed.`, seat);
+      pushLog(G, { kind: 'backlash', seat });
       if (G.domestic[seat].capital < D.leaderFallsBelow) {
-        const name = `Successor to ${G.leaders[seat]}`;
-        changeLeader(G, seat, name, LEVERS.rapport.leaderChangeKept);
-        log(G, `${SEAT_NAMES[seat]}'s leader falls; a successor takes office.`, seat);
+        const fallen = G.leaders[seat];
+        changeLeader(G, seat, `Successor to ${fallen}`, LEVERS.rapport.leaderChangeKept);
+        pushLog(G, { kind: 'leader-fell', seat, leader: fallen });
       }
     } else {
       // The concession holds, paid for in political capital.
@@ -135,7 +140,7 @@ function fishingIncidents(G: GameState): void {
   const F = LEVERS.fishing;
   if (G.fishingTension > F.incidentAbove && chance(G) < (G.fishingTension - F.incidentAbove) / 100) {
     incident(G, 'japan', 'russia', F.incidentSeverity);
-    log(G, 'Russian border guards fire on a Japanese fishing boat near the islands.');
+    pushLog(G, { kind: 'fishing-incident' });
   }
   G.fishingTension = round1(G.fishingTension + (F.baseline - G.fishingTension) * F.drift);
 }
@@ -177,7 +182,7 @@ function advanceProjects(G: GameState): void {
       p.stage = stages[stages.indexOf(p.stage) + 1];
       p.progress = 0;
     }
-    if (before !== p.stage) log(G, `${p.id} moves to ${p.stage}.`);
+    if (before !== p.stage) pushLog(G, { kind: 'project-stage', project: p.id, stage: p.stage });
   }
 }
 
@@ -201,7 +206,7 @@ function driftAlignment(G: GameState): void {
   }
   // In a Sino-Russian rift China backs Japan's claim, as in 1964 (paper-facts §4 claim 12).
   const rift = G.alignment.sinoRussian < A.riftBelow;
-  if (rift && !G.flags['china-backs-japan']) log(G, "China backs Japan's claim to the islands.");
+  if (rift && !G.flags['china-backs-japan']) pushLog(G, { kind: 'china-backs-japan' });
   G.flags['china-backs-japan'] = rift;
   if (rift) {
     addPressure(G, 'japan', 2);

@@ -3,9 +3,11 @@
  * Plain JSON only (boardgame.io serialises it), and no clock or ambient randomness.
  */
 import type { ActionId, ProposalKind } from './catalog';
-import { hashValue } from './hash';
+import { registerScenario } from './scenario-registry';
 import { initialRngState, type RngState } from './rng';
 import type { Agenda, Scenario } from './scenario-schema';
+
+export { scenarioOf } from './scenario-registry';
 import {
   ISLANDS,
   KOREAS,
@@ -21,8 +23,8 @@ import {
   type TreatyFormula,
 } from './vocabulary';
 
-/** Bumped whenever a rule change would make old replays play differently. */
-export const RULES_VERSION = 1;
+/** Bumped whenever a rule change would make old replays play differently (2: log entries became data). */
+export const RULES_VERSION = 2;
 
 export type PerSeat<T> = Record<Seat, T>;
 
@@ -113,12 +115,47 @@ export interface NewsItem {
   text: string;
 }
 
-/** A line of the public record: what happened, in the words the log and the debrief show. */
-export interface LogEntry {
-  round: number;
-  year: number;
-  text: string;
-  seat?: Seat;
+/**
+ * What happened, as data: a `kind` with the seats, ids and numbers it concerns, never prose. Text is made at
+ * the edges by `describeLogEntry` (src/game/log.ts) from a catalogue, so the log translates and nothing parses
+ * English.
+ */
+export type LogEvent =
+  /** An event handed `seat` a decision (its prompt and options are the scenario event's). */
+  | { kind: 'decision-pending'; seat: Seat; eventId: string; decisionId: string }
+  /** `seat` answered a decision with the option `option` (or it took the historical default). */
+  | { kind: 'decision-made'; seat: Seat; eventId: string; decisionId: string; option: string }
+  /** An accepted proposal took effect. */
+  | {
+      kind: 'agreement';
+      proposalId: string;
+      proposal: ProposalKind;
+      from: Seat;
+      to: Seat;
+      terms: ProposalTerms;
+    }
+  | { kind: 'treaty-ratified'; formula: TreatyFormula }
+  /** `seat` failed to ratify the signed treaty, which collapses. */
+  | { kind: 'treaty-not-ratified'; seat: 'russia' | 'japan'; formula: TreatyFormula }
+  /** Domestic backlash reversed `seat`'s concession. */
+  | { kind: 'backlash'; seat: Seat }
+  /** `seat`'s leader, `leader` by name, fell after a backlash. */
+  | { kind: 'leader-fell'; seat: Seat; leader: string }
+  /** Russian border guards fired on a Japanese fishing boat. */
+  | { kind: 'fishing-incident' }
+  | { kind: 'project-stage'; project: string; stage: ProjectStage }
+  /** A Sino-Russian rift opened: China backs Japan's claim to the islands. */
+  | { kind: 'china-backs-japan' };
+
+/** The kinds of log entry. */
+export type LogKind = LogEvent['kind'];
+
+/** A line of the public record: a `LogEvent` in the round and year it happened. */
+export type LogEntry = LogEvent & { round: number; year: number };
+
+/** Appends an event to the log in the current round and year. */
+export function pushLog(G: GameState, event: LogEvent): void {
+  G.log.push({ round: G.round, year: G.year, ...event });
 }
 
 export interface Snapshot {
@@ -164,7 +201,8 @@ export interface Outcome {
 
 export interface GameState {
   rulesVersion: number;
-  scenario: Scenario;
+  /** The scenario's id and content hash: the document itself is in the registry (src/game/scenario-registry.ts). */
+  scenarioId: string;
   scenarioHash: string;
   /** The match seed; hidden from seats until the match ends. */
   seed: string | null;
@@ -256,8 +294,8 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
 
   const G: GameState = {
     rulesVersion: RULES_VERSION,
-    scenario,
-    scenarioHash: hashValue(scenario),
+    scenarioId: scenario.id,
+    scenarioHash: registerScenario(scenario),
     seed,
     rng: initialRngState(seed),
     round: 0,
@@ -338,18 +376,3 @@ export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-const SCENARIO_CACHE = new Map<string, Scenario>();
-
-/**
- * The scenario as a plain object. Inside a move `G` is an Immer draft, and walking the static scenario through it
- * would create a proxy for every object touched; so each process keeps one plain copy per scenario content hash.
- */
-export function scenarioOf(G: GameState): Scenario {
-  const key = G.scenarioHash;
-  const hit = SCENARIO_CACHE.get(key);
-  if (hit) return hit;
-  const plain = JSON.parse(JSON.stringify(G.scenario)) as Scenario;
-  if (SCENARIO_CACHE.size >= 64) SCENARIO_CACHE.clear();
-  SCENARIO_CACHE.set(key, plain);
-  return plain;
-}

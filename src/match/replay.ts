@@ -9,11 +9,12 @@
  * the Diplomacy phase's `onBegin` once with `G.rng` set to `forkRngState(seed)`; every other step is the plain rules.
  */
 import type { Game } from 'boardgame.io';
-import { CreateGameReducer } from 'boardgame.io/internal';
+import { CreateGameReducer } from './bgio';
 import { z } from 'zod';
 import { OilAndWater } from '../game/game';
 import { hashValue } from '../game/hash';
 import { initialRngState, type RngState } from '../game/rng';
+import { plainStep } from '../game/plain-step';
 import { SEATS, type Seat } from '../game/vocabulary';
 import { type GameState, RULES_VERSION } from '../game/state';
 import { builtinScenario } from '../scenario/builtin';
@@ -130,10 +131,11 @@ function reducerFor(seed: string | undefined): Reducer {
   );
   const diplomacy = phases.diplomacy;
   const onBegin = diplomacy.onBegin as NonNullable<typeof diplomacy.onBegin>;
-  diplomacy.onBegin = (context) => {
+  // One plain step around both, so the reseed and the News see the same copy of G (src/game/plain-step.ts).
+  diplomacy.onBegin = plainStep((context: Parameters<typeof onBegin>[0]) => {
     context.G.rng = forkRngState(seed);
     return onBegin(context);
-  };
+  }) as typeof onBegin;
   const game = { ...OilAndWater, plugins: [...(OilAndWater.plugins ?? [])], phases } as Game<GameState>;
   const reducer = CreateGameReducer({ game });
   if (reseedReducers.size >= 32) reseedReducers.clear();
@@ -229,6 +231,14 @@ export type ReplayCheck =
 
 type Problem = { ok: false; error: string; round?: number; year?: number };
 
+/** Why a replay made under other rules cannot be re-played: which version made it, which this build plays. */
+function rulesVersionError(made: unknown): string {
+  return (
+    `the replay was made with rules version ${String(made)}; ` +
+    `this build plays rules version ${RULES_VERSION} and cannot reproduce it`
+  );
+}
+
 /** Parses replay text: size, JSON, schema, versions. Never throws. */
 export function parseReplayText(text: string): { ok: true; replay: Replay } | { ok: false; error: string } {
   if (text.length > MAX_REPLAY_CHARS) {
@@ -251,10 +261,7 @@ export function parseReplayText(text: string): { ok: true; replay: Replay } | { 
       };
     }
     if (head.rulesVersion !== RULES_VERSION) {
-      return {
-        ok: false,
-        error: `the replay was made with rules version ${String(head.rulesVersion)}; this build plays rules version ${RULES_VERSION} and cannot reproduce it`,
-      };
+      return { ok: false, error: rulesVersionError(head.rulesVersion) };
     }
   }
   const parsed = ReplaySchema.safeParse(json);
@@ -392,6 +399,10 @@ export class ReplayRunner {
 
 /** Re-runs a replay's actions (with a fork's reseeds) and checks every round hash and the final hash. */
 export function verifyReplay(replay: Replay, options: { untilYear?: number } = {}): ReplayCheck {
+  // A replay object built in code skips parseReplayText: other rules would only show up as a hash mismatch.
+  if (replay.rulesVersion !== RULES_VERSION) {
+    return { ok: false, error: rulesVersionError(replay.rulesVersion) };
+  }
   const found = replayScenario(replay);
   if (!found.ok) return found;
   const { scenario } = found;

@@ -3,7 +3,7 @@
  * print CSS. Every piece of text from the match or the scenario (statements, messages, reasons, titles) goes through
  * `escapeHtml`, so a hostile statement renders as text.
  */
-import { SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
+import { SEATS, SEAT_NAMES } from '../game/vocabulary';
 import type {
   BaselinePlacement,
   Debrief,
@@ -14,29 +14,13 @@ import type {
   SeatReport,
   SourceNote,
 } from './debrief';
+import { escapeHtml } from './html';
+import { SERIES_COLOURS, seatCss } from './palette';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+// The report's escaping is every report's (tests import it from here).
+export { escapeHtml };
 
 const e = escapeHtml;
-
-/** Seat colours, chosen to stay apart in print and for common colour-vision deficiencies. */
-const SEAT_COLOURS: Record<Seat, string> = {
-  russia: '#c0392b',
-  japan: '#1f5fa8',
-  china: '#d68910',
-  us: '#6c3483',
-  rok: '#138d75',
-  dprk: '#5d6d7e',
-};
-const PALETTE = ['#1f5fa8', '#c0392b', '#138d75', '#d68910', '#6c3483', '#5d6d7e'];
 
 function num(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
@@ -128,8 +112,7 @@ function matchYearHtml(y: DebriefYear): string {
   for (const a of y.agreements) items.push(`<li>${e(a.text)}${reasonHtml(a.reason)}</li>`);
   for (const s of y.statements)
     items.push(`<li>${e(SEAT_NAMES[s.from])} states publicly: <q class="quote">${e(s.text)}</q></li>`);
-  for (const line of y.log)
-    items.push(`<li class="${y.drift.some((d) => d.text === line) ? 'drift' : 'muted'}">${e(line)}</li>`);
+  for (const line of y.log) items.push(`<li class="${line.drift ? 'drift' : 'muted'}">${e(line.text)}</li>`);
   return items.length ? `<ul>${items.join('')}</ul>` : '<span class="muted">—</span>';
 }
 
@@ -206,7 +189,7 @@ export function chartSvg(chart: IndicatorChart): string {
     );
   }
   chart.series.forEach((s, i) => {
-    const colour = s.seat ? SEAT_COLOURS[s.seat] : PALETTE[i % PALETTE.length];
+    const colour = s.seat ? seatCss(s.seat) : SERIES_COLOURS[i % SERIES_COLOURS.length];
     const line = (points: { year: number; value: number }[], dash: boolean) => {
       if (!points.length) return '';
       const d = points.map((p) => `${sx(p.year).toFixed(1)},${sy(p.value).toFixed(1)}`).join(' ');
@@ -227,7 +210,7 @@ function chartsHtml(d: Debrief): string {
   const charts = d.charts.map((c) => {
     const legend = c.series
       .map((s, i) => {
-        const colour = s.seat ? SEAT_COLOURS[s.seat] : PALETTE[i % PALETTE.length];
+        const colour = s.seat ? seatCss(s.seat) : SERIES_COLOURS[i % SERIES_COLOURS.length];
         const last = s.values[s.values.length - 1];
         return `<li><span class="swatch" style="background:${colour}"></span>${e(s.label)}${last ? ` <span class="muted">${num(last.value)}</span>` : ''}</li>`;
       })

@@ -9,11 +9,12 @@
  */
 import { z } from 'zod';
 import type { ActionId } from '../game/catalog';
-import { describeProposal } from '../game/diplomacy';
 import { LADDER, SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
-import type { GameState, NewsItem, Outcome, Snapshot } from '../game/state';
+import type { GameState, LogKind, NewsItem, Outcome, Snapshot } from '../game/state';
 import type { Scenario, Source } from '../game/scenario-schema';
 import type { Replay, ReplayCheck } from '../match/replay';
+import { INDICATOR_LABELS } from './indicators';
+import { agreementText, logEntryText } from './log-text';
 
 /** Largest baseline file accepted, in characters. */
 export const MAX_BASELINE_CHARS = 20_000_000;
@@ -160,10 +161,19 @@ export interface DebriefYear {
   statements: MessageRecord[];
   privateMessages: MessageRecord[];
   /** The rest of the public record for the year (backlash, ratification, project stages, …). */
-  log: string[];
+  log: DebriefLogLine[];
   drift: DriftItem[];
   /** Years before a fork point were played by the parent match. */
   fromParent: boolean;
+}
+
+/** A line of the year's public record, in English, with the kind it was recorded as. */
+export interface DebriefLogLine {
+  kind: LogKind;
+  text: string;
+  seat?: Seat;
+  /** Set when the line marks a departure from history (it is in `drift` too). */
+  drift?: DriftKind;
 }
 
 export interface SeriesPoint {
@@ -307,20 +317,7 @@ const DIVERGENCE: Partial<Record<LeverKey, number>> = {
   sanctions: 12,
 };
 
-const LEVER_LABELS: Record<LeverKey, string> = {
-  trustJapanRussia: 'Trust Japan→Russia',
-  trustRussiaJapan: 'Trust Russia→Japan',
-  rapportRussiaJapan: 'Rapport Russia–Japan',
-  energy: 'Energy output (% of capacity)',
-  oilPrice: 'Oil price',
-  russiaRung: "Russia's offer (ladder)",
-  japanRung: "Japan's demand (ladder)",
-  islandsJapan: 'Islands held by Japan',
-  sinoRussian: 'Sino-Russian relations',
-  usJapanAlliance: 'US–Japan alliance',
-  sanctions: 'Sanctions on Russia',
-  fishingTension: 'Fishing tension',
-};
+const LEVER_LABELS: Readonly<Record<LeverKey, string>> = INDICATOR_LABELS;
 
 type LeverKey =
   | 'trustJapanRussia'
@@ -390,14 +387,20 @@ function orderText(o: OrderRecord): string {
   return o.target ? `${o.action} (${o.target})` : o.action;
 }
 
-/** Log lines that mark a departure from history, recognised by the wording the rules use (src/game/resolution.ts). */
-function logDrift(text: string): DriftKind | undefined {
-  if (text.startsWith('Domestic backlash')) return 'backlash';
-  if (text.includes('leader falls')) return 'leader-fell';
-  if (text.includes('fails to ratify')) return 'treaty-collapsed';
-  if (text.includes('is ratified')) return 'treaty-ratified';
-  return undefined;
-}
+/** The kinds of log entry that mark a departure from history. */
+const LOG_DRIFT: Partial<Record<LogKind, DriftKind>> = {
+  backlash: 'backlash',
+  'leader-fell': 'leader-fell',
+  'treaty-not-ratified': 'treaty-collapsed',
+  'treaty-ratified': 'treaty-ratified',
+};
+
+/** Log kinds the debrief lists elsewhere: decisions and agreements have their own lists. */
+const LISTED_ELSEWHERE: ReadonlySet<LogKind> = new Set<LogKind>([
+  'decision-pending',
+  'decision-made',
+  'agreement',
+]);
 
 /** Builds the debrief of a match from its final state and its replay. Pure: same input, same report. */
 export function buildDebrief(input: DebriefInput): Debrief {
@@ -499,7 +502,8 @@ export function buildDebrief(input: DebriefInput): Debrief {
   for (const p of G.proposals) {
     if (p.status !== 'accepted') continue;
     const y = byRound.get(p.round);
-    const record: AgreementRecord = { from: p.from, to: p.to, kind: p.kind, text: describeProposal(p) };
+    const text = agreementText(p, scenario);
+    const record: AgreementRecord = { from: p.from, to: p.to, kind: p.kind, text };
     if (p.reason) record.reason = p.reason;
     y?.agreements.push(record);
     if (p.kind === 'peace-treaty' && y)
@@ -533,18 +537,19 @@ export function buildDebrief(input: DebriefInput): Debrief {
 
   for (const entry of G.log) {
     const y = byYear.get(entry.year);
-    if (!y) continue;
-    const kind = logDrift(entry.text);
-    // Decisions and agreements have their own lists; keep the rest of the record.
-    const listed = y.decisions.length > 0 && entry.text.includes(' decided: ');
-    const agreed = y.agreements.some((a) => a.text === entry.text);
-    if (!listed && !agreed && !entry.text.includes(' must decide: ')) y.log.push(entry.text);
-    if (kind)
+    if (!y || LISTED_ELSEWHERE.has(entry.kind)) continue;
+    const line: DebriefLogLine = { kind: entry.kind, text: logEntryText(entry, scenario) };
+    if ('seat' in entry) line.seat = entry.seat;
+    const drifted = LOG_DRIFT[entry.kind];
+    if (drifted) {
+      line.drift = drifted;
       addDrift(
-        entry.seat
-          ? { year: entry.year, seat: entry.seat, kind, text: entry.text }
-          : { year: entry.year, kind, text: entry.text },
+        line.seat
+          ? { year: entry.year, seat: line.seat, kind: drifted, text: line.text }
+          : { year: entry.year, kind: drifted, text: line.text },
       );
+    }
+    y.log.push(line);
   }
 
   let heldBefore = 0;
@@ -678,7 +683,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
       const k: KeyDecision = {
         year: yearOf(p.round),
         kind: 'proposal',
-        text: `Proposed to ${SEAT_NAMES[p.to]}: ${describeProposal(p)} (${p.status})`,
+        text: `Proposed to ${SEAT_NAMES[p.to]}: ${agreementText(p, scenario)} (${p.status})`,
       };
       if (p.reason) k.reason = p.reason;
       if (p.kind === 'peace-treaty') k.againstHistory = true;
@@ -687,7 +692,10 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
       keyDecisions.push({
         year: yearOf(p.round),
         kind: 'response',
-        text: `${p.status === 'accepted' ? 'Accepted' : 'Rejected'} ${SEAT_NAMES[p.from]}'s proposal: ${describeProposal(p)}`,
+        text: `${p.status === 'accepted' ? 'Accepted' : 'Rejected'} ${SEAT_NAMES[p.from]}'s proposal: ${agreementText(
+          p,
+          scenario,
+        )}`,
         ...(p.kind === 'peace-treaty' && p.status === 'accepted' ? { againstHistory: true } : {}),
       });
     }

@@ -1,8 +1,8 @@
 /** The news feed (each event with its source), the log of what happened each year, and the messages. */
-import type { GameState } from '../../game/state';
+import { type GameState, scenarioOf } from '../../game/state';
 import { el, replace, bounded } from '../dom';
 import { eventSources } from '../details';
-import { S, SEAT_LABEL } from '../strings';
+import { logLine, S, SEAT_LABEL } from '../strings';
 
 const SHOWN = 60;
 
@@ -10,6 +10,7 @@ const SHOWN = 60;
 export function renderFeed(container: HTMLElement, view: GameState): void {
   const news = [...view.news].reverse().slice(0, SHOWN);
   const log = [...view.log].reverse().slice(0, SHOWN);
+  const scenario = scenarioOf(view);
   const messages = [...view.messages].reverse().slice(0, SHOWN);
   replace(
     container,
@@ -41,7 +42,11 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
       { class: 'log', 'data-test': 'log' },
       el('h3', { text: S.feed.log }),
       log.length === 0 ? el('p', { class: 'muted', text: S.feed.empty }) : null,
-      el('ul', {}, ...log.map((entry) => el('li', { text: `${entry.year}: ${entry.text}` }))),
+      el(
+        'ul',
+        {},
+        ...log.map((entry) => el('li', { text: S.feed.logEntry(entry.year, logLine(entry, scenario)) })),
+      ),
     ),
     el(
       'section',
