@@ -1,7 +1,27 @@
-/// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Fetches the Phaser chunk with the game page's own scripts (a modulepreload link) instead of after them: the map
+ * needs it at once, and it is the largest download. The classroom page never loads Phaser and gets no link.
+ */
+function preloadPhaser(): Plugin {
+  return {
+    name: 'oil-and-water:preload-phaser',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('index.html') || !ctx.bundle) return html;
+        const phaser = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.name === 'phaser');
+        if (!phaser) return html;
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${phaser.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [preloadPhaser()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -17,10 +37,5 @@ export default defineConfig({
         },
       },
     },
-  },
-  test: {
-    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
   },
 });

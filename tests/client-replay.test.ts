@@ -7,7 +7,8 @@ import { buildReplay, parseReplayText, serializeReplay, verifyReplay, type Repla
 import { ReplaySession } from '../src/client/replay/replay-session';
 import { diplomacyRound, loadTimeline, positionAt, timelineOf, yearStartIndex, yearsOf, type Timeline } from '../src/client/replay/timeline';
 import { startForkSession } from '../src/client/replay/fork-session';
-import { MEASURED_RUNS, debriefHtmlFor, measuredBaseline } from '../src/client/replay/debrief-view';
+import { debriefHtmlFor } from '../src/client/replay/debrief-view';
+import { MEASURED_RUNS, eraBaseline } from '../src/client/baseline';
 import { replayFileName } from '../src/client/panels/end';
 import { chartColumns, CHARTS } from '../src/client/chart-data';
 import { makeBots } from '../src/bots/registry';
@@ -208,12 +209,14 @@ describe('a fork in the browser', () => {
 describe('the browser debrief', () => {
   it('places each seat against a baseline measured with historical bots, the same seeds every time', async () => {
     const progress: number[] = [];
-    const baseline = await measuredBaseline(scenario, (done) => progress.push(done));
-    expect(baseline).toBeDefined();
+    // No baseline ships (assets/baselines/ is absent), so the browser measures one, once per era.
+    const era = await eraBaseline(scenario, (done) => progress.push(done));
+    expect(era?.measured).toBe(true);
+    const baseline = era?.baseline;
     expect(progress).toEqual(Array.from({ length: MEASURED_RUNS }, (_, i) => i + 1));
     expect(baseline!.runs).toBe(MEASURED_RUNS);
     for (const s of SEATS) expect(baseline!.scores[s]).toHaveLength(MEASURED_RUNS);
-    expect(await measuredBaseline(scenario)).toBe(baseline);
+    expect((await eraBaseline(scenario))?.baseline).toBe(baseline);
     const report = debriefHtmlFor(replay, baseline);
     if (!report.ok) throw new Error(report.error);
     expect(report.html).toContain(`Against the historical baseline (${MEASURED_RUNS} runs, historical (measured in this browser))`);

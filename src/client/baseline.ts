@@ -1,63 +1,31 @@
 /**
- * The historical reference the end screen places each score against: what historical-doctrine bots reach in the
- * era. Read from `assets/baselines/<scenario>.json` when one ships; otherwise measured here with the `historical`
- * bot if the registry has it; otherwise there is none, and the end screen says so.
+ * The one historical baseline of the browser, for the end screen and the debrief alike: each seat's final scores
+ * with historical-doctrine bots in the era. A file `assets/baselines/<scenario>.json` (the debrief's format, as
+ * `replay report --baseline` reads) is used when one ships; none ships today, so the honest default is to measure
+ * `MEASURED_RUNS` matches here, once per era and page, and say so. The end screen and the debrief share that one
+ * measurement.
  */
-import { z } from 'zod';
 import { botKinds, makeBots } from '../bots/registry';
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat } from '../game/state';
+import type { Seat } from '../game/vocabulary';
 import type { Scenario } from '../game/scenario-schema';
 import { playMatch } from '../match/match';
+import { BaselineSchema, baselineFromMatches, type Baseline } from '../sim/debrief';
 
-/**
- * A shipped baseline file: the debrief's format (`{scenario, bots, runs, scores: {seat: [final scores…]}}`, seats may
- * be left out) or a ready mean per seat. Either way the end screen shows the mean.
- */
-export const BaselineFileSchema = z
-  .object({
-    scenario: z.string().max(64),
-    bots: z.string().max(64).optional(),
-    runs: z.number().int().min(1).optional(),
-    source: z.string().max(200).optional(),
-    scores: z.partialRecord(z.enum(SEATS), z.union([z.number(), z.array(z.number()).min(1).max(100_000)])),
-  })
-  .strict();
+export type { Baseline };
 
-export interface Baseline {
-  scenario: string;
-  /** How it was measured, e.g. "historical bots, 500 runs". */
-  source: string;
-  /** Mean final score per seat (a seat the file leaves out has none). */
-  scores: Partial<Record<Seat, number>>;
-}
+/** Matches measured in the browser when no baseline ships: enough to place a score, few enough to wait for. */
+export const MEASURED_RUNS = 12;
 
-const mean = (values: number | number[]) =>
-  Array.isArray(values) ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : values;
-
-/** Reads a baseline file's content; undefined when it does not fit. */
-export function parseBaseline(data: unknown): Baseline | undefined {
-  const parsed = BaselineFileSchema.safeParse(data);
-  if (!parsed.success) return undefined;
-  const f = parsed.data;
-  const scores: Partial<Record<Seat, number>> = {};
-  for (const seat of SEATS) {
-    const v = f.scores[seat];
-    if (v !== undefined) scores[seat] = mean(v);
-  }
-  const source = f.source ?? `${f.bots ?? 'historical'} bots${f.runs ? `, ${f.runs} runs` : ''}`;
-  return { scenario: f.scenario, source, scores };
-}
-
-const files = import.meta.glob('../../assets/baselines/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+// Not eager: a shipped file loads only when its era's baseline is asked for. Empty while no file ships.
+const files = import.meta.glob<unknown>('../../assets/baselines/*.json', { import: 'default' });
 
 /** The shipped baseline of a scenario, or undefined when none ships (or the file does not fit the schema). */
-export function historicalBaseline(scenarioId: string): Baseline | undefined {
-  for (const [path, data] of Object.entries(files)) {
-    if (!path.endsWith(`/${scenarioId}.json`)) continue;
-    const baseline = parseBaseline(data);
-    if (baseline && baseline.scenario === scenarioId) return baseline;
-  }
-  return undefined;
+export async function shippedBaseline(scenarioId: string): Promise<Baseline | undefined> {
+  const load = Object.entries(files).find(([path]) => path.endsWith(`/${scenarioId}.json`))?.[1];
+  if (!load) return undefined;
+  const parsed = BaselineSchema.safeParse(await load());
+  return parsed.success && parsed.data.scenario === scenarioId ? parsed.data : undefined;
 }
 
 /** Whether a baseline can be measured here: the bots registry has the historical bot. */
@@ -65,21 +33,52 @@ export function canMeasureBaseline(): boolean {
   return botKinds().includes('historical');
 }
 
+export interface EraBaseline {
+  baseline: Baseline;
+  /** True when measured in this browser, false when a file shipped. */
+  measured: boolean;
+}
+
+const eras = new Map<string, Promise<EraBaseline | undefined>>();
+const listeners = new Map<string, Set<(done: number) => void>>();
+
 /**
- * Measures a baseline by playing `seeds` matches with historical bots in every seat, yielding to the browser
- * between matches so the end screen stays responsive.
+ * The era's baseline: the shipped file, else `MEASURED_RUNS` matches with historical bots in every seat, yielding
+ * to the browser between matches. Remembered per scenario version; `onProgress` hears the runs measured so far.
+ * Undefined when none ships and the historical bot is not registered.
  */
-export async function measureBaseline(scenario: Scenario, seeds = 12): Promise<Baseline | undefined> {
-  if (!canMeasureBaseline()) return undefined;
-  const totals = Object.fromEntries(SEATS.map((s) => [s, 0])) as Record<Seat, number>;
-  const bots = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as Record<Seat, string>;
-  for (let i = 0; i < seeds; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const { driver } = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) });
-    const outcome = driver.G.outcome;
-    if (!outcome) return undefined;
-    for (const s of SEATS) totals[s] += outcome.finalScores[s];
+export function eraBaseline(scenario: Scenario, onProgress?: (done: number) => void): Promise<EraBaseline | undefined> {
+  const key = `${scenario.id}:${scenario.version}`;
+  if (onProgress) {
+    if (!listeners.has(key)) listeners.set(key, new Set());
+    listeners.get(key)?.add(onProgress);
   }
-  const scores = Object.fromEntries(SEATS.map((s) => [s, Math.round((totals[s] / seeds) * 10) / 10])) as Record<Seat, number>;
-  return { scenario: scenario.id, source: `historical bots, ${seeds} seeds, measured in this browser`, scores };
+  const hit = eras.get(key);
+  if (hit) return hit;
+  const run = (async (): Promise<EraBaseline | undefined> => {
+    const shipped = await shippedBaseline(scenario.id);
+    if (shipped) return { baseline: shipped, measured: false };
+    if (!canMeasureBaseline()) return undefined;
+    const bots = perSeat(() => 'historical');
+    const matches: { finalScores: Record<Seat, number> }[] = [];
+    for (let i = 0; i < MEASURED_RUNS; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) }).driver.G.outcome;
+      if (!outcome) return undefined;
+      matches.push({ finalScores: outcome.finalScores });
+      for (const listener of listeners.get(key) ?? []) listener(i + 1);
+    }
+    return { baseline: baselineFromMatches(scenario.id, matches, 'historical (measured in this browser)'), measured: true };
+  })();
+  eras.set(key, run);
+  return run;
+}
+
+/** Each seat's mean final score, to one decimal (a seat the baseline leaves out has none). */
+export function meanScores(baseline: Baseline): Partial<Record<Seat, number>> {
+  const means: Partial<Record<Seat, number>> = {};
+  for (const [seat, scores] of Object.entries(baseline.scores) as [Seat, number[] | undefined][]) {
+    if (scores?.length) means[seat] = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+  }
+  return means;
 }

@@ -4,15 +4,17 @@
  */
 import { snapshot } from '../game/resolution';
 import { updateScores } from '../game/scoring';
-import { SEATS } from '../game/vocabulary';
+import { SEATS, type Seat } from '../game/vocabulary';
 import { createInitialState, type GameState, type Snapshot } from '../game/state';
 import type { Scenario } from '../game/scenario-schema';
 import { S, SEAT_LABEL } from './strings';
+import { scenarioOf } from '../game/scenario-registry';
 
 export interface ChartSpec {
   id: 'trust' | 'energy' | 'territory' | 'scores';
   title: string;
-  series: { label: string; pick: (s: Snapshot) => number }[];
+  /** A series of one seat is drawn in that seat's colour. */
+  series: { label: string; pick: (s: Snapshot) => number; seat?: Seat }[];
 }
 
 /** The four charts of the issue: trust, energy, territory, scores. */
@@ -41,7 +43,7 @@ export const CHARTS: ChartSpec[] = [
   {
     id: 'scores',
     title: S.charts.scores,
-    series: SEATS.map((seat) => ({ label: SEAT_LABEL[seat], pick: (s: Snapshot) => s.scores[seat] })),
+    series: SEATS.map((seat) => ({ label: SEAT_LABEL[seat], pick: (s: Snapshot) => s.scores[seat], seat })),
   },
 ];
 
@@ -59,8 +61,8 @@ export function openingSnapshot(scenario: Scenario): Snapshot {
   return snap;
 }
 
-/** uPlot's columnar data for one chart: years, then one column per series. */
+/** One chart's data in columns: years, then one column per series. */
 export function chartColumns(view: GameState, chart: ChartSpec): number[][] {
-  const points = [openingSnapshot(view.scenario), ...view.history];
+  const points = [openingSnapshot(scenarioOf(view)), ...view.history];
   return [points.map((p) => p.year), ...chart.series.map((s) => points.map((p) => s.pick(p)))];
 }

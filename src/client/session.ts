@@ -6,15 +6,17 @@ import { makeBot } from '../bots/registry';
 import type { Bot } from '../match/bot';
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
+import { viewFor } from '../game/view';
 import type { Scenario } from '../game/scenario-schema';
+import type { SeatMoveName } from '../game/args';
 import { MatchDriver, botRng, playBotPhase } from '../match/match';
 import { buildReplay, type Replay, type ReplayParent, type Reseed } from '../match/replay';
 
 /** Who plays a seat: a person at this device, or a bot of a registered kind. */
 export type Controller = { type: 'human' } | { type: 'bot'; kind: string };
 
-/** A move a seat can make, by name, with its single argument object. */
-export type MoveName = 'ready' | 'propose' | 'respond' | 'withdraw' | 'decide' | 'sendMessage' | 'makeStatement' | 'commitOrders';
+/** A move a seat can make, by name (the rules' table: src/game/args.ts), with its single argument object. */
+export type MoveName = SeatMoveName;
 
 export interface GameSession {
   readonly scenario: Scenario;
@@ -101,7 +103,8 @@ export class LocalSession implements GameSession {
   }
 
   view(): GameState {
-    return this.driver.view(this.seat ?? (undefined as unknown as Seat));
+    // No seat here (every seat a bot): the public view, which `viewFor` gives for an undefined seat.
+    return viewFor(this.driver.G, this.seat ?? undefined);
   }
 
   phase(): string {

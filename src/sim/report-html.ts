@@ -5,29 +5,11 @@
  */
 import { SEATS, SEAT_NAMES } from '../game/vocabulary';
 import type { MatchRecord } from './batch';
-import { INDICATORS, type Indicator } from './batch';
+import { escapeHtml } from './html';
+import { INDICATOR_LABELS, INDICATORS } from './indicators';
 import type { Comparison, Spread, Summary } from './aggregate';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-const LABELS: Record<Indicator, string> = {
-  trustJapanRussia: 'Trust, Japan in Russia',
-  trustRussiaJapan: 'Trust, Russia in Japan',
-  rapportRussiaJapan: 'Rapport, Russia–Japan leaders',
-  energy: 'Energy output, % of capacity',
-  oilPrice: 'Oil price index',
-  russiaRung: "Russia's offer (ladder rung)",
-  japanRung: "Japan's demand (ladder rung)",
-  islandsJapan: 'Islands held by Japan',
-  garrison: 'Garrison on the islands',
-  jointActivities: 'Joint activities',
-  fishingTension: 'Fishing tension',
-  sinoRussian: 'Sino-Russian relations',
-  usJapanAlliance: 'US–Japan alliance',
-  sanctions: 'Sanctions on Russia',
-};
+const LABELS = INDICATOR_LABELS;
 
 const W = 360;
 const H = 180;

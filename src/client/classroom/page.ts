@@ -5,11 +5,13 @@
  */
 import { SEATS, SEAT_NAMES, type Seat } from '../../game/vocabulary';
 import { seatPath, storeSeat } from './seat-link';
-import { MatchSocket, type ClassroomStatusView } from '../../protocol/match-socket';
+import { MatchSocket } from '../../protocol/match-socket';
+import type { ClassroomStatus } from '../../protocol/status';
+import { scenarioOf } from '../../game/scenario-registry';
 
 type Child = Node | string | null | undefined | false;
 
-function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) if (c) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
@@ -31,7 +33,7 @@ const show = (...nodes: Child[]) => root.replaceChildren(...(nodes.filter(Boolea
 const errorLine = el('p', { class: 'error', role: 'alert', 'data-test': 'error' });
 const report = (error: unknown) => (errorLine.textContent = error instanceof Error ? error.message : String(error));
 
-function timerText(status: ClassroomStatusView | null): string {
+function timerText(status: ClassroomStatus | null): string {
   if (!status) return '';
   if (status.finished) return 'match over';
   const t = status.timer;
@@ -40,7 +42,7 @@ function timerText(status: ClassroomStatusView | null): string {
   return `${status.phase}, round ${status.round} (${status.year}) · ${clock}${status.paused ? ' · PAUSED' : ''}`;
 }
 
-function seatTable(status: ClassroomStatusView | null, codes?: Record<string, string | null>): HTMLElement {
+function seatTable(status: ClassroomStatus | null, codes?: Record<string, string | null>): HTMLElement {
   const rows = SEATS.map((s) => {
     const seat = status?.seats[s];
     const who = seat ? (seat.names.length ? seat.names.join(', ') : '—') : '';
@@ -53,8 +55,8 @@ function seatTable(status: ClassroomStatusView | null, codes?: Record<string, st
 // --- home: create a match, or join one -----------------------------------------------------------------------------
 
 async function home(joinCode: string): Promise<void> {
-  const code = el('input', { name: 'code', value: joinCode, maxlength: '16', autocomplete: 'off' }) as HTMLInputElement;
-  const name = el('input', { name: 'name', maxlength: '24' }) as HTMLInputElement;
+  const code = el('input', { name: 'code', value: joinCode, maxlength: '16', autocomplete: 'off' });
+  const name = el('input', { name: 'name', maxlength: '24' });
   const joinButton = el('button', { type: 'submit' }, 'Join');
   const joinForm = el('form', { 'data-test': 'join' }, el('h2', {}, 'Join your class'), el('label', {}, 'Code ', code), el('label', {}, ' Name ', name), joinButton);
   joinForm.addEventListener('submit', (e) => {
@@ -71,10 +73,10 @@ async function home(joinCode: string): Promise<void> {
     return;
   }
   const info = await call<{ scenarios: { id: string; name: string }[]; botKinds: string[] }>('GET', '/api/scenarios');
-  const scenario = el('select', { name: 'scenario' }, ...info.scenarios.map((s) => el('option', { value: s.id }, s.name))) as HTMLSelectElement;
-  const seed = el('input', { name: 'seed', placeholder: 'random' }) as HTMLInputElement;
-  const botBoxes = SEATS.map((s) => el('input', { type: 'checkbox', name: `bot-${s}` }) as HTMLInputElement);
-  const seconds = (phase: string, value: number) => el('input', { type: 'number', name: phase, value: String(value), min: '0' }) as HTMLInputElement;
+  const scenario = el('select', { name: 'scenario' }, ...info.scenarios.map((s) => el('option', { value: s.id }, s.name)));
+  const seed = el('input', { name: 'seed', placeholder: 'random' });
+  const botBoxes = SEATS.map((s) => el('input', { type: 'checkbox', name: `bot-${s}` }));
+  const seconds = (phase: string, value: number) => el('input', { type: 'number', name: phase, value: String(value), min: '0' });
   const diplomacy = seconds('diplomacy', 480);
   const policy = seconds('policy', 240);
   const createForm = el(
@@ -120,7 +122,7 @@ async function facilitator(matchID: string, token: string): Promise<void> {
   const status = el('p', { 'data-test': 'status' });
   const table = el('div');
   const secrets = el('pre', { 'data-test': 'secrets', class: 'secrets' });
-  const injectSelect = el('select', { name: 'inject' }) as HTMLSelectElement;
+  const injectSelect = el('select', { name: 'inject' });
   const act = (label: string, route: string, body?: () => unknown) => {
     const b = el('button', { type: 'button', 'data-action': route }, label);
     b.addEventListener('click', () => void call('POST', `/api/matches/${matchID}/${route}`, body?.(), token).catch(report));
@@ -132,7 +134,7 @@ async function facilitator(matchID: string, token: string): Promise<void> {
     const G = socket.state?.G;
     if (!G) return;
     if (injectSelect.options.length === 0) {
-      for (const c of G.scenario.wildcards.deck) injectSelect.append(el('option', { value: c.id }, c.title ?? c.id));
+      for (const c of scenarioOf(G).wildcards.deck) injectSelect.append(el('option', { value: c.id }, c.title ?? c.id));
     }
     secrets.textContent = SEATS.map((s) => {
       const orders = G.orders[s] === null ? 'no orders yet' : `${G.orders[s]?.length ?? 0} orders`;

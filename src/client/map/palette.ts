@@ -4,15 +4,10 @@
  * as colour, so nothing depends on hue alone.
  */
 import type { ProjectStage, Seat } from '../../game/vocabulary';
+import { SEAT_COLOUR, css } from '../../sim/palette';
 
-export const SEAT_COLOUR: Record<Seat, number> = {
-  russia: 0xd55e00,
-  japan: 0xcc79a7,
-  china: 0xe69f00,
-  us: 0x0072b2,
-  rok: 0x56b4e9,
-  dprk: 0x009e73,
-};
+// Seat colours are the reports' and charts' too: one palette (src/sim/palette.ts).
+export { SEAT_COLOUR, css };
 
 export const SEA = 0x142a40;
 export const OTHER_LAND = 0x4a4d4f;
@@ -53,10 +48,6 @@ export const STAGE_STYLE: Record<ProjectStage, { colour: number; width: number; 
   financed: { colour: 0x56b4e9, width: 3, dash: [14, 4] },
   producing: { colour: 0x009e73, width: 4, dash: [] },
 };
-
-export function css(colour: number): string {
-  return `#${colour.toString(16).padStart(6, '0')}`;
-}
 
 /** Splits a flat polyline into dash segments ([] = solid, returned whole). */
 export function dashes(flat: readonly number[], pattern: readonly number[]): number[][] {

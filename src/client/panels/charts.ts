@@ -1,60 +1,101 @@
-/** Charts per year of trust, energy, territory and scores (uPlot), fed from the rules' yearly snapshots. */
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+/**
+ * Charts per year of trust, energy, territory and scores, fed from the rules' yearly snapshots. Drawn as SVG here
+ * (lines, a point per year with its value on hover, a legend with the latest values) rather than with a charting
+ * library: four small line charts did not justify a fifth of the app's JavaScript.
+ */
 import type { GameState } from '../../game/state';
-import { CHARTS, chartColumns } from '../chart-data';
-import { el } from '../dom';
-import { css, SEAT_COLOUR } from '../map/palette';
+import { SERIES_COLOURS, seatCss } from '../../sim/palette';
+import { CHARTS, chartColumns, type ChartSpec } from '../chart-data';
+import { el, replace } from '../dom';
 import { S } from '../strings';
 
-/** Okabe–Ito, in an order that keeps neighbouring series apart. */
-const COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'];
-const SEAT_COLOURS = Object.values(SEAT_COLOUR).map(css);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const W = 300;
+const H = 150;
+const M = { l: 30, r: 8, t: 8, b: 18 };
+
+function svg(tag: string, attrs: Record<string, string | number>, ...children: (SVGElement | string)[]): SVGElement {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  // Strings become text nodes: series labels are shown as text, never parsed.
+  node.append(...children);
+  return node;
+}
+
+const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+/** A readable y range: from zero (or below) to a little over the largest value. */
+function yRange(values: number[]): [number, number] {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(lo + 1, ...values);
+  const step = hi - lo > 20 ? 10 : hi - lo > 5 ? 2 : 1;
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+}
+
+/** One chart's SVG and legend for columns [years, ...series]. */
+function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLElement)[] {
+  const [years, ...series] = columns;
+  const colour = (i: number) => {
+    const seat = chart.series[i].seat;
+    return seat ? seatCss(seat) : SERIES_COLOURS[i % SERIES_COLOURS.length];
+  };
+  const [y0, y1] = yRange(series.flat());
+  const x0 = years[0];
+  const x1 = years[years.length - 1];
+  const sx = (year: number) => M.l + (x1 === x0 ? (W - M.l - M.r) / 2 : ((year - x0) / (x1 - x0)) * (W - M.l - M.r));
+  const sy = (v: number) => H - M.b - ((v - y0) / (y1 - y0)) * (H - M.t - M.b);
+  const parts: SVGElement[] = [];
+  for (const t of [y0, (y0 + y1) / 2, y1]) {
+    parts.push(svg('line', { x1: M.l, x2: W - M.r, y1: sy(t), y2: sy(t), class: 'grid' }));
+    parts.push(svg('text', { x: M.l - 4, y: sy(t) + 3, 'text-anchor': 'end' }, num(t)));
+  }
+  const every = Math.max(1, Math.ceil(years.length / 5));
+  years.forEach((year, i) => {
+    if (i % every === 0) parts.push(svg('text', { x: sx(year), y: H - 4, 'text-anchor': 'middle' }, String(year)));
+  });
+  series.forEach((values, i) => {
+    const points = values.map((v, j) => `${sx(years[j]).toFixed(1)},${sy(v).toFixed(1)}`).join(' ');
+    parts.push(svg('polyline', { points, fill: 'none', stroke: colour(i), 'stroke-width': 2 }));
+    values.forEach((v, j) =>
+      parts.push(
+        svg('circle', { cx: sx(years[j]), cy: sy(v), r: 2.5, fill: colour(i) }, svg('title', {}, S.charts.point(chart.series[i].label, years[j], num(v)))),
+      ),
+    );
+  });
+  const legend = el(
+    'ul',
+    { class: 'legend' },
+    ...chart.series.map((s, i) =>
+      el('li', {}, el('span', { class: 'swatch', style: `background:${colour(i)}` }), S.charts.latest(s.label, num(series[i][series[i].length - 1]))),
+    ),
+  );
+  return [svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': chart.title }, ...parts), legend];
+}
 
 export class Charts {
-  private readonly plots: { plot: uPlot; box: HTMLElement; chart: (typeof CHARTS)[number] }[] = [];
+  private readonly boxes: { box: HTMLElement; chart: ChartSpec }[] = [];
 
   constructor(container: HTMLElement, view: GameState) {
     container.replaceChildren(el('h3', { text: S.charts.heading }));
     for (const chart of CHARTS) {
       const box = el('figure', { class: 'chart', 'data-test': `chart-${chart.id}` });
       container.append(box);
-      const colours = chart.id === 'scores' ? SEAT_COLOURS : COLOURS;
-      const plot = new uPlot(
-        {
-          title: chart.title,
-          width: 300,
-          height: 170,
-          scales: { x: { time: false } },
-          axes: [
-            { stroke: '#ccc', grid: { stroke: '#333' }, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : '')) },
-            { stroke: '#ccc', grid: { stroke: '#333' } },
-          ],
-          legend: { show: true },
-          series: [
-            { label: S.charts.year },
-            ...chart.series.map((s, i) => ({ label: s.label, stroke: colours[i % colours.length], width: 2, points: { show: true, size: 4 } })),
-          ],
-        },
-        chartColumns(view, chart) as uPlot.AlignedData,
-        box,
-      );
-      this.plots.push({ plot, box, chart });
-      box.dataset.points = String(chartColumns(view, chart)[0].length);
+      this.boxes.push({ box, chart });
     }
+    this.update(view);
   }
 
-  /** Sets each chart's data from the view; the `data-points` attribute says how many years are drawn. */
+  /** Draws each chart from the view; the `data-points` attribute says how many years are drawn. */
   update(view: GameState): void {
-    for (const { plot, box, chart } of this.plots) {
+    for (const { box, chart } of this.boxes) {
       const columns = chartColumns(view, chart);
       if (String(columns[0].length) === box.dataset.points) continue;
-      plot.setData(columns as uPlot.AlignedData);
+      replace(box, el('figcaption', { text: chart.title }), ...drawChart(chart, columns));
       box.dataset.points = String(columns[0].length);
     }
   }
 
   destroy(): void {
-    for (const { plot } of this.plots) plot.destroy();
+    for (const { box } of this.boxes) box.replaceChildren();
   }
 }

@@ -1,9 +1,10 @@
 /** The end screen: ranking, each score against the era's historical baseline, the seed, and the replay file. */
 import type { GameState } from '../../game/state';
 import { serializeReplay, type Replay } from '../../match/replay';
-import { canMeasureBaseline, historicalBaseline, measureBaseline, type Baseline } from '../baseline';
+import type { Baseline } from '../baseline';
 import { el, replace } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
+import { scenarioOf } from '../../game/scenario-registry';
 
 export interface EndContext {
   view: GameState;
@@ -33,7 +34,7 @@ export function downloadReplay(replay: Replay): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function table(ctx: EndContext, baseline: Baseline | undefined): HTMLElement {
+function table(ctx: EndContext, baseline: Partial<Record<string, number>> | undefined): HTMLElement {
   const outcome = ctx.view.outcome;
   if (!outcome) return el('p');
   return el(
@@ -46,7 +47,7 @@ function table(ctx: EndContext, baseline: Baseline | undefined): HTMLElement {
     ),
     ...outcome.ranking.map((seat, i) => {
       const score = outcome.finalScores[seat];
-      const base = baseline?.scores[seat];
+      const base = baseline?.[seat];
       const diff = base === undefined ? '—' : `${score - base >= 0 ? '+' : ''}${Math.round((score - base) * 10) / 10}`;
       const who = ctx.humanSeats.includes(seat) ? ` (${S.end.human})` : '';
       return el(
@@ -63,21 +64,23 @@ function table(ctx: EndContext, baseline: Baseline | undefined): HTMLElement {
   );
 }
 
+/** How a baseline was made, in words. */
+function baselineSource(baseline: Baseline, measured: boolean): string {
+  return measured ? S.end.baselineMeasured(baseline.runs ?? 0) : S.end.baselineShipped(baseline.bots ?? 'historical', baseline.runs ?? 0);
+}
+
 /** Draws the end screen; measures a baseline in the background when none ships and the historical bot exists. */
 export function renderEnd(container: HTMLElement, ctx: EndContext): void {
   const outcome = ctx.view.outcome;
   if (!outcome) return;
-  const shipped = historicalBaseline(ctx.view.scenario.id);
-  const note = el('p', { class: 'muted', 'data-test': 'baseline-note' });
-  const tableBox = el('div', {}, table(ctx, shipped));
-  if (shipped) note.textContent = S.end.baselineFrom(shipped.source);
-  else if (canMeasureBaseline()) {
-    note.textContent = S.end.baselineComputing;
-    void measureBaseline(ctx.view.scenario).then((measured) => {
-      note.textContent = measured ? S.end.baselineFrom(measured.source) : S.end.baselineNote;
-      replace(tableBox, table(ctx, measured));
-    });
-  } else note.textContent = S.end.baselineNote;
+  const note = el('p', { class: 'muted', 'data-test': 'baseline-note', text: S.end.baselineComputing });
+  const tableBox = el('div', {}, table(ctx, undefined));
+  // The baseline code (and the debrief model it uses) loads with the end screen, not with the map.
+  void import('../baseline').then(async ({ eraBaseline, meanScores }) => {
+    const era = await eraBaseline(scenarioOf(ctx.view));
+    note.textContent = era ? S.end.baselineFrom(baselineSource(era.baseline, era.measured)) : S.end.baselineNote;
+    if (era) replace(tableBox, table(ctx, meanScores(era.baseline)));
+  });
   const replay = ctx.replay;
   replace(
     container,

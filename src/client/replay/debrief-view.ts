@@ -5,65 +5,19 @@
  * can be printed or saved as a file.
  */
 import './replay.css';
-import { SEATS, type Seat } from '../../game/vocabulary';
-import type { Scenario } from '../../game/scenario-schema';
-import { BaselineSchema, baselineFromMatches, debriefFromCheck, type Baseline } from '../../sim/debrief';
+import { debriefFromCheck, type Baseline } from '../../sim/debrief';
 import { renderDebriefHtml } from '../../sim/debrief-html';
-import { playMatch } from '../../match/match';
 import { replayScenario, verifyReplay, type Replay } from '../../match/replay';
-import { canMeasureBaseline } from '../baseline';
+import { eraBaseline, MEASURED_RUNS } from '../baseline';
 import { el, replace } from '../dom';
 import { replayFileName } from '../panels/end';
 import { S } from '../strings';
-import { makeBots } from '../../bots/registry';
 
-const files = import.meta.glob('../../../assets/baselines/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-
-/** A shipped baseline in the debrief's format (final scores per run) for the scenario, if one ships. */
-export function debriefBaseline(scenarioId: string): Baseline | undefined {
-  for (const [path, data] of Object.entries(files)) {
-    if (!path.endsWith(`/${scenarioId}.json`)) continue;
-    const parsed = BaselineSchema.safeParse(data);
-    if (parsed.success && parsed.data.scenario === scenarioId) return parsed.data;
-  }
-  return undefined;
-}
-
-/** Runs the end screen measures too (src/client/baseline.ts): the same seeds, so both agree. */
-export const MEASURED_RUNS = 12;
-const measured = new Map<string, Promise<Baseline | undefined>>();
-
-/**
- * A baseline measured here when none ships: `MEASURED_RUNS` matches with historical bots in every seat, yielding to
- * the browser between matches; remembered per scenario. Undefined when the historical bot is not registered.
- */
-export function measuredBaseline(scenario: Scenario, onProgress?: (done: number) => void): Promise<Baseline | undefined> {
-  const key = `${scenario.id}:${scenario.version}`;
-  const hit = measured.get(key);
-  if (hit) return hit;
-  if (!canMeasureBaseline()) return Promise.resolve(undefined);
-  const run = (async () => {
-    const bots = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as Record<Seat, string>;
-    const matches: { finalScores: Record<Seat, number> }[] = [];
-    for (let i = 0; i < MEASURED_RUNS; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) }).driver.G.outcome;
-      if (!outcome) return undefined;
-      matches.push({ finalScores: outcome.finalScores });
-      onProgress?.(i + 1);
-    }
-    return baselineFromMatches(scenario.id, matches, 'historical (measured in this browser)');
-  })();
-  measured.set(key, run);
-  return run;
-}
-
-/** The report's HTML for a replay, placed against `baseline` (else a shipped one, if any), or why it cannot be built. */
+/** The report's HTML for a replay, placed against `baseline` when given, or why it cannot be built. */
 export function debriefHtmlFor(replay: Replay, baseline?: Baseline): { ok: true; html: string } | { ok: false; error: string } {
   const check = verifyReplay(replay);
   if (!check.ok) return { ok: false, error: check.error };
-  const base = baseline ?? debriefBaseline(replay.scenario.id);
-  return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, base ? { baseline: base } : {})) };
+  return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, baseline ? { baseline } : {})) };
 }
 
 function download(text: string, name: string): void {
@@ -103,12 +57,11 @@ export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: 
   const build = String(Number(container.dataset.build ?? '0') + 1);
   container.dataset.build = build;
   const run = async () => {
-    let baseline = debriefBaseline(replay.scenario.id);
+    // The era's one baseline: shipped, or measured here (shared with the end screen, so measured once).
     const found = replayScenario(replay);
-    if (!baseline && found.ok) {
-      status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
-      baseline = await measuredBaseline(found.scenario, (done) => (status.textContent = S.debrief.measuring(done, MEASURED_RUNS)));
-    }
+    if (found.ok) status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
+    const era = found.ok ? await eraBaseline(found.scenario, (done) => (status.textContent = S.debrief.measuring(done, MEASURED_RUNS))) : undefined;
+    const baseline = era?.baseline;
     if (container.dataset.build !== build) return;
     const built = debriefHtmlFor(replay, baseline);
     if (!built.ok) {

@@ -23,6 +23,7 @@ import {
   trustColour,
   trustWidth,
 } from '../map/palette';
+import { scenarioOf } from '../../game/scenario-registry';
 
 export interface MapSceneDeps {
   map: MapData;
@@ -69,7 +70,9 @@ export class MapScene extends Phaser.Scene {
 
   create(): void {
     const { map } = this.deps;
-    this.textures.addCanvas('base-map', this.drawBase(map));
+    // A plain image texture, not `addCanvas`: a CanvasTexture reads every pixel back (getImageData) for pixel
+    // access we never use, which took most of the map's start-up (over a second) in software WebGL.
+    this.textures.addImage('base-map', this.drawBase(map) as unknown as HTMLImageElement);
     this.base = new Phaser.GameObjects.Image(this, 0, 0, 'base-map').setOrigin(0, 0);
     // The overlay graphics stay off the display list: they are drawn into `baked` only when the state changes.
     this.overlay = this.make.graphics({}, false);
@@ -328,7 +331,7 @@ export class MapScene extends Phaser.Scene {
 
   /** Where a news item pops up: by the first seat its event names, else mid-map. */
   private anchor(view: GameState, item: NewsItem): [number, number] {
-    const sc = view.scenario;
+    const sc = scenarioOf(view);
     const event = sc.events.find((e) => e.id === item.eventId) ?? sc.wildcards.deck.find((e) => e.id === item.eventId);
     const caps = capitals(this.deps.map);
     const touchesIslands = event?.effects.some((e) => ['garrison', 'garrison-set', 'joint-activities', 'visa-free', 'fishing-tension'].includes(e.type));
