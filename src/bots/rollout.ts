@@ -46,7 +46,6 @@ export function determinize(view: GameState, seat: Seat, seed: number, phase: st
   const since = view.round - 1;
   const trimmed: GameState = {
     ...view,
-    scenario: undefined as unknown as GameState['scenario'],
     log: view.log.filter((l) => l.round >= since),
     news: view.news.filter((n) => n.round >= since),
     revealed: [],
@@ -56,7 +55,6 @@ export function determinize(view: GameState, seat: Seat, seed: number, phase: st
     decisions: view.decisions.filter((d) => d.round === view.round),
   };
   const G = clonePlain(trimmed);
-  G.scenario = view.scenario;
   G.rng = initialRngState(`strategist:${seat}:${view.round}:${seed}`);
   G.seed = `rollout-${seed}`;
   const next = mulberry(seed ^ 0x5eed);

@@ -21,6 +21,7 @@ import { LocalSession, type ClassroomBanner, type GameSession } from './session'
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
 import { UiState, type MapSelection } from './ui-state';
+import { scenarioOf } from '../game/scenario-registry';
 
 const MAP = mapJson as unknown as MapData;
 
@@ -295,11 +296,11 @@ function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMat
 function renderTop(top: HTMLElement, session: GameSession): void {
   const v = session.view();
   const seat = session.activeSeat();
-  const total = v.scenario.endYear - v.scenario.startYear + 1;
+  const total = scenarioOf(v).endYear - scenarioOf(v).startYear + 1;
   replace(
     top,
     el('span', { class: 'brand', text: S.title }),
-    el('span', { class: 'era', text: v.scenario.name }),
+    el('span', { class: 'era', text: scenarioOf(v).name }),
     el('span', { class: 'year', 'data-test': 'year', text: S.top.year(v.year) }),
     el('span', { text: S.top.round(Math.max(1, v.round), total) }),
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
@@ -355,7 +356,7 @@ function renderFeatures(box: HTMLElement, session: GameSession, select: (s: MapS
     el(
       'div',
       { class: 'feature-group' },
-      ...v.scenario.projects.map((p) => button(p.name, { type: 'project', project: p.id }, `p-${p.id}`)),
+      ...scenarioOf(v).projects.map((p) => button(p.name, { type: 'project', project: p.id }, `p-${p.id}`)),
       button(S.map.fishing, { type: 'fishing' }, 'fishing'),
     ),
     el('div', { class: 'feature-group' }, ...trust),

@@ -9,6 +9,7 @@ import type { Source } from '../game/scenario-schema';
 import { ISLAND_LABEL, CITY_LABEL, RUNG_LABEL, SEAT_LABEL, STAGE_LABEL, S } from './strings';
 import type { MapSelection } from './ui-state';
 import { budget } from './ui-state';
+import { scenarioOf } from '../game/scenario-registry';
 
 export interface SourceLine {
   /** Who says so: the paper's section and lines, an outside reference, or a design note. */
@@ -41,7 +42,7 @@ function cite(sources: Sources): SourceLine[] {
 
 /** The sources behind a news item: its event's, looked up in the scenario. */
 export function eventSources(view: GameState, eventId: string): SourceLine[] {
-  const sc = view.scenario;
+  const sc = scenarioOf(view);
   const event = sc.events.find((e) => e.id === eventId) ?? sc.wildcards.deck.find((e) => e.id === eventId);
   return cite(event?.source);
 }
@@ -49,7 +50,7 @@ export function eventSources(view: GameState, eventId: string): SourceLine[] {
 const yesNo = (b: boolean) => (b ? S.detail.yes : S.detail.no);
 
 function countryDetail(view: GameState, seat: Seat): Detail {
-  const sc = view.scenario;
+  const sc = scenarioOf(view);
   const d = view.domestic[seat];
   const rows: [string, string][] = [
     [S.detail.leader, view.leaders[seat]],
@@ -74,7 +75,7 @@ function countryDetail(view: GameState, seat: Seat): Detail {
 
 /** What the detail panel shows for a selection. */
 export function detailFor(view: GameState, selection: MapSelection): Detail {
-  const sc = view.scenario;
+  const sc = scenarioOf(view);
   switch (selection.type) {
     case 'country':
       return countryDetail(view, selection.seat);

@@ -6,11 +6,12 @@
 import { PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
 import type { ProposeArgs } from '../game/args';
 import { ordersCost } from '../game/policy';
-import { isSeat, type Island, type Seat } from '../game/vocabulary';
+import { isSeat, SEATS, type Island, type Seat } from '../game/vocabulary';
 import type { GameState, Order, Proposal } from '../game/state';
 import { actionCost, legalProposals, nextOrderChoices } from '../game/legal';
 import type { GameSession } from './session';
 import { ACTION_LABEL, FORMULA_LABEL, ISLAND_LABEL, PROPOSAL_LABEL, SEAT_LABEL, S } from './strings';
+import { scenarioOf } from '../game/scenario-registry';
 
 /** Something on the map a person can point at. */
 export type MapSelection =
@@ -32,7 +33,7 @@ export interface OrderChoice {
 
 /** A seat's action-point budget this round (scenario data). */
 export function budget(view: GameState, seat: Seat): number {
-  return view.scenario.actionPoints.values[seat];
+  return scenarioOf(view).actionPoints.values[seat];
 }
 
 export function pointsLeft(view: GameState, seat: Seat, draft: readonly Order[]): number {
@@ -49,7 +50,7 @@ export function orderLabel(view: GameState, order: Order): string {
 function targetLabel(view: GameState, target: string): string {
   if (target in ISLAND_LABEL) return ISLAND_LABEL[target as Island];
   if (isSeat(target)) return SEAT_LABEL[target];
-  const project = view.scenario.projects.find((p) => p.id === target);
+  const project = scenarioOf(view).projects.find((p) => p.id === target);
   return project ? project.name : target;
 }
 
@@ -103,9 +104,56 @@ export function openDecisions(view: GameState, seat: Seat) {
   return view.decisions.filter((d) => d.seat === seat && d.chosen === null && d.round === view.round);
 }
 
+/** The proposal a seat is composing, as picked in the form; `terms` indexes the legal terms for `kind` and `to`. */
+export interface ProposalDraft {
+  kind: ProposalKind | null;
+  to: Seat | null;
+  terms: number;
+}
+
+/** The new-proposal form as it shows now: the legal choices and the draft fitted to them. */
+export interface ProposalForm {
+  kinds: ProposalKind[];
+  kind: ProposalKind | null;
+  /** Seats a proposal of `kind` may go to. */
+  targets: Seat[];
+  to: Seat | null;
+  /** The legal proposals of `kind` to `to`, one per set of terms. */
+  terms: ProposeArgs[];
+  termsIndex: number;
+  /** What "Send" proposes, if anything is legal. */
+  chosen: ProposeArgs | undefined;
+}
+
+/** A message a seat is writing: to everyone (`'all'`) or to one seat. */
+export interface MessageDraft {
+  to: Seat | 'all';
+  text: string;
+}
+
 /**
- * The UI's own state over a session: the screen, the order draft (kept per seat, round and phase so a hot seat
- * never shows one person's draft to the next) and the map selection.
+ * Fits a draft to the proposals legal now: a kind, seat or terms no longer on offer falls back to the first one that
+ * is, so the form never shows (or sends) a choice the rules would refuse.
+ */
+export function fitProposal(view: GameState, seat: Seat, draft: ProposalDraft): ProposalForm {
+  const choices = proposalChoices(view, seat);
+  const kinds = [...choices.keys()];
+  const kind = draft.kind && choices.has(draft.kind) ? draft.kind : (kinds[0] ?? null);
+  const ofKind = kind ? (choices.get(kind) ?? []) : [];
+  const targets = SEATS.filter((s) => ofKind.some((p) => p.to === s));
+  const to = draft.to && targets.includes(draft.to) ? draft.to : (targets[0] ?? null);
+  const terms = ofKind.filter((p) => p.to === to);
+  const termsIndex = draft.terms < terms.length ? draft.terms : 0;
+  return { kinds, kind, targets, to, terms, termsIndex, chosen: terms[termsIndex] };
+}
+
+const BLANK_PROPOSAL: ProposalDraft = { kind: null, to: null, terms: 0 };
+const BLANK_MESSAGE: MessageDraft = { to: 'all', text: '' };
+
+/**
+ * The UI's own state over a session: the screen, the drafts (orders, the proposal being composed, the message being
+ * written) and the map selection. Drafts survive redraws — in a class match other seats' moves redraw at any time —
+ * and are kept per seat, so a hot seat never shows one person's draft to the next.
  */
 export class UiState {
   screen: Screen = 'start';
@@ -115,6 +163,8 @@ export class UiState {
   private draft: Order[] = [];
   private draftKey = '';
   private shownSeat: Seat | null = null;
+  private readonly proposals = new Map<Seat, ProposalDraft>();
+  private readonly messages = new Map<Seat, MessageDraft>();
 
   constructor(private readonly session: GameSession) {
     this.sync();
@@ -178,5 +228,45 @@ export class UiState {
 
   select(selection: MapSelection | null): void {
     this.selection = selection;
+  }
+
+  /** The seat's new-proposal form: its draft fitted to what is legal now (and remembered that way). */
+  proposalForm(seat: Seat): ProposalForm {
+    const form = fitProposal(this.session.view(), seat, this.proposals.get(seat) ?? BLANK_PROPOSAL);
+    this.proposals.set(seat, { kind: form.kind, to: form.to, terms: form.termsIndex });
+    return form;
+  }
+
+  /** Picks the kind of proposal; the terms start again from the first. */
+  setProposalKind(seat: Seat, kind: ProposalKind): void {
+    this.proposals.set(seat, { ...(this.proposals.get(seat) ?? BLANK_PROPOSAL), kind, terms: 0 });
+  }
+
+  /** Picks the seat the proposal goes to; the terms start again from the first. */
+  setProposalTo(seat: Seat, to: Seat): void {
+    this.proposals.set(seat, { ...(this.proposals.get(seat) ?? BLANK_PROPOSAL), to, terms: 0 });
+  }
+
+  /** Picks the terms, by index into `proposalForm(seat).terms`. */
+  setProposalTerms(seat: Seat, index: number): void {
+    this.proposals.set(seat, { ...(this.proposals.get(seat) ?? BLANK_PROPOSAL), terms: index });
+  }
+
+  /** The message the seat is writing (blank if none). */
+  message(seat: Seat): Readonly<MessageDraft> {
+    return this.messages.get(seat) ?? BLANK_MESSAGE;
+  }
+
+  setMessageTo(seat: Seat, to: Seat | 'all'): void {
+    this.messages.set(seat, { ...this.message(seat), to });
+  }
+
+  setMessageText(seat: Seat, text: string): void {
+    this.messages.set(seat, { ...this.message(seat), text });
+  }
+
+  /** The message went out: its text clears, its addressee stays for the next one. */
+  messageSent(seat: Seat): void {
+    this.setMessageText(seat, '');
   }
 }

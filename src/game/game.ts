@@ -7,18 +7,7 @@
  */
 import type { Ctx, Game } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
-import {
-  CommitArgs,
-  DecideArgs,
-  InjectArgs,
-  MessageArgs,
-  ProposeArgs,
-  RespondArgs,
-  StatementArgs,
-  WithdrawArgs,
-  cleanText,
-  parseArgs,
-} from './args';
+import { type FacilitatorMoveName, type MoveArg, type SeatMoveName, cleanText, parseMoveArg } from './args';
 import { acceptProblem, applyProposal, expireProposals, makeProposal, proposalProblem } from './diplomacy';
 import { LEVERS } from './levers';
 import { applyDecision, injectEvent, runNews, settleDecisions } from './news';
@@ -30,6 +19,7 @@ import { type GameState, createInitialState, nextId, perSeat, scenarioOf } from 
 import { playerView } from './view';
 import type { Scenario } from './scenario-schema';
 import { parseScenario } from './scenario-validate';
+import { PlainStatePlugin, plainStep } from './plain-step';
 
 export const GAME_NAME = 'oil-and-water';
 
@@ -65,37 +55,34 @@ export function checkSetupData(
 }
 
 /** Runs a move body on a seat, turning any unexpected failure into INVALID_MOVE so the reducer never throws. */
-function seatMove<A>(
-  schema: Parameters<typeof parseArgs<A>>[0],
-  body: (G: GameState, seat: Seat, args: A, ctx: Ctx) => void | Invalid,
+function seatMove<M extends SeatMoveName>(
+  move: M,
+  body: (G: GameState, seat: Seat, args: MoveArg<M>, ctx: Ctx) => void | Invalid,
 ) {
-  return ({ G, ctx, playerID }: MoveContext, raw?: unknown): void | Invalid => {
+  return plainStep(({ G, ctx, playerID }: MoveContext, raw?: unknown): void | Invalid => {
     const seat = seatOf(playerID);
     if (!seat || G.outcome) return INVALID_MOVE;
-    const args = parseArgs(schema, raw === undefined ? {} : raw);
+    const args = parseMoveArg(move, raw);
     if (args === undefined) return INVALID_MOVE;
     try {
       return body(G, seat, args, ctx);
     } catch {
       return INVALID_MOVE;
     }
-  };
+  });
 }
 
-
-const NoArgs = StatementArgs.pick({}).strict();
-
-const ready = seatMove(NoArgs, (G, seat) => {
+const ready = seatMove('ready', (G, seat) => {
   if (G.ready[seat]) return INVALID_MOVE;
   G.ready[seat] = true;
 });
 
-const propose = seatMove(ProposeArgs, (G, seat, args) => {
+const propose = seatMove('propose', (G, seat, args) => {
   if (G.ready[seat] || proposalProblem(G, seat, args) !== null) return INVALID_MOVE;
   makeProposal(G, seat, args);
 });
 
-const respond = seatMove(RespondArgs, (G, seat, { id, accept, reason }) => {
+const respond = seatMove('respond', (G, seat, { id, accept, reason }) => {
   const p = G.proposals.find((x) => x.id === id);
   if (!p || p.to !== seat || p.status !== 'open' || p.round !== G.round) return INVALID_MOVE;
   if (accept && acceptProblem(G, p) !== null) return INVALID_MOVE;
@@ -104,37 +91,37 @@ const respond = seatMove(RespondArgs, (G, seat, { id, accept, reason }) => {
   if (accept) applyProposal(G, p);
 });
 
-const withdraw = seatMove(WithdrawArgs, (G, seat, { id }) => {
+const withdraw = seatMove('withdraw', (G, seat, { id }) => {
   const p = G.proposals.find((x) => x.id === id);
   if (!p || p.from !== seat || p.status !== 'open') return INVALID_MOVE;
   p.status = 'withdrawn';
 });
 
-const decide = seatMove(DecideArgs, (G, seat, { id, option, reason }) => {
+const decide = seatMove('decide', (G, seat, { id, option, reason }) => {
   const d = G.decisions.find((x) => x.id === id);
   if (!d || d.seat !== seat || d.chosen !== null || d.round !== G.round) return INVALID_MOVE;
   if (!applyDecision(G, id, option, reason)) return INVALID_MOVE;
 });
 
 /** A facilitator move: only player '6' may make it. */
-function facilitatorMove<A>(
-  schema: Parameters<typeof parseArgs<A>>[0],
-  body: (G: GameState, args: A, ctx: Ctx) => void | Invalid,
+function facilitatorMove<M extends FacilitatorMoveName>(
+  move: M,
+  body: (G: GameState, args: MoveArg<M>, ctx: Ctx) => void | Invalid,
 ) {
-  return ({ G, ctx, playerID }: MoveContext, raw?: unknown): void | Invalid => {
+  return plainStep(({ G, ctx, playerID }: MoveContext, raw?: unknown): void | Invalid => {
     if (playerID !== FACILITATOR_ID || G.outcome) return INVALID_MOVE;
-    const args = parseArgs(schema, raw === undefined ? {} : raw);
+    const args = parseMoveArg(move, raw);
     if (args === undefined) return INVALID_MOVE;
     try {
       return body(G, args, ctx);
     } catch {
       return INVALID_MOVE;
     }
-  };
+  });
 }
 
 /** Fires an event from the era's wildcard deck: now during Diplomacy, else at the next News. */
-const inject = facilitatorMove(InjectArgs, (G, { id }, ctx) => {
+const inject = facilitatorMove('inject', (G, { id }, ctx) => {
   if (!scenarioOf(G).wildcards.deck.some((c) => c.id === id)) return INVALID_MOVE;
   if (ctx.phase === 'diplomacy') {
     if (!injectEvent(G, id)) return INVALID_MOVE;
@@ -143,7 +130,7 @@ const inject = facilitatorMove(InjectArgs, (G, { id }, ctx) => {
 });
 
 /** Ends the phase for idle seats: they are marked ready, and in Policy commit no orders. */
-const advance = facilitatorMove(NoArgs, (G, _args, ctx) => {
+const advance = facilitatorMove('advance', (G, _args, ctx) => {
   for (const seat of SEATS) {
     if (G.ready[seat]) continue;
     if (ctx.phase === 'policy') G.orders[seat] = [];
@@ -151,7 +138,7 @@ const advance = facilitatorMove(NoArgs, (G, _args, ctx) => {
   }
 });
 
-const endMatch = facilitatorMove(NoArgs, (G) => {
+const endMatch = facilitatorMove('endMatch', (G) => {
   finishMatch(G, 'facilitator');
 });
 
@@ -166,21 +153,21 @@ function messagesThisRound(G: GameState, seat: Seat): number {
   return count;
 }
 
-const sendMessage = seatMove(MessageArgs, (G, seat, { to, text }) => {
+const sendMessage = seatMove('sendMessage', (G, seat, { to, text }) => {
   const clean = cleanText(text);
   if (to === seat || clean.length === 0 || clean.length > LEVERS.messages.privateMaxChars) return INVALID_MOVE;
   if (messagesThisRound(G, seat) >= LEVERS.messages.maxPerSeatPerRound) return INVALID_MOVE;
   G.messages.push({ id: nextId(G, 'm'), round: G.round, from: seat, to, text: clean });
 });
 
-const makeStatement = seatMove(StatementArgs, (G, seat, { text }) => {
+const makeStatement = seatMove('makeStatement', (G, seat, { text }) => {
   const clean = cleanText(text);
   if (clean.length === 0 || clean.length > LEVERS.messages.statementMaxChars) return INVALID_MOVE;
   if (messagesThisRound(G, seat) >= LEVERS.messages.maxPerSeatPerRound) return INVALID_MOVE;
   G.messages.push({ id: nextId(G, 'm'), round: G.round, from: seat, to: 'all', text: clean });
 });
 
-const commitOrders = seatMove(CommitArgs, (G, seat, { orders }) => {
+const commitOrders = seatMove('commitOrders', (G, seat, { orders }) => {
   if (G.ready[seat]) return INVALID_MOVE;
   const typed = orders.map((o) => ({ ...o })) as GameState['orders'][Seat] & object;
   if (ordersProblem(G, seat, typed) !== null) return INVALID_MOVE;
@@ -245,6 +232,8 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
     return checked.ok ? undefined : checked.error;
   },
   playerView,
+  // Moves and hooks run on a plain copy of G rather than an Immer draft (src/game/plain-step.ts).
+  plugins: [PlainStatePlugin],
   endIf: ({ G }) => G.outcome ?? undefined,
   phases: {
     briefing: {
@@ -253,14 +242,14 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
       turn: { activePlayers: ActivePlayers.ALL },
       moves: { ready, ...talk },
       endIf: allReady,
-      onEnd: resetReady,
+      onEnd: plainStep(resetReady),
     },
     diplomacy: {
       next: 'policy',
       turn: { activePlayers: ActivePlayers.ALL },
-      onBegin: beginRound,
+      onBegin: plainStep(beginRound),
       endIf: allReady,
-      onEnd: endDiplomacy,
+      onEnd: plainStep(endDiplomacy),
       moves: {
         ready,
         propose: secret(propose),
@@ -274,7 +263,7 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
       next: 'diplomacy',
       turn: { activePlayers: ActivePlayers.ALL },
       endIf: allReady,
-      onEnd: endPolicy,
+      onEnd: plainStep(endPolicy),
       moves: { commitOrders: secret(commitOrders), ...talk },
     },
   },

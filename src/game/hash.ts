@@ -5,20 +5,61 @@
 
 /** JSON with object keys sorted, so equal states give equal text whatever the insertion order. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  const parts: string[] = [];
+  return writeCanonical(value, parts) ? parts.join('') : (undefined as unknown as string);
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as Record<string, unknown>).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
+/**
+ * Writes `JSON.stringify(sortKeys(value))` straight into `parts`, without building the sorted copy (state hashes run
+ * once per round on every engine and in replay verification). False where JSON.stringify would leave the value out
+ * (undefined, functions, symbols).
+ */
+function writeCanonical(value: unknown, parts: string[]): boolean {
+  switch (typeof value) {
+    case 'string':
+      parts.push(JSON.stringify(value));
+      return true;
+    case 'number':
+      parts.push(Number.isFinite(value) ? String(value) : 'null');
+      return true;
+    case 'boolean':
+      parts.push(value ? 'true' : 'false');
+      return true;
+    case 'bigint':
+      // As JSON.stringify: a TypeError.
+      return JSON.stringify(value) !== undefined;
+    case 'object':
+      break;
+    default:
+      return false;
   }
-  return value;
+  if (value === null) {
+    parts.push('null');
+    return true;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return writeCanonical(JSON.parse(JSON.stringify(value)), parts);
+  if (Array.isArray(value)) {
+    parts.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) parts.push(',');
+      if (!writeCanonical(value[i], parts)) parts.push('null');
+    }
+    parts.push(']');
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  parts.push('{');
+  let first = true;
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    parts.push(first ? '' : ',', JSON.stringify(key), ':');
+    first = false;
+    writeCanonical(v, parts);
+  }
+  parts.push('}');
+  return true;
 }
 
 /** Hash of a string as 16 hex digits. */

@@ -8,12 +8,15 @@ import { initialRngState, type RngState } from './rng';
 import type { Agenda, Scenario } from './scenario-schema';
 
 export { scenarioOf } from './scenario-registry';
+// perSeat moved to the vocabulary; re-exported so the rules' existing imports keep working.
+export { perSeat } from './vocabulary';
 import {
   ISLANDS,
   KOREAS,
   KOREA_PARTNERS,
   LADDER,
   SEATS,
+  perSeat,
   type AlignmentKey,
   type Island,
   type Korea,
@@ -253,10 +256,6 @@ export interface GameState {
 
 export function rapportKey(a: Seat, b: Seat): string {
   return SEATS.indexOf(a) < SEATS.indexOf(b) ? `${a}|${b}` : `${b}|${a}`;
-}
-
-export function perSeat<T>(make: (seat: Seat) => T): PerSeat<T> {
-  return Object.fromEntries(SEATS.map((s) => [s, make(s)])) as PerSeat<T>;
 }
 
 export function leaderIn(scenario: Scenario, seat: Seat, year: number): string {

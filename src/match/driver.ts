@@ -20,8 +20,8 @@ export interface RoundHash {
   hash: string;
 }
 
-/** The state hash of replays: the whole of G, with the (static) scenario standing in by its content hash. */
-export const stateHash = (G: GameState): string => hashValue({ ...G, scenario: G.scenarioHash });
+/** The state hash of replays: the whole of G (which names its static scenario by content hash). */
+export const stateHash = (G: GameState): string => hashValue(G);
 
 /** What `playBotPhase` needs of a driver: the reducer's `MatchDriver` or the direct one (src/match/direct.ts). */
 export interface PhaseDriver {

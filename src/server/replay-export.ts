@@ -6,7 +6,7 @@
 import type { LogEntry, State } from 'boardgame.io';
 import { SEATS, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
-import { parseScenario } from '../game/scenario-validate';
+import { scenarioOf } from '../game/scenario-registry';
 import { MatchDriver, stateHash } from '../match/match';
 import { buildReplay, type Replay } from '../match/replay';
 import type { ClassroomRecord } from './classroom-record';
@@ -26,9 +26,9 @@ export function exportReplay(
   record: ClassroomRecord,
   stored: { initialState: State<GameState>; state: State<GameState>; log: LogEntry[] },
 ): Replay {
-  const parsed = parseScenario(stored.initialState.G.scenario);
-  if (!parsed.ok) throw new Error(`the stored scenario no longer validates: ${parsed.problems[0]?.message}`);
-  const driver = new MatchDriver({ scenario: parsed.scenario, seed: record.seed });
+  // Registered when storage first read the match (or by setup in this process).
+  const scenario = scenarioOf(stored.initialState.G);
+  const driver = new MatchDriver({ scenario, seed: record.seed });
   for (const [index, a] of actionsFromLog(stored.log).entries()) {
     if (!driver.move(a.playerID, a.move, a.args)) throw new Error(`logged action ${index + 1} (${a.move}) is refused on replay`);
   }
@@ -36,5 +36,5 @@ export function exportReplay(
   const seats = Object.fromEntries(
     SEATS.map((s) => [s, record.seats[s].mode === 'bot' ? `bot:${record.seats[s].bot}` : 'human']),
   ) as Record<Seat, string>;
-  return buildReplay({ scenario: parsed.scenario, seed: record.seed, seats, driver, createdBy: 'classroom-server' });
+  return buildReplay({ scenario, seed: record.seed, seats, driver, createdBy: 'classroom-server' });
 }

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { LogEntry, Server, State } from 'boardgame.io';
-import { Async } from 'boardgame.io/internal';
-import type { FetchResult } from 'boardgame.io/dist/types/src/server/db/base';
+import { Async, type FetchResult } from '../match/bgio';
+import { registerScenario, scenarioByHash } from '../game/scenario-registry';
+import type { Scenario } from '../game/scenario-schema';
 
 type FetchOpts = { state?: boolean; log?: boolean; metadata?: boolean; initialState?: boolean };
 type FetchFields = { state: State; log: LogEntry[]; metadata: Server.MatchData; initialState: State };
@@ -72,8 +73,8 @@ export function openDatabase(dataDir: string): Database.Database {
  * methods, so a write is on disk before the master's next line runs (the classroom transport relies on it to
  * broadcast only what is stored).
  *
- * `G.scenario` (the era's whole document, nine tenths of a state) never changes during a match: it is stored once per
- * match and re-attached on read. The latest state of each match is kept parsed in memory; callers must treat fetched
+ * A state holds only its scenario's hash; the scenario document is stored once per match and registered
+ * (src/game/scenario-registry.ts) when the match is first read, e.g. after a restart. The latest state of each match is kept parsed in memory; callers must treat fetched
  * states as read-only (boardgame.io's reducer does: it works on Immer drafts).
  */
 export class SqliteStorage extends Async {
@@ -110,7 +111,10 @@ export class SqliteStorage extends Async {
   connect(): void {}
 
   override async createMatch(matchID: string, opts: { initialState: State; metadata: Server.MatchData }): Promise<void> {
-    const scenario = (opts.initialState.G as { scenario?: unknown } | undefined)?.scenario;
+    // The state holds only the scenario's hash; the document (registered by setup) is kept with the match, so a
+    // restarted server can register it again before restoring the match.
+    const hash = (opts.initialState.G as { scenarioHash?: unknown } | undefined)?.scenarioHash;
+    const scenario = typeof hash === 'string' ? scenarioByHash(hash) : undefined;
     const initial = serialiseState(opts.initialState);
     this.stmt.insert.run({
       id: matchID,
@@ -186,10 +190,10 @@ export class SqliteStorage extends Async {
 
   private parseState(matchID: string, row: MatchRow, text: string): State {
     const state = JSON.parse(text) as State;
-    if (row.scenario !== null && state.G && typeof state.G === 'object') {
-      let scenario = this.scenarios.get(matchID);
-      if (scenario === undefined) this.scenarios.set(matchID, (scenario = JSON.parse(row.scenario)));
-      state.G = { ...state.G, scenario };
+    if (row.scenario !== null && !this.scenarios.has(matchID)) {
+      const scenario = JSON.parse(row.scenario) as Scenario;
+      registerScenario(scenario);
+      this.scenarios.set(matchID, scenario);
     }
     return state;
   }

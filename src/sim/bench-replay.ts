@@ -24,20 +24,22 @@ export function longestEra(): Scenario {
 export function verificationRate(
   texts: string[],
   seconds = 3,
-): { roundsPerSecond: number; replays: number; rounds: number; ms: number } {
+): { roundsPerSecond: number; actionsPerSecond: number; replays: number; rounds: number; ms: number } {
   const started = performance.now();
   let replays = 0;
   let rounds = 0;
+  let actions = 0;
   while (performance.now() - started < seconds * 1000) {
     const parsed = parseReplayText(texts[replays % texts.length]);
     if (!parsed.ok) throw new Error(parsed.error);
     const result = verifyReplay(parsed.replay);
     if (!result.ok) throw new Error(result.error);
     rounds += result.rounds;
+    actions += result.replay.actions.length;
     replays += 1;
   }
   const ms = performance.now() - started;
-  return { roundsPerSecond: (rounds * 1000) / ms, replays, rounds, ms };
+  return { roundsPerSecond: (rounds * 1000) / ms, actionsPerSecond: (actions * 1000) / ms, replays, rounds, ms };
 }
 
 /** Prints replay verification speed (rounds per second) for the longest era, and for forks of it. */
@@ -60,7 +62,7 @@ export function benchReplay(seconds = 3): void {
     `Replay verification, ${scenario.id} (${scenario.endYear - scenario.startYear + 1} years, ${actions.toFixed(0)} actions, ${kb.toFixed(0)} kB a replay), random bots, one core:`,
   );
   console.log(
-    `  ${plain.roundsPerSecond.toFixed(0).padStart(6)} rounds/s  (${(plain.replays / (plain.ms / 1000)).toFixed(1)} replays/s; ${plain.replays} replays, ${plain.rounds} rounds in ${(plain.ms / 1000).toFixed(1)} s)`,
+    `  ${plain.actionsPerSecond.toFixed(0).padStart(6)} actions/s, ${plain.roundsPerSecond.toFixed(0)} rounds/s  (${(plain.replays / (plain.ms / 1000)).toFixed(1)} replays/s; ${plain.replays} replays, ${plain.rounds} rounds in ${(plain.ms / 1000).toFixed(1)} s)`,
   );
   const middle = Math.floor((scenario.startYear + scenario.endYear) / 2);
   const started = performance.now();

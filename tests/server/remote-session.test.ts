@@ -6,6 +6,7 @@ import { RemoteSession } from '../../src/client/classroom/remote-session';
 import type { GameSession } from '../../src/client/session';
 import { SEATS, type Seat } from '../../src/game/vocabulary';
 import { type CreatedMatch, type Harness, api, bearer, createMatch, join, startHarness } from './helpers';
+import { scenarioOf } from '../../src/game/scenario-registry';
 
 /** Resolves once `test` holds on the session (checked on every change), or fails naming `what`. */
 function until(session: RemoteSession, test: (s: RemoteSession) => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -79,7 +80,7 @@ describe('RemoteSession over a class match', () => {
       expect(s.humanSeats).toEqual([seat]);
       expect(s.seed).toBeNull();
       expect(s.scenario.id).toBe('yeltsin-1992');
-      expect(s.view().scenario.id).toBe('yeltsin-1992');
+      expect(scenarioOf(s.view()).id).toBe('yeltsin-1992');
       expect((s as GameSession).replay).toBeUndefined();
     }
   });

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { State } from 'boardgame.io';
-import { createMatch } from 'boardgame.io/internal';
+import { createMatch } from '../../src/match/bgio';
 import { OilAndWater } from '../../src/game/game';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { SqliteStorage, openDatabase } from '../../src/server/storage-sqlite';
+import { scenarioOf } from '../../src/game/scenario-registry';
+import { hashValue } from '../../src/game/hash';
 
 describe('SqliteStorage', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-storage-'));
@@ -31,11 +33,13 @@ describe('SqliteStorage', () => {
     const got = reopened.fetchNow('m1', { state: true, log: true, initialState: true, metadata: true });
     expect(got.state?._stateID).toBe(1);
     expect(got.log).toHaveLength(1);
-    expect(got.state?.G.scenario.id).toBe('abe-2013');
+    expect(scenarioOf(got.state!.G).id).toBe('abe-2013');
     expect(got.initialState?.G.rng).not.toBeNull();
     expect(await reopened.listMatches({ where: { isGameover: false } })).toEqual(['m1']);
-    const raw = reopened.db.prepare('SELECT state FROM matches WHERE id = ?').get('m1') as { state: string };
-    expect(JSON.parse(raw.state).G.scenario).toBeNull();
+    // The state names its scenario by hash; the document is stored once, with the match.
+    const raw = reopened.db.prepare('SELECT state, scenario FROM matches WHERE id = ?').get('m1') as { state: string; scenario: string };
+    expect(JSON.parse(raw.state).G.scenario).toBeUndefined();
+    expect(JSON.parse(raw.state).G.scenarioHash).toBe(hashValue(JSON.parse(raw.scenario)));
     await reopened.wipe('m1');
     expect(reopened.fetchNow('m1', { state: true }).state).toBeUndefined();
     reopened.db.close();

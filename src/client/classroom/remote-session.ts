@@ -1,13 +1,14 @@
 /**
  * A student's seat in a classroom match as a `GameSession`, so the map UI that serves solo play serves the class too.
  * The state comes from the server over `MatchSocket`, already filtered for this seat (never another seat's agenda,
- * orders, proposals or private messages); updates leave the scenario out, so it is put back from the sync (or the
- * built-in scenario of the match's era). Moves go over the socket: `dispatch` says only whether a move was sent, and
+ * orders, proposals or private messages). States hold only the scenario's hash: the sync carries the document, which
+ * the socket registers (src/game/scenario-registry.ts). Moves go over the socket: `dispatch` says only whether a move was sent, and
  * the server's answer arrives later; a refusal is kept in `lastError` and passed to `onError` for the UI to show.
  * Replays are the server's (`GET /api/matches/:id/replay`), so there is no `replay()` here.
  */
 import { SEATS, type Seat, playerIDOf } from '../../game/vocabulary';
 import type { GameState } from '../../game/state';
+import { scenarioOf } from '../../game/scenario-registry';
 import { builtinScenario } from '../../scenario/builtin';
 import type { Scenario } from '../../game/scenario-schema';
 import type { ClassroomBanner, GameSession, MoveName } from '../session';
@@ -87,8 +88,8 @@ export class RemoteSession implements GameSession {
   }
 
   get scenario(): Scenario {
-    const fromSync = this.socket.state?.G.scenario;
-    if (fromSync) return fromSync;
+    const synced = this.socket.state?.G;
+    if (synced) return scenarioOf(synced);
     const id = this.socket.status?.scenarioId;
     this.fallbackScenario ??= id ? (builtinScenario(id) ?? null) : null;
     if (!this.fallbackScenario) throw new Error('the class match has not synced yet');
@@ -107,7 +108,7 @@ export class RemoteSession implements GameSession {
   view(): GameState {
     const state = this.socket.state;
     if (!state) throw new Error('the class match has not synced yet');
-    return state.G.scenario ? state.G : { ...state.G, scenario: this.scenario };
+    return state.G;
   }
 
   phase(): string {

@@ -16,13 +16,13 @@ import {
   orderChoices,
   orderLabel,
   pointsLeft,
-  proposalChoices,
   proposalLabel,
   proposalsReceived,
   proposalsSent,
   termsLabel,
   type UiState,
 } from '../ui-state';
+import { scenarioOf } from '../../game/scenario-registry';
 
 export interface SeatPanelContext {
   session: GameSession;
@@ -32,14 +32,6 @@ export interface SeatPanelContext {
   /** Shows a short note (a refused move) to the person. */
   notify(text: string): void;
 }
-
-/** The proposal being composed, kept across redraws. */
-const compose: { seat: Seat | null; kind: ProposalKind | null; to: Seat | null; terms: number } = {
-  seat: null,
-  kind: null,
-  to: null,
-  terms: 0,
-};
 
 function send(ctx: SeatPanelContext, ok: boolean): void {
   if (!ok) ctx.notify(S.seat.refused);
@@ -138,16 +130,7 @@ function sent(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement |
 }
 
 function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement {
-  const choices = proposalChoices(view, seat);
-  // A hot seat's next person starts with a blank proposal, not the last person's.
-  if (compose.seat !== seat) Object.assign(compose, { seat, kind: null, to: null, terms: 0 });
-  const kinds = [...choices.keys()];
-  if (!compose.kind || !choices.has(compose.kind)) compose.kind = kinds[0] ?? null;
-  const ofKind = compose.kind ? (choices.get(compose.kind) ?? []) : [];
-  const targets = SEATS.filter((s) => ofKind.some((p) => p.to === s));
-  if (!compose.to || !targets.includes(compose.to)) compose.to = targets[0] ?? null;
-  const terms = ofKind.filter((p) => p.to === compose.to);
-  if (compose.terms >= terms.length) compose.terms = 0;
+  const { kinds, kind, targets, to, terms, termsIndex, chosen } = ctx.ui.proposalForm(seat);
 
   const kindSelect = el(
     'select',
@@ -155,9 +138,9 @@ function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEl
       id: 'proposal-kind',
       'data-key': 'proposal-kind',
       'data-test': 'proposal-kind',
-      onchange: () => ((compose.kind = kindSelect.value as ProposalKind), (compose.terms = 0), ctx.refresh()),
+      onchange: () => (ctx.ui.setProposalKind(seat, kindSelect.value as ProposalKind), ctx.refresh()),
     },
-    ...kinds.map((k) => el('option', { value: k, text: PROPOSAL_LABEL[k], selected: k === compose.kind })),
+    ...kinds.map((k) => el('option', { value: k, text: PROPOSAL_LABEL[k], selected: k === kind })),
   );
   const toSelect = el(
     'select',
@@ -165,9 +148,9 @@ function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEl
       id: 'proposal-to',
       'data-key': 'proposal-to',
       'data-test': 'proposal-to',
-      onchange: () => ((compose.to = toSelect.value as Seat), (compose.terms = 0), ctx.refresh()),
+      onchange: () => (ctx.ui.setProposalTo(seat, toSelect.value as Seat), ctx.refresh()),
     },
-    ...targets.map((s) => el('option', { value: s, text: SEAT_LABEL[s], selected: s === compose.to })),
+    ...targets.map((s) => el('option', { value: s, text: SEAT_LABEL[s], selected: s === to })),
   );
   const termsSelect = el(
     'select',
@@ -175,11 +158,12 @@ function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEl
       id: 'proposal-terms',
       'data-key': 'proposal-terms',
       'data-test': 'proposal-terms',
-      onchange: () => ((compose.terms = Number(termsSelect.value)), ctx.refresh()),
+      onchange: () => (ctx.ui.setProposalTerms(seat, Number(termsSelect.value)), ctx.refresh()),
     },
-    ...terms.map((p, i) => el('option', { value: i, text: termsLabel(view, p.terms), selected: i === compose.terms })),
+    ...terms.map((p, i) =>
+      el('option', { value: i, text: termsLabel(view, p.terms), selected: i === termsIndex }),
+    ),
   );
-  const chosen = terms[compose.terms];
   return el(
     'section',
     { class: 'new-proposal' },
@@ -269,19 +253,22 @@ function policy(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement
   );
 }
 
-/**
- * The message being written, kept across redraws: in a class match other seats' moves redraw the panel at any time,
- * and a half-typed message must survive that.
- */
-const messageDraft: { seat: Seat | null; to: string; text: string } = { seat: null, to: 'all', text: '' };
-
+// The message being written lives in UiState: in a class match other seats' moves redraw the panel at any time,
+// and a half-typed message must survive that.
 function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
-  if (messageDraft.seat !== seat) Object.assign(messageDraft, { seat, to: 'all', text: '' });
+  const draft = ctx.ui.message(seat);
   const to = el(
     'select',
-    { id: 'message-to', 'data-key': 'message-to', 'data-test': 'message-to', onchange: () => (messageDraft.to = to.value) },
-    el('option', { value: 'all', text: S.seat.everyone, selected: messageDraft.to === 'all' }),
-    ...SEATS.filter((s) => s !== seat).map((s) => el('option', { value: s, text: SEAT_LABEL[s], selected: messageDraft.to === s })),
+    {
+      id: 'message-to',
+      'data-key': 'message-to',
+      'data-test': 'message-to',
+      onchange: () => ctx.ui.setMessageTo(seat, to.value as Seat | 'all'),
+    },
+    el('option', { value: 'all', text: S.seat.everyone, selected: draft.to === 'all' }),
+    ...SEATS.filter((s) => s !== seat).map((s) =>
+      el('option', { value: s, text: SEAT_LABEL[s], selected: draft.to === s }),
+    ),
   );
   const text = el('input', {
     id: 'message-text',
@@ -290,8 +277,8 @@ function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
     type: 'text',
     maxlength: LEVERS.messages.statementMaxChars,
     'aria-label': S.seat.message,
-    value: messageDraft.text,
-    oninput: () => (messageDraft.text = text.value),
+    value: draft.text,
+    oninput: () => ctx.ui.setMessageText(seat, text.value),
   });
   return el(
     'form',
@@ -305,7 +292,7 @@ function messages(ctx: SeatPanelContext, seat: Seat): HTMLElement {
           to.value === 'all'
             ? ctx.session.dispatch('makeStatement', { text: body })
             : ctx.session.dispatch('sendMessage', { to: to.value, text: body });
-        if (ok) messageDraft.text = '';
+        if (ok) ctx.ui.messageSent(seat);
         send(ctx, ok);
       },
     },
@@ -329,7 +316,7 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
   const body: (HTMLElement | null)[] = [];
   if (phase === 'briefing') {
     body.push(
-      el('section', {}, el('h3', { text: S.seat.briefing }), el('p', { class: 'briefing', text: view.scenario.briefing })),
+      el('section', {}, el('h3', { text: S.seat.briefing }), el('p', { class: 'briefing', text: scenarioOf(view).briefing })),
       done
         ? el('p', { class: 'muted', text: S.seat.committed })
         : el('button', {

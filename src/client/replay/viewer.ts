@@ -20,8 +20,11 @@ import { S, SEAT_LABEL } from '../strings';
 import { orderLabel, proposalLabel, type MapSelection } from '../ui-state';
 import { showDebrief } from './debrief-view';
 import { startForkSession } from './fork-session';
+import { intervalTicker, ReplayPlayer, SPEEDS } from './player';
 import { ReplaySession } from './replay-session';
-import { diplomacyRound, latestRevealed, loadTimeline, yearStartIndex, yearsOf, type Position, type Timeline } from './timeline';
+import { diplomacyRound, latestRevealed, loadTimeline, yearsOf, type Position, type Timeline } from './timeline';
+import { scenarioOf } from '../../game/scenario-registry';
+import { MATCH_ID_PATTERN } from '../../protocol/schemas';
 
 /** The parts of the game's layout the viewer draws into. */
 export interface ViewerLayout {
@@ -61,11 +64,6 @@ export interface ViewerOptions {
   matchID?: string;
 }
 
-/** Positions per second the player may pick. */
-export const SPEEDS = [0.5, 1, 2, 4] as const;
-
-const MATCH_ID = /^[A-Za-z0-9_-]{6,40}$/;
-
 /** The position's phase in words. */
 function phaseWords(p: Position): string {
   switch (p.phase) {
@@ -103,7 +101,7 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
   };
 
   const fromServer = async (matchID: string, token: string) => {
-    if (!MATCH_ID.test(matchID)) {
+    if (!MATCH_ID_PATTERN.test(matchID)) {
       error.textContent = S.replay.badMatchID;
       return;
     }
@@ -190,6 +188,7 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
 /** Shows a loaded timeline in the game layout; returns the teardown. */
 function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, timeline: Timeline, openAnother: () => void): () => void {
   const session = new ReplaySession(timeline);
+  const player = new ReplayPlayer(session, intervalTicker());
   hooks.session = session;
   hooks.mapReady = false;
   L.screen.hidden = true;
@@ -197,8 +196,6 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
   let selection: MapSelection | null = null;
   let view: MapView | null = null;
   let charts: Charts | null = null;
-  let timer = 0;
-  let speed: number = SPEEDS[1];
   let destroyed = false;
 
   const select = (s: MapSelection | null) => {
@@ -221,62 +218,35 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
     value: 0,
     'data-test': 'scrubber',
     'aria-label': S.replay.scrubber,
-    oninput: () => session.seek(Number(slider.value)),
+    oninput: () => player.seek(Number(slider.value)),
   });
-  const stop = () => {
-    clearInterval(timer);
-    timer = 0;
-    playButton.textContent = S.replay.play;
-    playButton.setAttribute('aria-pressed', 'false');
-  };
-  const play = () => {
-    if (session.positionIndex >= last) session.seek(0);
-    timer = window.setInterval(() => {
-      session.step(1);
-      if (session.positionIndex >= last) stop();
-    }, 1000 / speed);
-    playButton.textContent = S.replay.pause;
-    playButton.setAttribute('aria-pressed', 'true');
-  };
   const playButton = el('button', {
     'data-test': 'replay-play',
     'aria-pressed': 'false',
     text: S.replay.play,
-    onclick: () => (timer ? stop() : play()),
+    onclick: () => player.toggle(),
   });
-  const stepButton = (text: string, test: string, go: () => void) =>
-    el('button', {
-      'data-test': test,
-      text,
-      onclick: () => {
-        stop();
-        go();
-      },
-    });
+  const stepButton = (text: string, test: string, go: () => void) => el('button', { 'data-test': test, text, onclick: go });
   const speedSelect = el(
     'select',
     {
       id: 'replay-speed',
       'data-test': 'replay-speed',
-      onchange: () => {
-        speed = Number(speedSelect.value);
-        if (timer) {
-          stop();
-          play();
-        }
-      },
+      onchange: () => player.setSpeed(Number(speedSelect.value)),
     },
-    ...SPEEDS.map((v) => el('option', { value: v, text: S.replay.speedOption(v), selected: v === speed })),
+    ...SPEEDS.map((v) => el('option', { value: v, text: S.replay.speedOption(v), selected: v === player.speed })),
   );
+  // The play button follows the player, which also pauses by itself at the end.
+  const unsubscribePlayer = player.subscribe(() => {
+    playButton.textContent = player.playing ? S.replay.pause : S.replay.play;
+    playButton.setAttribute('aria-pressed', String(player.playing));
+  });
   const yearSelect = el(
     'select',
     {
       id: 'replay-year',
       'data-test': 'jump-year',
-      onchange: () => {
-        stop();
-        session.seek(yearStartIndex(timeline, Number(yearSelect.value)));
-      },
+      onchange: () => player.jumpToYear(Number(yearSelect.value)),
     },
     ...yearsOf(timeline).map((y) => el('option', { value: y, text: String(y) })),
   );
@@ -309,7 +279,7 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
     class: 'primary',
     'data-test': 'fork-start',
     onclick: () => {
-      stop();
+      player.pause();
       const seat = forkSeat.value as Seat;
       const result = startForkSession(timeline.replay, {
         year: session.position.forkYear,
@@ -347,11 +317,11 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
       el(
         'div',
         { class: 'buttons' },
-        stepButton(S.replay.first, 'replay-first', () => session.seek(0)),
-        stepButton(S.replay.previous, 'replay-back-step', () => session.step(-1)),
+        stepButton(S.replay.first, 'replay-first', () => player.goTo(0)),
+        stepButton(S.replay.previous, 'replay-back-step', () => player.step(-1)),
         playButton,
-        stepButton(S.replay.next, 'replay-forward', () => session.step(1)),
-        stepButton(S.replay.last, 'replay-last', () => session.seek(last)),
+        stepButton(S.replay.next, 'replay-forward', () => player.step(1)),
+        stepButton(S.replay.last, 'replay-last', () => player.goTo(last)),
       ),
       el('div', { class: 'field' }, el('label', { for: 'replay-speed', text: S.replay.speed }), speedSelect),
       el('div', { class: 'field' }, el('label', { for: 'replay-year', text: S.replay.jumpYear }), yearSelect),
@@ -376,7 +346,7 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
         'data-test': 'viewer-debrief',
         text: S.replay.debrief,
         onclick: () => {
-          stop();
+          player.pause();
           showDebrief(L.debrief, timeline.replay, () => (L.debrief.hidden = true));
         },
       }),
@@ -426,7 +396,8 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
 
   return () => {
     destroyed = true;
-    stop();
+    unsubscribePlayer();
+    player.destroy();
     unsubscribe();
     charts?.destroy();
     view?.game.destroy(true);
@@ -441,12 +412,12 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
 
 function renderTop(top: HTMLElement, session: ReplaySession, words: string): void {
   const v = session.view();
-  const total = v.scenario.endYear - v.scenario.startYear + 1;
+  const total = scenarioOf(v).endYear - scenarioOf(v).startYear + 1;
   const lens = session.lens;
   replace(
     top,
     el('span', { class: 'brand', text: S.title }),
-    el('span', { class: 'era', text: v.scenario.name }),
+    el('span', { class: 'era', text: scenarioOf(v).name }),
     el('span', { class: 'year', 'data-test': 'year', text: S.top.year(v.year) }),
     el('span', { text: S.top.round(Math.max(1, v.round), total) }),
     el('span', { 'data-test': 'phase', text: S.top.phase(words) }),
@@ -473,7 +444,7 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
   );
 
   const round = diplomacyRound(p);
-  const year = v.scenario.startYear + round - 1;
+  const year = scenarioOf(v).startYear + round - 1;
   const decisions = v.decisions.filter((d) => d.round === round);
   const proposals = v.proposals.filter((x) => x.round === round);
   const privates = v.messages.filter((m) => m.round === round && m.to !== 'all');
@@ -528,7 +499,7 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
     el('h3', { text: S.replay.secrets }),
     el('h4', { text: S.replay.agendas }),
     agendas,
-    el('h4', { text: round >= 1 ? S.replay.diplomacyOf(year) : S.replay.diplomacyOf(v.scenario.startYear) }),
+    el('h4', { text: round >= 1 ? S.replay.diplomacyOf(year) : S.replay.diplomacyOf(scenarioOf(v).startYear) }),
     ...diplomacy,
     ...orders,
   );
