@@ -127,9 +127,10 @@ function printSummary(s: Summary, out: Out): void {
   for (const k of INDICATORS) out(`  ${k.padEnd(20)} ${s.final[k].p50} [${s.final[k].p5}–${s.final[k].p95}]`);
 }
 
-function csvOf(records: readonly MatchRecord[]): string {
-  const head = ['seed', 'end_year', 'reason', 'territorial', 'treaty', ...SEATS.map((s) => `score_${s}`), ...INDICATORS.map((k) => `final_${k}`)];
-  const rows = records.map((r) => [
+const CSV_HEAD = ['seed', 'end_year', 'reason', 'territorial', 'treaty', ...SEATS.map((s) => `score_${s}`), ...INDICATORS.map((k) => `final_${k}`)];
+
+function csvRows(records: readonly MatchRecord[]): unknown[][] {
+  return records.map((r) => [
     r.seed,
     r.endYear,
     r.reason,
@@ -138,8 +139,24 @@ function csvOf(records: readonly MatchRecord[]): string {
     ...SEATS.map((s) => r.finalScores[s]),
     ...INDICATORS.map((k) => r.series[k][r.series[k].length - 1]),
   ]);
+}
+
+function csvText(rows: readonly (readonly unknown[])[]): string {
   const cell = (v: unknown) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
+  return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** One row per match; `sim compare` adds a first column `arm` (baseline or variant), the seeds being the same. */
+function csvOf(records: readonly MatchRecord[]): string {
+  return csvText([CSV_HEAD, ...csvRows(records)]);
+}
+
+function compareCsvOf(base: readonly MatchRecord[], variant: readonly MatchRecord[]): string {
+  return csvText([
+    ['arm', ...CSV_HEAD],
+    ...csvRows(base).map((row) => ['baseline', ...row]),
+    ...csvRows(variant).map((row) => ['variant', ...row]),
+  ]);
 }
 
 function about(p: Prepared, list: WhatIf[], label: string): string[] {
@@ -211,7 +228,7 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
   out(`baseline: treaty ${pct(baseSummary.treatyRatified)}; variant: treaty ${pct(variantSummary.treatyRatified)}`);
   printComparison(comparison, out);
   if (values.json) writeTextFile(values.json, `${JSON.stringify({ about: lines, comparison, baseline: baseSummary, variant: variantSummary }, null, 1)}\n`);
-  if (values.csv) writeTextFile(values.csv, csvOf(base).trimEnd() + '\n' + csvOf(variant).split('\n').slice(1).join('\n'));
+  if (values.csv) writeTextFile(values.csv, compareCsvOf(base, variant));
   if (values.html) {
     writeTextFile(
       values.html,

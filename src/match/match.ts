@@ -3,7 +3,7 @@
  * every non-automatic action and a state hash per round, which is what a replay file holds.
  */
 import type { State } from 'boardgame.io';
-import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
+import { CreateGameReducer, InitializeGame } from './bgio';
 import seedrandom from 'seedrandom';
 import { OilAndWater, type SetupData } from '../game/game';
 import { stateHash, type MatchAction, type PhaseDriver, type RoundHash } from './driver';

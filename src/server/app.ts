@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { OilAndWater } from '../game/game';
 import { RecordStore } from './classroom-record';
+import { type Clock, systemClock } from './clock';
 import { HttpError, RateLimiter, originRefusal, sendJson } from './http-util';
 import { DEFAULT_LOBBY_LIMITS, type LobbyLimits, createLobby } from './lobby';
 import { ClassroomRuntime, DEFAULT_RUNTIME, type RuntimeOptions } from './runtime';
@@ -27,11 +28,14 @@ export interface ClassroomServerOptions {
   distDir: string;
   /** Browser origins allowed besides the server's own (e.g. a Vite dev server). */
   extraOrigins?: string[];
-  runtime?: Partial<RuntimeOptions>;
+  /** Runtime delays; the clock is `clock` below. */
+  runtime?: Partial<Omit<RuntimeOptions, 'clock'>>;
   socketLimits?: Partial<TransportLimits>;
   lobbyLimits?: Partial<LobbyLimits>;
   /** Lobby requests per client address: burst and per second. */
   httpRate?: { burst: number; perSecond: number };
+  /** The time and timers of the rate limiter and the phase timers (default: the real clock); tests inject a manual one. */
+  clock?: Clock;
 }
 
 export interface ClassroomServer {
@@ -49,13 +53,14 @@ export interface ClassroomServer {
 export async function startClassroomServer(options: ClassroomServerOptions): Promise<ClassroomServer> {
   const db: Database.Database = openDatabase(options.dataDir);
   const storage = new SqliteStorage(db);
-  const runtime = new ClassroomRuntime(storage, new RecordStore(db), { ...DEFAULT_RUNTIME, ...options.runtime });
+  const clock = options.clock ?? systemClock;
+  const runtime = new ClassroomRuntime(storage, new RecordStore(db), { ...DEFAULT_RUNTIME, ...options.runtime, clock });
   const transport = new ClassroomTransport(OilAndWater, storage, runtime, { ...DEFAULT_LIMITS, ...options.socketLimits });
   const lobby = createLobby({ storage, runtime, transport, limits: { ...DEFAULT_LOBBY_LIMITS, ...options.lobbyLimits } });
   const clientBuilt = hasClientBuild(options.distDir);
   const serveStatic = createStatic(options.distDir);
   const rate = options.httpRate ?? { burst: 200, perSecond: 50 };
-  const limiter = new RateLimiter(rate.burst, rate.perSecond);
+  const limiter = new RateLimiter(rate.burst, rate.perSecond, undefined, clock);
   const extraOrigins = options.extraOrigins ?? [];
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

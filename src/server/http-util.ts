@@ -3,6 +3,7 @@
  * what was wrong (never a stack trace), a per-address rate limit, and the same-origin rule.
  */
 import type http from 'node:http';
+import { type Clock, systemClock } from './clock';
 
 /** An error the client caused (or a refusal), sent as `{ error }` with its status. */
 export class HttpError extends Error {
@@ -72,18 +73,20 @@ export class RateLimiter {
     private readonly burst: number,
     private readonly perSecond: number,
     private readonly maxKeys = 10_000,
+    private readonly clock: Pick<Clock, 'now'> = systemClock,
   ) {}
 
   /** Takes one token for `key`; false when the bucket is empty. */
   take(key: string): boolean {
-    const now = performance.now();
+    const now = this.clock.now();
     let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
       bucket = { tokens: this.burst, at: now };
       this.buckets.set(key, bucket);
     }
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    // A wall clock set back must not drain the bucket.
+    bucket.tokens = Math.min(this.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.perSecond);
     bucket.at = now;
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;

@@ -4,12 +4,10 @@
  * sorted by seed index, so aggregates never depend on the worker count or on scheduling.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SEATS, type Seat } from '../game/vocabulary';
-import { scenarioOf, type GameState, type PerSeat, type Snapshot } from '../game/state';
+import { scenarioOf, type GameState, type PerSeat } from '../game/state';
 import { makeBot, type BotSpec } from '../bots/registry';
 import type { Bot } from '../match/bot';
 import type { Scenario } from '../game/scenario-schema';
@@ -19,24 +17,10 @@ import type { PhaseDriver } from '../match/driver';
 import { buildReplay, serializeReplay } from '../match/replay';
 import { policiesFor, withPolicies, type WhatIf } from './whatif';
 
-/** The yearly indicators a batch keeps per match (from each year's snapshot). */
-export const INDICATORS = [
-  'trustJapanRussia',
-  'trustRussiaJapan',
-  'rapportRussiaJapan',
-  'energy',
-  'oilPrice',
-  'russiaRung',
-  'japanRung',
-  'islandsJapan',
-  'garrison',
-  'jointActivities',
-  'fishingTension',
-  'sinoRussian',
-  'usJapanAlliance',
-  'sanctions',
-] as const satisfies readonly (keyof Snapshot)[];
-export type Indicator = (typeof INDICATORS)[number];
+import { INDICATORS, type Indicator } from './indicators';
+
+// The list lives with its labels; importers of the batch keep finding it here.
+export { INDICATORS, type Indicator };
 
 export interface IncidentRecord {
   year: number;
@@ -177,20 +161,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * The worker's entry: registers tsx's loader inside the thread (loader hooks of the parent are not inherited on
- * Node 20), then loads the TypeScript worker module.
- */
-const TSX_API = pathToFileURL(
-  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
-).href;
-const WORKER_BOOT = `
-import(${JSON.stringify(TSX_API)})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })
-  .catch((error) => {
-    require('node:worker_threads').parentPort.postMessage({ error: 'worker failed to start: ' + error.message });
-  });
-`;
+/** The worker's entry (plain JavaScript): registers tsx's loader in the thread, then loads `worker.ts`. */
+const WORKER_BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 /** Runs every seed of a batch and returns the records in seed order. */
 export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Promise<MatchRecord[]> {
@@ -210,7 +182,7 @@ export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Pro
   const chunk = Math.max(1, Math.min(25, Math.ceil(total / (workers * 8))));
   const startWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: spec });
+      const worker = new Worker(WORKER_BOOT, { workerData: spec });
       const feed = () => {
         if (nextIndex >= total) {
           void worker.terminate().then(() => resolve());

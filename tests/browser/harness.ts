@@ -1,6 +1,8 @@
 /**
  * Shared by the browser tests and `npm run bench:client`: builds the app with Vite, serves dist/ on a free
- * loopback port with Vite's preview API, and launches Debian's Chromium through playwright-core.
+ * loopback port with Vite's preview API, and launches Debian's Chromium through playwright-core. Under Vitest the
+ * browser project's global setup (tests/browser/global-setup.ts) builds the client once and starts one Chromium
+ * server for the whole run; test files serve that build and connect to that browser (`openApp`, `sharedBrowser`).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +10,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/ensure-chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = findChromium() ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
@@ -25,10 +28,7 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/**
- * Builds the client (quietly) into `outDir`. Each browser test file builds into a directory of its own, so test
- * files running in parallel never overwrite each other's build.
- */
+/** Builds the client (quietly) into `outDir`. */
 export async function buildClient(outDir = 'dist'): Promise<void> {
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
@@ -61,7 +61,7 @@ export async function serveDist(outDir = 'dist'): Promise<Served> {
 /** Launches Chromium, failing with a clear message when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+    throw new Error(`Chromium not found at ${CHROMIUM}: run \`npx tsx scripts/ensure-chromium.ts\` (or set CHROMIUM_PATH)`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -120,19 +120,36 @@ export interface AppSuite {
   errors: string[];
 }
 
-/** Builds the app into `outDir`, serves it, launches Chromium and opens one page (for a `beforeAll`). */
-export async function openApp(
-  outDir: string,
-  page: { viewport: { width: number; height: number }; acceptDownloads?: boolean },
-): Promise<AppSuite> {
-  await buildClient(outDir);
-  const served = await serveDist(outDir);
-  const browser = await launchChromium();
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The client build the global setup made for this run. */
+    clientDist: string;
+    /** The Chromium server the global setup started for this run. */
+    chromiumEndpoint: string;
+  }
+}
+
+/** The run's client build, from the browser project's global setup. */
+export async function sharedClient(): Promise<string> {
+  const { inject } = await import('vitest');
+  return inject('clientDist');
+}
+
+/** A connection to the run's Chromium; `close()` on it closes this file's pages, not the browser. */
+export async function sharedBrowser(): Promise<Browser> {
+  const { inject } = await import('vitest');
+  return chromium.connect(inject('chromiumEndpoint'));
+}
+
+/** Serves the run's client build, connects to the run's Chromium and opens one page (for a `beforeAll`). */
+export async function openApp(page: { viewport: { width: number; height: number }; acceptDownloads?: boolean }): Promise<AppSuite> {
+  const served = await serveDist(await sharedClient());
+  const browser = await sharedBrowser();
   const opened = await browser.newPage(page);
   return { served, browser, page: opened, errors: watchErrors(opened) };
 }
 
-/** Closes what `openApp` opened and removes the build and any other paths given (for an `afterAll`). */
+/** Closes what `openApp` opened and removes any paths given (for an `afterAll`). */
 export async function closeApp(suite: Partial<AppSuite>, ...paths: string[]): Promise<void> {
   await suite.browser?.close();
   await suite.served?.close();

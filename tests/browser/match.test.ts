@@ -4,19 +4,18 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served } from './harness';
+import { ARTIFACTS, closeApp, openApp, playStep, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const outDir = tempOutDir('match');
 
 beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp(outDir, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true }));
+  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true }));
 }, 120_000);
 
-afterAll(() => closeApp({ served, browser }, outDir));
+afterAll(() => closeApp({ served, browser }));
 
 
 describe('a whole match in the browser', () => {

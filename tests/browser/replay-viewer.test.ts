@@ -16,7 +16,6 @@ let served: Served;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const outDir = tempOutDir('replay-viewer');
 const files = tempOutDir('replay-viewer-files');
 
 const scenario = builtinScenario('yeltsin-1992')!;
@@ -42,10 +41,10 @@ function policyStart(replay: Replay, year: number): GameState {
 const expected = policyStart(parent, 1995);
 
 beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp(outDir, { viewport: { width: 1500, height: 1100 }, acceptDownloads: true }));
+  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true }));
 }, 120_000);
 
-afterAll(() => closeApp({ served, browser }, outDir, files));
+afterAll(() => closeApp({ served, browser }, files));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 

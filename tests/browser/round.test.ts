@@ -3,19 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, closeApp, distinctColours, mapPoint, openApp, tempOutDir, waitForMap, type Served } from './harness';
+import { ARTIFACTS, closeApp, distinctColours, mapPoint, openApp, waitForMap, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const outDir = tempOutDir('round');
 
 beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp(outDir, { viewport: { width: 1500, height: 1100 } }));
+  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1500, height: 1100 } }));
 }, 120_000);
 
-afterAll(() => closeApp({ served, browser }, outDir));
+afterAll(() => closeApp({ served, browser }));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 

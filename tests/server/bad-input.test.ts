@@ -1,9 +1,9 @@
 // Protects the server against bad input: every class of malformed lobby or socket input gets a clear refusal
 // (or is dropped), and afterwards the server is up and the match is exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io } from 'socket.io-client';
+import { type Socket, io } from 'socket.io-client';
 import type { MatchSocket } from '../../src/protocol/match-socket';
-import { type CreatedMatch, type Harness, api, bearer, connect, createMatch, join, startHarness } from './helpers';
+import { type CreatedMatch, type Harness, ManualClock, api, bearer, connect, createMatch, join, startHarness } from './helpers';
 
 describe('bad input', () => {
   let h: Harness;
@@ -11,10 +11,13 @@ describe('bad input', () => {
   let japan: MatchSocket;
   let japanCredentials: string;
   let stateBefore = -1;
+  // The lobby's rate limit refills on this clock: the flood test advances it rather than sleeping.
+  const clock = new ManualClock();
 
   beforeAll(async () => {
     h = await startHarness({
       httpRate: { burst: 60, perSecond: 30 },
+      clock,
       socketLimits: { burst: 20, perSecond: 10, disconnectAfterDrops: 200, maxMessageBytes: 16 * 1024 },
     });
     match = await createMatch(h.server.url);
@@ -75,7 +78,8 @@ describe('bad input', () => {
   });
 
   it('socket: malformed moves, engine events, another seat’s moves and unknown moves are refused', async () => {
-    const raw = japan.socket;
+    // Malformed on purpose, so past the typed event maps: the socket as an untyped one.
+    const raw = japan.socket as unknown as Socket;
     const ask = (...args: unknown[]) =>
       new Promise<{ ok: boolean; code?: string; message?: string }>((resolve) => raw.emit('update', ...args, resolve));
     const good = { type: 'MAKE_MOVE', payload: { type: 'ready', args: [], playerID: '1', credentials: japanCredentials } };
@@ -91,6 +95,18 @@ describe('bad input', () => {
       [good, 0, { $ne: null }, '1'],
     ];
     for (const args of cases) expect(await ask(...args)).toMatchObject({ ok: false, code: 'bad-request' });
+    // A known move with an argument that does not fit its schema is refused at the door, naming the field.
+    const badArgs: [unknown, RegExp][] = [
+      [{ ...good.payload, type: 'ready', args: [{ now: true }] }, /args\.0: ready: Unrecognized key/],
+      [{ ...good.payload, type: 'propose', args: [{ to: 'mars', kind: 'summit' }] }, /args\.0\.to: propose: /],
+      [{ ...good.payload, type: 'respond', args: [null] }, /args\.0: respond: /],
+      [{ ...good.payload, type: 'commitOrders', args: [{ orders: 'all' }] }, /args\.0\.orders: commitOrders: /],
+    ];
+    for (const [payload, message] of badArgs) {
+      const answer = await ask({ type: 'MAKE_MOVE', payload }, 0, match.matchID, '1');
+      expect(answer).toMatchObject({ ok: false, code: 'bad-request' });
+      expect(answer.message).toMatch(message);
+    }
     // Acting for another seat: the socket synced as Japan.
     const asRussia = { ...good, payload: { ...good.payload, playerID: '0' } };
     expect(await ask(asRussia, 0, match.matchID, '0')).toMatchObject({ ok: false, code: 'not-synced' });
@@ -142,8 +158,14 @@ describe('bad input', () => {
     const limited = results.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(String((limited[0].body as { error: string }).error)).toMatch(/too many requests/);
-    await new Promise((r) => setTimeout(r, 2500));
+    // The bucket is empty: 20 ms refill 0.6 of a request at 30 a second, 40 ms more than one.
+    clock.advance(20);
+    expect((await api(h.server.url, 'GET', '/api/health')).status).toBe(429);
+    clock.advance(20);
     expect((await api(h.server.url, 'GET', '/api/health')).status).toBe(200);
+    expect((await api(h.server.url, 'GET', '/api/health')).status).toBe(429);
+    // A full bucket again for the checks that follow.
+    clock.advance(2000);
   });
 
   it('after all of it the server is up and the match is exactly where it was', async () => {

@@ -1,31 +1,22 @@
 // Protects the classroom flow in real browsers: a teacher creates a match, two students join into the map UI, whisper,
 // make a deal and play a round.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, waitForMap } from '../browser/harness';
+import type { Browser, Page } from 'playwright-core';
+import { sharedBrowser, sharedClient, waitForMap } from '../browser/harness';
 import { type Harness, startHarness } from './helpers';
 
 describe('the classroom pages in Chromium', () => {
-  let dist: string;
   let h: Harness;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-classroom-dist-'));
-    // Both pages: students play on the game page's map UI.
-    await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    h = await startHarness({ distDir: dist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    // The run's client build (both pages: students play on the game page's map UI) and the run's Chromium.
+    h = await startHarness({ distDir: await sharedClient() });
+    browser = await sharedBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await h?.close();
-    fs.rmSync(dist, { recursive: true, force: true });
   });
 
   const text = (page: Page, test: string) => page.locator(`[data-test="${test}"]`).first().innerText();

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ClassroomServer, type ClassroomServerOptions, startClassroomServer } from '../../src/server/app';
+import type { Clock, ClockTimer } from '../../src/server/clock';
 import { MatchSocket } from '../../src/protocol/match-socket';
+import type { CreatedMatchAnswer, FacilitatorAnswer, JoinAnswer } from '../../src/protocol/lobby';
 import { SEATS, type Seat, playerIDOf } from '../../src/game/vocabulary';
 
 export interface Harness {
@@ -37,6 +39,56 @@ export async function startHarness(options: Partial<ClassroomServerOptions> = {}
   };
 }
 
+/**
+ * A clock that moves only when a test advances it: timers fire in deadline order, each seeing `now()` at its own
+ * deadline. Pass it as `startHarness({ clock })` so rate limits and phase timers need no wall-clock sleep.
+ */
+export class ManualClock implements Clock {
+  private time: number;
+  private seq = 0;
+  private readonly timers = new Map<ClockTimer, { at: number; seq: number; callback: () => void }>();
+
+  constructor(start = Date.UTC(2024, 0, 1)) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): ClockTimer {
+    const handle = { __clockTimer: true } as const;
+    this.timers.set(handle, { at: this.time + Math.max(0, ms), seq: this.seq++, callback });
+    return handle;
+  }
+
+  clearTimeout(timer: ClockTimer | undefined): void {
+    if (timer !== undefined) this.timers.delete(timer);
+  }
+
+  /** Timers still armed. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  /** Moves the time forward by `ms`, firing every timer that falls due on the way. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let next: [ClockTimer, { at: number; seq: number; callback: () => void }] | undefined;
+      for (const entry of this.timers) {
+        if (entry[1].at > end) continue;
+        if (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].seq < next[1].seq)) next = entry;
+      }
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.time = Math.max(this.time, next[1].at);
+      next[1].callback();
+    }
+    this.time = end;
+  }
+}
+
 export interface ApiResult<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -66,13 +118,7 @@ export async function api<T = Record<string, unknown>>(
   return { status: res.status, body: parsed as T };
 }
 
-export interface CreatedMatch {
-  matchID: string;
-  facilitatorToken: string;
-  seed: string;
-  seats: Record<Seat, { mode: string; bot: string; code: string | null }>;
-  links: { facilitator: string; projector: string; join: Record<string, string> };
-}
+export type CreatedMatch = CreatedMatchAnswer;
 
 /** Creates a match (running, not paused, unless said otherwise). */
 export async function createMatch(base: string, body: Record<string, unknown> = {}): Promise<CreatedMatch> {
@@ -88,12 +134,7 @@ export async function createMatch(base: string, body: Record<string, unknown> = 
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export interface Joined {
-  matchID: string;
-  seat: Seat;
-  playerID: string;
-  credentials: string;
-}
+export type Joined = JoinAnswer;
 
 export async function join(base: string, code: string, name: string): Promise<Joined> {
   const res = await api<Joined>(base, 'POST', '/api/join', { code, name });
@@ -128,9 +169,9 @@ export async function seatEveryone(h: Harness, match: CreatedMatch): Promise<Par
 
 /** The facilitator's socket: credentials from the facilitator endpoint. */
 export async function facilitatorSocket(h: Harness, match: CreatedMatch): Promise<MatchSocket> {
-  const res = await api<{ credentials: string }>(h.server.url, 'GET', `/api/matches/${match.matchID}/facilitator`, undefined, bearer(match.facilitatorToken));
+  const res = await api<FacilitatorAnswer>(h.server.url, 'GET', `/api/matches/${match.matchID}/facilitator`, undefined, bearer(match.facilitatorToken));
   if (res.status !== 200) throw new Error(`facilitator failed: ${res.status}`);
-  return connect(h, match.matchID, '6', res.body.credentials);
+  return connect(h, match.matchID, res.body.playerID, res.body.credentials);
 }
 
 /** Everything a socket has received so far that could hold a secret, as one string. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
 import { SEATS, type Seat } from '../../src/game/vocabulary';
 import type { GameState } from '../../src/game/state';
+import type { MoveName } from '../../src/game/args';
 import { legalProposals, nextOrderChoices } from '../../src/game/legal';
 import type { MatchSocket } from '../../src/protocol/match-socket';
 import { type CreatedMatch, type Harness, connect, createMatch, facilitatorSocket, join, seatEveryone, startHarness } from './helpers';
@@ -66,7 +67,7 @@ describe('what a seat and a spectator receive', () => {
     japanWire = recordWire(seats.japan);
     await facilitatorSocket(h, match);
 
-    const all = async (move: string, arg?: (seat: Seat) => unknown) => {
+    const all = async (move: MoveName, arg?: (seat: Seat) => unknown) => {
       for (const seat of SEATS) {
         const answer = await seats[seat].move(move, arg?.(seat));
         expect(answer.ok, `${seat} ${move}: ${JSON.stringify(answer)}`).toBe(true);
@@ -94,7 +95,8 @@ describe('what a seat and a spectator receive', () => {
     const secondWire = recordWire(second);
     second.socket.disconnect();
     second.socket.connect();
-    await new Promise((r) => setTimeout(r, 300));
+    // The reconnection syncs again; its sync is what this student's wire adds.
+    await second.until(() => secondWire.states.length > 0, 5000, 'the resync');
     japanWire.states.push(...secondWire.states);
     japanWire.logs.push(...secondWire.logs);
     japanWire.raw.push(...secondWire.raw);

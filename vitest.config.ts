@@ -1,0 +1,45 @@
+/**
+ * The test projects. `engine` is the rules, match engine, bots, simulator and scenarios alone (`npm run
+ * test:unit:fast`); `unit` adds the command line and the browser client's headless modules; `server` starts
+ * classroom servers; `browser` drives Chromium, with one client build and one Chromium for the run
+ * (tests/browser/global-setup.ts). `npm test` runs them all.
+ */
+import { defineConfig } from 'vitest/config';
+
+/** Top-level test files that reach beyond the engine: the command line or the browser client's modules. */
+const BEYOND_ENGINE = [
+  'tests/cli.test.ts',
+  'tests/client-*.test.ts',
+  'tests/debrief.test.ts',
+  'tests/fork.test.ts',
+  'tests/replay-tamper.test.ts',
+  'tests/sim.test.ts',
+];
+const IN_BROWSER = ['tests/browser/**/*.test.ts', 'tests/server/classroom-browser.test.ts'];
+
+export default defineConfig({
+  test: {
+    // Vitest's default on 2 cores is one worker; the server and browser files mostly wait on sockets and Chromium,
+    // so two overlap that waiting with the CPU-bound engine files.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'engine', include: ['tests/*.test.ts', 'src/**/*.test.ts'], exclude: BEYOND_ENGINE } },
+      { extends: true, test: { name: 'unit', include: BEYOND_ENGINE } },
+      { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'], exclude: IN_BROWSER } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: IN_BROWSER,
+          globalSetup: ['tests/browser/global-setup.ts'],
+          hookTimeout: 120_000,
+          // After the other projects: Chromium's software WebGL competing with the engine files for 2 cores made
+          // the map's 30-second waits time out.
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
