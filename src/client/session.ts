@@ -4,7 +4,7 @@
  */
 import { makeBot } from '../bots/registry';
 import type { Bot } from '../match/bot';
-import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
+import { SEATS, perSeat, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
 import type { Scenario } from '../game/scenario-schema';
@@ -140,12 +140,10 @@ export class LocalSession implements GameSession {
   }
 
   replay(): Replay {
-    const seats = Object.fromEntries(
-      SEATS.map((s) => {
-        const c = this.controllers[s];
-        return [s, c.type === 'human' ? 'human' : `bot:${c.kind}`];
-      }),
-    ) as Record<Seat, string>;
+    const seats = perSeat((s) => {
+      const c = this.controllers[s];
+      return c.type === 'human' ? 'human' : `bot:${c.kind}`;
+    });
     return buildReplay({
       scenario: this.scenario,
       seed: this.seed,

@@ -46,13 +46,52 @@ export const MessageArgs = z
 export const StatementArgs = z.object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) }).strict();
 
 export const OrderSchema = z
-  .object({ action: z.enum(ACTION_IDS as [string, ...string[]]), target: id.optional(), reason })
+  .object({ action: z.enum(ACTION_IDS), target: id.optional(), reason })
   .strict();
 export const CommitArgs = z.object({ orders: z.array(OrderSchema).max(12) }).strict();
 export type CommitArgs = z.infer<typeof CommitArgs>;
 
-/** Parses a move argument; undefined when it does not fit. */
-export function parseArgs<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
+/** The argument of a move that takes none: an empty object (sent as no argument at all). */
+export const NoArgs = z.object({}).strict();
+
+/** Every seat move, by name, with the schema of its single argument. */
+export const SEAT_MOVE_ARGS = {
+  ready: NoArgs,
+  propose: ProposeArgs,
+  respond: RespondArgs,
+  withdraw: WithdrawArgs,
+  decide: DecideArgs,
+  sendMessage: MessageArgs,
+  makeStatement: StatementArgs,
+  commitOrders: CommitArgs,
+} as const satisfies Record<string, z.ZodType>;
+
+/** The facilitator's moves (player '6' only), by name, with the schema of the single argument. */
+export const FACILITATOR_MOVE_ARGS = {
+  inject: InjectArgs,
+  advance: NoArgs,
+  endMatch: NoArgs,
+} as const satisfies Record<string, z.ZodType>;
+
+/**
+ * Every move of the Game, by name, with the schema of its argument: the one list the Game's moves, the socket
+ * schemas (src/protocol/schemas.ts) and the browser sessions derive their move names from. Each move takes at most
+ * one argument; no argument reads as `{}`.
+ */
+export const MOVE_ARGS = { ...SEAT_MOVE_ARGS, ...FACILITATOR_MOVE_ARGS } as const;
+
+export type SeatMoveName = keyof typeof SEAT_MOVE_ARGS;
+export type FacilitatorMoveName = keyof typeof FACILITATOR_MOVE_ARGS;
+export type MoveName = keyof typeof MOVE_ARGS;
+/** The argument a move's rules see once parsed. */
+export type MoveArg<M extends MoveName> = z.output<(typeof MOVE_ARGS)[M]>;
+
+/** Every move name, seat moves first (a non-empty tuple, as `z.enum` wants it). */
+export const MOVE_NAMES = Object.keys(MOVE_ARGS) as [MoveName, ...MoveName[]];
+
+/** Parses a move's raw argument as the rules read it (no argument is `{}`); undefined when it does not fit. */
+export function parseMoveArg<M extends MoveName>(move: M, raw: unknown): MoveArg<M> | undefined {
+  const result = MOVE_ARGS[move].safeParse(raw === undefined ? {} : raw);
+  // The table lookup loses the link between M and its schema's output; the parse itself was M's schema.
+  return result.success ? (result.data as MoveArg<M>) : undefined;
 }

@@ -4,24 +4,26 @@
  * classroom pages, the remote session, the server tests and the server benchmark; it runs in browsers and in Node.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { State } from 'boardgame.io';
-import type { GameState } from '../game/state';
+import { registerScenario } from '../game/scenario-registry';
+import type { MoveName } from '../game/args';
 import { GAME_NAME } from '../game/game';
 import { NUM_PLAYERS } from '../game/vocabulary';
+import {
+  type ClientToServerEvents,
+  ERROR_EVENT,
+  type MatchState,
+  type MoveAction,
+  type MoveAnswer,
+  STATUS_EVENT,
+  type ServerToClientEvents,
+  type SocketError,
+} from './events';
 import type { ClassroomStatus } from './status';
 
-export type MatchState = State<GameState>;
+export type { MatchState };
 
-/** The classroom status the server pushes (a type only: nothing of the server is bundled). */
-export type ClassroomStatusView = ClassroomStatus;
-
-export interface ServerError {
-  matchID?: string;
-  code: string;
-  message: string;
-}
-
-export type MoveAnswer = { ok: true; stateID: number } | { ok: false; code: string; message: string };
+/** A move's answer as this connection sees it: the server's, or `timeout` when none came in time. */
+export type MoveResult = MoveAnswer | { ok: false; code: 'timeout'; message: string };
 
 export interface MatchSocketOptions {
   /** The server's origin, e.g. `http://127.0.0.1:8000` ('' in a page served by the server itself). */
@@ -39,13 +41,12 @@ export interface MatchSocketOptions {
 type Listener = () => void;
 
 export class MatchSocket {
-  readonly socket: Socket;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   state: MatchState | null = null;
-  status: ClassroomStatusView | null = null;
-  lastError: ServerError | null = null;
+  status: ClassroomStatus | null = null;
+  lastError: SocketError | null = null;
   /** Set when the server refused this connection's sync (unknown match, wrong credentials). */
-  refused: ServerError | null = null;
-  private scenario: GameState['scenario'] | null = null;
+  refused: SocketError | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(private readonly options: MatchSocketOptions) {
@@ -59,26 +60,26 @@ export class MatchSocket {
     this.socket.on('connect', () => {
       this.socket.emit('sync', options.matchID, options.playerID, options.credentials, NUM_PLAYERS);
     });
-    this.socket.on('sync', (matchID: string, info: { state: MatchState }) => {
+    this.socket.on('sync', (matchID, info) => {
       if (matchID !== options.matchID) return;
       this.refused = null;
-      this.scenario = info.state.G.scenario;
+      // The state holds only the scenario's hash: the sync carries the document, registered before any read.
+      if (info.scenario) registerScenario(info.scenario);
       this.state = info.state;
       this.emit();
     });
-    this.socket.on('update', (matchID: string, state: MatchState) => {
-      if (matchID !== options.matchID || !this.scenario) return;
-      if (this.state && state._stateID < this.state._stateID) return;
-      // Updates leave the (unchanging) scenario out; put back the one the sync carried.
-      this.state = { ...state, G: { ...state.G, scenario: state.G.scenario ?? this.scenario } };
+    this.socket.on('update', (matchID, state) => {
+      if (matchID !== options.matchID || !this.state) return;
+      if (state._stateID < this.state._stateID) return;
+      this.state = state;
       this.emit();
     });
-    this.socket.on('oaw:classroom', (status: ClassroomStatusView) => {
+    this.socket.on(STATUS_EVENT, (status) => {
       if (status.matchID !== options.matchID) return;
       this.status = status;
       this.emit();
     });
-    this.socket.on('oaw:error', (error: ServerError) => {
+    this.socket.on(ERROR_EVENT, (error) => {
       this.lastError = error;
       if (error.code === 'unknown-match' || error.code === 'unauthorized') this.refused = error;
       this.emit();
@@ -94,14 +95,14 @@ export class MatchSocket {
   }
 
   /** Sends a move with the state ID this client last saw; resolves with the server's answer. */
-  move(type: string, arg?: unknown): Promise<MoveAnswer> {
+  move(type: MoveName, arg?: unknown): Promise<MoveResult> {
     const { matchID, playerID, credentials } = this.options;
     const stateID = this.state?._stateID ?? 0;
-    const action = { type: 'MAKE_MOVE', payload: { type, args: arg === undefined ? [] : [arg], playerID, credentials } };
+    const action: MoveAction = { type: 'MAKE_MOVE', payload: { type, args: arg === undefined ? [] : [arg], playerID, credentials } };
     return new Promise((resolve) => {
       this.socket
         .timeout(this.options.ackTimeoutMs ?? 10_000)
-        .emit('update', action, stateID, matchID, playerID, (error: Error | null, answer: MoveAnswer) => {
+        .emit('update', action, stateID, matchID, playerID, (error, answer) => {
           resolve(error ? { ok: false, code: 'timeout', message: 'the server did not answer in time' } : answer);
         });
     });

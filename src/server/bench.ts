@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
+import type { MoveName } from '../game/args';
 import { MatchSocket } from '../protocol/match-socket';
 
 const MATCHES = Number(process.env.MATCHES ?? 30);
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     console.log(`${MATCHES} matches x ${SEATS.length} sockets connected; playing ${ROUNDS} round(s), think time 0-${THINK_MS} ms`);
 
     const think = seedrandom('bench-think');
-    const move = async (matchID: string, socket: MatchSocket, type: string, arg?: unknown, mark?: string) => {
+    const move = async (matchID: string, socket: MatchSocket, type: MoveName, arg?: unknown, mark?: string) => {
       if (THINK_MS > 0) await new Promise((r) => setTimeout(r, think.quick() * THINK_MS));
       const t0 = performance.now();
       const answer = await socket.move(type, arg);

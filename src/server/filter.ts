@@ -4,8 +4,7 @@
  * seat predict every wildcard. Here the initial state goes through the same filter as any update.
  */
 import type { Game, LogEntry, State } from 'boardgame.io';
-import type { IntermediateTransportData, TransportData } from 'boardgame.io/dist/types/src/master/master';
-import { getFilterPlayerView } from 'boardgame.io/internal';
+import { type IntermediateTransportData, type TransportData, getFilterPlayerView } from '../match/bgio';
 
 export type { IntermediateTransportData, TransportData };
 

@@ -13,11 +13,14 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import type { State } from 'boardgame.io';
-import { createMatch } from 'boardgame.io/internal';
+import { createMatch } from '../match/bgio';
 import { OilAndWater } from '../game/game';
 import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, isSeat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
+import { scenarioOf } from '../game/scenario-registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
+import { cutEra } from '../scenario/lesson-cut';
+import type { Scenario } from '../game/scenario-schema';
 import { botKinds } from '../bots/registry';
 import { serializeReplay } from '../match/replay';
 import {
@@ -36,6 +39,15 @@ import { HttpError, readJson, sendJson } from './http-util';
 import { exportReplay } from './replay-export';
 import type { ClassroomRuntime } from './runtime';
 import { MatchIDSchema, firstIssue } from '../protocol/schemas';
+import type {
+  ControlAnswer,
+  CreatedMatchAnswer,
+  FacilitatorAnswer,
+  JoinAnswer,
+  MatchLinks,
+  PhaseSeconds,
+  ScenariosAnswer,
+} from '../protocol/lobby';
 import type { SqliteStorage } from './storage-sqlite';
 import type { ClassroomTransport } from './transport';
 
@@ -64,6 +76,8 @@ export const CreateMatchBody = z
     phaseSeconds: z.object({ briefing: Seconds, diplomacy: Seconds, policy: Seconds }).partial().strict().optional(),
     /** Created paused (the default), so nothing moves until the facilitator starts the match. */
     startPaused: z.boolean().optional(),
+    /** A lesson's last year: the built-in era ends there instead (src/scenario/lesson-cut.ts). */
+    endYear: z.number().int().min(1900).max(2100).optional(),
   })
   .strict();
 
@@ -80,7 +94,7 @@ const TimerBody = z.union([
 ]);
 const EmptyBody = z.object({}).strict();
 
-export const DEFAULT_PHASE_SECONDS = { briefing: 300, diplomacy: 480, policy: 240 };
+export const DEFAULT_PHASE_SECONDS: PhaseSeconds = { briefing: 300, diplomacy: 480, policy: 240 };
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -129,7 +143,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
     if (move !== 'inject') await emptyBody(req);
     if (move === 'inject') {
       const state = storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
-      const deck = state?.G.scenario.wildcards.deck ?? [];
+      const deck = state ? scenarioOf(state.G).wildcards.deck : [];
       const wanted = (args[0] as { id: string }).id;
       if (!deck.some((c) => c.id === wanted)) {
         throw new HttpError(400, `"${wanted}" is not in this era's deck (known: ${deck.map((c) => c.id).join(', ')})`);
@@ -137,7 +151,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
     }
     const ok = await transport.dispatch(record.matchID, FACILITATOR_ID, move, args);
     if (!ok) throw new HttpError(409, `the rules refused ${move} now (is the match over, or the event already used?)`);
-    sendJson(res, 200, { ok: true, status: runtime.status(record.matchID) });
+    sendJson(res, 200, { ok: true, status: runtime.status(record.matchID) } satisfies ControlAnswer);
   };
 
   const routes: [string, RegExp, Handler][] = [
@@ -150,7 +164,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
           const s = builtinScenario(id);
           return { id, name: s?.name ?? id, startYear: s?.startYear, endYear: s?.endYear };
         });
-        sendJson(res, 200, { scenarios, botKinds: botKinds(), phaseSeconds: DEFAULT_PHASE_SECONDS });
+        sendJson(res, 200, { scenarios, botKinds: botKinds(), phaseSeconds: DEFAULT_PHASE_SECONDS } satisfies ScenariosAnswer);
       },
     ],
     [
@@ -163,7 +177,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         }
         const created = createClassMatch(body, deps);
         const base = `http://${req.headers.host ?? 'localhost'}`;
-        sendJson(res, 201, { ...created, links: links(base, created) });
+        sendJson(res, 201, { ...created, links: links(base, created) } satisfies CreatedMatchAnswer);
       },
     ],
     [
@@ -187,7 +201,8 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         const { metadata } = storage.fetchNow(record.matchID, { metadata: true });
         const playerID = playerIDOf(seat);
         const credentials = metadata?.players[Number(playerID)]?.credentials;
-        sendJson(res, 200, { matchID: record.matchID, seat, playerID, credentials, name, names: [...names] });
+        if (!credentials) throw new HttpError(500, `the ${seat} seat of match ${record.matchID} has no credentials`);
+        sendJson(res, 200, { matchID: record.matchID, seat, playerID, credentials, name, names: [...names] } satisfies JoinAnswer);
       },
     ],
     [
@@ -204,17 +219,21 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
       async (req, res, [id]) => {
         const record = facilitatorOf(req, id);
         const { metadata } = storage.fetchNow(id, { metadata: true });
-        const seats = Object.fromEntries(SEATS.map((s) => [s, { ...record.seats[s], names: [...record.seats[s].names] }]));
+        const seats = Object.fromEntries(
+          SEATS.map((s) => [s, { ...record.seats[s], names: [...record.seats[s].names] }]),
+        ) as FacilitatorAnswer['seats'];
+        const credentials = metadata?.players[Number(FACILITATOR_ID)]?.credentials;
+        if (!credentials) throw new HttpError(500, `the facilitator of match ${id} has no credentials`);
         sendJson(res, 200, {
           matchID: id,
           playerID: FACILITATOR_ID,
-          credentials: metadata?.players[Number(FACILITATOR_ID)]?.credentials,
+          credentials,
           seed: record.seed,
           phaseSeconds: record.phaseSeconds,
           seats,
           status: runtime.status(id),
           links: links(`http://${req.headers.host ?? 'localhost'}`, { matchID: id, seats: record.seats }),
-        });
+        } satisfies FacilitatorAnswer);
       },
     ],
     [
@@ -224,7 +243,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         facilitatorOf(req, id);
         await emptyBody(req);
         runtime.pause(id);
-        sendJson(res, 200, { ok: true, status: runtime.status(id) });
+        sendJson(res, 200, { ok: true, status: runtime.status(id) } satisfies ControlAnswer);
       },
     ],
     [
@@ -234,7 +253,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         facilitatorOf(req, id);
         await emptyBody(req);
         runtime.resume(id);
-        sendJson(res, 200, { ok: true, status: runtime.status(id) });
+        sendJson(res, 200, { ok: true, status: runtime.status(id) } satisfies ControlAnswer);
       },
     ],
     [
@@ -246,7 +265,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         if ('skip' in body) {
           if (!(await runtime.skip(id))) throw new HttpError(409, 'the phase could not be skipped (is the match over?)');
         } else runtime.extend(id, body.extendSeconds);
-        sendJson(res, 200, { ok: true, status: runtime.status(id) });
+        sendJson(res, 200, { ok: true, status: runtime.status(id) } satisfies ControlAnswer);
       },
     ],
     ['POST', /^\/api\/matches\/([^/]+)\/advance$/, facilitatorMove('advance')],
@@ -288,12 +307,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
   };
 }
 
-interface CreatedMatch {
-  matchID: string;
-  facilitatorToken: string;
-  seed: string;
-  seats: Record<Seat, { mode: 'human' | 'bot'; bot: string; code: string | null }>;
-}
+type CreatedMatch = Omit<CreatedMatchAnswer, 'links'>;
 
 /** Creates the boardgame.io match (credentials for all seven players) and its classroom record. */
 function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps): CreatedMatch {
@@ -315,7 +329,14 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
     scenario = builtinScenario(body.scenario);
     if (!scenario) throw new HttpError(400, `bad request: scenario: unknown scenario "${body.scenario}" (known: ${BUILTIN_IDS.join(', ')})`);
     scenarioId = body.scenario;
+    if (body.endYear !== undefined) {
+      const cut = cutEra(scenario as Scenario, body.endYear);
+      if (!cut.ok) throw new HttpError(400, `bad request: ${cut.error}`);
+      scenario = cut.scenario;
+    }
   } else {
+    // A teacher's own document says its own endYear.
+    if (body.endYear !== undefined) throw new HttpError(400, 'bad request: endYear: only with a built-in scenario id');
     scenario = body.scenario;
     scenarioId = typeof body.scenario.id === 'string' ? body.scenario.id.slice(0, 64) : 'custom';
   }
@@ -368,7 +389,7 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
 function links(
   base: string,
   match: { matchID: string; facilitatorToken?: string; seats: Record<Seat, { code: string | null }> },
-): { facilitator?: string; projector: string; join: Partial<Record<Seat, string>> } {
+): MatchLinks {
   const join: Partial<Record<Seat, string>> = {};
   for (const s of SEATS) {
     const c = match.seats[s].code;

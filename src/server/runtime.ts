@@ -17,20 +17,18 @@ import { phaseKeyOf, planBotAnswers, planBotPhase } from './bot-planner';
 import type { SqliteStorage } from './storage-sqlite';
 import type { ClassroomTransport, TransportHooks } from './transport';
 import type { MatchAction } from '../match/driver';
+import { type Clock, type ClockTimer, systemClock } from './clock';
 
 export interface RuntimeOptions {
   /** Delay before bot seats act in a new phase (ms): lets people see the phase open. */
   botDelayMs: number;
   /** Grace before a stand-in bot plays a human seat nobody holds (ms): time for students to join or reconnect. */
   vacantDelayMs: number;
-  /** Clock, for tests. */
-  now: () => number;
+  /** The time and the timers: tests inject a manual clock and advance it. */
+  clock: Clock;
 }
 
-export const DEFAULT_RUNTIME: RuntimeOptions = { botDelayMs: 1500, vacantDelayMs: 45_000, now: () => Date.now() };
-
-/** The public classroom status of a match, sent to every socket of the match as `oaw:classroom`. */
-export type { ClassroomStatus };
+export const DEFAULT_RUNTIME: RuntimeOptions = { botDelayMs: 1500, vacantDelayMs: 45_000, clock: systemClock };
 
 interface Live {
   record: ClassroomRecord;
@@ -39,8 +37,8 @@ interface Live {
   vacantSince: Partial<Record<Seat, number>>;
   done: Set<string>;
   answered: Set<string>;
-  timerHandle?: NodeJS.Timeout;
-  botHandle?: NodeJS.Timeout;
+  timerHandle?: ClockTimer;
+  botHandle?: ClockTimer;
   passRunning: boolean;
   passAgain: boolean;
 }
@@ -66,8 +64,8 @@ export class ClassroomRuntime implements TransportHooks {
   stop(): void {
     this.closed = true;
     for (const live of this.live.values()) {
-      clearTimeout(live.timerHandle);
-      clearTimeout(live.botHandle);
+      this.options.clock.clearTimeout(live.timerHandle);
+      this.options.clock.clearTimeout(live.botHandle);
     }
   }
 
@@ -126,7 +124,7 @@ export class ClassroomRuntime implements TransportHooks {
     const live = this.live.get(matchID);
     if (!live) return;
     const counts = this.transport.presence(matchID);
-    const now = this.options.now();
+    const now = this.options.clock.now();
     for (const seat of SEATS) {
       const here = (counts[playerIDOf(seat)] ?? 0) > 0;
       if (here) delete live.vacantSince[seat];
@@ -144,11 +142,11 @@ export class ClassroomRuntime implements TransportHooks {
     live.record.paused = true;
     const timer = live.record.timer;
     if (timer && timer.deadline !== null) {
-      timer.remainingMs = Math.max(0, timer.deadline - this.options.now());
+      timer.remainingMs = Math.max(0, timer.deadline - this.options.clock.now());
       timer.deadline = null;
     }
-    clearTimeout(live.timerHandle);
-    clearTimeout(live.botHandle);
+    this.options.clock.clearTimeout(live.timerHandle);
+    this.options.clock.clearTimeout(live.botHandle);
     this.touch(matchID);
   }
 
@@ -158,11 +156,11 @@ export class ClassroomRuntime implements TransportHooks {
     live.record.paused = false;
     const timer = live.record.timer;
     if (timer && timer.remainingMs !== null) {
-      timer.deadline = this.options.now() + timer.remainingMs;
+      timer.deadline = this.options.clock.now() + timer.remainingMs;
       timer.remainingMs = null;
     }
     // Bots and stand-ins count their delays from the resume, not from before the pause.
-    live.phaseStartedAt = Math.max(live.phaseStartedAt, this.options.now() - this.options.botDelayMs);
+    live.phaseStartedAt = Math.max(live.phaseStartedAt, this.options.clock.now() - this.options.botDelayMs);
     this.touch(matchID);
     this.armTimer(live);
     this.scheduleBots(live);
@@ -177,7 +175,7 @@ export class ClassroomRuntime implements TransportHooks {
     if (timer.deadline !== null) timer.deadline += ms;
     else if (timer.remainingMs !== null) timer.remainingMs += ms;
     else if (live.record.paused) timer.remainingMs = ms;
-    else timer.deadline = this.options.now() + ms;
+    else timer.deadline = this.options.clock.now() + ms;
     this.touch(matchID);
     this.armTimer(live);
   }
@@ -212,7 +210,7 @@ export class ClassroomRuntime implements TransportHooks {
       year: state?.G.year ?? 0,
       paused: record.paused,
       finished: record.finished,
-      serverNow: this.options.now(),
+      serverNow: this.options.clock.now(),
       timer: timer
         ? { deadline: timer.deadline, remainingMs: timer.remainingMs, limitSeconds: record.phaseSeconds[phase as TimedPhase] ?? 0 }
         : null,
@@ -230,11 +228,11 @@ export class ClassroomRuntime implements TransportHooks {
 
   private broadcast(matchID: string): void {
     const status = this.status(matchID);
-    if (status) this.transport.emitRoom(matchID, 'oaw:classroom', status);
+    if (status) this.transport.emitStatus(matchID, status);
   }
 
   private adopt(record: ClassroomRecord): void {
-    const now = this.options.now();
+    const now = this.options.clock.now();
     const live: Live = {
       record,
       phaseKey: '',
@@ -257,8 +255,8 @@ export class ClassroomRuntime implements TransportHooks {
       if (!record.finished) {
         record.finished = true;
         record.timer = null;
-        clearTimeout(live.timerHandle);
-        clearTimeout(live.botHandle);
+        this.options.clock.clearTimeout(live.timerHandle);
+        this.options.clock.clearTimeout(live.botHandle);
         this.records.save(record);
       }
       return;
@@ -266,7 +264,7 @@ export class ClassroomRuntime implements TransportHooks {
     const key = phaseKeyOf(state);
     if (key !== live.phaseKey) {
       live.phaseKey = key;
-      live.phaseStartedAt = this.options.now();
+      live.phaseStartedAt = this.options.clock.now();
       live.done.clear();
       if (!record.timer || record.timer.key !== key) {
         // A stored timer for this phase (after a restart) keeps its deadline; a new phase starts a new one.
@@ -274,7 +272,7 @@ export class ClassroomRuntime implements TransportHooks {
         record.timer = { key, deadline: null, remainingMs: null };
         if (limit > 0) {
           if (record.paused) record.timer.remainingMs = limit;
-          else record.timer.deadline = this.options.now() + limit;
+          else record.timer.deadline = this.options.clock.now() + limit;
         }
         this.records.save(record);
       }
@@ -284,12 +282,12 @@ export class ClassroomRuntime implements TransportHooks {
   }
 
   private armTimer(live: Live): void {
-    clearTimeout(live.timerHandle);
+    this.options.clock.clearTimeout(live.timerHandle);
     const timer = live.record.timer;
     if (this.closed || live.record.paused || live.record.finished || !timer || timer.deadline === null) return;
     const key = timer.key;
     // setTimeout caps near 24.8 days; a phase limit is at most a day (lobby schema), so no chunking is needed.
-    live.timerHandle = setTimeout(() => void this.expire(live, key), Math.max(0, timer.deadline - this.options.now()));
+    live.timerHandle = this.options.clock.setTimeout(() => void this.expire(live, key), Math.max(0, timer.deadline - this.options.clock.now()));
   }
 
   private async expire(live: Live, key: string): Promise<void> {
@@ -312,7 +310,7 @@ export class ClassroomRuntime implements TransportHooks {
       if (s.mode === 'bot') {
         out.push({ seat, kind: s.bot, at: live.phaseStartedAt + this.options.botDelayMs });
       } else if ((counts[playerIDOf(seat)] ?? 0) === 0) {
-        const since = live.vacantSince[seat] ?? this.options.now();
+        const since = live.vacantSince[seat] ?? this.options.clock.now();
         out.push({ seat, kind: s.bot, at: Math.max(live.phaseStartedAt, since) + this.options.vacantDelayMs });
       }
     }
@@ -320,14 +318,14 @@ export class ClassroomRuntime implements TransportHooks {
   }
 
   private scheduleBots(live: Live): void {
-    clearTimeout(live.botHandle);
+    this.options.clock.clearTimeout(live.botHandle);
     if (this.closed || live.record.paused || live.record.finished) return;
-    const now = this.options.now();
+    const now = this.options.clock.now();
     const seats = this.botSeats(live);
     const due = seats.filter((s) => s.at <= now);
     const later = seats.filter((s) => s.at > now).map((s) => s.at);
     if (due.length > 0) void this.runPass(live);
-    if (later.length > 0) live.botHandle = setTimeout(() => this.scheduleBots(live), Math.min(...later) - now);
+    if (later.length > 0) live.botHandle = this.options.clock.setTimeout(() => this.scheduleBots(live), Math.min(...later) - now);
   }
 
   /** One bot pass: the phase's actions for seats not yet played this phase, then answers to proposals. */
@@ -351,7 +349,7 @@ export class ClassroomRuntime implements TransportHooks {
 
   private async passOnce(live: Live): Promise<void> {
     const matchID = live.record.matchID;
-    const now = this.options.now();
+    const now = this.options.clock.now();
     const due = this.botSeats(live).filter((s) => s.at <= now);
     if (due.length === 0 || live.record.paused || live.record.finished) return;
     const state = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;

@@ -6,22 +6,35 @@
  * - seat moves are refused while the facilitator has paused the match (the gate belongs to the classroom runtime);
  * - one queue per match serialises every master call (syncs, moves, server-side bots and timers alike);
  * - a state is broadcast only after storage has committed it, so no client ever sees a move a crash could lose;
- * - a sync's initial state is filtered per receiver (filter.ts), and updates leave out the scenario document, which
- *   never changes during a match and which every client got with its sync.
+ * - a sync's initial state is filtered per receiver (filter.ts); states hold only the scenario's hash, so a sync also
+ *   carries the scenario document (which never changes during a match).
  */
 import type http from 'node:http';
 import type { Game, State } from 'boardgame.io';
-import { Master } from 'boardgame.io/master';
-import { Server as IOServer, type Socket } from 'socket.io';
+import { Master } from '../match/bgio';
+import { Server as IOServer, type Socket as IOSocket } from 'socket.io';
 import { type IntermediateTransportData, type PayloadFilter, type TransportData, makePayloadFilter } from './filter';
+import {
+  type ClientToServerEvents,
+  ERROR_EVENT,
+  type MoveAnswer,
+  STATUS_EVENT,
+  type ServerToClientEvents,
+  type SocketError,
+} from '../protocol/events';
+import type { ClassroomStatus } from '../protocol/status';
 import { SyncArgs, UpdateArgs, firstIssue, isFacilitator } from '../protocol/schemas';
 import type { SqliteStorage } from './storage-sqlite';
 import type { GameState } from '../game/state';
+import { scenarioOf } from '../game/scenario-registry';
 import { NUM_PLAYERS } from '../game/vocabulary';
-import { ProcessGameConfig } from 'boardgame.io/internal';
+import { ProcessGameConfig } from '../match/bgio';
 import { sameSecret } from './classroom-record';
 
 type MasterAuth = ConstructorParameters<typeof Master>[3];
+/** The classroom's socket.io server and sockets, typed by the wire's event maps (src/protocol/events.ts). */
+type ClassroomIO = IOServer<ClientToServerEvents, ServerToClientEvents>;
+type Socket = IOSocket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Seat credentials are checked in constant time against the match metadata; no credentials, no entry. */
 export const classroomAuth = {
@@ -57,16 +70,6 @@ export interface TransportLimits {
 
 export const DEFAULT_LIMITS: TransportLimits = { maxMessageBytes: 64 * 1024, burst: 40, perSecond: 20, disconnectAfterDrops: 400 };
 
-/** An error sent to one socket as `oaw:error`: a stable code and a sentence for people. */
-export interface SocketError {
-  matchID?: string;
-  code: 'bad-request' | 'unknown-match' | 'unauthorized' | 'not-synced' | 'paused' | 'stale' | 'flood' | 'server-error';
-  message: string;
-}
-
-/** The answer to a move sent with an acknowledgement callback. */
-export type MoveAck = { ok: true; stateID: number } | { ok: false; code: SocketError['code'] | 'refused'; message: string };
-
 interface Client {
   socket: Socket;
   matchID: string;
@@ -84,18 +87,43 @@ interface Bucket {
 
 const phaseKey = (state: State): string => `${state.ctx.phase}:${(state.G as GameState).round}:${state.ctx.turn}`;
 
-/** Updates leave the (unchanging) scenario document out; clients keep the one their sync carried. */
-function withoutScenario(data: TransportData): TransportData {
-  if (data.type !== 'update') return data;
-  const [matchID, state, log] = data.args;
-  return { type: 'update', args: [matchID, { ...state, G: { ...(state.G as GameState), scenario: null } }, log] };
+/** Sends one master payload, already filtered for its receiver, as the event boardgame.io's client expects. */
+function send(socket: Socket, data: TransportData): void {
+  switch (data.type) {
+    case 'sync':
+      socket.emit('sync', ...data.args);
+      return;
+    case 'update':
+      socket.emit('update', ...data.args);
+      return;
+    case 'patch':
+      socket.emit('patch', ...data.args);
+      return;
+    case 'matchData':
+      socket.emit('matchData', ...data.args);
+      return;
+    case 'chat':
+      // Never made: the master sends chat only in answer to a client's, and this transport serves none.
+      return;
+  }
+}
+
+/**
+ * States hold only their scenario's hash: a sync also carries the document (the client registers it), and updates
+ * need nothing more.
+ */
+function withScenario(data: TransportData): TransportData {
+  if (data.type !== 'sync') return data;
+  const [matchID, info] = data.args;
+  const scenario = scenarioOf(info.state.G as GameState);
+  return { type: 'sync', args: [matchID, { ...info, scenario } as typeof info] };
 }
 
 export class ClassroomTransport {
   private readonly game: Game;
   private readonly filter: PayloadFilter;
   private readonly auth: MasterAuth = classroomAuth;
-  private io?: IOServer;
+  private io?: ClassroomIO;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<Client>>();
@@ -113,8 +141,8 @@ export class ClassroomTransport {
   }
 
   /** Attaches socket.io to the HTTP server. `allowRequest` decides cross-origin and similar refusals. */
-  listen(server: http.Server, allowRequest: (req: http.IncomingMessage) => string | null): IOServer {
-    const io = new IOServer(server, {
+  listen(server: http.Server, allowRequest: (req: http.IncomingMessage) => string | null): ClassroomIO {
+    const io: ClassroomIO = new IOServer<ClientToServerEvents, ServerToClientEvents>(server, {
       pingTimeout: 20_000,
       pingInterval: 10_000,
       maxHttpBufferSize: this.limits.maxMessageBytes,
@@ -159,9 +187,9 @@ export class ClassroomTransport {
     return counts;
   }
 
-  /** Sends an event with public data to every socket synced to a match. */
-  emitRoom(matchID: string, event: string, data: unknown): void {
-    for (const c of this.rooms.get(matchID) ?? []) c.socket.emit(event, data);
+  /** Sends the classroom status (public data) to every socket synced to a match. */
+  emitStatus(matchID: string, status: ClassroomStatus): void {
+    for (const c of this.rooms.get(matchID) ?? []) c.socket.emit(STATUS_EVENT, status);
   }
 
   /** Disconnects every socket of a match (the match was deleted). */
@@ -191,7 +219,7 @@ export class ClassroomTransport {
   private master(matchID: string, socket?: Socket): Master {
     const transportAPI = {
       send: ({ playerID, ...data }: { playerID: string | null } & IntermediateTransportData) => {
-        if (socket) socket.emit(data.type, ...this.filter(playerID ?? null, data).args);
+        if (socket) send(socket, withScenario(this.filter(playerID ?? null, data)));
       },
       sendAll: (payload: IntermediateTransportData) => this.publish(matchID, payload),
     };
@@ -211,17 +239,11 @@ export class ClassroomTransport {
         // Not stored (refused or superseded), or already sent (a refused move re-broadcasts the same state).
         if (!stored || stored._stateID !== state._stateID || this.recent.get(matchID)?.has(state._stateID)) return;
         this.remember(matchID, state);
-        for (const c of this.rooms.get(matchID) ?? []) {
-          const data = withoutScenario(this.filter(c.playerID, payload));
-          c.socket.emit(data.type, ...data.args);
-        }
+        for (const c of this.rooms.get(matchID) ?? []) send(c.socket, this.filter(c.playerID, payload));
         this.hooks.committed(matchID, state);
         return;
       }
-      for (const c of this.rooms.get(matchID) ?? []) {
-        const data = this.filter(c.playerID, payload);
-        c.socket.emit(data.type, ...data.args);
-      }
+      for (const c of this.rooms.get(matchID) ?? []) send(c.socket, this.filter(c.playerID, payload));
     });
   }
 
@@ -232,8 +254,8 @@ export class ClassroomTransport {
     if (map.size > 256) map.delete(map.keys().next().value as number);
   }
 
-  private fail(socket: Socket, error: SocketError, ack?: (answer: MoveAck) => void): void {
-    socket.emit('oaw:error', error);
+  private fail(socket: Socket, error: SocketError, ack?: (answer: MoveAnswer) => void): void {
+    socket.emit(ERROR_EVENT, error);
     ack?.({ ok: false, code: error.code, message: error.message });
   }
 
@@ -250,7 +272,7 @@ export class ClassroomTransport {
     if (client.drops >= this.limits.disconnectAfterDrops) socket.disconnect(true);
     else if (now - client.lastFloodNotice > 1000) {
       client.lastFloodNotice = now;
-      socket.emit('oaw:error', { code: 'flood', message: 'too many messages: some were dropped; slow down' } satisfies SocketError);
+      socket.emit(ERROR_EVENT, { code: 'flood', message: 'too many messages: some were dropped; slow down' });
     }
     return false;
   }
@@ -263,7 +285,7 @@ export class ClassroomTransport {
       void this.onSync(socket, raw).catch((error: unknown) => this.internal(socket, error));
     });
     socket.on('update', (...raw: unknown[]) => {
-      const ack = typeof raw[raw.length - 1] === 'function' ? (raw.pop() as (answer: MoveAck) => void) : undefined;
+      const ack = typeof raw[raw.length - 1] === 'function' ? (raw.pop() as (answer: MoveAnswer) => void) : undefined;
       if (!this.allow(socket, bucket)) {
         ack?.({ ok: false, code: 'flood', message: 'too many messages: this one was dropped' });
         return;
@@ -277,7 +299,7 @@ export class ClassroomTransport {
     });
   }
 
-  private internal(socket: Socket, error: unknown, ack?: (answer: MoveAck) => void): void {
+  private internal(socket: Socket, error: unknown, ack?: (answer: MoveAnswer) => void): void {
     console.error('[classroom] socket handler failed:', error);
     this.fail(socket, { code: 'server-error', message: 'the server could not handle that message' }, ack);
   }
@@ -315,7 +337,7 @@ export class ClassroomTransport {
     this.hooks.presence(matchID);
   }
 
-  private async onUpdate(socket: Socket, raw: unknown[], ack?: (answer: MoveAck) => void) {
+  private async onUpdate(socket: Socket, raw: unknown[], ack?: (answer: MoveAnswer) => void) {
     const parsed = UpdateArgs.safeParse(raw);
     if (!parsed.success) {
       this.fail(socket, { code: 'bad-request', message: `bad move: ${firstIssue(parsed.error)}` }, ack);
@@ -332,7 +354,7 @@ export class ClassroomTransport {
       this.fail(socket, { matchID, code: 'paused', message: gate }, ack);
       return;
     }
-    const answer = await this.serial(matchID, async (): Promise<MoveAck> => {
+    const answer = await this.serial(matchID, async (): Promise<MoveAnswer> => {
       const current = this.storage.fetchNow(matchID, { state: true }).state;
       if (!current) return { ok: false, code: 'unknown-match', message: `no match "${matchID}" on this server` };
       this.remember(matchID, current);
@@ -352,7 +374,7 @@ export class ClassroomTransport {
       if (after && after._stateID > current._stateID) return { ok: true, stateID: after._stateID };
       return { ok: false, code: 'refused', message: `the rules refused ${action.payload.type} now` };
     });
-    if (!answer.ok && answer.code !== 'refused') socket.emit('oaw:error', { matchID, code: answer.code, message: answer.message });
+    if (!answer.ok && answer.code !== 'refused') socket.emit(ERROR_EVENT, { matchID, code: answer.code, message: answer.message });
     ack?.(answer);
   }
 

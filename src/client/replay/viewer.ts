@@ -22,7 +22,14 @@ import { showDebrief } from './debrief-view';
 import { startForkSession } from './fork-session';
 import { intervalTicker, ReplayPlayer, SPEEDS } from './player';
 import { ReplaySession } from './replay-session';
-import { diplomacyRound, latestRevealed, loadTimeline, yearsOf, type Position, type Timeline } from './timeline';
+import {
+  diplomacyRound,
+  latestRevealed,
+  loadTimeline,
+  yearsOf,
+  type Position,
+  type Timeline,
+} from './timeline';
 import { scenarioOf } from '../../game/scenario-registry';
 import { MATCH_ID_PATTERN } from '../../protocol/schemas';
 
@@ -226,7 +233,8 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
     text: S.replay.play,
     onclick: () => player.toggle(),
   });
-  const stepButton = (text: string, test: string, go: () => void) => el('button', { 'data-test': test, text, onclick: go });
+  const stepButton = (text: string, test: string, go: () => void) =>
+    el('button', { 'data-test': test, text, onclick: go });
   const speedSelect = el(
     'select',
     {
@@ -234,7 +242,9 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
       'data-test': 'replay-speed',
       onchange: () => player.setSpeed(Number(speedSelect.value)),
     },
-    ...SPEEDS.map((v) => el('option', { value: v, text: S.replay.speedOption(v), selected: v === player.speed })),
+    ...SPEEDS.map((v) =>
+      el('option', { value: v, text: S.replay.speedOption(v), selected: v === player.speed }),
+    ),
   );
   // The play button follows the player, which also pauses by itself at the end.
   const unsubscribePlayer = player.subscribe(() => {

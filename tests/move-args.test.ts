@@ -1,0 +1,97 @@
+// Protects the one move table (MOVE_ARGS): the Game serves exactly its moves, each schema takes a well-formed
+// argument and rejects malformed ones, and the socket schema built from it agrees move by move.
+import { describe, expect, it } from 'vitest';
+import { MOVE_ARGS, MOVE_NAMES, type MoveName, parseMoveArg } from '../src/game/args';
+import { OilAndWater } from '../src/game/game';
+import { UpdateArgs } from '../src/protocol/schemas';
+
+/** A well-formed argument per move: a move added to the table without one is a compile error here. */
+const WELL_FORMED: Record<MoveName, unknown> = {
+  ready: {},
+  propose: { to: 'japan', kind: 'summit' },
+  respond: { id: 'p1', accept: true, reason: 'good terms' },
+  withdraw: { id: 'p1' },
+  decide: { id: 'd1', option: 'accept' },
+  sendMessage: { to: 'japan', text: 'shall we talk?' },
+  makeStatement: { text: 'the islands are ours' },
+  commitOrders: { orders: [] },
+  inject: { id: 'tsunami' },
+  advance: {},
+  endMatch: {},
+};
+
+/** Malformed arguments per move: a field of the wrong type or value, where the move has fields. */
+const MALFORMED: Record<MoveName, unknown[]> = {
+  ready: [],
+  propose: [{ to: 'mars', kind: 'summit' }, { to: 'japan', kind: 'invasion' }, { to: 'japan' }],
+  respond: [
+    { id: 'p1', accept: 'yes' },
+    { id: '', accept: true },
+  ],
+  withdraw: [{ id: 7 }, {}],
+  decide: [{ id: 'd1' }, { id: 'd1', option: 'x'.repeat(41) }],
+  sendMessage: [
+    { to: 'all', text: 'hi' },
+    { to: 'japan', text: 'x'.repeat(10_000) },
+  ],
+  makeStatement: [{ text: 42 }, {}],
+  commitOrders: [
+    { orders: 'all' },
+    { orders: [{ action: 'no-such-action' }] },
+    { orders: Array(13).fill({ action: 'x' }) },
+  ],
+  inject: [{ id: '' }, {}],
+  advance: [],
+  endMatch: [],
+};
+
+const phaseMoves = Object.values(OilAndWater.phases ?? {}).flatMap((phase) => Object.keys(phase.moves ?? {}));
+
+describe('the move table', () => {
+  it('names exactly the moves the Game serves, and nothing outside its phases', () => {
+    expect(new Set(phaseMoves)).toEqual(new Set(MOVE_NAMES));
+    expect(MOVE_NAMES).toEqual(Object.keys(MOVE_ARGS));
+    expect(OilAndWater.moves ?? {}).toEqual({});
+  });
+
+  it.each(MOVE_NAMES)('%s: takes a well-formed argument and rejects malformed ones', (move) => {
+    expect(parseMoveArg(move, WELL_FORMED[move])).toBeDefined();
+    const malformed = [
+      ...MALFORMED[move],
+      null,
+      'text',
+      7,
+      [],
+      { ...(WELL_FORMED[move] as object), smuggled: true },
+    ];
+    for (const arg of malformed) expect(parseMoveArg(move, arg), JSON.stringify(arg)).toBeUndefined();
+  });
+
+  it('reads no argument as {}: moves without fields take none, the others need one', () => {
+    const needNone = MOVE_NAMES.filter((move) => parseMoveArg(move, undefined) !== undefined);
+    expect(needNone.sort()).toEqual(['advance', 'endMatch', 'ready']);
+  });
+
+  it.each(MOVE_NAMES)('%s: the socket schema accepts and refuses the same arguments as the rules', (move) => {
+    const update = (args: unknown[]) =>
+      UpdateArgs.safeParse([
+        { type: 'MAKE_MOVE', payload: { type: move, args, playerID: '1', credentials: 'c' } },
+        0,
+        'match-1',
+        '1',
+      ]);
+    expect(update([WELL_FORMED[move]]).success).toBe(true);
+    expect(update([]).success).toBe(parseMoveArg(move, undefined) !== undefined);
+    for (const arg of [...MALFORMED[move], null, { smuggled: true }])
+      expect(update([arg]).success, JSON.stringify(arg)).toBe(false);
+    expect(update([WELL_FORMED[move], WELL_FORMED[move]]).success).toBe(false);
+  });
+
+  it('the socket schema refuses a move outside the table', () => {
+    const teleport = {
+      type: 'MAKE_MOVE',
+      payload: { type: 'teleport', args: [], playerID: '1', credentials: 'c' },
+    };
+    expect(UpdateArgs.safeParse([teleport, 0, 'match-1', '1']).success).toBe(false);
+  });
+});
