@@ -15,7 +15,7 @@ import { OilAndWater } from '../game/game';
 import { hashValue } from '../game/hash';
 import { initialRngState, type RngState } from '../game/rng';
 import { plainStep } from '../game/plain-step';
-import { SEATS, type Seat } from '../game/vocabulary';
+import { SEATS, perSeat, type Seat } from '../game/vocabulary';
 import { type GameState, RULES_VERSION } from '../game/state';
 import { builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../game/scenario-schema';
@@ -38,7 +38,7 @@ export const ReplaySchema = z
       .object({ id: z.string().max(64), version: z.number().int(), hash, document: z.unknown().optional() })
       .strict(),
     seed: z.string().min(1).max(64),
-    seats: z.object(Object.fromEntries(SEATS.map((s) => [s, z.string().max(64)])) as Record<Seat, z.ZodString>).strict(),
+    seats: z.object(perSeat(() => z.string().max(64))).strict(),
     actions: z
       .array(z.tuple([z.enum(['0', '1', '2', '3', '4', '5', '6']), z.string().max(32), z.array(z.unknown()).max(4)]))
       .max(200_000),
@@ -347,6 +347,7 @@ export class ReplayRunner {
     const seed = override ?? recorded[recorded.length - 1];
     const parent = this.replay.parent;
     const prefixEnd = parent?.prefixLength === index + 1 && override === undefined;
+    const hashedBefore = driver.roundHashes.length;
     if (!moveWithReseed(driver, seed, playerID, move, args)) {
       const round = driver.G.round;
       return {
@@ -367,7 +368,10 @@ export class ReplayRunner {
       };
     }
     if (began) {
-      this.yearStarts.push({ round: driver.G.round, year: driver.G.year, action: index, hash: stateHash(driver.G), stateBefore: before });
+      // The action that begins a year also ends the previous Resolution, whose round hash is of this same state.
+      const hash =
+        driver.roundHashes.length > hashedBefore ? driver.roundHashes[driver.roundHashes.length - 1].hash : stateHash(driver.G);
+      this.yearStarts.push({ round: driver.G.round, year: driver.G.year, action: index, hash, stateBefore: before });
     }
     if (prefixEnd && parent) {
       // The parent's state here is this step under the parent's own reseeds: without the fork's reseed, if it has one.
