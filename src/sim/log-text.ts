@@ -1,6 +1,7 @@
 /**
- * The log in plain English for the after-action report and the command line (the browser renders it from its own
- * catalogue, `LOG_TEXT` in src/client/strings.ts, so it can be translated). Both go through `describeLogEntry`.
+ * The log in plain English: the after-action report and the command line use it as it is, and the browser's
+ * catalogue (`LOG_TEXT` in src/client/strings.ts) takes its sentences with its own names. Both go through
+ * `describeLogEntry`.
  */
 import { describeAgreement, describeLogEntry, type LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
