@@ -22,7 +22,7 @@ import { makeBot } from '../src/bots/registry';
 import { OilAndWater } from '../src/game/game';
 import { legalProposals, nextOrderChoices } from '../src/game/legal';
 import type { GameState, Order } from '../src/game/state';
-import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, playerIDOf } from '../src/game/vocabulary';
+import { FACILITATOR_ID, NUM_PLAYERS, SEATS, perSeat, type Seat, playerIDOf } from '../src/game/vocabulary';
 import type { Scenario } from '../src/game/scenario-schema';
 import type { Bot } from '../src/match/bot';
 import { Master, createMatch } from '../src/match/bgio';
@@ -44,10 +44,7 @@ function scenarioById(id: string): Scenario {
 }
 
 function seatsOf(humans: readonly Seat[], bot: string): Record<Seat, string> {
-  return Object.fromEntries(SEATS.map((s) => [s, humans.includes(s) ? 'human' : `bot:${bot}`])) as Record<
-    Seat,
-    string
-  >;
+  return perSeat((s) => (humans.includes(s) ? 'human' : `bot:${bot}`));
 }
 
 function mustMove(driver: MatchDriver, playerID: string, move: string, args: unknown[] = []): void {
@@ -114,7 +111,7 @@ function drive(driver: MatchDriver, seed: string, script: Script): void {
   const bots = Object.fromEntries(
     SEATS.filter((s) => !skip.has(s)).map((s) => [s, makeBot(script.bot)]),
   ) as Partial<Record<Seat, Bot>>;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const rngs = perSeat((s) => botRng(seed, s));
   let guard = 0;
   while (!driver.over && driver.G.round <= script.maxRounds) {
     const before = driver.stateID;
@@ -216,7 +213,7 @@ export async function recordClassroom(): Promise<Replay> {
       code: null,
       names: [],
     });
-    const seats = Object.fromEntries(SEATS.map((s) => [s, seat(s)])) as ClassroomRecord['seats'];
+    const seats = perSeat(seat);
     const record: ClassroomRecord = {
       matchID,
       createdAt: 0,

@@ -1,11 +1,10 @@
 // Protects the bots: every action they take is legal (fuzzed over eras and seeds), a decision depends only on the
 // view and the seed, and no bot can see another seat's secrets.
 import { describe, expect, test } from 'vitest';
-import { SEATS, type Seat } from '../src/game/vocabulary';
+import { SEATS, perSeat, type Seat } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import { viewFor } from '../src/game/view';
 import { makeBot, parseBotSpec } from '../src/bots/registry';
-import type { Bot } from '../src/match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
 import { DirectDriver } from '../src/match/direct';
 import { MatchDriver, botRng, playBotPhase, type BotActionNote } from '../src/match/match';
@@ -13,8 +12,8 @@ import { mulberry } from '../src/bots/rollout';
 
 function play(id: string, seed: string, spec: Record<Seat, string>, maxRound = 99): { refused: BotActionNote[]; driver: DirectDriver } {
   const driver = DirectDriver.start({ scenario: builtinScenario(id), seed });
-  const bots = Object.fromEntries(SEATS.map((s) => [s, makeBot(spec[s])])) as Record<Seat, Bot>;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const bots = perSeat((s) => makeBot(spec[s]));
+  const rngs = perSeat((s) => botRng(seed, s));
   const refused: BotActionNote[] = [];
   while (!driver.over && driver.G.round <= maxRound) {
     playBotPhase(driver, bots, rngs, new Set(), { onAction: (n) => void (n.accepted || refused.push(n)) });
@@ -22,7 +21,7 @@ function play(id: string, seed: string, spec: Record<Seat, string>, maxRound = 9
   return { refused, driver };
 }
 
-const all = (kind: string) => Object.fromEntries(SEATS.map((s) => [s, kind])) as Record<Seat, string>;
+const all = (kind: string) => perSeat(() => kind);
 
 describe('bots only produce legal actions', () => {
   test.each(BUILTIN_IDS.flatMap((id) => ['1', '2', '3'].map((seed) => [id, seed])))('historical and random on %s, seed %s', (id, seed) => {
@@ -44,8 +43,8 @@ describe('bots only produce legal actions', () => {
 
 function viewAt(id: string, seed: string, phase: 'diplomacy' | 'policy'): { master: GameState; driver: DirectDriver } {
   const driver = DirectDriver.start({ scenario: builtinScenario(id), seed });
-  const bots = Object.fromEntries(SEATS.map((s) => [s, makeBot('historical')])) as Record<Seat, Bot>;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const bots = perSeat(() => makeBot('historical'));
+  const rngs = perSeat((s) => botRng(seed, s));
   while (!(driver.phase === phase && driver.G.round >= 2)) playBotPhase(driver, bots, rngs);
   return { master: driver.G, driver };
 }
@@ -89,8 +88,8 @@ describe('the direct driver plays the rules exactly as boardgame.io does', () =>
   test.each([...BUILTIN_IDS.map((id) => [id, '11'])])('%s, seed %s: same round hashes', (id, seed) => {
     const spec = all('random');
     const run = (driver: MatchDriver | DirectDriver) => {
-      const bots = Object.fromEntries(SEATS.map((s) => [s, makeBot(spec[s])])) as Record<Seat, Bot>;
-      const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+      const bots = perSeat((s) => makeBot(spec[s]));
+      const rngs = perSeat((s) => botRng(seed, s));
       while (!driver.over) playBotPhase(driver, bots, rngs);
       return driver.roundHashes.map((r) => r.hash);
     };

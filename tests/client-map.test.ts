@@ -1,7 +1,7 @@
 // Protects the projected map and the client's pure helpers: geography in place, hit-testing, colours, details with their sources, chart series and start options.
 import { describe, expect, it } from 'vitest';
 import mapJson from '../assets/map/northeast-asia.json';
-import { ISLANDS, SEATS } from '../src/game/vocabulary';
+import { ISLANDS, SEATS, perSeat } from '../src/game/vocabulary';
 import { createInitialState } from '../src/game/state';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
 import { CHARTS, chartColumns } from '../src/client/chart-data';
@@ -142,9 +142,9 @@ function snapshotLike(year: number) {
     sinoRussian: 50,
     usJapanAlliance: 70,
     sanctions: 0,
-    scores: Object.fromEntries(SEATS.map((s) => [s, 0])) as Record<(typeof SEATS)[number], number>,
-    economy: Object.fromEntries(SEATS.map((s) => [s, 100])) as Record<(typeof SEATS)[number], number>,
-    pressure: Object.fromEntries(SEATS.map((s) => [s, 50])) as Record<(typeof SEATS)[number], number>,
+    scores: perSeat(() => 0),
+    economy: perSeat(() => 100),
+    pressure: perSeat(() => 50),
   };
 }
 
@@ -157,7 +157,7 @@ describe('start options', () => {
     expect(options.controllers.russia.type).toBe('bot');
     expect(startProblem({ ...options, seed: '' })).not.toBeNull();
     expect(startProblem({ ...options, seed: 'x'.repeat(65) })).not.toBeNull();
-    const allBots = Object.fromEntries(SEATS.map((s) => [s, { type: 'bot', kind: 'random' }])) as typeof options.controllers;
+    const allBots: typeof options.controllers = perSeat(() => ({ type: 'bot', kind: 'random' }));
     expect(startProblem({ ...options, controllers: allBots })).not.toBeNull();
     expect(startProblem({ ...options, scenarioId: 'no-such-era' })).not.toBeNull();
   });

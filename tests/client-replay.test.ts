@@ -1,6 +1,6 @@
 // Protects the browser replay viewer's model: the timeline re-derives every phase boundary of a replay, a tampered file gets the verifier's own message, the read-only session shows every secret or one seat's view, and a fork played in the browser writes a replay that verifies and names its parent.
 import { describe, expect, it } from 'vitest';
-import { SEATS, type Seat } from '../src/game/vocabulary';
+import { SEATS, perSeat } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
 import { MatchDriver, playMatch, stateHash } from '../src/match/match';
 import { buildReplay, parseReplayText, serializeReplay, verifyReplay, type Replay } from '../src/match/replay';
@@ -14,8 +14,8 @@ import { chartColumns, CHARTS } from '../src/client/chart-data';
 import { makeBots } from '../src/bots/registry';
 
 const scenario = builtinScenario('yeltsin-1992')!;
-const seats = Object.fromEntries(SEATS.map((s) => [s, 'bot:random'])) as Record<Seat, string>;
-const bots = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as Record<Seat, string>;
+const seats = perSeat(() => 'bot:random');
+const bots = perSeat(() => 'random');
 
 function played(seed: string, maxRounds?: number): Replay {
   const { driver } = playMatch({ scenario, seed, bots: makeBots(bots), ...(maxRounds !== undefined ? { maxRounds } : {}) });

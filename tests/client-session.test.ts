@@ -1,6 +1,6 @@
 // Protects the browser's local session: bots fill the other seats, the hot seat passes without leaking secrets, and a match played through the UI state reaches the end with a replay that verifies.
 import { describe, expect, it } from 'vitest';
-import { SEATS, type Seat } from '../src/game/vocabulary';
+import { SEATS, perSeat, type Seat } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
 import { verifyReplay } from '../src/match/replay';
 import { LocalSession, type Controller } from '../src/client/session';
@@ -9,10 +9,9 @@ import { UiState, orderChoices, pointsLeft, proposalChoices } from '../src/clien
 const scenario = builtinScenario('yeltsin-1992')!;
 
 function controllers(humans: Seat[]): Record<Seat, Controller> {
-  return Object.fromEntries(SEATS.map((s) => [s, humans.includes(s) ? { type: 'human' } : { type: 'bot', kind: 'random' }])) as Record<
-    Seat,
-    Controller
-  >;
+  return perSeat<Controller>((s) =>
+    humans.includes(s) ? { type: 'human' } : { type: 'bot', kind: 'random' },
+  );
 }
 
 /** Plays the active seat's part of the current phase: ready, or the first affordable orders, then commit. */

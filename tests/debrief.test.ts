@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nextOrderChoices } from '../src/game/legal';
 import { runReplay } from '../src/cli/replay';
 import { cliOf } from './cli-capture';
-import { SEATS } from '../src/game/vocabulary';
+import { SEATS, perSeat } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import {
   type Baseline,
@@ -309,10 +309,7 @@ describe('unfinished matches and forks', () => {
 
   test('a baseline can be made from simulated matches', () => {
     const matches = [0, 1, 2].map((i) => ({
-      finalScores: Object.fromEntries(SEATS.map((s) => [s, i * 10])) as Record<
-        (typeof SEATS)[number],
-        number
-      >,
+      finalScores: perSeat(() => i * 10),
     }));
     const baseline = baselineFromMatches('yeltsin-1992', matches, 'historical');
     expect(baseline).toMatchObject({ scenario: 'yeltsin-1992', runs: 3, bots: 'historical' });

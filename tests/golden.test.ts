@@ -5,7 +5,7 @@ import { addTrust, incident } from '../src/game/effects';
 import { applyOrder } from '../src/game/policy';
 import { backlashChance, outputTarget, ratifyFailChance, resolveRound } from '../src/game/resolution';
 import { energyIndex, publicScore } from '../src/game/scoring';
-import { SEATS } from '../src/game/vocabulary';
+import { perSeat } from '../src/game/vocabulary';
 import { type GameState, createInitialState } from '../src/game/state';
 import { parseScenario } from '../src/game/scenario-validate';
 import { makeScenario } from './fixtures/scenario';
@@ -85,7 +85,7 @@ describe('energy', () => {
 describe('scores and one full resolution', () => {
   test('public scores of the opening fixture state', () => {
     const G = fixtureState();
-    expect(Object.fromEntries(SEATS.map((s) => [s, publicScore(G, s)]))).toMatchInlineSnapshot(`
+    expect(perSeat((s) => publicScore(G, s))).toMatchInlineSnapshot(`
       {
         "china": -0.4,
         "dprk": 1,

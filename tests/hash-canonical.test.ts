@@ -8,7 +8,7 @@ import { builtinScenario } from '../src/scenario/builtin';
 import { DirectDriver } from '../src/match/direct';
 import { botRng, playBotPhase } from '../src/match/match';
 import { makeBots } from '../src/bots/registry';
-import { SEATS, type Seat } from '../src/game/vocabulary';
+import { perSeat } from '../src/game/vocabulary';
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -38,8 +38,8 @@ describe('canonicalJson', () => {
   it('matches it on a whole match state, at every round', () => {
     const scenario = builtinScenario('yeltsin-1992');
     const driver = DirectDriver.start({ scenario, seed: 'canonical' });
-    const bots = makeBots(Object.fromEntries(SEATS.map((s) => [s, 'random'])) as never);
-    const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng('canonical', s)])) as Record<Seat, () => number>;
+    const bots = makeBots(perSeat(() => 'random'));
+    const rngs = perSeat((s) => botRng('canonical', s));
     let rounds = 0;
     while (!driver.over && rounds < 6) {
       playBotPhase(driver, bots, rngs);

@@ -2,7 +2,7 @@
 // a spectator sees public information only; the facilitator sees all but the PRNG; nothing secret is in setup.
 import { describe, expect, test } from 'vitest';
 import { OilAndWater } from '../src/game/game';
-import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../src/game/vocabulary';
+import { FACILITATOR_ID, SEATS, perSeat, type Seat, playerIDOf } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import { viewFor } from '../src/game/view';
 import { builtinScenario } from '../src/scenario/builtin';
@@ -103,6 +103,6 @@ describe('after the reveal and after the match', () => {
   test('setup holds no agenda (boardgame.io sends the initial state unfiltered)', () => {
     const d = new MatchDriver({ scenario, seed: 'setup' });
     expect(SEATS.every((s) => d.G.agendas[s] === null)).toBe(true);
-    expect(d.G.orders).toEqual(Object.fromEntries(SEATS.map((s) => [s, null])));
+    expect(d.G.orders).toEqual(perSeat(() => null));
   });
 });

@@ -4,10 +4,9 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ISLANDS, SEATS, type Seat } from '../src/game/vocabulary';
+import { ISLANDS, SEATS, perSeat } from '../src/game/vocabulary';
 import type { GameState } from '../src/game/state';
 import { makeBot } from '../src/bots/registry';
-import type { Bot } from '../src/match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
 import { MatchDriver, botRng, playBotPhase } from '../src/match/match';
 import { buildReplay, serializeReplay } from '../src/match/replay';
@@ -61,8 +60,8 @@ export function checkInvariants(G: GameState): void {
 function playChecked(scenarioId: string, seed: string): MatchDriver {
   const scenario = builtinScenario(scenarioId);
   const driver = new MatchDriver({ scenario, seed });
-  const bots = Object.fromEntries(SEATS.map((s) => [s, makeBot('random')])) as Record<Seat, Bot>;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const bots = perSeat(() => makeBot('random'));
+  const rngs = perSeat((s) => botRng(seed, s));
   const maxRounds = scenario!.endYear - scenario!.startYear + 1;
   try {
     for (let guard = 0; !driver.over; guard++) {
@@ -77,7 +76,7 @@ function playChecked(scenarioId: string, seed: string): MatchDriver {
   } catch (error) {
     fs.mkdirSync('test-artifacts', { recursive: true });
     const file = `test-artifacts/property-failure-${scenarioId}-${seed}.json`;
-    const seats = Object.fromEntries(SEATS.map((s) => [s, 'bot:random'])) as Record<Seat, string>;
+    const seats = perSeat(() => 'bot:random');
     fs.writeFileSync(file, serializeReplay(buildReplay({ scenario: scenario!, seed, seats, driver, createdBy: 'property-test' })));
     throw new Error(`${scenarioId} seed ${seed}: ${(error as Error).message} (replay in ${file})`);
   }

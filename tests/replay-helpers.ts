@@ -2,7 +2,7 @@
  * Shared fixtures of the replay, fork and debrief tests: matches played by bots, by a human-style seat and by a
  * facilitator, as replays.
  */
-import { SEATS, type Seat, playerIDOf } from '../src/game/vocabulary';
+import { SEATS, perSeat, type Seat, playerIDOf } from '../src/game/vocabulary';
 import type { BotSpec } from '../src/bots/registry';
 import { makeBot, makeBots } from '../src/bots/registry';
 import type { Bot } from '../src/match/bot';
@@ -11,7 +11,7 @@ import type { Scenario } from '../src/game/scenario-schema';
 import { MatchDriver, botRng, playBotPhase, playMatch } from '../src/match/match';
 import { type Replay, buildReplay } from '../src/match/replay';
 
-export const RANDOM: BotSpec = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as BotSpec;
+export const RANDOM: BotSpec = perSeat(() => 'random');
 
 export function scenarioById(id: string): Scenario {
   const scenario = builtinScenario(id);
@@ -20,7 +20,7 @@ export function scenarioById(id: string): Scenario {
 }
 
 export function seatsOf(controller: (seat: Seat) => string): Record<Seat, string> {
-  return Object.fromEntries(SEATS.map((s) => [s, controller(s)])) as Record<Seat, string>;
+  return perSeat(controller);
 }
 
 /** A whole match with random bots, as a replay. */
@@ -53,10 +53,7 @@ export function driveMatch(options: {
   const bots = Object.fromEntries(
     SEATS.filter((s) => !humans.has(s)).map((s) => [s, makeBot('random')]),
   ) as Partial<Record<Seat, Bot>>;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(options.seed, s)])) as Record<
-    Seat,
-    () => number
-  >;
+  const rngs = perSeat((s) => botRng(options.seed, s));
   let guard = 0;
   while (!driver.over) {
     if (options.maxRounds !== undefined && driver.G.round > options.maxRounds) break;

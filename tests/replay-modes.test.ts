@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SEATS } from '../src/game/vocabulary';
+import { perSeat } from '../src/game/vocabulary';
 import type { BotSpec } from '../src/bots/registry';
 import { builtinScenario } from '../src/scenario/builtin';
 import { runMatchRecord } from '../src/sim/batch';
@@ -15,7 +15,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the simulator saves verifiable replays', () => {
   test('historical bots on the direct driver, two seeds', () => {
-    const bots = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as BotSpec;
+    const bots: BotSpec = perSeat(() => 'historical');
     const spec = { scenario: builtinScenario('abe-2013')!, seeds: ['1', '2'], bots, whatIfs: [], saveReplays: dir };
     const records = spec.seeds.map((_, i) => runMatchRecord(spec, i));
     const files = fs.readdirSync(dir).sort();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SEATS, type Seat } from '../src/game/vocabulary';
+import { perSeat } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
 import type { Scenario } from '../src/game/scenario-schema';
 import { pairedDifference, summarize, wilson } from '../src/sim/aggregate';
@@ -13,7 +13,7 @@ import { renderReport } from '../src/sim/report-html';
 import { applyWhatIfs, parseWhatIfFlag, parseWhatIfJson } from '../src/sim/whatif';
 import { runSimCli } from '../src/cli/sim';
 
-const historical = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as Record<Seat, string>;
+const historical = perSeat(() => 'historical');
 const yeltsin = builtinScenario('yeltsin-1992') as Scenario;
 
 describe('what-if interventions', () => {

@@ -2,7 +2,7 @@
  * Bot kinds by name and the `--bots` spec: one kind for every seat (`random`) or per seat
  * (`japan=historical,russia=random`; unnamed seats take the `*=` entry or `random`).
  */
-import { SEATS, type Seat, isSeat } from '../game/vocabulary';
+import { SEATS, perSeat, type Seat, isSeat } from '../game/vocabulary';
 import { historicalBot } from './historical';
 import { randomBot } from './random';
 import { STRENGTHS, makeStrategist } from './strategist';
@@ -43,21 +43,21 @@ export function parseBotSpec(spec: string): { ok: true; spec: BotSpec } | { ok: 
   const known = (kind: string) => kindProblem(kind) === null;
   if (!trimmed.includes('=')) {
     if (!known(trimmed)) return { ok: false, error: kindProblem(trimmed) as string };
-    return { ok: true, spec: Object.fromEntries(SEATS.map((s) => [s, trimmed])) as BotSpec };
+    return { ok: true, spec: perSeat(() => trimmed) };
   }
   let fallback = 'random';
-  const perSeat: Partial<BotSpec> = {};
+  const given: Partial<BotSpec> = {};
   for (const part of trimmed.split(',')) {
     const [seat, kind, extra] = part.split('=').map((x) => x.trim());
     if (extra !== undefined || !seat || !kind) return { ok: false, error: `"${part}" is not seat=kind` };
     if (!known(kind)) return { ok: false, error: `${kindProblem(kind) as string} in "${part}"` };
     if (seat === '*') fallback = kind;
     else if (isSeat(seat)) {
-      if (perSeat[seat]) return { ok: false, error: `${seat} is given twice` };
-      perSeat[seat] = kind;
+      if (given[seat]) return { ok: false, error: `${seat} is given twice` };
+      given[seat] = kind;
     } else return { ok: false, error: `unknown seat "${seat}" (seats: ${SEATS.join(', ')})` };
   }
-  return { ok: true, spec: Object.fromEntries(SEATS.map((s) => [s, perSeat[s] ?? fallback])) as BotSpec };
+  return { ok: true, spec: perSeat((s) => given[s] ?? fallback) };
 }
 
 /** Why a spec entry such as `strategist:hard` names no bot, or null when it does. */
@@ -81,5 +81,5 @@ export function makeBot(entry: string): Bot {
 
 /** One bot per seat for a spec, for `playMatch` and `playFork` (src/match), which take bots, not names. */
 export function makeBots(spec: BotSpec): Record<Seat, Bot> {
-  return Object.fromEntries(SEATS.map((s) => [s, makeBot(spec[s])])) as Record<Seat, Bot>;
+  return perSeat((s) => makeBot(spec[s]));
 }

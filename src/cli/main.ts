@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEATS, SEAT_NAMES } from '../game/vocabulary';
+import { perSeat, SEAT_NAMES } from '../game/vocabulary';
 import { parseBotSpec, type BotSpec, makeBots } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../game/scenario-schema';
@@ -85,7 +85,7 @@ function cmdPlay(argv: string[], out: Out): number {
   const replay = buildReplay({
     scenario,
     seed: values.seed,
-    seats: Object.fromEntries(SEATS.map((s) => [s, `bot:${bots[s]}`])) as Record<(typeof SEATS)[number], string>,
+    seats: perSeat((s) => `bot:${bots[s]}`),
     driver,
     createdBy: 'cli',
   });

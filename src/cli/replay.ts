@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat } from '../game/vocabulary';
 import { botKinds, parseBotSpec, makeBots } from '../bots/registry';
 import { type Baseline, MAX_BASELINE_CHARS, buildDebrief, parseBaselineText } from '../sim/debrief';
 import { renderDebriefHtml } from '../sim/debrief-html';
@@ -84,7 +84,7 @@ function cmdFork(args: string[], out: Out): number {
   const { fork } = result;
   const startHash = fork.parent.prefixHash;
   playFork(fork, makeBots(bots.spec));
-  const seats = Object.fromEntries(SEATS.map((s) => [s, `bot:${bots.spec[s]}`])) as Record<Seat, string>;
+  const seats = perSeat((s) => `bot:${bots.spec[s]}`);
   const replay = buildForkReplay(fork, { seats, createdBy: 'cli-fork' });
   writeTextFile(values.out, serializeReplay(replay));
   const outcome = fork.driver.G.outcome;

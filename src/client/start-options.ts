@@ -3,7 +3,7 @@
  * screen and for links that start a match directly (`?scenario=yeltsin-1992&seed=7&humans=japan&bots=random&autostart=1`).
  */
 import { botKinds } from '../bots/registry';
-import { SEATS, isSeat, type Seat } from '../game/vocabulary';
+import { SEATS, perSeat, isSeat, type Seat } from '../game/vocabulary';
 import { BUILTIN_IDS } from '../scenario/builtin';
 import type { Controller } from './session';
 import { S } from './strings';
@@ -39,9 +39,7 @@ export function defaultOptions(random: () => number = Math.random): StartOptions
   return {
     scenarioId: BUILTIN_IDS.includes('yeltsin-1992') ? 'yeltsin-1992' : BUILTIN_IDS[0],
     seed: randomSeed(random),
-    controllers: Object.fromEntries(
-      SEATS.map((s) => [s, s === 'japan' ? { type: 'human' } : { type: 'bot', kind }]),
-    ) as Record<Seat, Controller>,
+    controllers: perSeat<Controller>((s) => (s === 'japan' ? { type: 'human' } : { type: 'bot', kind })),
   };
 }
 
@@ -56,8 +54,8 @@ export function optionsFromQuery(query: string, random: () => number = Math.rand
   const bot = params.get('bots');
   const kind = bot && botKinds().includes(bot) ? bot : (botKinds()[0] ?? 'random');
   const humans = (params.get('humans') ?? 'japan').split(',').filter(isSeat);
-  options.controllers = Object.fromEntries(
-    SEATS.map((s) => [s, humans.includes(s) ? { type: 'human' } : { type: 'bot', kind }]),
-  ) as Record<Seat, Controller>;
+  options.controllers = perSeat<Controller>((s) =>
+    humans.includes(s) ? { type: 'human' } : { type: 'bot', kind },
+  );
   return { options, autostart: params.get('autostart') === '1' };
 }

@@ -37,6 +37,11 @@ export function isSeat(value: unknown): value is Seat {
   return typeof value === 'string' && (SEATS as readonly string[]).includes(value);
 }
 
+/** A record with one entry per seat, made by `make(seat)`; its keys are in SEATS order. */
+export function perSeat<T>(make: (seat: Seat) => T): Record<Seat, T> {
+  return Object.fromEntries(SEATS.map((s) => [s, make(s)])) as Record<Seat, T>;
+}
+
 /** The four disputed islands, south-west to north-east. Their names are external facts (the paper never names them). */
 export const ISLANDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'] as const;
 export type Island = (typeof ISLANDS)[number];

@@ -12,7 +12,7 @@
  * of its lineage and its own are in `reseeds`. `verifyReplay` re-derives all of it, and checks the prefix against the
  * parent's state hash at the fork point (`parent.prefixHash`).
  */
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat, type Seat } from '../game/vocabulary';
 import type { Bot } from './bot';
 import type { Scenario } from '../game/scenario-schema';
 import { MatchDriver, botRng, playBotPhase, stateHash } from './match';
@@ -168,7 +168,7 @@ export function buildForkReplay(
  */
 export function playFork(fork: Fork, made: Record<Seat, Bot>): void {
   const lineage = `${fork.seed}:fork:${fork.year}:${fork.parent.reseed ?? ''}`;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(lineage, s)])) as Record<Seat, () => number>;
+  const rngs = perSeat((s) => botRng(lineage, s));
   const driver = fork.driver;
   let guard = 0;
   while (!driver.over) {

@@ -7,7 +7,7 @@ import { CreateGameReducer, InitializeGame } from './bgio';
 import seedrandom from 'seedrandom';
 import { OilAndWater, type SetupData } from '../game/game';
 import { stateHash, type MatchAction, type PhaseDriver, type RoundHash } from './driver';
-import { NUM_PLAYERS, SEATS, type Seat } from '../game/vocabulary';
+import { NUM_PLAYERS, perSeat, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
 import type { Bot } from './bot';
@@ -100,7 +100,7 @@ export function botRng(seed: string, seat: Seat): () => number {
 export function playMatch(options: PlayOptions): PlayedMatch {
   const driver = new MatchDriver({ scenario: options.scenario, seed: options.seed });
   const bots = options.bots;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(options.seed, s)])) as Record<Seat, () => number>;
+  const rngs = perSeat((s) => botRng(options.seed, s));
   let guard = 0;
   while (!driver.over) {
     if (options.maxRounds !== undefined && driver.G.round > options.maxRounds) break;

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat, type Seat } from '../game/vocabulary';
 
 /** Phases with a time limit, in seconds (0: none). */
 export const TIMED_PHASES = ['briefing', 'diplomacy', 'policy'] as const;
@@ -34,7 +34,18 @@ export interface ClassroomRecord {
   matchID: string;
   createdAt: number;
   scenarioId: string;
+  /**
+   * The match seed: the teacher's label mixed with 128 bits of server entropy (`label~entropy`), so nobody can compute
+   * the agendas or the PRNG from the label. It reaches players only at the end (the views and the replay).
+   */
   seed: string;
+  /** What the teacher typed (or a random label): shown on screen; undefined for records made before the mixing. */
+  seedLabel?: string;
+  /**
+   * Whether the debrief shows private messages (the facilitator's choice; undefined: withheld). Display only: the
+   * replay file keeps them, because their texts are move arguments that verification re-plays.
+   */
+  privateMessagesInDebrief?: boolean;
   /** sha256 of the facilitator token, hex. */
   tokenHash: string;
   seats: Record<Seat, SeatRecord>;
@@ -60,6 +71,11 @@ export function newJoinCode(): string {
 /** A random secret (facilitator token, seat credentials): 32 bytes, base64url. */
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** The match seed for a teacher's label: the label (cut to fit 64 characters) and 128 bits of entropy. */
+export function mixSeed(label: string): string {
+  return `${label.slice(0, 41)}~${randomBytes(16).toString('base64url')}`;
 }
 
 /** A random match ID: 16 characters, unguessable, so a match ID alone is enough for the public projector view. */
@@ -102,8 +118,10 @@ const RecordSchema = z.object({
   createdAt: z.number(),
   scenarioId: z.string(),
   seed: z.string(),
+  seedLabel: z.string().optional(),
+  privateMessagesInDebrief: z.boolean().optional(),
   tokenHash: z.string(),
-  seats: z.object(Object.fromEntries(SEATS.map((s) => [s, SeatRecordSchema])) as Record<Seat, typeof SeatRecordSchema>),
+  seats: z.object(perSeat(() => SeatRecordSchema)),
   phaseSeconds: z.object({ briefing: z.number(), diplomacy: z.number(), policy: z.number() }),
   paused: z.boolean(),
   timer: z.object({ key: z.string(), deadline: z.number().nullable(), remainingMs: z.number().nullable() }).nullable(),

@@ -4,7 +4,7 @@
  * opening state, rebuild the match exactly; the rebuilt state is checked against the stored one.
  */
 import type { LogEntry, State } from 'boardgame.io';
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { scenarioOf } from '../game/scenario-registry';
 import { MatchDriver, stateHash } from '../match/match';
@@ -33,8 +33,6 @@ export function exportReplay(
     if (!driver.move(a.playerID, a.move, a.args)) throw new Error(`logged action ${index + 1} (${a.move}) is refused on replay`);
   }
   if (stateHash(driver.G) !== stateHash(stored.state.G)) throw new Error('the log does not rebuild the stored state');
-  const seats = Object.fromEntries(
-    SEATS.map((s) => [s, record.seats[s].mode === 'bot' ? `bot:${record.seats[s].bot}` : 'human']),
-  ) as Record<Seat, string>;
+  const seats = perSeat((s) => (record.seats[s].mode === 'bot' ? `bot:${record.seats[s].bot}` : 'human'));
   return buildReplay({ scenario, seed: record.seed, seats, driver, createdBy: 'classroom-server' });
 }

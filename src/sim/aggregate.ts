@@ -4,7 +4,7 @@
  * paired differences between a baseline and a variant run on the same seeds (normal-approximation 95 % intervals).
  * Pure functions of the records in seed order, so the same arguments give the same aggregates.
  */
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat } from '../game/vocabulary';
 import type { PerSeat } from '../game/state';
 import { INDICATORS, type Indicator, type MatchRecord } from './batch';
 
@@ -114,16 +114,12 @@ export function summarize(records: readonly MatchRecord[]): Summary {
     },
     treatyRatified: wilson(records.filter((r) => r.treaty !== null).length, n),
     treatySigned: wilson(records.filter((r) => r.treatySigned).length, n),
-    scores: perSeatOf((s) => spread(records.map((r) => r.finalScores[s]))),
-    scoresPerYear: perSeatOf((s) => yearly((r) => r.scores[s])),
-    wins: perSeatOf((s) => wilson(records.filter((r) => r.ranking[0] === s).length, n)),
-    agendaMet: perSeatOf((s) => wilson(records.filter((r) => r.agendaMet[s]).length, n)),
+    scores: perSeat((s) => spread(records.map((r) => r.finalScores[s]))),
+    scoresPerYear: perSeat((s) => yearly((r) => r.scores[s])),
+    wins: perSeat((s) => wilson(records.filter((r) => r.ranking[0] === s).length, n)),
+    agendaMet: perSeat((s) => wilson(records.filter((r) => r.agendaMet[s]).length, n)),
     flags: Object.fromEntries(flagNames.map((f) => [f, wilson(records.filter((r) => r.flags.includes(f)).length, n)])),
   };
-}
-
-function perSeatOf<T>(make: (seat: Seat) => T): PerSeat<T> {
-  return Object.fromEntries(SEATS.map((s) => [s, make(s)])) as PerSeat<T>;
 }
 
 export interface PairedDifference {
@@ -174,7 +170,7 @@ export function compareBatches(baseline: readonly MatchRecord[], variant: readon
   const treaty = (rs: readonly MatchRecord[]): number[] => rs.map((r) => (r.treaty !== null ? 1 : 0));
   return {
     matches: baseline.length,
-    scores: perSeatOf((s) => pairedDifference(baseline.map((r) => r.finalScores[s]), variant.map((r) => r.finalScores[s]))),
+    scores: perSeat((s) => pairedDifference(baseline.map((r) => r.finalScores[s]), variant.map((r) => r.finalScores[s]))),
     final: Object.fromEntries(
       INDICATORS.map((k) => [k, pairedDifference(baseline.map((r) => last(r, k)), variant.map((r) => last(r, k)))]),
     ) as Record<Indicator, PairedDifference>,

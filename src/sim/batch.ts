@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { SEATS, type Seat } from '../game/vocabulary';
+import { perSeat, type Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type PerSeat } from '../game/state';
 import { makeBot, type BotSpec } from '../bots/registry';
 import type { Bot } from '../match/bot';
@@ -71,7 +71,7 @@ export interface BatchSpec {
 }
 
 function bots(spec: BotSpec, whatIfs: readonly WhatIf[]): Record<Seat, Bot> {
-  return Object.fromEntries(SEATS.map((s) => [s, withPolicies(makeBot(spec[s]), policiesFor(whatIfs, s))])) as Record<Seat, Bot>;
+  return perSeat((s) => withPolicies(makeBot(spec[s]), policiesFor(whatIfs, s)));
 }
 
 function incidentIds(G: GameState): Set<string> {
@@ -90,7 +90,7 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
   const driver: PhaseDriver & Pick<MatchDriver, 'actions' | 'roundHashes'> =
     spec.engine === 'reducer' ? new MatchDriver(setup) : DirectDriver.start(setup, { record: spec.saveReplays !== undefined });
   const seatBots = bots(spec.bots, spec.whatIfs);
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const rngs = perSeat((s) => botRng(seed, s));
   const incidents: IncidentRecord[] = [];
   const ids = incidentIds(driver.G);
   let round = driver.G.round;
@@ -120,7 +120,7 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
     const replay = buildReplay({
       scenario: spec.scenario,
       seed,
-      seats: Object.fromEntries(SEATS.map((s) => [s, `bot:${spec.bots[s]}`])) as Record<Seat, string>,
+      seats: perSeat((s) => `bot:${spec.bots[s]}`),
       driver,
       createdBy: 'sim',
     });
@@ -143,7 +143,7 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
     ranking: outcome.ranking,
     years: G.history.map((h) => h.year),
     series: Object.fromEntries(INDICATORS.map((k) => [k, G.history.map((h) => h[k])])) as Record<Indicator, number[]>,
-    scores: Object.fromEntries(SEATS.map((s) => [s, G.history.map((h) => h.scores[s])])) as PerSeat<number[]>,
+    scores: perSeat((s) => G.history.map((h) => h.scores[s])),
     flags: Object.keys(G.flags).filter((f) => G.flags[f]).sort(),
     japanStake: projects.length ? projects.reduce((sum, p) => sum + (p.stakes.japan ?? 0), 0) / projects.length : 0,
     projects: Object.fromEntries(

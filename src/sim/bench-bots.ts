@@ -5,7 +5,7 @@
  * (public score plus agenda) is higher. Also the strategist's median and 95th-percentile decision time.
  * Usage: npm run bench:bots [-- SEEDS]   (default 10 seeds per actor)
  */
-import { SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
+import { SEATS, perSeat, SEAT_NAMES, type Seat } from '../game/vocabulary';
 import { makeBot } from '../bots/registry';
 import type { Bot } from '../match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
@@ -26,8 +26,8 @@ function timed(bot: Bot, times: number[]): Bot {
 
 function finalScore(id: string, seed: string, seat: Seat, bot: Bot): number {
   const driver = DirectDriver.start({ scenario: builtinScenario(id), seed }, { record: false });
-  const bots = Object.fromEntries(SEATS.map((s) => [s, s === seat ? bot : makeBot('historical')])) as Record<Seat, Bot>;
-  const rngs = Object.fromEntries(SEATS.map((s) => [s, botRng(seed, s)])) as Record<Seat, () => number>;
+  const bots = perSeat((s) => (s === seat ? bot : makeBot('historical')));
+  const rngs = perSeat((s) => botRng(seed, s));
   while (!driver.over) playBotPhase(driver, bots, rngs);
   return driver.G.outcome?.finalScores[seat] ?? NaN;
 }

@@ -3,7 +3,7 @@
  * not asserted). `npm run bench` calls `benchReplay`; `npm run bench:replay` runs it alone.
  */
 import path from 'node:path';
-import { SEATS } from '../game/vocabulary';
+import { perSeat } from '../game/vocabulary';
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../game/scenario-schema';
@@ -12,7 +12,7 @@ import { playMatch } from '../match/match';
 import { type Replay, buildReplay, parseReplayText, serializeReplay, verifyReplay } from '../match/replay';
 import { makeBots } from '../bots/registry';
 
-const RANDOM: BotSpec = Object.fromEntries(SEATS.map((s) => [s, 'random'])) as BotSpec;
+const RANDOM: BotSpec = perSeat(() => 'random');
 
 /** The built-in scenario with the most years. */
 export function longestEra(): Scenario {
@@ -45,10 +45,7 @@ export function verificationRate(
 /** Prints replay verification speed (rounds per second) for the longest era, and for forks of it. */
 export function benchReplay(seconds = 3): void {
   const scenario = longestEra();
-  const seats = Object.fromEntries(SEATS.map((s) => [s, 'bot:random'])) as Record<
-    (typeof SEATS)[number],
-    string
-  >;
+  const seats = perSeat(() => 'bot:random');
   const replays: Replay[] = [0, 1, 2, 3].map((i) => {
     const { driver } = playMatch({ scenario, seed: `bench-replay-${i}`, bots: makeBots(RANDOM) });
     return buildReplay({ scenario, seed: `bench-replay-${i}`, seats, driver });

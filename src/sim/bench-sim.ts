@@ -3,13 +3,13 @@
  * on one worker and on two, for every era; and the time 1,000 matches would take. `npm run bench` calls `benchSim`.
  * Usage: tsx src/sim/bench-sim.ts [MATCHES]   (default 200 per era and worker count)
  */
-import { SEATS } from '../game/vocabulary';
+import { perSeat } from '../game/vocabulary';
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../game/scenario-schema';
 import { parseSeeds, runBatch } from './batch';
 
-const HISTORICAL = Object.fromEntries(SEATS.map((s) => [s, 'historical'])) as BotSpec;
+const HISTORICAL: BotSpec = perSeat(() => 'historical');
 
 export async function benchSim(matches = 200): Promise<void> {
   const seeds = (parseSeeds(String(matches)) as { seeds: string[] }).seeds;

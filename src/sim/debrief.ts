@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { ActionId } from '../game/catalog';
-import { LADDER, SEATS, SEAT_NAMES, type Seat } from '../game/vocabulary';
+import { LADDER, SEATS, perSeat, SEAT_NAMES, type Seat } from '../game/vocabulary';
 import type { GameState, LogKind, NewsItem, Outcome, Snapshot } from '../game/state';
 import type { Scenario, Source } from '../game/scenario-schema';
 import type { Replay, ReplayCheck } from '../match/replay';
@@ -424,7 +424,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
       history: [],
       decisions: [],
       agreements: [],
-      orders: Object.fromEntries(SEATS.map((s) => [s, []])) as unknown as Record<Seat, OrderRecord[]>,
+      orders: perSeat<OrderRecord[]>(() => []),
       statements: [],
       privateMessages: [],
       log: [],
@@ -639,7 +639,7 @@ export function baselineFromMatches(
     format: 'oil-and-water-baseline',
     scenario: scenarioId,
     runs: matches.length,
-    scores: Object.fromEntries(SEATS.map((s) => [s, matches.map((m) => m.finalScores[s])])),
+    scores: perSeat((s) => matches.map((m) => m.finalScores[s])),
   };
   if (bots) baseline.bots = bots;
   return baseline;

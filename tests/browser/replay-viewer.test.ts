@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { SEATS, type Seat } from '../../src/game/vocabulary';
+import { perSeat } from '../../src/game/vocabulary';
 import type { GameState } from '../../src/game/state';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { MatchDriver, playMatch } from '../../src/match/match';
@@ -20,11 +20,11 @@ const files = tempOutDir('replay-viewer-files');
 
 const scenario = builtinScenario('yeltsin-1992')!;
 const SEED = 'viewer-browser';
-const { driver } = playMatch({ scenario, seed: SEED, bots: makeBots(Object.fromEntries(SEATS.map((s) => [s, 'random'])) as Record<Seat, string>) });
+const { driver } = playMatch({ scenario, seed: SEED, bots: makeBots(perSeat(() => 'random')) });
 const parent: Replay = buildReplay({
   scenario,
   seed: SEED,
-  seats: Object.fromEntries(SEATS.map((s) => [s, 'bot:random'])) as Record<Seat, string>,
+  seats: perSeat(() => 'bot:random'),
   driver,
   createdBy: 'test',
 });

@@ -3,7 +3,7 @@
  * (src/match/fork.ts), one seat played here and bots for the others. Its replay records the parent and the fork year,
  * and verifies like any other.
  */
-import { SEATS, type Seat } from '../../game/vocabulary';
+import { perSeat, type Seat } from '../../game/vocabulary';
 import { forkReplay } from '../../match/fork';
 import type { Replay } from '../../match/replay';
 import { LocalSession, type Controller } from '../session';
@@ -25,9 +25,9 @@ export function startForkSession(parent: Replay, choice: ForkChoice): { ok: true
   const result = forkReplay(parent, seed ? { year: choice.year, seed } : { year: choice.year });
   if (!result.ok) return result;
   const { fork } = result;
-  const controllers = Object.fromEntries(
-    SEATS.map((s): [Seat, Controller] => [s, s === choice.seat ? { type: 'human' } : { type: 'bot', kind: choice.botKind }]),
-  ) as Record<Seat, Controller>;
+  const controllers = perSeat(
+    (s): Controller => (s === choice.seat ? { type: 'human' } : { type: 'bot', kind: choice.botKind }),
+  );
   try {
     const session = new LocalSession({
       scenario: fork.scenario,
