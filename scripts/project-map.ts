@@ -78,6 +78,11 @@ const PROJECT_ROUTES: Record<string, { map: LonLat[]; inset?: LonLat[] }> = {
     map: [[160.5, 55.0], [155.0, 48.5], [146.0, 41.0], [141.0, 36.0], [139.9, 35.4]],
     inset: [[72.05, 71.27], [75.0, 73.2], [86.0, 74.0]],
   },
+  // Utrenneye on the Gydan peninsula, across the Gulf of Ob from Sabetta; cargoes east by the Northern Sea Route.
+  'arctic-lng-2': {
+    map: [[160.5, 55.0], [155.0, 48.5], [146.0, 41.0], [141.0, 36.0], [139.9, 35.4]],
+    inset: [[74.9, 70.9], [77.5, 73.4], [86.0, 74.0]],
+  },
   'altai-pipeline': { map: [], inset: [[75.0, 64.0], [80.0, 58.0], [84.5, 52.0], [87.5, 49.2]] },
 };
 
