@@ -15,7 +15,11 @@ const BEYOND_ENGINE = [
   'tests/replay-tamper.test.ts',
   'tests/sim.test.ts',
 ];
-const IN_BROWSER = ['tests/browser/**/*.test.ts', 'tests/server/classroom-browser.test.ts'];
+const IN_BROWSER = [
+  'tests/browser/**/*.test.ts',
+  'tests/server/classroom-browser.test.ts',
+  'tests/server/classroom-lesson-browser.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -1,0 +1,54 @@
+/**
+ * The classroom pages' entry (classroom.html): the teacher's new-match form at `/classroom.html`, the students' join
+ * page at `#join` or `?join=<code>`, the facilitator console at `?facilitate=<id>#token=…` and the projector at
+ * `?projector=<id>`. Everything a player or teacher typed goes in as text (dom.ts `el`).
+ */
+import '../style.css';
+import './classroom.css';
+import { el } from '../dom';
+import { renderConsole } from './console';
+import { renderJoin } from './join';
+import { renderProjector } from './projector';
+import { renderTeacher } from './teacher';
+
+const root = document.getElementById('app') as HTMLElement;
+const errorLine = el('p', { class: 'error', role: 'alert', 'data-test': 'error' });
+const report = (error: unknown) =>
+  (errorLine.textContent = error instanceof Error ? error.message : String(error));
+
+const params = new URLSearchParams(location.search);
+const hash = new URLSearchParams(location.hash.slice(1));
+const facilitate = params.get('facilitate');
+const token =
+  hash.get('token') ?? (facilitate ? sessionStorage.getItem(`oaw-facilitate-${facilitate}`) : null);
+// Read once, then kept in this tab only and out of the visible address (screen shares, history); a reload still works.
+if (facilitate && token) sessionStorage.setItem(`oaw-facilitate-${facilitate}`, token);
+if (hash.has('token')) history.replaceState(null, '', location.pathname + location.search);
+const projectorID = params.get('projector');
+const joinCode = params.get('join');
+
+root.replaceChildren();
+if (facilitate && token) {
+  root.className = 'console';
+  void renderConsole(root, facilitate, token, report).catch(report);
+} else if (projectorID) {
+  root.className = 'projector-page';
+  renderProjector(root, projectorID);
+} else if (joinCode !== null || hash.has('join')) {
+  root.className = 'screen';
+  renderJoin(root, joinCode ?? '', report);
+} else {
+  root.className = 'screen';
+  void renderTeacher(root, report, (m) => {
+    // The token stays in the fragment, which browsers never send to a server.
+    history.replaceState(
+      null,
+      '',
+      `?facilitate=${encodeURIComponent(m.matchID)}#token=${m.facilitatorToken}`,
+    );
+    root.replaceChildren();
+    root.className = 'console';
+    void renderConsole(root, m.matchID, m.facilitatorToken, report).catch(report);
+  }).catch(report);
+}
+document.body.append(errorLine);

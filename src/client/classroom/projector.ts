@@ -1,0 +1,145 @@
+/**
+ * The projector: what the whole class may see, in large type for a classroom screen. It syncs as a spectator, so
+ * the server sends the public view only (no agenda, order, proposal or private message of any seat): the map, the
+ * year and phase clock, the news as it arrives, public statements, the indicators and the territorial ladder, and
+ * at the end the ranking and the era's questions for discussion.
+ */
+import { LADDER, SEATS } from '../../game/vocabulary';
+import { scenarioOf } from '../../game/scenario-registry';
+import { snapshot } from '../../game/resolution';
+import type { ClassroomStatus } from '../../protocol/status';
+import { INDICATOR_LABELS, type Indicator } from '../../sim/indicators';
+import { bounded, el } from '../dom';
+import { RUNG_LABEL, S, SEAT_LABEL } from '../strings';
+import { SpectatorSession } from './spectator-session';
+import { clockText, mountMap } from './ui';
+
+const P = S.classroomPages;
+
+/** The indicators a class follows on the big screen (the rungs have their own ladder). */
+const SHOWN: readonly Indicator[] = [
+  'oilPrice',
+  'trustJapanRussia',
+  'trustRussiaJapan',
+  'islandsJapan',
+  'fishingTension',
+  'sinoRussian',
+  'usJapanAlliance',
+  'energy',
+];
+
+export function renderProjector(root: HTMLElement, matchID: string): void {
+  const session = new SpectatorSession(matchID);
+  const socket = session.socket;
+  let statusAt = Date.now();
+  let lastStatus: ClassroomStatus | null = null;
+
+  const clock = el('p', { class: 'clock', 'data-test': 'status' });
+  const mapBox = el('div', { id: 'map', class: 'class-map', 'data-test': 'map' });
+  const news = el('ul', { class: 'news', 'data-test': 'news', 'aria-live': 'polite' });
+  const statements = el('ul', { class: 'statements', 'data-test': 'statements' });
+  const indicators = el('dl', { class: 'indicators', 'data-test': 'indicators' });
+  const ladder = el('ul', { class: 'ladder', 'data-test': 'ladder' });
+  const seats = el('ul', { class: 'seat-list', 'data-test': 'seats' });
+  const end = el('section', { class: 'panel end', 'data-test': 'end', hidden: true });
+
+  const render = () => {
+    if (socket.status !== lastStatus) {
+      lastStatus = socket.status;
+      statusAt = Date.now();
+    }
+    clock.textContent = clockText(socket.status, statusAt, Date.now());
+    const status = socket.status;
+    if (status) {
+      seats.replaceChildren(
+        ...SEATS.map((s) =>
+          el('li', { text: `${SEAT_LABEL[s]} — ${status.seats[s].mode === 'bot' ? P.botSeat : P.students}` }),
+        ),
+      );
+    }
+    const G = socket.state?.G;
+    if (!G) return;
+    const scenario = scenarioOf(G);
+    news.replaceChildren(
+      ...(G.news.length
+        ? G.news
+            .slice(-5)
+            .reverse()
+            .map((n) =>
+              el(
+                'li',
+                {},
+                el('strong', { text: `${n.year}: ${n.title}` }),
+                el('p', { text: bounded(n.text, 400) }),
+              ),
+            )
+        : [el('li', { class: 'muted', text: P.noNews })]),
+    );
+    statements.replaceChildren(
+      ...G.messages
+        .filter((m) => m.to === 'all')
+        .slice(-6)
+        .map((m) => el('li', { text: `${SEAT_LABEL[m.from]}: ${bounded(m.text, 280)}` })),
+    );
+    const snap = snapshot(G);
+    indicators.replaceChildren(
+      ...SHOWN.flatMap((k) => [
+        el('dt', { text: INDICATOR_LABELS[k] }),
+        el('dd', { text: String(Math.round(Number(snap[k]))) }),
+      ]),
+    );
+    ladder.replaceChildren(
+      ...LADDER.map((rung, i) => {
+        const here = (['russia', 'japan'] as const)
+          .filter((s) => G.positions[s] === i)
+          .map((s) => SEAT_LABEL[s]);
+        return el(
+          'li',
+          { class: here.length ? 'held' : '' },
+          el('span', { text: RUNG_LABEL[rung] }),
+          el('strong', { text: here.join(' · ') }),
+        );
+      }),
+    );
+    end.hidden = !session.over();
+    if (session.over()) {
+      const ranking = [...SEATS].sort((a, b) => G.scores[b] - G.scores[a]);
+      end.replaceChildren(
+        el('h2', { text: P.ranking }),
+        el(
+          'ol',
+          { class: 'ranking', 'data-test': 'ranking' },
+          ...ranking.map((s) => el('li', { text: `${SEAT_LABEL[s]} — ${Math.round(G.scores[s])}` })),
+        ),
+        el('h2', { text: P.questions }),
+        el('ul', { 'data-test': 'questions' }, ...scenario.questions.map((q) => el('li', { text: q.text }))),
+      );
+    }
+  };
+  socket.subscribe(render);
+  window.setInterval(render, 1000);
+  mountMap(mapBox, session);
+
+  root.append(
+    el(
+      'div',
+      { class: 'projector' },
+      el('header', { class: 'class-header' }, el('h1', { text: S.classroomPages.title }), clock),
+      end,
+      el(
+        'div',
+        { class: 'projector-grid' },
+        mapBox,
+        el(
+          'div',
+          { class: 'projector-side' },
+          el('section', { class: 'panel' }, el('h2', { text: P.news }), news, statements),
+          el('section', { class: 'panel' }, el('h2', { text: P.ladder }), ladder),
+          el('section', { class: 'panel' }, el('h2', { text: P.indicators }), indicators),
+          el('section', { class: 'panel' }, el('h2', { text: P.roster }), seats),
+        ),
+      ),
+    ),
+  );
+  render();
+}
