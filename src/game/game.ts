@@ -142,7 +142,8 @@ const endMatch = facilitatorMove('endMatch', (G) => {
   finishMatch(G, 'facilitator');
 });
 
-const facilitation = { inject, advance, endMatch };
+// inject is redacted: its argument in the log would tell every seat the queued event before News (view.ts).
+const facilitation = { inject: { move: inject, redact: true }, advance, endMatch };
 
 /** Messages are kept in order, so this round's are at the end: scan back only over them. */
 function messagesThisRound(G: GameState, seat: Seat): number {

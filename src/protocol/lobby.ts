@@ -56,7 +56,10 @@ export interface FacilitatorAnswer {
   matchID: string;
   playerID: string;
   credentials: string;
+  /** The teacher's seed label (the match seed mixes in server entropy and is revealed with the replay). */
   seed: string;
+  /** Whether the debrief shows private messages (the facilitator's setting). */
+  privateMessagesInDebrief?: boolean;
   phaseSeconds: PhaseSeconds;
   seats: Record<Seat, SeatAssignment & { names: string[] }>;
   status: ClassroomStatus | undefined;

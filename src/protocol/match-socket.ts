@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { registerScenario } from '../game/scenario-registry';
+import { builtinScenario } from '../scenario/builtin';
 import type { MoveName } from '../game/args';
 import { GAME_NAME } from '../game/game';
 import { NUM_PLAYERS } from '../game/vocabulary';
@@ -48,6 +49,10 @@ export class MatchSocket {
   /** Set when the server refused this connection's sync (unknown match, wrong credentials). */
   refused: SocketError | null = null;
   private readonly listeners = new Set<Listener>();
+  /** A resync is on its way (sent, no sync back yet): one at a time. */
+  private resyncing = false;
+  /** How many times this connection asked for a fresh sync because it had fallen behind (tests, benches). */
+  resyncs = 0;
 
   constructor(private readonly options: MatchSocketOptions) {
     this.socket = io(`${options.server}/${GAME_NAME}`, {
@@ -58,19 +63,25 @@ export class MatchSocket {
     });
     // Every (re)connection syncs again: after a server restart the client picks up the stored state.
     this.socket.on('connect', () => {
-      this.socket.emit('sync', options.matchID, options.playerID, options.credentials, NUM_PLAYERS);
+      this.resyncing = false;
+      this.requestSync();
     });
     this.socket.on('sync', (matchID, info) => {
       if (matchID !== options.matchID) return;
       this.refused = null;
-      // The state holds only the scenario's hash: the sync carries the document, registered before any read.
+      this.resyncing = false;
+      // The state holds only the scenario's hash: the sync carries the document, registered before any read; an
+      // unchanged built-in era comes as its id only (the server's filter.ts), and this bundle has it.
       if (info.scenario) registerScenario(info.scenario);
+      else registerBuiltin(info.state.G.scenarioId);
       this.state = info.state;
       this.emit();
     });
     this.socket.on('update', (matchID, state) => {
       if (matchID !== options.matchID || !this.state) return;
       if (state._stateID < this.state._stateID) return;
+      // The server sends every committed state in order (one state ID apart): a gap means updates were missed.
+      if (state._stateID > this.state._stateID + 1) this.resync();
       this.state = state;
       this.emit();
     });
@@ -81,7 +92,11 @@ export class MatchSocket {
     });
     this.socket.on(ERROR_EVENT, (error) => {
       this.lastError = error;
+      // Any other answer (a refused sync among them) ends a pending resync, so a later one can be asked for.
+      if (error.code !== 'stale') this.resyncing = false;
       if (error.code === 'unknown-match' || error.code === 'unauthorized') this.refused = error;
+      // The match moved on without this client seeing it: fetch the stored state rather than stay behind.
+      if (error.code === 'stale' && (error.matchID === undefined || error.matchID === options.matchID)) this.resync();
       this.emit();
     });
   }
@@ -103,6 +118,8 @@ export class MatchSocket {
       this.socket
         .timeout(this.options.ackTimeoutMs ?? 10_000)
         .emit('update', action, stateID, matchID, playerID, (error, answer) => {
+          // The server sends a move's update before its acknowledgement: acknowledged but unseen means it was missed.
+          if (!error && answer.ok && (this.state?._stateID ?? 0) < answer.stateID) this.resync();
           resolve(error ? { ok: false, code: 'timeout', message: 'the server did not answer in time' } : answer);
         });
     });
@@ -131,6 +148,22 @@ export class MatchSocket {
     });
   }
 
+  /**
+   * Asks the server for the stored state again (a fresh sync) because this client fell behind: a `stale` refusal, a
+   * gap in state IDs or an acknowledged move whose update never came. At most one is outstanding at a time.
+   */
+  resync(): void {
+    if (this.resyncing || !this.socket.connected) return;
+    this.resyncing = true;
+    this.resyncs += 1;
+    this.requestSync();
+  }
+
+  private requestSync(): void {
+    const { matchID, playerID, credentials } = this.options;
+    this.socket.emit('sync', matchID, playerID, credentials, NUM_PLAYERS);
+  }
+
   close(): void {
     this.listeners.clear();
     this.socket.close();
@@ -139,4 +172,10 @@ export class MatchSocket {
   private emit(): void {
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** Registers a built-in era by id (no-op for an unknown id: reading the state then names the missing hash). */
+function registerBuiltin(id: string): void {
+  const scenario = builtinScenario(id);
+  if (scenario) registerScenario(scenario);
 }

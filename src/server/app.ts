@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { OilAndWater } from '../game/game';
 import { RecordStore } from './classroom-record';
 import { type Clock, systemClock } from './clock';
-import { HttpError, RateLimiter, originRefusal, sendJson } from './http-util';
+import { HttpError, RateLimiter, allowedHosts, hostRefusal, originRefusal, sendJson } from './http-util';
 import { DEFAULT_LOBBY_LIMITS, type LobbyLimits, createLobby } from './lobby';
 import { ClassroomRuntime, DEFAULT_RUNTIME, type RuntimeOptions } from './runtime';
 import { createStatic, hasClientBuild } from './static';
@@ -28,6 +28,10 @@ export interface ClassroomServerOptions {
   distDir: string;
   /** Browser origins allowed besides the server's own (e.g. a Vite dev server). */
   extraOrigins?: string[];
+  /** `Host` names accepted besides the listening addresses (`name` or `name:port`; DNS rebinding guard). */
+  extraHosts?: string[];
+  /** Sockets one client address may hold open at once (a classroom behind one NAT address needs room). */
+  maxSocketsPerAddress?: number;
   /** Runtime delays; the clock is `clock` below. */
   runtime?: Partial<Omit<RuntimeOptions, 'clock'>>;
   socketLimits?: Partial<TransportLimits>;
@@ -56,16 +60,22 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   const clock = options.clock ?? systemClock;
   const runtime = new ClassroomRuntime(storage, new RecordStore(db), { ...DEFAULT_RUNTIME, ...options.runtime, clock });
   const transport = new ClassroomTransport(OilAndWater, storage, runtime, { ...DEFAULT_LIMITS, ...options.socketLimits });
-  const lobby = createLobby({ storage, runtime, transport, limits: { ...DEFAULT_LOBBY_LIMITS, ...options.lobbyLimits } });
+  const lobby = createLobby({ storage, runtime, transport, clock, limits: { ...DEFAULT_LOBBY_LIMITS, ...options.lobbyLimits } });
   const clientBuilt = hasClientBuild(options.distDir);
   const serveStatic = createStatic(options.distDir);
   const rate = options.httpRate ?? { burst: 200, perSecond: 50 };
   const limiter = new RateLimiter(rate.burst, rate.perSecond, undefined, clock);
   const extraOrigins = options.extraOrigins ?? [];
+  // Filled in once the port is known (port 0 picks one); nothing is served before that.
+  let hosts = new Set<string>();
+  const maxSockets = options.maxSocketsPerAddress ?? 24;
+  const socketsOf = new Map<string, number>();
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const pathname = (req.url ?? '/').split('?')[0];
+      const wrongHost = hostRefusal(req, hosts);
+      if (wrongHost) throw new HttpError(421, wrongHost);
       if (pathname.startsWith('/api/')) {
         const refusal = originRefusal(req, extraOrigins);
         if (refusal) throw new HttpError(403, refusal);
@@ -95,7 +105,22 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   const server = http.createServer((req, res) => void handle(req, res));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
-  transport.listen(server, (req) => originRefusal(req, extraOrigins));
+  const io = transport.listen(server, (req) => {
+    const refusal = hostRefusal(req, hosts) ?? originRefusal(req, extraOrigins);
+    if (refusal) return refusal;
+    const address = req.socket.remoteAddress ?? 'unknown';
+    return (socketsOf.get(address) ?? 0) >= maxSockets ? `too many connections from ${address} (at most ${maxSockets})` : null;
+  });
+  // Counted per engine.io connection (one per socket), released when it closes.
+  io.engine.on('connection', (conn: { request: http.IncomingMessage; once(event: 'close', f: () => void): void }) => {
+    const address = conn.request.socket.remoteAddress ?? 'unknown';
+    socketsOf.set(address, (socketsOf.get(address) ?? 0) + 1);
+    conn.once('close', () => {
+      const left = (socketsOf.get(address) ?? 1) - 1;
+      if (left <= 0) socketsOf.delete(address);
+      else socketsOf.set(address, left);
+    });
+  });
   runtime.start(transport);
 
   await new Promise<void>((resolve, reject) => {
@@ -106,6 +131,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     });
   });
   const port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(options.host, port, options.extraHosts);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
@@ -121,6 +147,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     async close() {
       if (closed) return;
       closed = true;
+      lobby.stop();
       runtime.stop();
       await transport.close();
       server.closeAllConnections();

@@ -3,6 +3,7 @@
  * what was wrong (never a stack trace), a per-address rate limit, and the same-origin rule.
  */
 import type http from 'node:http';
+import os from 'node:os';
 import { type Clock, systemClock } from './clock';
 
 /** An error the client caused (or a refusal), sent as `{ error }` with its status. */
@@ -110,4 +111,43 @@ export function originRefusal(req: http.IncomingMessage, extraOrigins: readonly 
   }
   if (host !== '' && host === req.headers.host) return null;
   return `cross-origin requests are not allowed (origin ${origin})`;
+}
+
+/** Addresses students on the same network can use when the server listens on every interface. */
+export function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal)
+    .map((i) => (i as os.NetworkInterfaceInfo).address);
+}
+
+/**
+ * The `Host` values this server answers to: its loopback names, the listening address, the LAN addresses when it
+ * listens on every interface, and `extraHosts` (a bare name means that name on the server's port). Anything else is
+ * a DNS rebinding (a hostile name resolved to this address, which the same-origin check alone lets through).
+ */
+export function allowedHosts(listenHost: string, port: number, extraHosts: readonly string[] = []): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  const everywhere = listenHost === '0.0.0.0' || listenHost === '::';
+  if (!everywhere) names.add(listenHost.includes(':') ? `[${listenHost}]` : listenHost);
+  else for (const address of lanAddresses()) names.add(address);
+  const out = new Set<string>();
+  for (const name of names) {
+    out.add(`${name}:${port}`.toLowerCase());
+    if (port === 80) out.add(name.toLowerCase());
+  }
+  for (const extra of extraHosts) {
+    const e = extra.trim().toLowerCase();
+    if (e === '') continue;
+    out.add(/:\d+$/.test(e) ? e : `${e}:${port}`);
+  }
+  return out;
+}
+
+/** Why a request's `Host` header is refused (null when it names this server). */
+export function hostRefusal(req: http.IncomingMessage, allowed: ReadonlySet<string>): string | null {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (allowed.has(host)) return null;
+  const shown = [...allowed].slice(0, 6).join(', ');
+  return `this server answers only as ${shown} (not "${host.slice(0, 80)}"): set EXTRA_HOSTS to add a name`;
 }

@@ -8,6 +8,8 @@
  *   GET  /api/matches/:id/status           public status: names, timer, pause (anyone with the match ID)
  *   GET  /api/matches/:id/facilitator      the facilitator's credentials, codes and names      (token)
  *   POST /api/matches/:id/pause | resume | advance | end | inject {id} | timer {extendSeconds} | timer {skip}  (token)
+ *   POST /api/matches/:id/settings {privateMessagesInDebrief}                                   (token)
+ *   DELETE /api/matches/:id                the match, its stored rows and its sockets                   (token)
  *   GET  /api/matches/:id/replay           the replay file: with the token, or by anyone once the match is over
  */
 import type http from 'node:http';
@@ -21,7 +23,7 @@ import { scenarioOf } from '../game/scenario-registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import { cutEra } from '../scenario/lesson-cut';
 import type { Scenario } from '../game/scenario-schema';
-import { botKinds } from '../bots/registry';
+import { botKinds, kindProblem } from '../bots/registry';
 import { serializeReplay } from '../match/replay';
 import {
   type ClassroomRecord,
@@ -31,11 +33,13 @@ import {
   cleanName,
   hashToken,
   newJoinCode,
+  mixSeed,
   newMatchID,
   newSecret,
   tokenMatches,
 } from './classroom-record';
-import { HttpError, readJson, sendJson } from './http-util';
+import { HttpError, RateLimiter, readJson, sendJson } from './http-util';
+import { type Clock, type ClockTimer, systemClock } from './clock';
 import { exportReplay } from './replay-export';
 import type { ClassroomRuntime } from './runtime';
 import { MatchIDSchema, firstIssue } from '../protocol/schemas';
@@ -57,9 +61,32 @@ export interface LobbyLimits {
   maxBodyBytes: number;
   /** Matches this server holds at most. */
   maxMatches: number;
+  /**
+   * Match creation per client address, apart from the general request rate: a burst, then this many per hour
+   * (a school behind one NAT address still gets a class's worth at once).
+   */
+  createBurst: number;
+  createPerHour: number;
+  /** A finished match is deleted this long after its last change (ms; 0 keeps it forever). */
+  finishedTtlMs: number;
+  /** An unfinished match nobody is connected to is deleted this long after its last change (ms; 0: never). */
+  abandonedTtlMs: number;
+  /** Finished replays kept rebuilt in memory. */
+  replayCacheSize: number;
 }
 
-export const DEFAULT_LOBBY_LIMITS: LobbyLimits = { maxCreateBytes: 512 * 1024, maxBodyBytes: 4 * 1024, maxMatches: 500 };
+const HOUR = 3_600_000;
+
+export const DEFAULT_LOBBY_LIMITS: LobbyLimits = {
+  maxCreateBytes: 512 * 1024,
+  maxBodyBytes: 4 * 1024,
+  maxMatches: 500,
+  createBurst: 20,
+  createPerHour: 20,
+  finishedTtlMs: 7 * 24 * HOUR,
+  abandonedTtlMs: 48 * HOUR,
+  replayCacheSize: 32,
+};
 
 const Seconds = z.number().int().min(0).max(86_400);
 const BotKind = z.string().min(1).max(40);
@@ -78,6 +105,8 @@ export const CreateMatchBody = z
     startPaused: z.boolean().optional(),
     /** A lesson's last year: the built-in era ends there instead (src/scenario/lesson-cut.ts). */
     endYear: z.number().int().min(1900).max(2100).optional(),
+    /** Whether the debrief shows private messages (default: withheld); the facilitator may change it later. */
+    privateMessagesInDebrief: z.boolean().optional(),
   })
   .strict();
 
@@ -93,6 +122,7 @@ const TimerBody = z.union([
   z.object({ skip: z.literal(true) }).strict(),
 ]);
 const EmptyBody = z.object({}).strict();
+const SettingsBody = z.object({ privateMessagesInDebrief: z.boolean() }).strict();
 
 export const DEFAULT_PHASE_SECONDS: PhaseSeconds = { briefing: 300, diplomacy: 480, policy: 240 };
 
@@ -107,13 +137,85 @@ export interface LobbyDeps {
   runtime: ClassroomRuntime;
   transport: ClassroomTransport;
   limits: LobbyLimits;
+  /** The creation rate limit and the expiry sweep run on it (tests inject a manual clock). */
+  clock?: Clock;
 }
+
+/** The lobby's request handler, and its expiry sweep (stopped at shutdown). */
+export interface Lobby {
+  (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
+  /** Deletes expired matches now (the sweep also runs on a timer); returns the IDs deleted. */
+  sweep(): string[];
+  stop(): void;
+}
+
+/** The replay header that tells the debrief whether to show private messages (the facilitator's setting). */
+export const PRIVATE_MESSAGES_HEADER = 'X-Debrief-Private-Messages';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, params: string[]) => Promise<void>;
 
-/** The lobby's request handler; resolves false when the path is not an API path. */
-export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
+/** The lobby's request handler (resolves false when the path is not an API path), with its expiry sweep. */
+export function createLobby(deps: LobbyDeps): Lobby {
   const { storage, runtime, transport, limits } = deps;
+  const clock = deps.clock ?? systemClock;
+  const createLimiter = new RateLimiter(limits.createBurst, limits.createPerHour / 3600, undefined, clock);
+  // Rebuilding a replay re-plays the whole match (hundreds of ms of main thread): keep the text per state ID, so
+  // any change rebuilds it and a finished match (which never changes) is rebuilt once.
+  const replays = new Map<string, { stateID: number; text: string }>();
+  // The last change seen per match, on the injected clock: the sweep's idea of "last activity".
+  const seen = new Map<string, { stateID: number; at: number }>();
+
+  /** Stops serving a match and deletes everything stored about it. */
+  const removeMatch = (id: string) => {
+    transport.dropMatch(id);
+    runtime.remove(id);
+    replays.delete(id);
+    seen.delete(id);
+    void storage.wipe(id);
+  };
+
+  const sweep = (): string[] => {
+    const now = clock.now();
+    const gone: string[] = [];
+    for (const record of runtime.list()) {
+      const id = record.matchID;
+      const stateID = (storage.fetchNow(id, { state: true }).state as State | undefined)?._stateID ?? -1;
+      const last = seen.get(id);
+      if (!last || last.stateID !== stateID) {
+        seen.set(id, { stateID, at: now });
+        continue;
+      }
+      const idle = now - last.at;
+      const connected = Object.values(transport.presence(id)).some((n) => n > 0);
+      const expired = record.finished
+        ? limits.finishedTtlMs > 0 && idle >= limits.finishedTtlMs
+        : limits.abandonedTtlMs > 0 && idle >= limits.abandonedTtlMs && !connected;
+      if (expired) {
+        removeMatch(id);
+        gone.push(id);
+      }
+    }
+    if (gone.length > 0) console.log(`[classroom] deleted ${gone.length} expired match(es): ${gone.join(', ')}`);
+    return gone;
+  };
+  // Sweep often enough that a match outlives its limit by at most a tenth of it (and at least once an hour).
+  const ttls = [limits.finishedTtlMs, limits.abandonedTtlMs].filter((t) => t > 0);
+  const every = Math.max(1000, Math.min(HOUR, ...ttls.map((t) => t / 10)));
+  let sweepTimer: ClockTimer | undefined;
+  const arm = () => {
+    sweepTimer = clock.setTimeout(() => {
+      try {
+        sweep();
+      } catch (error) {
+        console.error('[classroom] expiry sweep failed:', error);
+      }
+      arm();
+    }, every);
+  };
+  if (ttls.length > 0) {
+    sweep();
+    arm();
+  }
 
   const matchOf = (id: string): ClassroomRecord => {
     const checked = MatchIDSchema.safeParse(id);
@@ -171,6 +273,11 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
       'POST',
       /^\/api\/matches$/,
       async (req, res) => {
+        if (!createLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+          throw new HttpError(429, `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`, {
+            'Retry-After': String(Math.ceil(3600 / Math.max(1e-9, limits.createPerHour))),
+          });
+        }
         const body = parse(CreateMatchBody, await readJson(req, limits.maxCreateBytes));
         if (runtime.list().length >= limits.maxMatches) {
           throw new HttpError(503, `this server already holds ${limits.maxMatches} matches`);
@@ -228,7 +335,8 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
           matchID: id,
           playerID: FACILITATOR_ID,
           credentials,
-          seed: record.seed,
+          seed: record.seedLabel ?? record.seed,
+          privateMessagesInDebrief: record.privateMessagesInDebrief === true,
           phaseSeconds: record.phaseSeconds,
           seats,
           status: runtime.status(id),
@@ -268,6 +376,27 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         sendJson(res, 200, { ok: true, status: runtime.status(id) } satisfies ControlAnswer);
       },
     ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/settings$/,
+      async (req, res, [id]) => {
+        const record = facilitatorOf(req, id);
+        const body = parse(SettingsBody, await readJson(req, limits.maxBodyBytes));
+        record.privateMessagesInDebrief = body.privateMessagesInDebrief;
+        runtime.touch(id);
+        sendJson(res, 200, { ok: true, privateMessagesInDebrief: body.privateMessagesInDebrief });
+      },
+    ],
+    [
+      'DELETE',
+      /^\/api\/matches\/([^/]+)$/,
+      async (req, res, [id]) => {
+        facilitatorOf(req, id);
+        await emptyBody(req);
+        removeMatch(id);
+        sendJson(res, 200, { ok: true, deleted: id });
+      },
+    ],
     ['POST', /^\/api\/matches\/([^/]+)\/advance$/, facilitatorMove('advance')],
     ['POST', /^\/api\/matches\/([^/]+)\/end$/, facilitatorMove('endMatch')],
     ['POST', /^\/api\/matches\/([^/]+)\/inject$/, facilitatorMove('inject')],
@@ -278,10 +407,19 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
         const record = matchOf(id);
         // Once a match is over every secret is open (the rules' own views say so), so its replay is public.
         if (!record.finished) facilitatorOf(req, id);
-        const stored = storage.fetchNow(id, { state: true, initialState: true, log: true });
-        const replay = exportReplay(record, stored as Parameters<typeof exportReplay>[1]);
-        const text = serializeReplay(replay);
+        const stateID = (storage.fetchNow(id, { state: true }).state as State | undefined)?._stateID ?? -1;
+        let text = replays.get(id)?.stateID === stateID ? replays.get(id)?.text : undefined;
+        if (text === undefined) {
+          const stored = storage.fetchNow(id, { state: true, initialState: true, log: true });
+          text = serializeReplay(exportReplay(record, stored as Parameters<typeof exportReplay>[1]));
+          replays.delete(id);
+          replays.set(id, { stateID, text });
+          // Oldest first out: a Map iterates in insertion order.
+          while (replays.size > limits.replayCacheSize) replays.delete(replays.keys().next().value as string);
+        }
         res.writeHead(200, {
+          // The facilitator's choice for the debrief; the file keeps the texts (verification re-plays them).
+          [PRIVATE_MESSAGES_HEADER]: record.privateMessagesInDebrief === true ? 'include' : 'withhold',
           'Content-Type': 'application/json; charset=utf-8',
           'Content-Disposition': `attachment; filename="oil-and-water-${record.scenarioId}-${id}.json"`,
           'Cache-Control': 'no-store',
@@ -291,7 +429,7 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
     ],
   ];
 
-  return async (req, res) => {
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/')) return false;
     const matching = routes.filter(([, pattern]) => pattern.test(url.pathname));
@@ -301,10 +439,20 @@ export function createLobby(deps: LobbyDeps): (req: http.IncomingMessage, res: h
       const allowed = [...new Set(matching.map(([m]) => m))].join(', ');
       throw new HttpError(405, `${req.method} is not allowed on ${url.pathname} (use ${allowed})`, { Allow: allowed });
     }
-    const params = (route[1].exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p));
+    const params = (route[1].exec(url.pathname) ?? []).slice(1).map((p) => decodePathPart(p));
     await route[2](req, res, params);
     return true;
   };
+  return Object.assign(handler, { sweep, stop: () => clock.clearTimeout(sweepTimer) });
+}
+
+/** A path segment decoded; a malformed percent-encoding (`%E0%A4%A`) is the client's error, not a crash. */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, `bad percent-encoding in the path: "${part.slice(0, 60)}"`);
+  }
 }
 
 type CreatedMatch = Omit<CreatedMatchAnswer, 'links'>;
@@ -312,8 +460,10 @@ type CreatedMatch = Omit<CreatedMatchAnswer, 'links'>;
 /** Creates the boardgame.io match (credentials for all seven players) and its classroom record. */
 function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps): CreatedMatch {
   const kinds = botKinds();
+  // The whole entry (kind and option) is checked now: a bad one accepted here would throw in every bot pass later.
   const checkKind = (kind: string, where: string) => {
-    if (!kinds.includes(kind.split(':')[0])) throw new HttpError(400, `bad request: ${where}: unknown bot kind "${kind}" (known: ${kinds.join(', ')})`);
+    const problem = kindProblem(kind);
+    if (problem) throw new HttpError(400, `bad request: ${where}: ${problem}`);
   };
   const bots = body.bots ?? {};
   for (const [seat, kind] of Object.entries(bots)) {
@@ -340,7 +490,10 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
     scenario = body.scenario;
     scenarioId = typeof body.scenario.id === 'string' ? body.scenario.id.slice(0, 64) : 'custom';
   }
-  const seed = body.seed ?? newSecret().slice(0, 12);
+  // The teacher's text is a label only: with 128 bits of server entropy mixed in, typing `7` no longer lets a
+  // student compute the agendas offline. The full seed is revealed with everything else at the end.
+  const seedLabel = body.seed ?? newSecret().slice(0, 12);
+  const seed = mixSeed(seedLabel);
   const match = createMatch({ game: OilAndWater, numPlayers: NUM_PLAYERS, setupData: { scenario, seed }, unlisted: true });
   if ('setupDataError' in match) throw new HttpError(400, `bad request: ${String(match.setupDataError)}`);
   const { metadata, initialState } = match;
@@ -362,6 +515,8 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
     createdAt: Date.now(),
     scenarioId,
     seed,
+    seedLabel,
+    privateMessagesInDebrief: body.privateMessagesInDebrief ?? false,
     tokenHash: hashToken(token),
     seats: Object.fromEntries(
       SEATS.map((s) => {
@@ -382,7 +537,7 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
   const seats = Object.fromEntries(
     SEATS.map((s) => [s, { mode: record.seats[s].mode, bot: record.seats[s].bot, code: record.seats[s].code }]),
   ) as CreatedMatch['seats'];
-  return { matchID, facilitatorToken: token, seed, seats };
+  return { matchID, facilitatorToken: token, seed: seedLabel, seats };
 }
 
 /** The page links of a match. The token goes in the fragment, which browsers never send to a server. */

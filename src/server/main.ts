@@ -1,11 +1,16 @@
 /**
  * `npm run start:server`: the classroom server in one process. Environment: HOST (default 127.0.0.1; 0.0.0.0 opens
  * it to the classroom network), PORT (default 8000), DATA_DIR (default ./data), DIST_DIR (default ./dist),
- * EXTRA_ORIGINS (comma-separated browser origins allowed besides the server's own), BOT_DELAY_MS, VACANT_DELAY_MS.
+ * EXTRA_ORIGINS (comma-separated browser origins allowed besides the server's own), EXTRA_HOSTS (comma-separated
+ * `Host` names accepted besides the listening addresses), BOT_DELAY_MS, VACANT_DELAY_MS, FINISHED_MATCH_HOURS
+ * (default 168) and ABANDONED_MATCH_HOURS (default 48: 0 keeps matches forever), CREATE_PER_HOUR (default 20 new
+ * matches per address an hour), MAX_SOCKETS_PER_ADDRESS (default 24), BOT_WORKERS (bot planning threads; default
+ * every core but one, at least 1; 0 plans on the main thread).
  */
-import os from 'node:os';
 import path from 'node:path';
 import { startClassroomServer } from './app';
+import { DEFAULT_RUNTIME } from './runtime';
+import { lanAddresses } from './http-util';
 
 function intFrom(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -16,14 +21,6 @@ function intFrom(name: string, fallback: number, min: number, max: number): numb
     process.exit(2);
   }
   return value;
-}
-
-/** Addresses students on the same network can use when the server listens on every interface. */
-function lanAddresses(): string[] {
-  return Object.values(os.networkInterfaces())
-    .flat()
-    .filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal)
-    .map((i) => (i as os.NetworkInterfaceInfo).address);
 }
 
 async function main(): Promise<void> {
@@ -37,9 +34,19 @@ async function main(): Promise<void> {
     dataDir,
     distDir,
     extraOrigins: (process.env.EXTRA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    extraHosts: (process.env.EXTRA_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    maxSocketsPerAddress: intFrom('MAX_SOCKETS_PER_ADDRESS', 24, 1, 10_000),
+    lobbyLimits: {
+      finishedTtlMs: intFrom('FINISHED_MATCH_HOURS', 168, 0, 87_600) * 3_600_000,
+      abandonedTtlMs: intFrom('ABANDONED_MATCH_HOURS', 48, 0, 87_600) * 3_600_000,
+      createBurst: intFrom('CREATE_PER_HOUR', 20, 1, 10_000),
+      createPerHour: intFrom('CREATE_PER_HOUR', 20, 1, 10_000),
+    },
     runtime: {
       botDelayMs: intFrom('BOT_DELAY_MS', 1500, 0, 600_000),
       vacantDelayMs: intFrom('VACANT_DELAY_MS', 45_000, 0, 3_600_000),
+      // Bot planning threads: 0 plans on the main thread (which then stalls every socket while a bot thinks).
+      botWorkers: intFrom('BOT_WORKERS', DEFAULT_RUNTIME.botWorkers, 0, 16),
     },
   });
   const matches = server.runtime.list();

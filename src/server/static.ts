@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { HttpError } from './http-util';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +37,8 @@ export function createStatic(root: string): (req: http.IncomingMessage, res: htt
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
-      return false;
+      // A malformed percent-encoding names no file: say so rather than answer "not found".
+      throw new HttpError(400, 'bad percent-encoding in the path');
     }
     if (pathname.includes('\0')) return false;
     if (pathname === '/' || pathname === '') pathname = '/index.html';

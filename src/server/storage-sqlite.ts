@@ -58,8 +58,13 @@ CREATE TABLE IF NOT EXISTS classrooms (
 
 /** Opens (creating if needed) the server's database file in `dataDir`. */
 export function openDatabase(dataDir: string): Database.Database {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'oil-and-water.sqlite'));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The file holds every seat's secrets and credentials: owner-only. SQLite gives its -wal and -shm files the
+  // database file's mode, so creating (or tightening) this one first covers all three.
+  const file = path.join(dataDir, 'oil-and-water.sqlite');
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  const db = new Database(file);
   // WAL keeps readers off the writer's back; NORMAL sync is durable against a killed process (the OS keeps the WAL).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

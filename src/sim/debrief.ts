@@ -73,6 +73,11 @@ export interface DebriefInput {
   G: GameState;
   baseline?: Baseline;
   reference?: ReferenceRun;
+  /**
+   * False leaves private messages (seat to seat) out of the debrief: a classroom's facilitator may keep them
+   * private (the server's `X-Debrief-Private-Messages: withhold`). Public statements always show. Default true.
+   */
+  privateMessages?: boolean;
 }
 
 export interface SourceNote {
@@ -524,7 +529,8 @@ export function buildDebrief(input: DebriefInput): Debrief {
       });
   }
 
-  const messages: MessageRecord[] = G.messages.map((m) => ({
+  const shown = input.privateMessages === false ? G.messages.filter((m) => m.to === 'all') : G.messages;
+  const messages: MessageRecord[] = shown.map((m) => ({
     year: byRound.get(m.round)?.year ?? scenario.startYear + Math.max(0, m.round - 1),
     from: m.from,
     to: m.to,
@@ -648,7 +654,7 @@ export function baselineFromMatches(
 /** `buildDebrief` from a successful `verifyReplay`. */
 export function debriefFromCheck(
   check: Extract<ReplayCheck, { ok: true }>,
-  extra: { baseline?: Baseline; reference?: ReferenceRun } = {},
+  extra: { baseline?: Baseline; reference?: ReferenceRun; privateMessages?: boolean } = {},
 ): Debrief {
   return buildDebrief({ replay: check.replay, scenario: check.scenario, G: check.driver.G, ...extra });
 }
