@@ -6,7 +6,8 @@ import type { ActionId, ProposalKind } from '../game/catalog';
 import { describeLogEntry, type LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
 import type { LogEntry } from '../game/state';
-import type { Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
+import type { Lever } from '../game/preview';
+import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 import { INDICATOR_LABELS } from '../sim/indicators';
 import { LOG_EN } from '../sim/log-text';
 
@@ -133,6 +134,59 @@ export const PHASE_LABEL: Record<string, string> = {
   diplomacy: 'Diplomacy',
   policy: 'Policy',
   over: 'The end',
+};
+
+export const ALIGNMENT_LABEL: Record<AlignmentKey, string> = {
+  usJapanAlliance: 'US–Japan alliance',
+  sanctions: 'Sanctions on Russia',
+  sinoRussian: 'Sino-Russian relations',
+  japanChina: 'Japan–China relations',
+  japanRok: 'Japan–South Korea relations',
+};
+
+/** A lever of a preview in words; `project` names a project by its id (the scenario's name). */
+export function leverLabel(lever: Lever, project: (id: string) => string): string {
+  switch (lever.type) {
+    case 'trust':
+      return `${SEAT_LABEL[lever.a]}’s trust in ${SEAT_LABEL[lever.b]}`;
+    case 'rapport':
+      return `Rapport of the ${SEAT_LABEL[lever.a]} and ${SEAT_LABEL[lever.b]} leaders`;
+    case 'position':
+      return lever.seat === 'russia' ? 'Russia’s offer' : 'Japan’s demand';
+    case 'garrison':
+      return `Garrison on ${ISLAND_LABEL[lever.island]}`;
+    case 'joint-activities':
+      return `Joint activities on ${ISLAND_LABEL[lever.island]}`;
+    case 'visa-free':
+      return 'Visa-free exchange';
+    case 'linkage':
+      return 'Japan links aid to the islands';
+    case 'fishing-tension':
+      return 'Fishing tension';
+    case 'pressure':
+      return `Domestic pressure in ${SEAT_LABEL[lever.seat]}`;
+    case 'capital':
+      return `Political capital in ${SEAT_LABEL[lever.seat]}`;
+    case 'strain':
+      return `Concessions made by ${SEAT_LABEL[lever.seat]} this year`;
+    case 'alignment':
+      return ALIGNMENT_LABEL[lever.key];
+    case 'korea-ties':
+      return `${SEAT_LABEL[lever.korea]}’s ties with ${SEAT_LABEL[lever.partner]}`;
+    case 'economy':
+      return `${SEAT_LABEL[lever.seat]}’s economy`;
+    case 'project':
+      return `Progress of ${project(lever.project)}`;
+    case 'stake':
+      return `${SEAT_LABEL[lever.seat]}’s stake in ${project(lever.project)}`;
+  }
+}
+
+/** The outcome's territorial result in words (the rules' `none`, `partial`, `full`). */
+const S_TERRITORIAL: Record<string, string> = {
+  none: 'no island changed hands',
+  partial: 'a partial settlement (some islands to Japan)',
+  full: 'full resolution (all four islands to Japan)',
 };
 
 /** Interface strings. Functions build the few that carry numbers or names. */
@@ -298,7 +352,7 @@ export const S = {
   end: {
     heading: 'The end of the match',
     reason: { 'era-end': 'The era is over.', treaty: 'A ratified treaty moved the islands.', facilitator: 'The facilitator ended the match.' } as Record<string, string>,
-    territorial: (t: string) => `Territorial result: ${t}`,
+    territorial: (t: string) => `Territorial result: ${S_TERRITORIAL[t] ?? t}.`,
     rank: 'Rank',
     seat: 'Country',
     score: 'Final score',
@@ -495,6 +549,84 @@ export const S = {
     ranking: 'Ranking',
     questions: 'For discussion',
     connecting: 'Connecting…',
+  },
+  preview: {
+    /** Before an order or a proposal: what it is expected to move. */
+    expected: 'Expected',
+    nothing: 'no lever moves at once',
+    /** A lever that rises or falls, with its value before and after. */
+    change: (lever: string, delta: string, from: string, to: string) => `${lever} ${delta} (${from} → ${to})`,
+    /** A lever that switches (a rung, a yes/no). */
+    switches: (lever: string, from: string, to: string) => `${lever}: ${from} → ${to}`,
+    ratification: (ratifies: string, russia: string, japan: string) =>
+      `ratified at this year's Resolution: ${ratifies} (Russia fails ${russia}, Japan fails ${japan})`,
+    backlash: (seat: string, chance: string) => `risk of backlash in ${seat}: ${chance}`,
+    percent: (p: number) => `${Math.round(p * 100)} %`,
+    on: 'yes',
+    off: 'no',
+    others: "Other seats' orders, ratification, incidents and drift come at Resolution.",
+  },
+  refusal: {
+    /** Russia's offer and Japan's demand measured against a formula's rung. */
+    russiaShort: (offer: string, needs: string) => `Russia's offer is “${offer}”; this formula needs “${needs}” or more`,
+    japanShort: (demand: string, needs: string) => `Japan's demand is “${demand}”; this formula needs it at “${needs}” or less`,
+    noFormula: 'a peace treaty needs a territorial formula',
+    treatySigned: 'a treaty is already signed',
+    visaFree: 'visa-free exchange is already in force',
+    jointFull: 'joint activities there are at their fullest',
+    /** Why Accept is disabled, or why a proposal can only be refused. */
+    cannotAccept: (reason: string) => `The rules refuse this now: ${reason}.`,
+    willBeRefused: (seat: string, reason: string) => `${seat} cannot accept this now: ${reason}.`,
+    /** A rejection the rules did not force: the other side chose it. */
+    declined: (seat: string) => `${seat} chose to decline: the rules would have allowed it.`,
+    rejectedBecause: (reason: string) => `Rejected because ${reason}.`,
+  },
+  recap: {
+    heading: (year: number) => `The year ${year}: what happened`,
+    yours: 'Your orders',
+    noOrders: 'none',
+    moved: 'What moved',
+    nothingMoved: 'Nothing on the charts moved.',
+    why: 'Why',
+    quiet: 'No incident, backlash or agreement: the levers drifted.',
+    drift:
+      "Every year trust drifts back toward the era's level, rapport fades and domestic pressure returns toward its " +
+      'level, so an effect left alone wears off.',
+    news: 'News of the year',
+    others: "The others' orders (revealed)",
+    moments: 'The moment',
+    close: 'Continue',
+    moment: {
+      signed: (a: string, b: string, formula: string) => `${a} and ${b} signed a peace treaty: ${formula}. It faces ratification.`,
+      ratified: (formula: string) => `The peace treaty (${formula}) was ratified.`,
+      failed: (formula: string, seats: string) => `The peace treaty (${formula}) failed to ratify in ${seats}: it collapsed.`,
+      leaderFell: (seat: string, leader: string) => `${leader} of ${seat} fell after a backlash.`,
+      backlash: (seat: string) =>
+        `Backlash in ${seat}: hardliners reversed the year's concession; the leader lost political capital.`,
+      islands: (from: number, to: number) => `Japan now holds ${to} of the four islands (was ${from}).`,
+    },
+    and: (items: string[]) => items.join(' and '),
+  },
+  ladder: {
+    heading: 'The territorial ladder',
+    russia: (rung: string) => `Russia offers: ${rung}`,
+    japan: (rung: string) => `Japan demands: ${rung}`,
+    russiaMark: 'Russia',
+    japanMark: 'Japan',
+    /** A declaration's floor under Russia's offer, and its ceiling over Japan's demand. */
+    russiaFloor: 'Russia’s floor (a declaration)',
+    japanCeiling: 'Japan’s ceiling (a declaration)',
+    fits: (formula: string) => `A treaty fits: up to ${formula}.`,
+    gap: (rungs: number) => `No treaty fits: ${rungs} rung${rungs === 1 ? '' : 's'} apart.`,
+  },
+  islands: {
+    noTreaty: 'No peace treaty was signed; the islands stayed as they were.',
+    ratified: (formula: string, year: number, held: number) =>
+      `The peace treaty (${formula}) was signed and ratified in ${year}: Japan holds ${held} of the four islands.`,
+    notRatified: (formula: string, year: number, failed: string) =>
+      `A peace treaty (${formula}) was signed in ${year} but not ratified: ${failed} refused it and it collapsed.`,
+    backlash: (seats: string) => `Backlash followed in ${seats}.`,
+    signed: (formula: string, year: number) => `A peace treaty (${formula}) was signed in ${year}; the match ended before ratification.`,
   },
   errors: {
     noWebGL: 'This browser cannot draw the map (WebGL is unavailable).',

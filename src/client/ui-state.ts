@@ -165,9 +165,32 @@ export class UiState {
   private shownSeat: Seat | null = null;
   private readonly proposals = new Map<Seat, ProposalDraft>();
   private readonly messages = new Map<Seat, MessageDraft>();
+  /** Per seat, the last resolved round whose recap that person has dismissed. */
+  private readonly recapSeen = new Map<Seat, number>();
+  /** The last round resolved before this UI opened (a fork, a class match joined late): no recap for it. */
+  private readonly recapFrom: number;
 
   constructor(private readonly session: GameSession) {
+    this.recapFrom = session.view().revealed.at(-1)?.round ?? 0;
     this.sync();
+  }
+
+  /**
+   * The round whose recap the active seat has still to read: the last resolved one, until dismissed. Each person at
+   * a hot seat reads their own.
+   */
+  recapRound(): number | null {
+    const seat = this.session.activeSeat();
+    const last = this.session.view().revealed.at(-1)?.round;
+    if (!seat || last === undefined) return null;
+    return last > (this.recapSeen.get(seat) ?? this.recapFrom) ? last : null;
+  }
+
+  /** The active seat has read the year's recap. */
+  dismissRecap(): void {
+    const seat = this.session.activeSeat();
+    const last = this.session.view().revealed.at(-1)?.round;
+    if (seat && last !== undefined) this.recapSeen.set(seat, last);
   }
 
   /** Follows the session after a change: the pass screen, the end screen, a fresh draft each phase. */

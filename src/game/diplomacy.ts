@@ -5,7 +5,7 @@
 import type { ProposeArgs } from './args';
 import { PROPOSAL_EFFECTS, applyTableEffects } from './action-effects';
 import { LEVERS } from './levers';
-import { FORMULA_RUNG, type Seat } from './vocabulary';
+import { FORMULA_RUNG, LADDER, type Seat, type TreatyFormula } from './vocabulary';
 import { type GameState, type Proposal, nextId, pushLog } from './state';
 
 const RUSSIA_JAPAN_ONLY = new Set(['joint-activities', 'visa-free', 'fishing-agreement', 'peace-treaty']);
@@ -68,17 +68,52 @@ export function treatyFits(G: GameState, formula: keyof typeof FORMULA_RUNG): bo
   return G.positions.russia >= rung && G.positions.japan <= rung;
 }
 
-/** Checked again when the proposal is accepted: the levers may have moved since it was made. */
-export function acceptProblem(G: GameState, p: Proposal): string | null {
+/**
+ * Why the rules would refuse to accept a proposal now, as data the client renders in its own words. A treaty outside
+ * the positions names both rungs and the rung its formula needs, so a player sees which side falls short.
+ */
+export type AcceptRefusal =
+  | { readonly type: 'treaty-signed' }
+  | {
+      readonly type: 'treaty-outside';
+      readonly formula: TreatyFormula | null;
+      /** Russia's offer and Japan's demand now, as ladder rungs (indices into LADDER). */
+      readonly russia: number;
+      readonly japan: number;
+      /** The rung the formula needs: Russia at or above it, Japan at or below it. */
+      readonly needs: number;
+    }
+  | { readonly type: 'visa-free-in-force' }
+  | { readonly type: 'joint-activities-full' };
+
+/** Checked again when the proposal is accepted (the levers may have moved since it was made); null when it may be. */
+export function acceptRefusal(G: GameState, p: Pick<Proposal, 'kind' | 'terms'>): AcceptRefusal | null {
   if (p.kind === 'peace-treaty') {
-    if (G.treaty && G.treaty.status !== 'collapsed') return 'a treaty is already signed';
-    if (!p.terms.formula || !treatyFits(G, p.terms.formula)) return "the formula lies outside the two sides' positions";
+    if (G.treaty && G.treaty.status !== 'collapsed') return { type: 'treaty-signed' };
+    if (!p.terms.formula || !treatyFits(G, p.terms.formula)) {
+      const formula = p.terms.formula ?? null;
+      const { russia, japan } = G.positions;
+      return { type: 'treaty-outside', formula, russia, japan, needs: formula ? FORMULA_RUNG[formula] : LADDER.length };
+    }
   }
-  if (p.kind === 'visa-free' && G.visaFree) return 'visa-free exchange is already in force';
+  if (p.kind === 'visa-free' && G.visaFree) return { type: 'visa-free-in-force' };
   if (p.kind === 'joint-activities' && p.terms.island && G.islands[p.terms.island].jointActivities >= 3) {
-    return 'joint activities there are at their fullest';
+    return { type: 'joint-activities-full' };
   }
   return null;
+}
+
+const ACCEPT_PROBLEM: Record<AcceptRefusal['type'], string> = {
+  'treaty-signed': 'a treaty is already signed',
+  'treaty-outside': "the formula lies outside the two sides' positions",
+  'visa-free-in-force': 'visa-free exchange is already in force',
+  'joint-activities-full': 'joint activities there are at their fullest',
+};
+
+/** `acceptRefusal` as one English line, for move errors and logs; the browser renders the refusal itself. */
+export function acceptProblem(G: GameState, p: Proposal): string | null {
+  const refusal = acceptRefusal(G, p);
+  return refusal ? ACCEPT_PROBLEM[refusal.type] : null;
 }
 
 export function makeProposal(G: GameState, from: Seat, args: ProposeArgs): Proposal {

@@ -4,6 +4,8 @@ import { serializeReplay, type Replay } from '../../match/replay';
 import type { Baseline } from '../baseline';
 import { el, replace } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
+import { islandsStoryText, momentText } from '../explain';
+import { islandsStory, yearRecap, type Moment } from '../recap';
 import { scenarioOf } from '../../game/scenario-registry';
 
 export interface EndContext {
@@ -69,6 +71,12 @@ function baselineSource(baseline: Baseline, measured: boolean): string {
   return measured ? S.end.baselineMeasured(baseline.runs ?? 0) : S.end.baselineShipped(baseline.bots ?? 'historical', baseline.runs ?? 0);
 }
 
+/** The big moments of the match's last resolved year. */
+function lastMoments(view: GameState): Moment[] {
+  const last = view.revealed.at(-1);
+  return last ? (yearRecap(view, null, last.round)?.moments ?? []) : [];
+}
+
 /** Draws the end screen; measures a baseline in the background when none ships and the historical bot exists. */
 export function renderEnd(container: HTMLElement, ctx: EndContext): void {
   const outcome = ctx.view.outcome;
@@ -89,6 +97,10 @@ export function renderEnd(container: HTMLElement, ctx: EndContext): void {
       { class: 'end-card' },
       el('h2', { text: S.end.heading }),
       el('p', { text: `${S.end.reason[outcome.reason] ?? outcome.reason} ${S.end.territorial(outcome.territorial)} (${outcome.year})` }),
+      // "No island changed hands" alone hides a treaty signed and lost at ratification: say what happened, and why.
+      el('div', { 'data-test': 'islands-story' }, ...islandsStoryText(islandsStory(ctx.view)).map((line) => el('p', { text: line }))),
+      // The last year has no recap of its own (the end screen replaces it): its big moments are told here.
+      el('div', { 'data-test': 'end-moments' }, ...lastMoments(ctx.view).map((m) => el('p', { class: 'moment', text: momentText(m) }))),
       tableBox,
       note,
       el('p', { 'data-test': 'end-seed', text: S.end.seed(ctx.seed ?? '') }),

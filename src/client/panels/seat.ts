@@ -23,6 +23,12 @@ import {
   type UiState,
 } from '../ui-state';
 import { scenarioOf } from '../../game/scenario-registry';
+import { acceptRefusal } from '../../game/diplomacy';
+import { previewOrder, previewProposal, type Preview } from '../../game/preview';
+import type { Proposal } from '../../game/state';
+import { previewLines, refusalText } from '../explain';
+import { ladderGauge } from './ladder';
+import { recapSection } from './recap';
 
 export interface SeatPanelContext {
   session: GameSession;
@@ -72,6 +78,24 @@ function decisions(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElem
   );
 }
 
+/** What an order or proposal is expected to do, in one compact line under it. */
+function previewLine(view: GameState, preview: Preview, test: string): HTMLElement {
+  return el('p', { class: 'preview', 'data-test': test, text: `${S.preview.expected}: ${previewLines(view, preview).join('; ')}` });
+}
+
+/** The rules' reason a proposal cannot be accepted now, beside it; null when it can. */
+function refusalLine(view: GameState, p: Pick<Proposal, 'kind' | 'terms'>, say: (reason: string) => string): HTMLElement | null {
+  const refusal = acceptRefusal(view, p);
+  return refusal ? el('p', { class: 'refusal', 'data-test': 'refusal-reason', text: say(refusalText(refusal)) }) : null;
+}
+
+/** Why a sent proposal was rejected: the rule that forced it, or the other side's own choice. */
+function rejectionLine(view: GameState, p: Proposal): HTMLElement {
+  const refusal = acceptRefusal(view, p);
+  const text = refusal ? S.refusal.rejectedBecause(refusalText(refusal)) : S.refusal.declined(SEAT_LABEL[p.to]);
+  return el('p', { class: 'refusal', 'data-test': 'refusal-reason', text });
+}
+
 function received(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement {
   const list = proposalsReceived(view, seat);
   return el(
@@ -79,11 +103,15 @@ function received(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEleme
     { class: 'proposals-in', 'data-test': 'proposals-in' },
     el('h3', { text: S.seat.proposalsIn }),
     list.length === 0 ? el('p', { class: 'muted', text: S.seat.noProposalsIn }) : null,
-    ...list.map((p) =>
-      el(
+    ...list.map((p) => {
+      // The rules would refuse this acceptance: Accept is disabled and the reason sits beside it.
+      const refused = p.status === 'open' ? refusalLine(view, p, S.refusal.cannotAccept) : null;
+      return el(
         'div',
-        { class: `proposal ${p.status}` },
+        { class: `proposal ${p.status}`, 'data-status': p.status },
         el('span', { text: `${proposalLabel(view, p, seat)} — ${S.seat.status[p.status]}` }),
+        p.status === 'open' && !refused ? previewLine(view, previewProposal(view, p), 'proposal-preview') : null,
+        refused,
         p.status === 'open'
           ? el(
               'span',
@@ -91,6 +119,8 @@ function received(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEleme
               el('button', {
                 text: S.seat.accept,
                 'data-key': `accept-${p.id}`,
+                'data-test': 'accept',
+                disabled: refused !== null,
                 onclick: () => send(ctx, ctx.session.dispatch('respond', { id: p.id, accept: true })),
               }),
               el('button', {
@@ -100,8 +130,8 @@ function received(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEleme
               }),
             )
           : null,
-      ),
-    ),
+      );
+    }),
   );
 }
 
@@ -117,6 +147,8 @@ function sent(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement |
         'div',
         { class: `proposal ${p.status}`, 'data-status': p.status },
         el('span', { text: `${proposalLabel(view, p, seat)} — ${S.seat.status[p.status]}` }),
+        p.status === 'rejected' ? rejectionLine(view, p) : null,
+        p.status === 'open' ? refusalLine(view, p, (reason) => S.refusal.willBeRefused(SEAT_LABEL[p.to], reason)) : null,
         p.status === 'open'
           ? el('button', {
               text: S.seat.withdraw,
@@ -180,6 +212,8 @@ function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEl
           el('label', { for: 'proposal-terms', text: S.seat.terms }),
           termsSelect,
         ),
+    chosen ? previewLine(view, previewProposal(view, { from: seat, ...chosen }), 'proposal-preview') : null,
+    chosen ? refusalLine(view, chosen, (reason) => S.refusal.willBeRefused(SEAT_LABEL[chosen.to], reason)) : null,
     el('button', {
       text: S.seat.send,
       'data-key': 'send-proposal',
@@ -219,6 +253,7 @@ function policy(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement
           }),
           el('span', { text: ` ${c.label} ` }),
           el('span', { class: 'cost', text: S.seat.cost(c.cost) }),
+          previewLine(view, previewOrder(view, seat, c.order, draft), 'order-preview'),
         ),
       ),
     ),
@@ -344,9 +379,17 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
   } else if (phase === 'policy') {
     body.push(done ? el('p', { class: 'muted', text: S.seat.committed }) : policy(ctx, view, seat));
   }
+  const recap = ctx.ui.recapRound();
   replace(
     container,
     el('h2', { text: `${S.seat.heading}: ${SEAT_LABEL[seat]} (${view.leaders[seat]}) — ${phaseLabel(session)}` }),
+    recap !== null
+      ? recapSection(view, seat, recap, () => {
+          ctx.ui.dismissRecap();
+          ctx.refresh();
+        })
+      : null,
+    ladderGauge(view),
     agenda(view, seat),
     ...body,
     messages(ctx, seat),
