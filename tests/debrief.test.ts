@@ -41,8 +41,8 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oil-water-debrief-'));
   scenario = scenarioById('yeltsin-1992');
   const seed = 'debrief';
-  // Russia and China are played by people: Russia accepts the 1995 aid (history rejected it) and hardens its
-  // stance in 1992 with a reason; China makes a hostile public statement; Russia a hostile private message.
+  // Russia and China are played by people: Russia accepts the 1995 aid (history rejected it) and raises its
+  // offer in 1992 with a reason (hardening is barred: the 1991 communiqué sets Russia's floor); China makes a hostile public statement; Russia a hostile private message.
   const driver = driveMatch({
     scenario,
     seed,
@@ -64,10 +64,10 @@ beforeAll(() => {
             mustMove(d, 'russia', 'sendMessage', [{ to: 'japan', text: HOSTILE_MESSAGE }]);
         }
         if (phase === 'policy') {
-          const harden = nextOrderChoices(d.view(seat), seat, []).find((o) => o.action === 'harden-stance');
+          const harden = nextOrderChoices(d.view(seat), seat, []).find((o) => o.action === 'raise-offer');
           const orders =
             seat === 'russia' && d.G.year === 1992 && harden
-              ? [{ ...harden, reason: 'hardliners first' }]
+              ? [{ ...harden, reason: 'a gesture to Tokyo' }]
               : [];
           mustMove(d, seat, 'commitOrders', [{ orders }]);
         } else mustMove(d, seat, 'ready');
@@ -146,13 +146,13 @@ describe('the debrief model of a known match', () => {
     expect(russia?.keyDecisions).toContainEqual(
       expect.objectContaining({ year: 1995, kind: 'decision', againstHistory: true }),
     );
-    const harden = G.revealed[0].orders.russia.some((o) => o.action === 'harden-stance');
+    const harden = G.revealed[0].orders.russia.some((o) => o.action === 'raise-offer');
     expect(harden).toBe(true);
     expect(russia?.keyDecisions).toContainEqual({
       year: 1992,
       kind: 'order',
-      text: 'harden-stance',
-      reason: 'hardliners first',
+      text: 'raise-offer',
+      reason: 'a gesture to Tokyo',
     });
   });
 
@@ -327,7 +327,7 @@ describe('the HTML report', () => {
     for (const id of ['outcome', 'drift', 'timeline', 'charts', 'seats', 'orders', 'questions'])
       expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Earthquake at Neftegorsk');
-    expect(html).toContain('hardliners first');
+    expect(html).toContain('a gesture to Tokyo');
     expect(html).toContain(
       escapeHtml(
         "Yeltsin's attitudes and stance toward Japan was very inconsistent according to his political status",

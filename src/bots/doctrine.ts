@@ -18,9 +18,45 @@ export interface Stance {
 const FORBID = (reason: string): Stance => ({ factor: 0, reason });
 const keep = (reason: string, factor = 1): Stance => ({ factor, reason });
 
-/** Japan's historical demand: the rung the era starts from. It softens only when an event's decision says so. */
+/**
+ * Japan's historical demand: the rung the era starts from, or the lower rung a declaration has since set (Singapore
+ * 2018: talks on the 1956 basis). It softens only when an event or a declaration says so, and never walks a
+ * declaration back.
+ */
 export function historicalJapanRung(view: GameState): number {
-  return LADDER.indexOf(scenarioOf(view).positions.japan.value);
+  return Math.min(LADDER.indexOf(scenarioOf(view).positions.japan.value), view.floors.japan);
+}
+
+/**
+ * Whom each government gave economic aid to in the eras played; any other aid is one no government of the era gave.
+ * Japan to Russia (paper, YELTSIN AND JAPAN › Progress, ll. 410–411: "a potential source of aid and investment") and
+ * to China (Japanese ODA to China from 1979, Ministry of Foreign Affairs of Japan, ODA White Paper); the US to Russia
+ * (FREEDOM Support Act, 1992); the ROK to the USSR (the $3 billion credit agreed in January 1991); China and
+ * Russia to the DPRK, its patrons (paper, INTRODUCTION, ll. 30–31: "Kim Jong Un's closest ally was Putin, not Xi").
+ */
+const AID_RECIPIENTS: Readonly<Record<Seat, readonly Seat[]>> = {
+  japan: ['russia', 'china'],
+  us: ['russia'],
+  rok: ['russia'],
+  china: ['dprk'],
+  russia: ['dprk'],
+  dprk: [],
+};
+
+/**
+ * Ties with Moscow (0-100, the game's scale) at which the ROK bot would take a first small stake in a Russian project:
+ * no Seoul government did in the eras played (Yamal LNG, Arctic LNG 2, Sakhalin-1 and -2 have no Korean
+ * shareholder), so only ties beyond any era's level are an in-game reason. Design.
+ */
+export const ROK_STAKE_TIES = 75;
+
+/** The ROK's stance on a stake in a Russian project: only one it holds, or a small first one under exceptional ties. */
+function rokStake(view: GameState, project: string | undefined, share: number): Stance {
+  if (!buyerOf(view, 'rok', project)) return FORBID('no stake where it buys nothing');
+  if (project && (view.projects[project]?.stakes.rok ?? 0) > 0) return keep('adds to a stake it already holds');
+  const ties = view.koreaTies.rok.russia;
+  if (ties >= ROK_STAKE_TIES && share <= 5) return keep(`a first small stake: ties with Moscow at ${ties}, beyond any era's`, 0.5);
+  return FORBID('imports Russian energy, takes no stake: no Seoul government bought into a Russian project');
 }
 
 const INCIDENT_EVENTS = new WeakMap<object, Set<string>>();
@@ -178,7 +214,7 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
         case 'alliance-with-us':
           return keep('the alliance with Washington first', 1.2);
         case 'invest-project':
-          return buyerOf(view, 'rok', target) ? keep('a stake in energy it buys') : FORBID('no stake where it buys nothing');
+          return rokStake(view, target, 0);
         case 'court-china':
           return keep('keeps Beijing close');
         case 'mediation':
@@ -207,6 +243,7 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
 /** The doctrine's stance on making a proposal (the menu weight of its kind is applied by the caller). */
 export function proposalStance(view: GameState, seat: Seat, to: Seat, kind: ProposalKind, terms: ProposalTerms): Stance {
   if (kind === 'aid' && seat === 'dprk') return FORBID('asks for aid, never gives it');
+  if (kind === 'aid' && !AID_RECIPIENTS[seat].includes(to)) return FORBID(`no aid to ${to}: no government of the era gave it`);
   if (kind === 'peace-treaty') {
     const rung = FORMULA_RUNG[terms.formula ?? 'none'];
     if (seat === 'russia') {
@@ -261,7 +298,7 @@ export function proposalStance(view: GameState, seat: Seat, to: Seat, kind: Prop
       return keep(`${kind} by doctrine`);
     case 'rok':
       if (kind === 'summit') return keep(to === 'russia' ? 'outreach to Moscow' : 'a summit with a neighbour', to === 'russia' ? 1.2 : 0.5);
-      if (kind === 'energy-stake') return buyerOf(view, 'rok', terms.project) ? keep('energy imports from Russia') : FORBID('buys nothing there');
+      if (kind === 'energy-stake') return rokStake(view, terms.project, terms.share ?? 0);
       if (kind === 'alliance-reassurance') return keep('the alliance with Washington');
       if (kind === 'aid') return keep('economic help', to === 'russia' ? 1 : 0.3);
       return keep(`${kind} by doctrine`);
@@ -301,6 +338,10 @@ export function responseStance(view: GameState, seat: Seat, p: Proposal): { p: n
         return (japanHolds(view, p.terms.project) || newApproach(view, p.terms.project)) && (p.terms.share ?? 0) <= 10
           ? { p: 0.6, reason: 'small stake in energy it buys, the islands still on the table' }
           : { p: 0, reason: 'links aid to the islands: seikei fukabun' };
+      }
+      if (seat === 'rok') {
+        const stance = rokStake(view, p.terms.project, p.terms.share ?? 0);
+        return { p: stance.factor > 0 ? 0.6 : 0, reason: stance.reason };
       }
       return buyerOf(view, seat, p.terms.project)
         ? { p: 0.8, reason: 'secures Russian energy' }

@@ -17,10 +17,11 @@ import {
   applyEffect,
   conditionHolds,
   linkageBinds,
+  movePosition,
 } from './effects';
 import { LEVERS } from './levers';
 import type { Condition, Effect } from './scenario-schema';
-import { FORMULA_RUNG, type Seat } from './vocabulary';
+import { FORMULA_RUNG, LADDER, type Rung, type Seat } from './vocabulary';
 import { type GameState, type ProposalTerms, round1, scenarioOf } from './state';
 
 /** What a name in an order's effects stands for: the seat giving the order, or the order's target. */
@@ -482,6 +483,14 @@ function applyOne(G: GameState, effect: TableEffect<string>, ctx: Context): void
       const strain = FORMULA_RUNG[formula] * C.treatyPerRung;
       addStrain(G, 'russia', strain);
       addStrain(G, 'japan', strain);
+      return;
+    }
+    case 'position': {
+      // An order or an agreement is a government's own act: the declarations' floors hold (GameState.floors).
+      const seat = effect.seat as 'russia' | 'japan';
+      const delta = effect.delta ?? 0;
+      const to = effect.rung !== undefined ? LADDER.indexOf(effect.rung as Rung) : G.positions[seat] + delta;
+      movePosition(G, seat, to);
       return;
     }
     default: {

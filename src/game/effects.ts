@@ -65,6 +65,22 @@ export function setPosition(G: GameState, seat: 'russia' | 'japan', rung: number
   G.positions[seat] = clamp(Math.round(rung), 0, LADDER.length - 1);
 }
 
+/**
+ * The rung `seat` would reach moving toward `rung`, held at the declarations' floor: Russia's offer no lower than
+ * `floors.russia`, Japan's demand no higher than `floors.japan`. A position already beyond the floor (set there by a
+ * scheduled event, e.g. a what-if) may still move back toward it, never further away.
+ */
+export function withinFloor(G: GameState, seat: 'russia' | 'japan', rung: number): number {
+  const current = G.positions[seat];
+  if (seat === 'russia') return rung < G.floors.russia ? Math.max(rung, Math.min(current, G.floors.russia)) : rung;
+  return rung > G.floors.japan ? Math.min(rung, Math.max(current, G.floors.japan)) : rung;
+}
+
+/** Moves a position by a government's own act (an order, a backlash, a failed ratification): floors hold. */
+export function movePosition(G: GameState, seat: 'russia' | 'japan', rung: number): void {
+  setPosition(G, seat, withinFloor(G, seat, Math.round(rung)));
+}
+
 /** A new leader takes office: rapport with every other leader keeps only a share (the honeymoon "cannot be guaranteed"). */
 export function changeLeader(G: GameState, seat: Seat, name: string, rapportKept: number): void {
   G.leaders[seat] = name;
@@ -129,6 +145,10 @@ export function applyEffect(G: GameState, e: Effect): void {
       return;
     case 'position':
       setPosition(G, e.seat, e.rung !== undefined ? LADDER.indexOf(e.rung) : G.positions[e.seat] + (e.delta ?? 0));
+      return;
+    case 'floor':
+      // Scheduled events set positions freely (history may move them); a floor only binds later orders.
+      G.floors[e.side] = LADDER.indexOf(e.rung);
       return;
     case 'garrison':
       for (const i of islandsOf(e.island)) G.islands[i].garrison = clamp(G.islands[i].garrison + e.delta, 0, 10);

@@ -9,6 +9,9 @@ import { onMenu, ordersProblem, targetsFor } from './policy';
 import { ISLANDS, SEATS, TREATY_FORMULAS, type Seat } from './vocabulary';
 import type { GameState, Order } from './state';
 
+/** Why a declaration's floor bars an order now (harden-stance, territories-campaign), or null: for menus to show. */
+export { floorProblem } from './policy';
+
 /** Every (action, target) the seat could add to `chosen` without breaking the budget or per-round limits. */
 export function nextOrderChoices(view: GameState, seat: Seat, chosen: readonly Order[]): Order[] {
   const out: Order[] = [];

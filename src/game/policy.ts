@@ -42,7 +42,23 @@ function islandTargetOk(G: GameState, action: ActionId, island: Island): boolean
   return true;
 }
 
+/**
+ * Why a declaration forbids this order now, or null: Russia may not harden below its floor, and Japan may not
+ * campaign for all four islands once a declaration has set its demand lower (e.g. the 1956 basis of Singapore 2018).
+ * A rule for every seat, people included, as the era's signed documents bound every government.
+ */
+export function floorProblem(G: GameState, action: ActionId): string | null {
+  if (action === 'harden-stance' && G.positions.russia > 0 && G.positions.russia <= G.floors.russia) {
+    return `a declaration binds Russia: its offer cannot fall below "${LADDER[G.floors.russia]}"`;
+  }
+  if (action === 'territories-campaign' && G.floors.japan < LADDER.length - 1 && G.positions.japan >= G.floors.japan) {
+    return `a declaration binds Japan: its demand cannot rise above "${LADDER[G.floors.japan]}"`;
+  }
+  return null;
+}
+
 function precondition(G: GameState, action: ActionId): boolean {
+  if (floorProblem(G, action) !== null) return false;
   switch (action) {
     case 'raise-offer':
       return G.positions.russia < LADDER.length - 1;
@@ -72,7 +88,10 @@ export function ordersProblem(G: GameState, seat: Seat, orders: readonly Order[]
     const spec = ACTIONS[order.action];
     if (!onMenu(G, seat, order.action)) return `order ${index + 1}: "${order.action}" is not on ${seat}'s menu`;
     const targets = targetsFor(G, seat, order.action);
-    if (targets.length === 0) return `order ${index + 1}: "${order.action}" is not available now`;
+    if (targets.length === 0) {
+      const floor = floorProblem(G, order.action);
+      return `order ${index + 1}: "${order.action}" is not available now${floor ? `: ${floor}` : ''}`;
+    }
     if (!targets.includes(order.target)) {
       return `order ${index + 1}: "${order.action}" needs one of ${targets.map(String).join(', ')}, got ${String(order.target)}`;
     }

@@ -17,14 +17,14 @@ import {
   changeLeader,
   incident,
   islandsHeld,
+  movePosition,
   rapport,
-  setPosition,
 } from './effects';
 import { LEVERS } from './levers';
 import { applyOrder } from './policy';
 import { chance } from './rng';
 import { energyBought, energyIndex, energyShare, finishMatch, updateScores } from './scoring';
-import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, SEATS, type Seat } from './vocabulary';
+import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, PROJECT_STAGES, SEATS, type Seat } from './vocabulary';
 import {
   clamp,
   type GameState,
@@ -90,7 +90,8 @@ function ratifyTreaty(G: GameState): void {
   }
   G.treaty.status = 'collapsed';
   for (const seat of failed) {
-    setPosition(G, seat, G.positions[seat] + (seat === 'russia' ? -1 : 1));
+    // The walk-back stops at the declarations' floors: a failed ratification does not unsign them.
+    movePosition(G, seat, G.positions[seat] + (seat === 'russia' ? -1 : 1));
     addCapital(G, seat, -LEVERS.domestic.backlashCapitalLoss);
     pushLog(G, { kind: 'treaty-not-ratified', seat, formula: G.treaty.formula });
   }
@@ -114,9 +115,10 @@ function backlashChecks(G: GameState): void {
     const p = backlashChance(G, seat);
     if (p > 0 && chance(G) < p) {
       // A reversal: the concession is walked back, the leader pays, hardliners gain.
-      if (seat === 'russia') setPosition(G, 'russia', G.positions.russia - 1);
+      // Backlash reverses this year's concession, never below a declaration's floor (GameState.floors).
+      if (seat === 'russia') movePosition(G, 'russia', G.positions.russia - 1);
       if (seat === 'japan') {
-        setPosition(G, 'japan', G.positions.japan + 1);
+        movePosition(G, 'japan', G.positions.japan + 1);
         if (!G.linkage) G.linkage = true;
       }
       addCapital(G, seat, -D.backlashCapitalLoss);
@@ -260,6 +262,8 @@ export function snapshot(G: GameState) {
     scores: { ...G.scores },
     economy: { ...G.economy },
     pressure: perSeat((s) => G.domestic[s].pressure),
+    // Each project's stage as an index into PROJECT_STAGES: the distance from history (src/sim/history.ts) reads it.
+    stages: Object.fromEntries(Object.values(G.projects).map((p) => [p.id, PROJECT_STAGES.indexOf(p.stage)])),
   };
 }
 

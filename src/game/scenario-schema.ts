@@ -71,6 +71,12 @@ export const EffectSchema = z.discriminatedUnion('type', [
     })
     .strict()
     .refine((e) => (e.rung === undefined) !== (e.delta === undefined), 'give exactly one of "rung" or "delta"'),
+  /**
+   * A declaration's floor under a side's concessions on the ladder: Russia's offer may not be lowered below `rung`
+   * by an order, and Japan's demand may not be raised above it (its rung is the least it will settle for). Only a
+   * later floor effect (a later scheduled event) moves it; see `floors` in state.ts.
+   */
+  z.object({ type: z.literal('floor'), side: negotiator, rung: RungSchema }).strict(),
   z.object({ type: z.literal('garrison'), island: islandOrAll, delta: z.number().int().min(-10).max(10) }).strict(),
   z.object({ type: z.literal('garrison-set'), island: islandOrAll, level: z.number().int().min(0).max(10) }).strict(),
   z.object({ type: z.literal('visa-free'), value: z.boolean() }).strict(),
@@ -232,6 +238,8 @@ export const ScenarioSchema = z
       .strict(),
     visaFree: sourced(z.boolean()),
     positions: z.object({ russia: sourced(RungSchema), japan: sourced(RungSchema) }).strict(),
+    /** Floors in force when the era opens, set by a declaration that precedes it (e.g. the 1991 communiqué). */
+    floors: z.object({ russia: sourced(RungSchema).optional(), japan: sourced(RungSchema).optional() }).strict().optional(),
     fishingTension: SourcedLevel,
     linkage: sourced(z.boolean()),
     domestic: perSeat(z.object({ pressure: SourcedLevel, capital: SourcedLevel }).strict()),

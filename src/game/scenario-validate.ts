@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { ACTIONS, isActionId } from './catalog';
-import { SEATS, type Seat } from './vocabulary';
+import { LADDER, SEATS, type Seat } from './vocabulary';
 import { type Condition, type Effect, type GameEvent, type Scenario, ScenarioSchema } from './scenario-schema';
 
 export interface Problem {
@@ -125,6 +125,15 @@ function semanticProblems(s: Scenario): Problem[] {
     if (total > 100) add(`projects.${i}.stakes`, `stakes add up to ${total}%, more than 100%`);
     if (p.stakes.russia !== undefined) add(`projects.${i}.stakes.russia`, 'Russia holds the remainder; list investors only');
   });
+
+  // A floor the era opens with must hold at the start: Russia's offer at or above it, Japan's demand at or below it.
+  const rungOf = (r: (typeof LADDER)[number]) => LADDER.indexOf(r);
+  if (s.floors?.russia && rungOf(s.positions.russia.value) < rungOf(s.floors.russia.value)) {
+    add('floors.russia', `Russia's starting offer "${s.positions.russia.value}" is below its floor "${s.floors.russia.value}"`);
+  }
+  if (s.floors?.japan && rungOf(s.positions.japan.value) > rungOf(s.floors.japan.value)) {
+    add('floors.japan', `Japan's starting demand "${s.positions.japan.value}" is above its floor "${s.floors.japan.value}"`);
+  }
 
   if (s.wildcards.draws.min > s.wildcards.draws.max) add('wildcards.draws', 'min must not exceed max');
 

@@ -182,6 +182,8 @@ export interface Snapshot {
   scores: PerSeat<number>;
   economy: PerSeat<number>;
   pressure: PerSeat<number>;
+  /** Each project's stage at the year's end, an index into PROJECT_STAGES (absent in states made before it). */
+  stages?: Record<string, number>;
 }
 
 export interface AgendaState {
@@ -226,6 +228,13 @@ export interface GameState {
   visaFree: boolean;
   /** Ladder rungs (indices into LADDER). */
   positions: { russia: number; japan: number };
+  /**
+   * Declarations' floors under each side's concessions, as rungs: no order lowers Russia's offer below
+   * `floors.russia` nor raises Japan's demand above `floors.japan`, because the era's signed documents bind every
+   * government. Set by the scenario's `floors` and by `floor` effects of scheduled events; 0 and the top rung bind
+   * nothing.
+   */
+  floors: { russia: number; japan: number };
   fishingTension: number;
   linkage: boolean;
   domestic: PerSeat<DomesticState>;
@@ -311,6 +320,10 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     positions: {
       russia: LADDER.indexOf(scenario.positions.russia.value),
       japan: LADDER.indexOf(scenario.positions.japan.value),
+    },
+    floors: {
+      russia: scenario.floors?.russia ? LADDER.indexOf(scenario.floors.russia.value) : 0,
+      japan: scenario.floors?.japan ? LADDER.indexOf(scenario.floors.japan.value) : LADDER.length - 1,
     },
     fishingTension: scenario.fishingTension.value,
     linkage: scenario.linkage.value,

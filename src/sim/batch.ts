@@ -18,6 +18,7 @@ import { buildReplay, serializeReplay } from '../match/replay';
 import { policiesFor, withPolicies, type WhatIf } from './whatif';
 
 import { INDICATORS, type Indicator } from './indicators';
+import { yearLevels, type YearLevels } from './history';
 
 // The list lives with its labels; importers of the batch keep finding it here.
 export { INDICATORS, type Indicator };
@@ -54,6 +55,23 @@ export interface MatchRecord {
   projects: Record<string, { stage: string; japan: number; output: number; capacity: number }>;
   incidents: IncidentRecord[];
   actions: number;
+  /** The levels the distance from history measures, year by year (src/sim/history.ts). */
+  levels?: YearLevels[];
+  /** Orders each seat gave over the match, counted by `action` and by `action:target` (validate's claims). */
+  orders: PerSeat<Record<string, number>>;
+  /** Proposals by `from>to:kind`: how many were made and how many accepted. */
+  proposals: Record<string, { made: number; accepted: number }>;
+  /** The end state of the levers the claims read beyond the yearly indicators. */
+  final: {
+    trust: PerSeat<PerSeat<number>>;
+    alignment: Record<string, number>;
+    koreaTies: Record<string, Record<string, number>>;
+    visaFree: boolean;
+    linkage: boolean;
+    economy: PerSeat<number>;
+  };
+  /** How many log entries of each kind the match wrote (`china-backs-japan`, `backlash`, …). */
+  logKinds: Record<string, number>;
 }
 
 export interface BatchSpec {
@@ -68,6 +86,12 @@ export interface BatchSpec {
   saveReplays?: string;
   /** Prefix for replay file names (a variant's label in `compare`). */
   label?: string;
+  /**
+   * Balance numbers replaced for this batch only (`validate --sensitivity`), keyed by LEVERS path such as
+   * `trust.drift`. Such a batch always runs on worker threads, which set them before loading the rules (the action
+   * tables copy some numbers at load), so this process's LEVERS, and the default path, are never touched.
+   */
+  levers?: Record<string, number>;
 }
 
 function bots(spec: BotSpec, whatIfs: readonly WhatIf[]): Record<Seat, Bot> {
@@ -83,7 +107,10 @@ function incidentIds(G: GameState): Set<string> {
   );
 }
 
-/** Plays one seeded match of a batch and condenses it to a record. */
+/**
+ * Plays one seeded match of a batch and condenses it to a record. A batch's lever overrides are not applied here:
+ * the action tables copy some numbers when the rules load, so a worker thread sets them before loading (worker.ts).
+ */
 export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
   const seed = spec.seeds[index];
   const setup = { scenario: spec.scenario, seed };
@@ -151,7 +178,43 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
     ),
     incidents,
     actions,
+    levels: yearLevels(G.history),
+    orders: orderCounts(G),
+    proposals: proposalCounts(G),
+    final: {
+      trust: perSeat((a) => ({ ...G.trust[a] })),
+      alignment: { ...G.alignment },
+      koreaTies: { rok: { ...G.koreaTies.rok }, dprk: { ...G.koreaTies.dprk } },
+      visaFree: G.visaFree,
+      linkage: G.linkage,
+      economy: { ...G.economy },
+    },
+    logKinds: G.log.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.kind]: (acc[e.kind] ?? 0) + 1 }), {}),
   };
+}
+
+function orderCounts(G: GameState): PerSeat<Record<string, number>> {
+  const counts = perSeat((): Record<string, number> => ({}));
+  for (const r of G.revealed) {
+    for (const seat of Object.keys(r.orders) as Seat[]) {
+      for (const o of r.orders[seat]) {
+        counts[seat][o.action] = (counts[seat][o.action] ?? 0) + 1;
+        if (o.target !== undefined) counts[seat][`${o.action}:${o.target}`] = (counts[seat][`${o.action}:${o.target}`] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+function proposalCounts(G: GameState): Record<string, { made: number; accepted: number }> {
+  const counts: Record<string, { made: number; accepted: number }> = {};
+  for (const p of G.proposals) {
+    const key = `${p.from}>${p.to}:${p.kind}`;
+    counts[key] ??= { made: 0, accepted: 0 };
+    counts[key].made += 1;
+    if (p.status === 'accepted') counts[key].accepted += 1;
+  }
+  return counts;
 }
 
 export interface BatchOptions {
@@ -169,7 +232,8 @@ export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Pro
   const total = spec.seeds.length;
   const workers = Math.max(1, Math.min(options.workers ?? 1, total));
   const records: MatchRecord[] = new Array(total);
-  if (workers === 1) {
+  const overridden = spec.levers !== undefined && Object.keys(spec.levers).length > 0;
+  if (workers === 1 && !overridden) {
     for (let i = 0; i < total; i++) {
       records[i] = runMatchRecord(spec, i);
       options.onProgress?.(i + 1, total);

@@ -14,6 +14,7 @@ import type { GameState, LogKind, NewsItem, Outcome, Snapshot } from '../game/st
 import type { Scenario, Source } from '../game/scenario-schema';
 import type { Replay, ReplayCheck } from '../match/replay';
 import { INDICATOR_LABELS } from './indicators';
+import { matchDistanceFromHistory, type HistoryCell } from './history';
 import { agreementText, logEntryText } from './log-text';
 
 /** Largest baseline file accepted, in characters. */
@@ -272,12 +273,23 @@ export interface Debrief {
   drift: DriftItem[];
   /** The first year the match left the era's history, if it did. */
   firstDriftYear: number | null;
+  /**
+   * The distance from history (src/sim/history.ts): the era's recorded year-indicators this match measured, how
+   * many stayed within the recorded band, and those that left it, each with its band and source.
+   */
+  recordedLevels: { inBand: number; total: number; share: number; outOfBand: HistoryCell[] };
   charts: IndicatorChart[];
   reference?: { label: string };
   baseline?: { scenario: string; runs: number; bots?: string; mismatch?: string };
   seats: SeatReport[];
   /** Questions for the whole class (those for one seat are in its report). */
   questions: DebriefQuestion[];
+}
+
+/** The debrief's distance-from-history section: the year-indicators of the record this match left. */
+function recordedLevelsSection(G: GameState): Debrief['recordedLevels'] {
+  const d = matchDistanceFromHistory(G);
+  return { inBand: d.inBand, total: d.total, share: d.share, outOfBand: d.cells.filter((c) => !c.inBand) };
 }
 
 /**
@@ -607,6 +619,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
     years,
     drift,
     firstDriftYear: drift.length ? drift[0].year : null,
+    recordedLevels: recordedLevelsSection(G),
     charts,
     seats,
     questions: scenario.questions
