@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/game/hash';
 import { builtinScenario } from '../src/scenario/builtin';
 import { DirectDriver } from '../src/match/direct';
-import { botRng, playBotPhase } from '../src/match/match';
+import { MatchDriver, botRng, playBotPhase } from '../src/match/match';
 import { makeBots } from '../src/bots/registry';
 import { perSeat } from '../src/game/vocabulary';
 
@@ -47,5 +47,26 @@ describe('canonicalJson', () => {
       rounds = driver.G.round;
     }
     expect(canonicalJson(scenario)).toBe(reference(scenario));
+  });
+
+  it('gives frozen objects (kept by identity) the same text as their unfrozen copies, on the reducer too', () => {
+    const deepFreeze = <T>(v: T): T => {
+      if (v && typeof v === 'object') {
+        for (const x of Object.values(v as object)) deepFreeze(x);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    const value = { b: [{ y: 1, x: 'two' }, [3, { z: null }]], a: { c: true } };
+    const frozen = deepFreeze(structuredClone(value));
+    expect(canonicalJson(frozen)).toBe(reference(value));
+    expect(canonicalJson({ outer: frozen, again: frozen })).toBe(reference({ outer: value, again: value }));
+    const driver = new MatchDriver({ scenario: builtinScenario('brezhnev-1972'), seed: 'frozen' });
+    const bots = makeBots(perSeat(() => 'random'));
+    const rngs = perSeat((s) => botRng('frozen', s));
+    while (!driver.over && driver.G.round < 4) {
+      playBotPhase(driver, bots, rngs);
+      expect(canonicalJson(driver.G)).toBe(reference(driver.G));
+    }
   });
 });

@@ -37,7 +37,32 @@ function writeCanonical(value: unknown, parts: string[]): boolean {
     parts.push('null');
     return true;
   }
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return writeCanonical(JSON.parse(JSON.stringify(value)), parts);
+  if (Object.isFrozen(value)) {
+    // A frozen object never changes, so its text is kept: the records a match only appends to (history, news, the
+    // log) are frozen and shared from state to state on boardgame.io's reducer, and would otherwise be written again
+    // at every round's hash.
+    let text = frozenText.get(value);
+    if (text === undefined) {
+      const own: string[] = [];
+      writeObject(value, own);
+      text = own.join('');
+      frozenText.set(value, text);
+    }
+    parts.push(text);
+    return true;
+  }
+  writeObject(value, parts);
+  return true;
+}
+
+/** Canonical text of frozen objects and arrays, by identity. */
+const frozenText = new WeakMap<object, string>();
+
+function writeObject(value: object, parts: string[]): void {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    writeCanonical(JSON.parse(JSON.stringify(value)), parts);
+    return;
+  }
   if (Array.isArray(value)) {
     parts.push('[');
     for (let i = 0; i < value.length; i++) {
@@ -45,7 +70,7 @@ function writeCanonical(value: unknown, parts: string[]): boolean {
       if (!writeCanonical(value[i], parts)) parts.push('null');
     }
     parts.push(']');
-    return true;
+    return;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
@@ -59,7 +84,6 @@ function writeCanonical(value: unknown, parts: string[]): boolean {
     writeCanonical(v, parts);
   }
   parts.push('}');
-  return true;
 }
 
 /** Hash of a string as 16 hex digits. */
