@@ -212,7 +212,7 @@ type Direction = [label: string, read: (G: GameState) => unknown, sign: 1 | -1];
 const trustIn = (a: Seat, b: Seat) => (G: GameState) => G.trust[a][b];
 
 /** Directions the paper states (paper-facts §2 "what raises it / what lowers it"), checked in the opening. */
-const ORDER_DIRECTIONS: [Seat, ActionId, string | undefined, Direction[]][] = [
+const ORDER_DIRECTIONS: [Seat, ActionId, string | undefined, Direction[], state?: string][] = [
   [
     'russia',
     'reinforce-garrison',
@@ -257,6 +257,8 @@ const ORDER_DIRECTIONS: [Seat, ActionId, string | undefined, Direction[]][] = [
       ["Russia's offer", (G) => G.positions.russia, -1],
       ['Japan trusts Russia', trustIn('japan', 'russia'), -1],
     ],
+    // In 1992 Russia stands at its floor (the 1991 communiqué acknowledged the dispute): harden from the thaw.
+    'thaw',
   ],
   ['russia', 'energy-card-china', undefined, [['Sino-Russian', (G) => G.alignment.sinoRussian, 1]]],
   [
@@ -338,9 +340,9 @@ function expectDirections(before: GameState, after: GameState, directions: Direc
 }
 
 describe("the paper's directions", () => {
-  test.each(ORDER_DIRECTIONS)('%s: %s', (seat, action, target, directions) => {
-    expect(targetsFor(opening(), seat, action)).toContain(target);
-    const { before, after } = ordered({ state: 'opening', seat, action, target });
+  test.each(ORDER_DIRECTIONS)('%s: %s', (seat, action, target, directions, state = 'opening') => {
+    expect(targetsFor(STATES[state](), seat, action)).toContain(target);
+    const { before, after } = ordered({ state, seat, action, target });
     expectDirections(before, after, directions);
   });
 
