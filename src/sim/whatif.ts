@@ -203,6 +203,10 @@ export function describeWhatIf(w: WhatIf): string {
  */
 export function applyWhatIfs(scenario: Scenario, list: readonly WhatIf[]): Parsed<Scenario> {
   const events: ScheduledEvent[] = [];
+  // One event per intervention and year, except that a year's interventions share one event once there are more
+  // than a few of them: a control holding six levers over an eleven-year era would pass the schema's event limit.
+  const lone = list.filter((w) => w.type !== 'policy').length <= 3;
+  const byYear = new Map<number, ScheduledEvent>();
   for (const [index, w] of list.entries()) {
     if (w.year < scenario.startYear || w.year > scenario.endYear) {
       return { ok: false, error: `what-if ${index + 1} (${describeWhatIf(w)}): ${w.year} is outside ${scenario.id} (${scenario.startYear}–${scenario.endYear})` };
@@ -211,15 +215,23 @@ export function applyWhatIfs(scenario: Scenario, list: readonly WhatIf[]): Parse
     const effects: Effect[] = w.type === 'set' ? setEffects(w.lever, w.value) : [{ type: 'position', seat: w.seat, rung: w.rung }];
     const last = w.once ? w.year : scenario.endYear;
     for (let y = w.year; y <= last; y++) {
-      events.push({
-        id: `what-if-${index + 1}-${y}`,
+      const shared = lone ? undefined : byYear.get(y);
+      if (shared) {
+        shared.text = `${shared.text}; ${describeWhatIf(w)}`;
+        shared.effects = [...shared.effects, ...effects];
+        continue;
+      }
+      const event: ScheduledEvent = {
+        id: lone ? `what-if-${index + 1}-${y}` : `what-if-${y}`,
         year: y,
         title: 'What-if intervention',
         text: describeWhatIf(w),
         source: { kind: 'design', note: 'what-if intervention' },
         conditions: [],
         effects,
-      });
+      };
+      byYear.set(y, event);
+      events.push(event);
     }
   }
   if (events.length === 0) return { ok: true, value: scenario };
