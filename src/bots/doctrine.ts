@@ -7,6 +7,7 @@ import type { ActionId, ProposalKind } from '../game/catalog';
 import { FORMULA_RUNG, LADDER, type Seat } from '../game/vocabulary';
 import { LEVERS } from '../game/levers';
 import { rapport } from '../game/effects';
+import { energyInterdependence, russiaOutsideOptions } from '../game/resolution';
 import { scenarioOf, type GameState, type Proposal, type ProposalTerms } from '../game/state';
 
 /** A multiplier on the menu weight (0 forbids) and the reason shown when the action is chosen. */
@@ -68,7 +69,7 @@ function incidentEvents(view: GameState): Set<string> {
   if (!ids) {
     ids = new Set(
       [...s.events, ...s.wildcards.deck]
-        .filter((e) => e.incident && [e.incident.a, e.incident.b].includes('russia') && [e.incident.a, e.incident.b].includes('japan'))
+        .filter((e) => e.incident && [e.incident.wronged, e.incident.offender].includes('russia') && [e.incident.wronged, e.incident.offender].includes('japan'))
         .map((e) => e.id),
     );
     INCIDENT_EVENTS.set(s, ids);
@@ -89,6 +90,33 @@ export function recentIncident(view: GameState): boolean {
   }
   return false;
 }
+
+/**
+ * How ready a side is to concede, as the paper's conditions add up (0 is about each era's recorded conditions):
+ * the leader's room at home (capital over pressure, §2.4), trust in the other side and leader rapport (§2.1, §2.6),
+ * and for Russia its outside options (weak ones raise it: §2.5, CONCLUSION ll. 1022–1024) and Japan's economic
+ * engagement (energy it buys, the linkage dropped: §2.2); for Japan a Russian offer of the 1956 two islands, which
+ * it "would most likely settle for" (PROSPECTS ll. 957–959). Each term is on a -1..1 scale.
+ */
+export function concessionReadiness(view: GameState, seat: 'russia' | 'japan'): number {
+  const other = seat === 'russia' ? 'japan' : 'russia';
+  const d = view.domestic[seat];
+  // Rapport counts half: the best rapport ever "could not move forward" alone (PROSPECTS ll. 947–948).
+  let r = (d.capital - d.pressure) / 100 + (view.trust[seat][other] - 50) / 100 + (rapport(view, 'russia', 'japan') - 50) / 200;
+  if (seat === 'russia') r += READINESS.optionsNeutral - russiaOutsideOptions(view) + energyInterdependence(view) / 2 + (view.linkage ? 0 : 0.25);
+  else r += view.positions.russia >= FORMULA_RUNG['two-islands'] ? 0.5 : -0.25;
+  return r;
+}
+
+/**
+ * How steeply readiness turns a rare concession into a likely one: the doctrine's stance on raising the offer (or
+ * softening the demand) is its historical factor × e^(slope × readiness), and hardening the reverse. With the
+ * recorded conditions (readiness about -0.2 to 0.3) a step stays rare; a free leader without outside options, or
+ * one courted at the 1956 formula (readiness 1 or more), takes it most years. Design (paper-facts §6 Q5).
+ */
+export const READINESS = { slope: 3, optionsNeutral: 0.45, raiseOffer: 0.15, softenDemand: 0.25 } as const;
+
+const readinessFactor = (view: GameState, seat: 'russia' | 'japan') => Math.exp(READINESS.slope * concessionReadiness(view, seat));
 
 /** Japan links aid and stakes to the islands unless Russia offers at least the 1956 two islands. */
 export function linkageHolds(view: GameState): boolean {
@@ -122,9 +150,13 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
         case 'abandon-linkage':
           return FORBID('never abandons seikei fukabun');
         case 'soften-demand':
-          return view.positions.japan > historicalJapanRung(view)
-            ? keep('returns to its historical demand')
-            : FORBID('never softens below its historical demand');
+          if (view.positions.japan > historicalJapanRung(view)) return keep('returns to its historical demand');
+          // Below its historical demand only toward an offer on the table: the 1956 two islands, never less.
+          return view.positions.russia >= FORMULA_RUNG['two-islands'] && view.positions.japan > FORMULA_RUNG['two-islands']
+            ? keep('would settle for the 1956 declaration, with room at home to do so', READINESS.softenDemand * readinessFactor(view, 'japan'))
+            : FORBID('never softens below its historical demand without the 1956 islands on offer');
+        case 'territories-campaign':
+          return keep('keeps the Northern Territories claim alive', view.positions.russia >= FORMULA_RUNG['two-islands'] ? 1 / readinessFactor(view, 'japan') : 1);
         case 'restore-linkage':
           return keep('restores the linkage: seikei fukabun', 6);
         case 'invest-project':
@@ -135,8 +167,6 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
             : FORBID('links aid to the islands: seikei fukabun');
         case 'humanitarian-aid':
           return keep('humanitarian aid, kept apart from the dispute', linkageHolds(view) ? 0.5 : 1);
-        case 'territories-campaign':
-          return keep('keeps the Northern Territories claim alive');
         case 'follow-us-line':
           return keep('follows the US line: the alliance first');
         case 'court-china':
@@ -157,11 +187,17 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
         case 'court-koreas':
           return keep('courts the Koreas: another outside option', 1.2);
         case 'raise-offer':
-          return recentIncident(view) ? FORBID('no concession after an incident') : keep('a rare step up the ladder', 0.25);
+          // A preference, not a wall: rare under the recorded conditions, likely when the conditions are met.
+          return recentIncident(view)
+            ? FORBID('no concession after an incident')
+            : keep(readinessFactor(view, 'russia') > 1 ? 'a step up the ladder: room at home, few outside options' : 'a rare step up the ladder', READINESS.raiseOffer * readinessFactor(view, 'russia'));
         case 'harden-stance':
           return recentIncident(view)
             ? keep('hardens after the incident', 3)
-            : keep('red line: Japan should drop its claim', view.positions.russia > LADDER.indexOf(scenarioOf(view).positions.russia.value) ? 1.5 : 0.4);
+            : keep(
+                'red line: Japan should drop its claim',
+                (view.positions.russia > LADDER.indexOf(scenarioOf(view).positions.russia.value) ? 1.5 : 0.4) / readinessFactor(view, 'russia'),
+              );
         case 'drawdown-garrison':
           return recentIncident(view) ? FORBID('no olive branch after an incident') : keep('an olive branch: troop drawdown');
         case 'reinforce-garrison':

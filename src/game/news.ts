@@ -20,7 +20,7 @@ export function dealAgendas(G: GameState): void {
 /** Applies one event: its effects, its incident, its decision; records the news item. */
 export function fireEvent(G: GameState, event: GameEvent, kind: NewsItem['kind']): void {
   for (const effect of event.effects) applyEffect(G, effect);
-  if (event.incident) incident(G, event.incident.a, event.incident.b, event.incident.severity);
+  if (event.incident) incident(G, event.incident.wronged, event.incident.offender, event.incident.severity);
   G.news.push({ round: G.round, year: G.year, eventId: event.id, kind, title: event.title, text: event.text });
   if (event.decision) {
     const d = event.decision;

@@ -148,7 +148,11 @@ const eventFields = {
   conditions: z.array(ConditionSchema).max(10).default([]),
   effects: z.array(EffectSchema).max(30).default([]),
   /** A bilateral incident: it always lowers trust between the pair (paper-facts §4 claim 6). */
-  incident: z.object({ a: SeatSchema, b: SeatSchema, severity: z.number().min(1).max(30) }).strict().optional(),
+  /** Who was wronged and who gave offence: the wronged side's trust falls by the severity, the other's by an echo. */
+  incident: z
+    .object({ wronged: SeatSchema, offender: SeatSchema, severity: z.number().min(1).max(30) })
+    .strict()
+    .optional(),
   decision: DecisionSchema.optional(),
 };
 

@@ -145,7 +145,7 @@ function semanticProblems(s: Scenario): Problem[] {
     if ('from' in e && e.from !== undefined && !inEra(e.from)) add(`${path}.from`, `${e.from} is outside the era`);
     if ('to' in e && e.to !== undefined && !inEra(e.to)) add(`${path}.to`, `${e.to} is outside the era`);
     if ('from' in e && e.from !== undefined && e.to !== undefined && e.to < e.from) add(`${path}.to`, 'must not be before "from"');
-    if (e.incident && e.incident.a === e.incident.b) add(`${path}.incident`, 'an incident is between two different seats');
+    if (e.incident && e.incident.wronged === e.incident.offender) add(`${path}.incident`, 'an incident is between two different seats');
     e.effects.forEach((effect, j) => checkEffect(effect, `${path}.effects.${j}`));
     e.conditions.forEach((c, j) => checkCondition(c, `${path}.conditions.${j}`));
     if (e.decision) {

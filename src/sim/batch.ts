@@ -102,7 +102,7 @@ function incidentIds(G: GameState): Set<string> {
   const s = scenarioOf(G);
   return new Set(
     [...s.events, ...s.wildcards.deck]
-      .filter((e) => e.incident && [e.incident.a, e.incident.b].includes('japan') && [e.incident.a, e.incident.b].includes('russia'))
+      .filter((e) => e.incident && [e.incident.wronged, e.incident.offender].includes('japan') && [e.incident.wronged, e.incident.offender].includes('russia'))
       .map((e) => e.id),
   );
 }

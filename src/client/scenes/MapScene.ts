@@ -336,7 +336,7 @@ export class MapScene extends Phaser.Scene {
     const caps = capitals(this.deps.map);
     const touchesIslands = event?.effects.some((e) => ['garrison', 'garrison-set', 'joint-activities', 'visa-free', 'fishing-tension'].includes(e.type));
     if (touchesIslands) return this.deps.map.islands.kunashiri.at;
-    const seat = (event?.incident?.a ?? event?.decision?.seat) as Seat | undefined;
+    const seat = (event?.incident?.offender ?? event?.decision?.seat) as Seat | undefined;
     if (seat) return caps[seat];
     return [this.deps.map.width / 2, this.deps.map.height / 2];
   }
