@@ -6,42 +6,18 @@
  * 2000) before each move; THINK_MS=0 is the burst case, every socket at once.
  */
 import seedrandom from 'seedrandom';
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { MoveName } from '../game/args';
 import { MatchSocket } from '../protocol/match-socket';
+import { pct, post, startServer } from './bench-util';
 
 const MATCHES = Number(process.env.MATCHES ?? 30);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 /** Each student thinks 0..THINK_MS before each move (seeded); THINK_MS=0 fires every move at once (worst case). */
 const THINK_MS = Number(process.env.THINK_MS ?? 2000);
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []), '--import', 'tsx', path.resolve('src/server/main.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: path.join(dataDir, 'none'), BOT_DELAY_MS: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /server on (http:\/\/[^\s]+)/.exec(out);
-      if (found) resolve({ child, url: found[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-bench-'));

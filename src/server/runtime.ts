@@ -13,7 +13,8 @@ import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../game/vocabulary
 import type { GameState } from '../game/state';
 import type { RecordStore } from './classroom-record';
 import { type ClassroomRecord, TIMED_PHASES, type TimedPhase } from './classroom-record';
-import { phaseKeyOf, planBotAnswers, planBotPhase } from './bot-planner';
+import { phaseKeyOf } from './bot-planner';
+import { type BotPlanner, BotWorkerPool, defaultBotWorkers, inlinePlanner } from './bot-pool';
 import type { SqliteStorage } from './storage-sqlite';
 import type { ClassroomTransport, TransportHooks } from './transport';
 import type { MatchAction } from '../match/driver';
@@ -26,9 +27,25 @@ export interface RuntimeOptions {
   vacantDelayMs: number;
   /** The time and the timers: tests inject a manual clock and advance it. */
   clock: Clock;
+  /** Worker threads that plan bot moves (bot-pool.ts); 0 plans on the main thread, which then stalls while it does. */
+  botWorkers: number;
+  /** Wall-time ceiling of one bot pass on a worker before it is planned again one strength lower (ms). */
+  botPassBudgetMs: number;
 }
 
-export const DEFAULT_RUNTIME: RuntimeOptions = { botDelayMs: 1500, vacantDelayMs: 45_000, clock: systemClock };
+export const DEFAULT_RUNTIME: RuntimeOptions = {
+  botDelayMs: 1500,
+  vacantDelayMs: 45_000,
+  clock: systemClock,
+  botWorkers: defaultBotWorkers(),
+  botPassBudgetMs: 120_000,
+};
+
+/**
+ * The longest single wait the runtime arms: Node's timers take at most 2^31-1 ms (~24.8 days) and fire at once
+ * beyond it. A longer phase timer (a facilitator may extend again and again) waits in chunks of this size.
+ */
+export const MAX_TIMER_CHUNK_MS = 2 ** 31 - 1;
 
 interface Live {
   record: ClassroomRecord;
@@ -47,12 +64,16 @@ export class ClassroomRuntime implements TransportHooks {
   private readonly live = new Map<string, Live>();
   private transport!: ClassroomTransport;
   private closed = false;
+  private readonly planner: BotPlanner;
 
   constructor(
     private readonly storage: SqliteStorage,
     private readonly records: RecordStore,
     private readonly options: RuntimeOptions = DEFAULT_RUNTIME,
-  ) {}
+  ) {
+    this.planner =
+      options.botWorkers > 0 ? new BotWorkerPool({ workers: options.botWorkers, passBudgetMs: options.botPassBudgetMs }) : inlinePlanner;
+  }
 
   /** Connects the transport and resumes every stored match (after a restart: timers, pauses, bots). */
   start(transport: ClassroomTransport): void {
@@ -67,6 +88,7 @@ export class ClassroomRuntime implements TransportHooks {
       this.options.clock.clearTimeout(live.timerHandle);
       this.options.clock.clearTimeout(live.botHandle);
     }
+    void this.planner.close();
   }
 
   /** Starts serving a newly created match. */
@@ -77,6 +99,20 @@ export class ClassroomRuntime implements TransportHooks {
 
   get(matchID: string): ClassroomRecord | undefined {
     return this.live.get(matchID)?.record;
+  }
+
+  /**
+   * Stops serving a match (deleted by the facilitator or expired): its timers stop and a bot pass still running sees
+   * it finished. Wiping its stored rows and closing its sockets is the caller's part (lobby.ts).
+   */
+  remove(matchID: string): boolean {
+    const live = this.live.get(matchID);
+    if (!live) return false;
+    this.options.clock.clearTimeout(live.timerHandle);
+    this.options.clock.clearTimeout(live.botHandle);
+    live.record.finished = true;
+    this.live.delete(matchID);
+    return true;
   }
 
   /** Matches served, newest first. */
@@ -286,18 +322,39 @@ export class ClassroomRuntime implements TransportHooks {
     const timer = live.record.timer;
     if (this.closed || live.record.paused || live.record.finished || !timer || timer.deadline === null) return;
     const key = timer.key;
-    // setTimeout caps near 24.8 days; a phase limit is at most a day (lobby schema), so no chunking is needed.
-    live.timerHandle = this.options.clock.setTimeout(() => void this.expire(live, key), Math.max(0, timer.deadline - this.options.clock.now()));
+    // Node's setTimeout fires at once past ~24.8 days, and repeated extensions can pass that: wait in chunks and
+    // re-arm until the deadline is really reached (`expire` checks it).
+    const wait = Math.min(MAX_TIMER_CHUNK_MS, Math.max(0, timer.deadline - this.options.clock.now()));
+    live.timerHandle = this.options.clock.setTimeout(() => void this.expire(live, key), wait);
   }
 
   private async expire(live: Live, key: string): Promise<void> {
     if (this.closed || live.record.paused || live.record.timer?.key !== key || live.phaseKey !== key) return;
+    const deadline = live.record.timer.deadline;
+    if (deadline !== null && deadline > this.options.clock.now()) {
+      // A chunk of a long wait ended (or the clock fired early): keep waiting.
+      this.armTimer(live);
+      return;
+    }
+    const matchID = live.record.matchID;
+    // The timer belongs to the phase it was armed in. If the stored match is elsewhere (a state committed but not yet
+    // observed), advancing would end a phase no client has seen and wipe every seat's orders: catch up instead.
+    const stored = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
+    if (!stored || phaseKeyOf(stored) !== key) {
+      if (stored) this.committed(matchID, stored);
+      return;
+    }
     live.record.timer = { key, deadline: null, remainingMs: null };
     this.records.save(live.record);
     try {
-      await this.transport.dispatch(live.record.matchID, FACILITATOR_ID, 'advance');
+      // Checked again inside the match's queue: a move queued before this one may still end the phase.
+      const advanced = await this.transport.dispatch(matchID, FACILITATOR_ID, 'advance', [], (state) => phaseKeyOf(state) === key);
+      if (!advanced) {
+        const latest = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
+        if (latest) this.committed(matchID, latest);
+      }
     } catch (error) {
-      console.error(`[classroom] timer advance failed for ${live.record.matchID}:`, error);
+      console.error(`[classroom] timer advance failed for ${matchID}:`, error);
     }
   }
 
@@ -341,7 +398,8 @@ export class ClassroomRuntime implements TransportHooks {
         await this.passOnce(live);
       } while (live.passAgain && !this.closed);
     } catch (error) {
-      console.error(`[classroom] bot pass failed for ${live.record.matchID}:`, error);
+      // At shutdown the pool rejects the plans it had not finished: nothing to report.
+      if (!this.closed) console.error(`[classroom] bot pass failed for ${live.record.matchID}:`, error);
     } finally {
       live.passRunning = false;
     }
@@ -362,13 +420,16 @@ export class ClassroomRuntime implements TransportHooks {
       if (!live.done.has(`${key}|${seat}`)) fresh[seat] = kind;
     }
     if (Object.keys(fresh).length > 0) {
-      const actions = planBotPhase(state, live.record.seed, fresh);
+      const actions = await this.planner.planPhase(state, live.record.seed, fresh);
       for (const seat of Object.keys(fresh)) live.done.add(`${key}|${seat}`);
       await this.send(live, key, actions);
     }
     const latest = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
     if (!latest || phaseKeyOf(latest) !== key) return;
-    const answers = planBotAnswers(latest, live.record.seed, kinds).filter((a) => {
+    // Most passes have nothing to answer: no need to queue behind other matches' planning to learn that.
+    const open = latest.G.proposals.some((p) => p.status === 'open' && kinds[p.to] !== undefined && !live.answered.has(p.id));
+    if (latest.ctx.phase !== 'diplomacy' || !open) return;
+    const answers = (await this.planner.planAnswers(latest, live.record.seed, kinds)).filter((a) => {
       const id = (a.args[0] as { id: string }).id;
       if (live.answered.has(id)) return false;
       live.answered.add(id);

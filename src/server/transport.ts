@@ -13,7 +13,7 @@ import type http from 'node:http';
 import type { Game, State } from 'boardgame.io';
 import { Master } from '../match/bgio';
 import { Server as IOServer, type Socket as IOSocket } from 'socket.io';
-import { type IntermediateTransportData, type PayloadFilter, type TransportData, makePayloadFilter } from './filter';
+import { type IntermediateTransportData, type PayloadFilter, type TransportData, makePayloadFilter, syncScenario } from './filter';
 import {
   type ClientToServerEvents,
   ERROR_EVENT,
@@ -26,7 +26,6 @@ import type { ClassroomStatus } from '../protocol/status';
 import { SyncArgs, UpdateArgs, firstIssue, isFacilitator } from '../protocol/schemas';
 import type { SqliteStorage } from './storage-sqlite';
 import type { GameState } from '../game/state';
-import { scenarioOf } from '../game/scenario-registry';
 import { NUM_PLAYERS } from '../game/vocabulary';
 import { ProcessGameConfig } from '../match/bgio';
 import { sameSecret } from './classroom-record';
@@ -115,8 +114,9 @@ function send(socket: Socket, data: TransportData): void {
 function withScenario(data: TransportData): TransportData {
   if (data.type !== 'sync') return data;
   const [matchID, info] = data.args;
-  const scenario = scenarioOf(info.state.G as GameState);
-  return { type: 'sync', args: [matchID, { ...info, scenario } as typeof info] };
+  // An unchanged built-in era travels as its id only: every client bundles it (filter.ts syncScenario).
+  const scenario = syncScenario(info.state.G as GameState);
+  return { type: 'sync', args: [matchID, (scenario ? { ...info, scenario } : info) as typeof info] };
 }
 
 export class ClassroomTransport {
@@ -127,7 +127,10 @@ export class ClassroomTransport {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<Client>>();
-  /** Recent state IDs per match and the phase each belonged to, to accept moves made one update behind. */
+  /**
+   * Recent state IDs per match and the phase each belonged to, to accept moves made one update behind. Knowing a
+   * state's phase says nothing about whether it was sent: only `publish` sends, once per committed state.
+   */
   private readonly recent = new Map<string, Map<number, string>>();
 
   constructor(
@@ -200,51 +203,77 @@ export class ClassroomTransport {
 
   /**
    * Makes a move for a player inside the server (bots, timers, the facilitator's HTTP controls): the same master,
-   * queue, credentials check and broadcast as a socket's move. Resolves whether the rules accepted it.
+   * queue, credentials check and broadcast as a socket's move. `expect`, checked inside the match's queue on the
+   * stored state, lets a caller make the move only if the match is still where it thinks (a timer's phase): false
+   * skips the move. Resolves whether the rules accepted it.
    */
-  async dispatch(matchID: string, playerID: string, move: string, args: unknown[] = []): Promise<boolean> {
+  async dispatch(
+    matchID: string,
+    playerID: string,
+    move: string,
+    args: unknown[] = [],
+    expect?: (state: State<GameState>) => boolean,
+  ): Promise<boolean> {
     return this.serial(matchID, async () => {
       const { state, metadata } = this.storage.fetchNow(matchID, { state: true, metadata: true });
       if (!state || !metadata) return false;
+      if (expect && !expect(state as State<GameState>)) return false;
       this.remember(matchID, state);
       const credentials = metadata.players[Number(playerID)]?.credentials ?? '';
       const action = { type: 'MAKE_MOVE' as const, payload: { type: move, args, playerID, credentials } };
-      await this.master(matchID).onUpdate(action, state._stateID, matchID, playerID);
+      await this.call(matchID, undefined, state._stateID, (master) => master.onUpdate(action, state._stateID, matchID, playerID));
       const after = this.storage.fetchNow(matchID, { state: true }).state;
       return after !== undefined && after._stateID > state._stateID;
     });
   }
 
-  /** The master for one call; its broadcasts wait for the storage write that follows them (see `publish`). */
-  private master(matchID: string, socket?: Socket): Master {
+  /**
+   * Runs one master call (inside the match's queue) and then broadcasts what it committed. The master broadcasts a
+   * state before it writes it; collecting its broadcasts and sending them once the call (and so the write) is done
+   * sends only what is on disk, in commit order, and every committed state exactly once. `before` is the stored
+   * state ID the call started from: an update not newer than it is a refused move's echo of the current state.
+   */
+  private async call<T>(matchID: string, socket: Socket | undefined, before: number, work: (master: Master) => Promise<T>): Promise<T> {
+    const outbox: IntermediateTransportData[] = [];
+    const result = await work(this.master(socket, outbox));
+    this.publish(matchID, outbox, before);
+    return result;
+  }
+
+  /** The master for one call; its broadcasts go to `outbox`, sent by `call` after the storage write. */
+  private master(socket: Socket | undefined, outbox: IntermediateTransportData[]): Master {
     const transportAPI = {
       send: ({ playerID, ...data }: { playerID: string | null } & IntermediateTransportData) => {
         if (socket) send(socket, withScenario(this.filter(playerID ?? null, data)));
       },
-      sendAll: (payload: IntermediateTransportData) => this.publish(matchID, payload),
+      sendAll: (payload: IntermediateTransportData) => void outbox.push(payload),
     };
     return new Master(this.game, this.storage, transportAPI as ConstructorParameters<typeof Master>[2], this.auth);
   }
 
   /**
-   * The master broadcasts an update before it writes it. Our storage writes synchronously right after, so
-   * deferring the broadcast to the next turn of the event loop sends only what is on disk; a state the write refused
-   * (a stale compare-and-set) is not sent at all.
+   * Sends a finished master call's broadcasts. An update goes out only when it is the stored state and newer than
+   * the call's starting point: a state the write refused (a stale compare-and-set) or a refused move's echo is not
+   * sent. Publishing is the only thing that marks a state as sent.
    */
-  private publish(matchID: string, payload: IntermediateTransportData): void {
-    setImmediate(() => {
-      if (payload.type === 'update') {
-        const state = payload.args[1] as State<GameState>;
+  private publish(matchID: string, outbox: IntermediateTransportData[], before: number): void {
+    for (const payload of outbox) {
+      if (payload.type === 'update' || payload.type === 'patch') {
+        const state = (payload.type === 'update' ? payload.args[1] : payload.args[3]) as State<GameState>;
         const stored = this.storage.fetchNow(matchID, { state: true }).state;
-        // Not stored (refused or superseded), or already sent (a refused move re-broadcasts the same state).
-        if (!stored || stored._stateID !== state._stateID || this.recent.get(matchID)?.has(state._stateID)) return;
+        if (!stored || stored._stateID !== state._stateID || state._stateID <= before) continue;
         this.remember(matchID, state);
         for (const c of this.rooms.get(matchID) ?? []) send(c.socket, this.filter(c.playerID, payload));
-        this.hooks.committed(matchID, state);
-        return;
+        try {
+          this.hooks.committed(matchID, state);
+        } catch (error) {
+          // The move is stored and sent: a failing hook (status, timers, bots) must not turn it into an error.
+          console.error(`[classroom] after-commit hook failed for ${matchID}:`, error);
+        }
+        continue;
       }
       for (const c of this.rooms.get(matchID) ?? []) send(c.socket, this.filter(c.playerID, payload));
-    });
+    }
   }
 
   private remember(matchID: string, state: State): void {
@@ -319,7 +348,9 @@ export class ClassroomTransport {
       return;
     }
     this.leave(socket);
-    const result = await this.serial(matchID, () => this.master(matchID, socket).onSync(matchID, playerID, credentials, NUM_PLAYERS));
+    const result = await this.serial(matchID, () =>
+      this.call(matchID, socket, Infinity, (master) => master.onSync(matchID, playerID, credentials, NUM_PLAYERS)),
+    );
     if (result && 'error' in result) {
       const who = isFacilitator(playerID) ? 'the facilitator' : `player ${playerID}`;
       this.fail(socket, { matchID, code: 'unauthorized', message: `wrong credentials for ${who} of match ${matchID}` });
@@ -332,7 +363,9 @@ export class ClassroomTransport {
     if (!room) this.rooms.set(matchID, (room = new Set()));
     room.add(client);
     if (playerID !== null) {
-      await this.serial(matchID, () => this.master(matchID).onConnectionChange(matchID, playerID, credentials, true));
+      await this.serial(matchID, () =>
+        this.call(matchID, undefined, Infinity, (master) => master.onConnectionChange(matchID, playerID, credentials, true)),
+      );
     }
     this.hooks.presence(matchID);
   }
@@ -368,7 +401,9 @@ export class ClassroomTransport {
         stateID = current._stateID;
       }
       const payload = { ...action.payload, args: action.payload.args ?? [] };
-      const result = await this.master(matchID, socket).onUpdate({ ...action, payload }, stateID, matchID, playerID);
+      const result = await this.call(matchID, socket, current._stateID, (master) =>
+        master.onUpdate({ ...action, payload }, stateID, matchID, playerID),
+      );
       if (result && 'error' in result) return { ok: false, code: 'unauthorized', message: `wrong credentials for player ${playerID}` };
       const after = this.storage.fetchNow(matchID, { state: true }).state;
       if (after && after._stateID > current._stateID) return { ok: true, stateID: after._stateID };
@@ -387,7 +422,9 @@ export class ClassroomTransport {
     if (room && room.size === 0) this.rooms.delete(client.matchID);
     const { matchID, playerID, credentials } = client;
     if (playerID !== null && this.hooks.exists(matchID)) {
-      void this.serial(matchID, () => this.master(matchID).onConnectionChange(matchID, playerID, credentials, false)).catch(
+      void this.serial(matchID, () =>
+        this.call(matchID, undefined, Infinity, (master) => master.onConnectionChange(matchID, playerID, credentials, false)),
+      ).catch(
         (error: unknown) => console.error('[classroom] connection change failed:', error),
       );
     }

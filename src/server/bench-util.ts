@@ -1,0 +1,72 @@
+/**
+ * Shared by the server benchmarks (bench.ts, bench-bots-server.ts, bench-soak.ts): the classroom server as a child
+ * process on 127.0.0.1 with its data in a given directory, a JSON POST, and percentiles. Benchmarks print figures;
+ * they are not tests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+/** A running server child and its URL. */
+export interface ServerChild {
+  child: ChildProcess;
+  url: string;
+}
+
+/**
+ * Starts `src/server/main.ts` on 127.0.0.1 (a free port unless `env.PORT` says which) with its data in `dataDir`.
+ * The abuse limits meant for a classroom (matches created and sockets per address) are lifted: every benchmark
+ * client comes from 127.0.0.1.
+ */
+export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerChild> {
+  const prof = process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.resolve('src/server/main.ts')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DIST_DIR: path.join(dataDir, 'none'),
+      BOT_DELAY_MS: '0',
+      CREATE_PER_HOUR: '10000',
+      MAX_SOCKETS_PER_ADDRESS: '10000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /server on (http:\/\/[^\s]+)/.exec(out);
+      if (found) resolve({ child, url: found[1] });
+    });
+    child.on('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${out}`)));
+  });
+}
+
+/** POSTs JSON and returns the JSON answer; a non-2xx answer throws with its body. */
+export async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The p-th percentile of an ascending array (NaN when empty). */
+export const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** A whole-number environment setting, or the fallback; anything else stops the benchmark with a clear message. */
+export function envInt(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`${name} must be a whole number >= ${min}, not "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
