@@ -3,6 +3,8 @@
  * hot-seat play (`LocalSession`, below) and classroom play over the network (`RemoteSession`, classroom/remote-session.ts).
  */
 import { makeBot } from '../bots/registry';
+import { replyTo } from '../bots/replies';
+import { replyText } from './strings';
 import type { Bot } from '../match/bot';
 import { SEATS, perSeat, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
@@ -127,6 +129,7 @@ export class LocalSession implements GameSession {
     const ok = this.driver.move(playerIDOf(seat), move, args === undefined ? [] : [args]);
     if (!ok) return false;
     if (move === 'propose') this.botAnswers();
+    if (move === 'sendMessage') this.botReplies(seat, args as { to: Seat; text: string });
     const turned = this.driver.state.ctx.phase !== before.ctx.phase || this.driver.G.round !== before.G.round;
     if (turned) this.runBots();
     this.pickSeat(turned || this.driver.state.ctx.phase !== before.ctx.phase);
@@ -166,6 +169,17 @@ export class LocalSession implements GameSession {
         this.driver.move(playerIDOf(s), 'respond', [{ id: p.id, accept: answer.accept, reason: answer.reason }]);
       }
     }
+  }
+
+  /**
+   * A bot answers a person's private message at once, in a sentence from its doctrine (src/bots/replies.ts): a "no"
+   * with its why, so messages matter in solo play. The reply is a real `sendMessage` move of the bot's seat, so it is
+   * in the replay and replays identically; the rules' limits apply (a bot over its yearly cap stays silent).
+   */
+  private botReplies(from: Seat, { to, text }: { to: Seat; text: string }): void {
+    if (!this.bots[to]) return;
+    const reply = replyText(replyTo(this.driver.view(to), to, text));
+    this.driver.move(playerIDOf(to), 'sendMessage', [{ to: from, text: reply }]);
   }
 
   /** Lets the bots play every phase in which no person has anything left to do. */

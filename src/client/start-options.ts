@@ -33,9 +33,17 @@ export function startProblem(options: StartOptions): string | null {
   return null;
 }
 
-/** The default table: Japan played by a person, every other seat by the first bot kind. */
+/**
+ * The bot kind the other seats get unless told otherwise: the historical doctrine, so a first match plays against
+ * the history the paper tells (random bots are for tests); the first registered kind if it is ever missing.
+ */
+export function defaultBotKind(): string {
+  return botKinds().includes('historical') ? 'historical' : (botKinds()[0] ?? 'random');
+}
+
+/** The default table: Japan played by a person, every other seat by the default bot kind. */
 export function defaultOptions(random: () => number = Math.random): StartOptions {
-  const kind = botKinds()[0] ?? 'random';
+  const kind = defaultBotKind();
   return {
     scenarioId: BUILTIN_IDS.includes('yeltsin-1992') ? 'yeltsin-1992' : BUILTIN_IDS[0],
     seed: randomSeed(random),
@@ -52,7 +60,7 @@ export function optionsFromQuery(query: string, random: () => number = Math.rand
   const seed = params.get('seed');
   if (seed) options.seed = seed.slice(0, 64);
   const bot = params.get('bots');
-  const kind = bot && botKinds().includes(bot) ? bot : (botKinds()[0] ?? 'random');
+  const kind = bot && botKinds().includes(bot) ? bot : defaultBotKind();
   const humans = (params.get('humans') ?? 'japan').split(',').filter(isSeat);
   options.controllers = perSeat<Controller>((s) =>
     humans.includes(s) ? { type: 'human' } : { type: 'bot', kind },

@@ -170,6 +170,13 @@ export async function playStep(page: Page, order: 'first' | 'last' = 'first'): P
   if (await commit.count()) {
     const add = page.locator('[data-test=add-order]');
     if (await add.count()) await add[order]().click();
-    await commit.click();
+    await commitAnyway(page);
   }
+}
+
+/** Clicks Commit and, when action points are left and the panel asks first, confirms ("Commit anyway"). */
+export async function commitAnyway(page: Page): Promise<void> {
+  await page.click('[data-test=commit]');
+  const yes = page.locator('[data-test=commit-yes]');
+  if (await yes.count()) await yes.click();
 }

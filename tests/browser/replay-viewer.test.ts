@@ -9,7 +9,7 @@ import type { GameState } from '../../src/game/state';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { MatchDriver, playMatch } from '../../src/match/match';
 import { buildReplay, serializeReplay, verifyReplay, type Replay } from '../../src/match/replay';
-import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served } from './harness';
+import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served, commitAnyway } from './harness';
 import { makeBots } from '../../src/bots/registry';
 
 let served: Served;
@@ -178,7 +178,7 @@ describe('the replay viewer', () => {
     await page.click('[data-test=end-diplomacy]');
     await expect.poll(() => text('[data-test=phase]')).toContain('Policy');
     await page.locator('[data-test=add-order]').first().click();
-    await page.click('[data-test=commit]');
+    await commitAnyway(page);
     await expect.poll(() => text('[data-test=year]')).toBe('1996');
 
     // Save the fork's replay mid-match: it verifies and names its parent.

@@ -7,7 +7,7 @@ import type { GameState } from '../../game/state';
 import { SERIES_COLOURS, seatCss } from '../../sim/palette';
 import { CHARTS, chartColumns, type ChartSpec } from '../chart-data';
 import { el, replace } from '../dom';
-import { S } from '../strings';
+import { S, W as WORDS } from '../strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const W = 300;
@@ -50,15 +50,21 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
     parts.push(svg('text', { x: M.l - 4, y: sy(t) + 3, 'text-anchor': 'end' }, num(t)));
   }
   const every = Math.max(1, Math.ceil(years.length / 5));
+  // The first point is the era's opening levels (chartColumns), dated the year before the era only to place it:
+  // its tick and hover say "start" rather than a year outside the era.
+  const tick = (year: number, i: number) => (i === 0 ? WORDS.charts.openingTick : String(year));
+  const when = (j: number) => (j === 0 ? WORDS.charts.opening(years[0] + 1) : String(years[j]));
   years.forEach((year, i) => {
-    if (i % every === 0) parts.push(svg('text', { x: sx(year), y: H - 4, 'text-anchor': 'middle' }, String(year)));
+    if (i % every === 0) {
+      parts.push(svg('text', { x: sx(year), y: H - 4, 'text-anchor': 'middle', 'data-test': 'year-tick' }, tick(year, i)));
+    }
   });
   series.forEach((values, i) => {
     const points = values.map((v, j) => `${sx(years[j]).toFixed(1)},${sy(v).toFixed(1)}`).join(' ');
     parts.push(svg('polyline', { points, fill: 'none', stroke: colour(i), 'stroke-width': 2 }));
     values.forEach((v, j) =>
       parts.push(
-        svg('circle', { cx: sx(years[j]), cy: sy(v), r: 2.5, fill: colour(i) }, svg('title', {}, S.charts.point(chart.series[i].label, years[j], num(v)))),
+        svg('circle', { cx: sx(years[j]), cy: sy(v), r: 2.5, fill: colour(i) }, svg('title', {}, S.charts.point(chart.series[i].label, when(j), num(v)))),
       ),
     );
   });

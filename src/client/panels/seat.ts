@@ -9,7 +9,7 @@ import type { GameState } from '../../game/state';
 import { LEVERS } from '../../game/levers';
 import { el, replace, bounded } from '../dom';
 import type { GameSession } from '../session';
-import { PROPOSAL_LABEL, S, SEAT_LABEL, phaseLabel } from '../strings';
+import { PROPOSAL_LABEL, S, SEAT_LABEL, W, phaseLabel } from '../strings';
 import {
   budget,
   openDecisions,
@@ -29,6 +29,7 @@ import type { Proposal } from '../../game/state';
 import { previewLines, refusalText } from '../explain';
 import { ladderGauge } from './ladder';
 import { recapSection } from './recap';
+import { seatBriefing } from './briefing';
 
 export interface SeatPanelContext {
   session: GameSession;
@@ -38,6 +39,11 @@ export interface SeatPanelContext {
   /** Shows a short note (a refused move) to the person. */
   notify(text: string): void;
 }
+
+// Per UI, whether the person has the role fold open and whether they are being asked to confirm a commit with
+// points unspent: the panel is redrawn after every move, and neither should snap shut under them.
+const roleOpen = new WeakMap<UiState, boolean>();
+const confirming = new WeakMap<UiState, string>();
 
 function send(ctx: SeatPanelContext, ok: boolean): void {
   if (!ok) ctx.notify(S.seat.refused);
@@ -278,14 +284,46 @@ function policy(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement
         ),
       ),
     ),
-    el('button', {
-      class: 'primary',
-      text: S.seat.commit,
-      'data-key': 'commit',
-      'data-test': 'commit',
-      onclick: () => send(ctx, ctx.ui.commit()),
-    }),
+    commitControls(ctx, view, seat, left),
   );
+}
+
+/**
+ * The commit button; with action points unspent it first asks, inline, whether to commit anyway (points do not
+ * carry over, so an early commit is usually a slip). The question is tied to this seat's year and phase.
+ */
+function commitControls(ctx: SeatPanelContext, view: GameState, seat: Seat, left: number): HTMLElement {
+  const key = `${seat}|${view.round}`;
+  const commit = () => {
+    confirming.delete(ctx.ui);
+    send(ctx, ctx.ui.commit());
+  };
+  if (left > 0 && confirming.get(ctx.ui) === key) {
+    return el(
+      'div',
+      { class: 'confirm', role: 'alert', 'data-test': 'commit-confirm' },
+      el('p', { text: W.commit.confirm(left) }),
+      el('button', { class: 'primary', text: W.commit.yes, 'data-key': 'commit-yes', 'data-test': 'commit-yes', onclick: commit }),
+      el('button', {
+        text: W.commit.no,
+        'data-key': 'commit-no',
+        'data-test': 'commit-no',
+        onclick: () => (confirming.delete(ctx.ui), ctx.refresh()),
+      }),
+    );
+  }
+  return el('button', {
+    class: 'primary',
+    text: S.seat.commit,
+    'data-key': 'commit',
+    'data-test': 'commit',
+    onclick: () => {
+      if (left > 0) {
+        confirming.set(ctx.ui, key);
+        ctx.refresh();
+      } else commit();
+    },
+  });
 }
 
 // The message being written lives in UiState: in a class match other seats' moves redraw the panel at any time,
@@ -345,13 +383,17 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
   const seat = session.activeSeat();
   if (!seat) return replace(container);
   const view = session.view();
-  const phase = session.phase();
+  // Once the match is over the end dialog is all there is: no leftover button of the phase it ended in.
+  const phase = session.over() ? 'over' : session.phase();
   const done = view.ready[seat];
   const waiting = session.waitingFor();
   const body: (HTMLElement | null)[] = [];
+  const role = seatBriefing(view, seat, phase === 'briefing' || (roleOpen.get(ctx.ui) ?? false));
+  role.addEventListener('toggle', () => roleOpen.set(ctx.ui, (role as HTMLDetailsElement).open));
   if (phase === 'briefing') {
     body.push(
       el('section', {}, el('h3', { text: S.seat.briefing }), el('p', { class: 'briefing', text: scenarioOf(view).briefing })),
+      role,
       done
         ? el('p', { class: 'muted', text: S.seat.committed })
         : el('button', {
@@ -390,6 +432,7 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
         })
       : null,
     ladderGauge(view),
+    phase === 'briefing' ? null : role,
     agenda(view, seat),
     ...body,
     messages(ctx, seat),

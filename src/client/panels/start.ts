@@ -5,7 +5,8 @@ import { BUILTIN_IDS, builtinScenario } from '../../scenario/builtin';
 import { el, replace } from '../dom';
 import type { Controller } from '../session';
 import { randomSeed, startProblem, type StartOptions } from '../start-options';
-import { S, SEAT_LABEL } from '../strings';
+import { tutorialDone } from '../tutorial';
+import { BOT_DESCRIPTION, S, SEAT_LABEL, W } from '../strings';
 
 /** Renders the start screen into `root`; `onStart` receives checked options, `onOpenReplay` opens the replay viewer. */
 export function renderStart(
@@ -13,6 +14,7 @@ export function renderStart(
   initial: StartOptions,
   onStart: (options: StartOptions) => void,
   onOpenReplay?: () => void,
+  onTutorial?: () => void,
 ): void {
   const options: StartOptions = { ...initial, controllers: { ...initial.controllers } };
   const briefing = el('p', { class: 'briefing', 'data-test': 'briefing' });
@@ -47,13 +49,21 @@ export function renderStart(
         onchange: () => {
           const v = select.value;
           options.controllers[seat] = v === 'human' ? { type: 'human' } : { type: 'bot', kind: v.slice(4) };
+          describe();
         },
       },
       el('option', { value: 'human', text: S.start.human }),
       ...botKinds().map((kind) => el('option', { value: `bot:${kind}`, text: S.start.bot(kind) })),
     );
     select.value = controllerValue(options.controllers[seat]);
-    return el('div', { class: 'seat-row' }, el('label', { for: select.id, text: SEAT_LABEL[seat] }), select);
+    // What the chosen bot plays like, in one line beside it (nothing for a person).
+    const help = el('span', { class: 'help muted', 'data-test': `bot-help-${seat}` });
+    const describe = () => {
+      const c = options.controllers[seat];
+      help.textContent = c.type === 'bot' ? (BOT_DESCRIPTION[c.kind.split(':')[0]] ?? '') : '';
+    };
+    describe();
+    return el('div', { class: 'seat-row' }, el('label', { for: select.id, text: SEAT_LABEL[seat] }), select, help);
   });
 
   const form = el(
@@ -92,6 +102,22 @@ export function renderStart(
     problem,
     el('button', { type: 'submit', class: 'primary', 'data-test': 'start', text: S.start.play }),
     onOpenReplay ? el('button', { type: 'button', 'data-test': 'open-replay', text: S.start.openReplay, onclick: onOpenReplay }) : null,
+    // The guided match leads the screen until this browser has finished or skipped it once.
+    onTutorial
+      ? el(
+          'p',
+          { class: 'tutorial-offer' },
+          el('button', {
+            type: 'button',
+            class: tutorialDone() ? '' : 'primary',
+            'data-test': 'tutorial',
+            text: W.start.tutorial,
+            onclick: onTutorial,
+          }),
+          ' ',
+          el('span', { class: 'help', text: W.start.tutorialHelp }),
+        )
+      : null,
   );
   showBriefing();
   replace(root, form);

@@ -13,10 +13,22 @@ export interface ForkChoice {
   year: number;
   /** The seat the person at this device plays. */
   seat: Seat;
-  /** The bot kind for every other seat. */
+  /** The bot kind for every other seat; `PARENT_BOTS` keeps each seat's bot of the parent match. */
   botKind: string;
   /** A new seed for the dice from the fork on; empty or absent keeps the parent's. */
   seed?: string;
+}
+
+/** The fork panel's default: every other seat keeps the bot it had in the parent match. */
+export const PARENT_BOTS = '';
+
+/**
+ * The bot a seat had in the parent replay (`bot:historical` → `historical`); a seat a person played there gets the
+ * historical doctrine, the start screen's default.
+ */
+export function parentBot(parent: Replay, seat: Seat): string {
+  const entry = parent.seats[seat];
+  return entry.startsWith('bot:') ? entry.slice(4) : 'historical';
 }
 
 /** A local session at the fork point, or the fork module's message naming why it cannot start. */
@@ -26,7 +38,10 @@ export function startForkSession(parent: Replay, choice: ForkChoice): { ok: true
   if (!result.ok) return result;
   const { fork } = result;
   const controllers = perSeat(
-    (s): Controller => (s === choice.seat ? { type: 'human' } : { type: 'bot', kind: choice.botKind }),
+    (s): Controller =>
+      s === choice.seat
+        ? { type: 'human' }
+        : { type: 'bot', kind: choice.botKind === PARENT_BOTS ? parentBot(parent, s) : choice.botKind },
   );
   try {
     const session = new LocalSession({

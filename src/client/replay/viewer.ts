@@ -16,10 +16,10 @@ import { renderDetail, showTooltip } from '../panels/detail';
 import { downloadReplay } from '../panels/end';
 import { renderFeed } from '../panels/feed';
 import type { GameSession, LocalSession } from '../session';
-import { S, SEAT_LABEL } from '../strings';
+import { BOT_DESCRIPTION, S, SEAT_LABEL, W } from '../strings';
 import { orderLabel, proposalLabel, type MapSelection } from '../ui-state';
 import { showDebrief } from './debrief-view';
-import { startForkSession } from './fork-session';
+import { PARENT_BOTS, startForkSession } from './fork-session';
 import { intervalTicker, ReplayPlayer, SPEEDS } from './player';
 import { ReplaySession } from './replay-session';
 import {
@@ -280,7 +280,9 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
   const forkBots = el(
     'select',
     { id: 'fork-bots', 'data-test': 'fork-bots' },
-    ...botKinds().map((k) => el('option', { value: k, text: S.start.bot(k) })),
+    // The parent match's own bots first, so a fork changes only what the person chooses to change.
+    el('option', { value: PARENT_BOTS, text: W.fork.parentBots, selected: true }),
+    ...botKinds().map((k) => el('option', { value: k, text: `${S.start.bot(k)} — ${BOT_DESCRIPTION[k] ?? ''}` })),
   );
   const forkSeed = el('input', { id: 'fork-seed', type: 'text', maxlength: 64, 'data-test': 'fork-seed' });
   const forkHelp = el('p', { class: 'help muted' });
