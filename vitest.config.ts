@@ -19,6 +19,7 @@ const IN_BROWSER = [
   'tests/browser/**/*.test.ts',
   'tests/server/classroom-browser.test.ts',
   'tests/server/classroom-lesson-browser.test.ts',
+  'tests/server/class-browser.test.ts',
 ];
 
 export default defineConfig({

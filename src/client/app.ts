@@ -15,10 +15,11 @@ import { renderFeed } from './panels/feed';
 import { renderPass } from './panels/pass';
 import { renderSeat } from './panels/seat';
 import { renderStart } from './panels/start';
-import { seatCredentials } from './classroom/seat-link';
+import { seatCredentials, seatReflectionPrompt } from './classroom/seat-link';
 import type { Replay } from '../match/replay';
 import { LocalSession, type ClassroomBanner, type GameSession } from './session';
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
+import { Tutorial, tutorialOptions } from './tutorial';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
 import { UiState, type MapSelection } from './ui-state';
 import { scenarioOf } from '../game/scenario-registry';
@@ -116,6 +117,10 @@ export function startApp(root: HTMLElement): void {
         teardown = play(L, hooks, chosen, () => showStart({ ...chosen, seed: defaultOptions().seed }));
       },
       () => showViewer(),
+      () => {
+        hideAll();
+        teardown = play(L, hooks, tutorialOptions(), () => showStart(defaultOptions()), { tutorial: true });
+      },
     );
   };
   // The viewer (and the report code it brings) loads only when asked for.
@@ -170,7 +175,16 @@ export function startApp(root: HTMLElement): void {
         onDebrief: () => location.assign(`/?replay=${encodeURIComponent(matchID)}`),
         bindNotify: (notify) => (session.onError = (message) => notify(message)),
       });
+      // The teacher's optional yearly reflection prompt (classroom/reflection.ts), loaded only when asked for.
+      let unmountReflection = () => {};
+      if (seatReflectionPrompt(matchID, seat)) {
+        void import('./classroom/reflection').then(({ mountReflectionBox }) => {
+          if (!closed) unmountReflection = mountReflectionBox(session);
+        });
+      }
       close = () => {
+        closed = true;
+        unmountReflection();
         stop();
         session.close();
       };
@@ -188,11 +202,11 @@ export function startApp(root: HTMLElement): void {
   else showStart(options);
 }
 
-function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: () => void): () => void {
+function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: () => void, extras: PlayExtras = {}): () => void {
   const scenario = builtinScenario(options.scenarioId);
   if (!scenario) throw new Error(`unknown scenario ${options.scenarioId}`);
   const session = new LocalSession({ scenario, seed: options.seed.trim(), controllers: options.controllers });
-  return playSession(L, hooks, session, onNewMatch);
+  return playSession(L, hooks, session, onNewMatch, extras);
 }
 
 interface PlayExtras {
@@ -200,6 +214,8 @@ interface PlayExtras {
   onDebrief?: () => void;
   /** Hands the toast to a session whose refusals arrive later (a class match). */
   bindNotify?: (notify: (text: string) => void) => void;
+  /** Runs the guided first match's overlay over this session (src/client/tutorial.ts). */
+  tutorial?: boolean;
 }
 
 /** Plays a session (a new match, a fork or a class match) in the game layout; returns the teardown. */
@@ -213,6 +229,7 @@ function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMat
   let charts: Charts | null = null;
   let view: MapView | null = null;
   let toastTimer = 0;
+  let tutorial: Tutorial | null = null;
 
   const notify = (text: string) => {
     L.toast.textContent = text;
@@ -258,11 +275,13 @@ function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMat
         onDebrief: session.replay ? () => session.replay && openDebrief(L.debrief, session.replay()) : extras.onDebrief,
       });
     }
+    tutorial?.update();
   };
 
   L.end.dataset.shown = '';
   extras.bindNotify?.(notify);
   const unsubscribe = session.subscribe(render);
+  if (extras.tutorial) tutorial = new Tutorial(L.game, session, ui);
   render();
   // A class match's phase clock runs between the server's pushes.
   const clock = session.classroom ? window.setInterval(() => !L.game.hidden && renderTop(L.top, session), 1000) : 0;
@@ -283,6 +302,7 @@ function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMat
 
   return () => {
     unsubscribe();
+    tutorial?.destroy();
     clearInterval(clock);
     charts?.destroy();
     view?.game.destroy(true);

@@ -296,7 +296,7 @@ export const S = {
     // The one table of indicator labels (the debrief and the simulator's reports use it too).
     series: INDICATOR_LABELS,
     /** A chart point's hover text. */
-    point: (series: string, year: number, value: string) => `${series}, ${year}: ${value}`,
+    point: (series: string, year: number | string, value: string) => `${series}, ${year}: ${value}`,
     /** A legend entry with the series' latest value. */
     latest: (series: string, value: string) => `${series} ${value}`,
     year: 'year',
@@ -550,6 +550,49 @@ export const S = {
     questions: 'For discussion',
     connecting: 'Connecting…',
   },
+  /** Classes of several groups (classroom/class-page.ts) and the seats' yearly reflections (classroom/reflection.ts). */
+  classGroups: {
+    groups: 'Groups',
+    oneMatch: 'One match',
+    groupsOption: (n: number) => `A class of ${n} groups (one match each)`,
+    reflectionPrompt: 'Ask students for a short reflection after each year',
+    title: (era: string) => `Class: ${era}`,
+    group: (n: number) => `Group ${n}`,
+    console: 'Open console',
+    projector: 'Projector',
+    deleted: 'deleted',
+    finished: 'finished',
+    playing: (year: number, phase: string) => `${year} · ${phase}`,
+    codes: 'Join codes',
+    compare: 'Compare outcomes',
+    comparison: 'Comparison',
+    refresh: 'Refresh',
+    outcome: 'Outcome',
+    treaty: 'Treaty',
+    noTreaty: 'none',
+    islands: { none: 'no islands transferred', partial: 'some islands transferred', full: 'all four islands transferred' },
+    notFinished: (year: number) => `still playing (${year})`,
+    history: 'History',
+    historyOutcome: 'no treaty, no islands transferred',
+    simulator: 'Simulator',
+    simulatorPending: 'The simulator’s runs of this era are still playing: refresh in a moment.',
+    simulatorFailed: (error: string) => `The simulator’s runs failed: ${error}`,
+    simulatorRuns: (runs: number, bots: string, seeds: string) => `${runs} runs of ${bots} bots (seeds ${seeds})`,
+    territorialCounts: (none: number, partial: number, full: number) =>
+      `islands: none ${none}, some ${partial}, all ${full}`,
+    treaties: (n: number) => `${n} ratified treaties`,
+    median: (p50: number, p25: number, p75: number) => `${p50} (${p25}–${p75})`,
+    scores: 'Final scores',
+    percentile: (p: number) => `${p}th pct`,
+    inBand: (inBand: number, total: number) => `${inBand}/${total} recorded levels`,
+    band: (min: number, max: number) => `${min}–${max}`,
+    indicators: 'Key indicators at the end',
+    reflectTitle: (year: number) => `Your reflection on ${year} (optional)`,
+    reflectHint: 'Why did you accept or reject? What would you do differently? Only your teacher sees it during the match.',
+    reflectSend: 'Save reflection',
+    reflectSaved: 'Saved. You may change it until the next year is over.',
+    reflectLater: 'Not now',
+  },
   preview: {
     /** Before an order or a proposal: what it is expected to move. */
     expected: 'Expected',
@@ -642,4 +685,206 @@ export function phaseLabel(session: { phase(): string; over(): boolean }): strin
 /** A seat's display name. */
 export function seatLabel(seat: Seat): string {
   return SEAT_LABEL[seat];
+}
+
+/** A seat's role in words: what it wants, what it will not do, what holds it back at home. */
+export interface SeatRole {
+  interests: string[];
+  redLines: string[];
+  domestic: string[];
+}
+
+/**
+ * Each seat's role as the paper gives it (paper-facts §1, the paper's sections and lines in the comments). Only
+ * what the paper says each country wanted, feared and would not do; the eras' differences for Russia are in
+ * `ROLE_BY_ERA`.
+ */
+export const SEAT_ROLE: Record<Seat, SeatRole> = {
+  russia: {
+    // INTRODUCTION ll. 20–21, 48–49; IMPLICATIONS ll. 849–850, 871–872; Progress ll. 473–474; CONCLUSION ll. 1027–1028.
+    interests: [
+      'Japanese technology and investment, which every Russian leader has wanted.',
+      'Selling energy to Asia: your energy cards are your way into the region.',
+      'Outside options: China and South Korea can give you what Japan withholds.',
+    ],
+    redLines: [
+      'The islands are war compensation, not a territorial question: you offer joint development, and Japan should stop its claim.',
+      'Keep economics apart from politics: trade and energy should not wait for the islands.',
+    ],
+    domestic: [
+      'Hardliners and public opinion accuse any leader who trades territory for investment (Gorbachev feared exactly that).',
+      'A concession to Japan could invite similar claims from other neighbours (the "domino" fear).',
+    ],
+  },
+  japan: {
+    // GORBACHEV AND JAPAN ll. 310–312; PUTIN AND JAPAN ll. 643–646, 632–634; IMPLICATIONS ll. 867–869.
+    interests: [
+      'The Northern Territories: they are the main reason to sign a peace treaty with Russia at all.',
+      'Energy: Sakhalin has been a priority since the 1960s; East Siberia and Yamal LNG rose under Abe.',
+      'The alliance with the United States, and Russia as a counterweight to China and the Koreas.',
+    ],
+    redLines: [
+      'Seikei fukabun: economics and politics are not separated; aid and investment wait on the islands.',
+      'A peace treaty must bring islands back: at the least, the paper judges, the 1956 declaration’s two.',
+    ],
+    domestic: [
+      'Distrust of Russia runs deep: the Soviet entry into the war in 1945, cancelled visits, shootings at fishermen.',
+      'Factions at home punish a soft line; softening the demand or dropping the linkage costs political capital.',
+    ],
+  },
+  china: {
+    // CHINA FACTOR ll. 711–712, 725–726, 773–775, 797–798, 815–817.
+    interests: [
+      'Close ties with Russia, your strategic partner; losing it would leave Beijing isolated.',
+      'Influence in both Koreas.',
+      'The stalemate: a Russo-Japanese rapprochement would hurt China, not the United States.',
+    ],
+    redLines: [
+      'Keep the status quo: encourage Japan\'s hard line against Russia.',
+      'Back Japan\'s claim to the islands only in a rift with Moscow (as in 1964).',
+    ],
+    domestic: ['Low confidence in Russia, learnt from the Cold War: the partnership depends on the leaders.'],
+  },
+  us: {
+    // INTRODUCTION ll. 42–44; DEVELOPMENT ll. 270–272; PROSPECTS ll. 968–970; PUTIN AND JAPAN ll. 662–664.
+    interests: [
+      'The alliance with Japan: it is the structural barrier between Moscow and Tokyo.',
+      'Ties with South Korea, and keeping North Korea from its patrons.',
+    ],
+    redLines: [
+      'Stay out of the territorial dispute: taking a side would undermine your position in both countries.',
+      'Sanctions on Moscow where the era has them, and Japan should follow the US line.',
+    ],
+    domestic: ['Sanctions have been applied loosely: Japanese investors did not give up Yamal because of them.'],
+  },
+  rok: {
+    // CONCLUSION ll. 1020–1021, 1027–1028, 1033–1035, 1039–1040, 1052–1054.
+    interests: [
+      'An alternative economic partner for Russia: Moscow can turn to Seoul for what Japan withholds.',
+      'Russian energy imports, and good ties with Washington and Beijing.',
+      'The stalemate between Russia and Japan benefits you, with China.',
+    ],
+    redLines: ['You cannot spoil a Russo-Japanese rapprochement, only make yourself the better partner.'],
+    domestic: ['Protocol and prestige matter: Seoul was pleased to be the first Asian capital Yeltsin visited in 1992.'],
+  },
+  dprk: {
+    // INTRODUCTION ll. 30–31; CONCLUSION ll. 1054–1061.
+    interests: [
+      'A patron: Moscow or Beijing (in recent years Putin, not Xi, was Kim Jong Un\'s closest ally).',
+      'Better relations with Washington, which Pyongyang still weighs above Moscow.',
+      'Energy from Russia, legal or illicit.',
+    ],
+    redLines: ['You share the region\'s dislike of Russia: a patron is a means, not a friend.'],
+    domestic: ['The leader\'s hold on power (political capital) counts in your score.'],
+  },
+};
+
+/**
+ * Russia's aims changed with its leaders (paper, DEVELOPMENT ll. 250–253; GORBACHEV ll. 305–306; YELTSIN › Analysis
+ * ll. 511–513; PUTIN AND JAPAN ll. 651–652): the era's first interest, shown before the seat's own.
+ */
+export const ROLE_BY_ERA: Record<string, Partial<Record<Seat, string>>> = {
+  'brezhnev-1972': {
+    russia: 'Brezhnev plays the Kuril card to check Sino-Japanese ties, and offers Siberian development as a carrot.',
+  },
+  'gorbachev-1985': { russia: 'Gorbachev wants Japanese advanced technology and capital investment for his reforms.' },
+  'yeltsin-1992': { russia: 'Yeltsin puts state sovereignty and territorial integrity first.' },
+  'abe-2013': { russia: 'Putin needs Japan\'s finance and technology to become a leading LNG producer.' },
+};
+
+/** What raises a seat's public score, in words from the rules (src/game/scoring.ts `publicScore`). */
+export const SCORE_TERMS: Record<Seat, string[]> = {
+  russia: [
+    'islands you hold',
+    'Sino-Russian relations',
+    'a weaker US–Japan alliance',
+    'fewer sanctions on Russia',
+    'Japan’s trust in Russia',
+  ],
+  japan: ['islands you hold (the largest term)', 'the US–Japan alliance', 'Japan’s relations with China and South Korea'],
+  china: [
+    'Sino-Russian relations',
+    'no Russo-Japanese rapprochement (their trust and their leaders’ rapport)',
+    'both Koreas’ ties with Beijing',
+    'no ratified peace treaty (one costs 10 points)',
+  ],
+  us: ['the US–Japan alliance', 'South Korea’s ties with Washington', 'North Korea kept from Moscow and Beijing'],
+  rok: [
+    'your ties with Moscow and Washington',
+    'your ties with Beijing',
+    'North Korea’s trust in Seoul',
+    'no Russo-Japanese rapprochement',
+  ],
+  dprk: ['ties with your closer patron (Moscow or Beijing)', 'ties with Washington', 'your leader’s political capital'],
+};
+
+/** What a bot kind plays like, one line each, for the start screen and the fork panel. */
+export const BOT_DESCRIPTION: Record<string, string> = {
+  historical: 'Plays what the paper says each country did: the history as it happened, varied a little.',
+  strategist: 'Searches for its own best score: may play against history.',
+  random: 'Any legal move: for testing, not for learning.',
+};
+
+/** The strings of the way in: the seat's briefing, the commit check, bots' replies, the tutorial. */
+export const W = {
+  briefing: {
+    heading: (seat: string) => `Your role: ${seat}`,
+    show: 'Your role',
+    interests: 'What you want',
+    redLines: 'What you will not do',
+    domestic: 'What holds you back at home',
+    scores: 'What scores',
+    scoresLead: 'Your public score rises with your economy, the energy you own or buy, and:',
+    agenda: 'Plus a secret agenda, dealt when the first year begins, worth a bonus if met at the end.',
+    menu: 'Your orders (policy)',
+    proposals: 'What you can propose',
+  },
+  commit: {
+    confirm: (n: number) => `You have ${n} AP left: commit anyway?`,
+    yes: 'Commit anyway',
+    no: 'Keep choosing',
+  },
+  start: {
+    tutorial: 'Guided first match',
+    tutorialHelp: 'A short year as Japan: the briefing, a proposal, an answer, orders, the recap and the charts.',
+  },
+  tutorial: {
+    heading: (n: number, total: number) => `Guided match — step ${n} of ${total}`,
+    next: 'Next',
+    skip: 'Skip the guide',
+    finish: 'Finish',
+    steps: {
+      briefing: 'This is your role as Japan: what you want, your red lines, what scores. Read it, then press “I have read the briefing”.',
+      proposal: 'Diplomacy: choose a proposal (for example a summit with Russia) and press “Send proposal”.',
+      answer: 'The other side answers at once: see “Proposals sent”. A rejection says why. Press Next.',
+      message: 'Write Russia a private message (choose Russia under “Send to”) and press Send: its bot answers.',
+      diplomacyDone: 'Press “Done with diplomacy” to move to the year’s orders.',
+      orders: 'Add orders from your menu (each shows what it should move), then press “Commit orders”.',
+      recap: 'The recap shows what your orders and the others’ did, and why. Read it, then press Next.',
+      charts: 'The charts follow trust, energy, territory and scores year by year. That is the whole loop: press Finish.',
+    },
+  },
+  reply: {
+    /** A bot's reply: a verdict on the topic, then its reason (the doctrine's own words). */
+    text: (verdict: string, topic: string, reason: string) => `${verdict} ${topic}: ${reason}.`,
+    verdict: {
+      no: ['No, not', 'We cannot move on', 'Our answer is no on'],
+      wary: ['Perhaps, but not now, on', 'We are cautious about', 'Not yet on'],
+      yes: ['We are open to talks on', 'We can work with you on', 'Yes, in principle, on'],
+    },
+    topic: { islands: 'the islands', economy: 'trade and energy', security: 'security', general: 'our relations' },
+  },
+  fork: { parentBots: 'As in the match (each seat keeps its bot)' },
+  charts: {
+    /** The opening point: the levels on 1 January of the era's first year. */
+    opening: (year: number) => `start of ${year}`,
+    /** The opening point's tick on the year axis (it is not a year of the era: the levels before its first). */
+    openingTick: 'start',
+  },
+} as const;
+
+/** A bot's reply to a private message in words (src/bots/replies.ts chooses; the catalogue words it). */
+export function replyText(reply: { topic: keyof typeof W.reply.topic; verdict: keyof typeof W.reply.verdict; reason: string; variant: number }): string {
+  const phrasings = W.reply.verdict[reply.verdict];
+  return W.reply.text(phrasings[reply.variant % phrasings.length], W.reply.topic[reply.topic], reply.reason);
 }

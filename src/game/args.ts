@@ -45,6 +45,16 @@ export const MessageArgs = z
   .strict();
 export const StatementArgs = z.object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) }).strict();
 
+/** Characters a reflection keeps once cleaned (a few sentences: it is graded, not chatted). */
+export const REFLECTION_MAX_CHARS = 600;
+/**
+ * A seat's reflection on a year ("why did you accept or reject?"). The raw text may be twice the limit, as for
+ * messages, because control characters and surrounding space are stripped before the limit is checked.
+ */
+export const ReflectArgs = z
+  .object({ year: z.number().int().min(1900).max(2100), text: z.string().max(REFLECTION_MAX_CHARS * 2) })
+  .strict();
+
 export const OrderSchema = z
   .object({ action: z.enum(ACTION_IDS), target: id.optional(), reason })
   .strict();
@@ -64,6 +74,7 @@ export const SEAT_MOVE_ARGS = {
   sendMessage: MessageArgs,
   makeStatement: StatementArgs,
   commitOrders: CommitArgs,
+  reflect: ReflectArgs,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The facilitator's moves (player '6' only), by name, with the schema of the single argument. */

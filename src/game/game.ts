@@ -7,7 +7,14 @@
  */
 import type { Ctx, Game } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
-import { type FacilitatorMoveName, type MoveArg, type SeatMoveName, cleanText, parseMoveArg } from './args';
+import {
+  type FacilitatorMoveName,
+  type MoveArg,
+  REFLECTION_MAX_CHARS,
+  type SeatMoveName,
+  cleanText,
+  parseMoveArg,
+} from './args';
 import { acceptProblem, applyProposal, expireProposals, makeProposal, proposalProblem } from './diplomacy';
 import { LEVERS } from './levers';
 import { applyDecision, injectEvent, runNews, settleDecisions } from './news';
@@ -176,6 +183,19 @@ const commitOrders = seatMove('commitOrders', (G, seat, { orders }) => {
   G.ready[seat] = true;
 });
 
+/**
+ * A seat's reflection on the year it is playing or the one just resolved (Diplomacy comes right after the recap of
+ * the previous year; Policy is the last chance on the current one, including the era's final year, after which the
+ * match is over). One per seat and year: writing again replaces it. It changes nothing else in the state.
+ */
+const reflect = seatMove('reflect', (G, seat, { year, text }) => {
+  const clean = cleanText(text);
+  if (clean.length === 0 || clean.length > REFLECTION_MAX_CHARS) return INVALID_MOVE;
+  if (year > G.year || year < Math.max(scenarioOf(G).startYear, G.year - 1)) return INVALID_MOVE;
+  const kept = (G.reflections ?? []).filter((r) => !(r.seat === seat && r.year === year));
+  G.reflections = [...kept, { seat, year, text: clean }];
+});
+
 /** Secret-bearing moves keep their arguments out of other seats' copies of the log. */
 const secret = <F>(move: F) => ({ move, redact: true });
 
@@ -257,6 +277,7 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
         respond: secret(respond),
         withdraw: secret(withdraw),
         decide: secret(decide),
+        reflect: secret(reflect),
         ...talk,
       },
     },
@@ -265,7 +286,7 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
       turn: { activePlayers: ActivePlayers.ALL },
       endIf: allReady,
       onEnd: plainStep(endPolicy),
-      moves: { commitOrders: secret(commitOrders), ...talk },
+      moves: { commitOrders: secret(commitOrders), reflect: secret(reflect), ...talk },
     },
   },
 };

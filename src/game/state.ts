@@ -261,6 +261,19 @@ export interface GameState {
   injected: string[];
   nextId: number;
   outcome: Outcome | null;
+  /**
+   * Seats' reflections on their years, in the order written (one per seat and year; a later one replaces it).
+   * Absent until the first is written, so states (and pinned replay hashes) of matches without any are unchanged.
+   * Private to the seat and the facilitator until the match ends (view.ts).
+   */
+  reflections?: Reflection[];
+}
+
+/** A seat's short written reflection on one year of its play (the `reflect` move). */
+export interface Reflection {
+  seat: Seat;
+  year: number;
+  text: string;
 }
 
 export function rapportKey(a: Seat, b: Seat): string {

@@ -2,7 +2,8 @@
  * What a seat may see. A seat gets the public state plus its own secrets; a spectator gets the public state only.
  * Hidden from others: the PRNG and seed, agendas, committed orders, bot reasons, proposals not yet accepted, and
  * private messages. Events the facilitator has queued are hidden from every seat until News fires them (a seat that
- * saw the queue would know next year's shock a phase early). Once the match is over every secret is open.
+ * saw the queue would know next year's shock a phase early), and seats' reflections are their own. Once the match is
+ * over every secret is open.
  */
 import { FACILITATOR_ID, type Seat, seatOf } from './vocabulary';
 import { type GameState, type PendingDecision, type Proposal, perSeat } from './state';
@@ -52,6 +53,8 @@ export function viewFor(G: GameState, seat: Seat | undefined): GameState {
     messages: G.messages.filter((m) => m.to === 'all' || (seat !== undefined && (m.from === seat || m.to === seat))),
     // News empties the queue into the public news, so an empty queue here is what every seat sees after News too.
     injected: [],
+    // A reflection is written for the teacher: other seats and the projector see none until the match is over.
+    ...(G.reflections ? { reflections: G.reflections.filter((r) => seat !== undefined && r.seat === seat) } : {}),
   };
 }
 

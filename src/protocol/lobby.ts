@@ -49,6 +49,8 @@ export interface JoinAnswer {
   credentials: string;
   name: string;
   names: string[];
+  /** Whether the game page asks the seat for a short reflection after each year (the teacher's choice). */
+  reflectionPrompt?: boolean;
 }
 
 /** `GET /api/matches/:id/facilitator`: the facilitator's credentials, the seed, codes and names (token only). */
@@ -70,4 +72,103 @@ export interface FacilitatorAnswer {
 export interface ControlAnswer {
   ok: true;
   status: ClassroomStatus | undefined;
+}
+
+/** One group of a class: its match, join codes and links (the facilitator link holds the class's token). */
+export interface ClassGroup {
+  group: number;
+  matchID: string;
+  /** False once the match was deleted (by the facilitator or the expiry sweep). */
+  exists: boolean;
+  seats?: Record<Seat, SeatAssignment>;
+  status?: ClassroomStatus;
+  links?: MatchLinks;
+}
+
+/**
+ * `POST /api/classes` and `GET /api/classes/:id`: several matches of one era and lesson plan, one per group, under
+ * one facilitator token (every group's console opens with it).
+ */
+export interface ClassAnswer {
+  classID: string;
+  /** Only in the creation answer: shown once, as for a match. */
+  facilitatorToken?: string;
+  scenarioId: string;
+  seed: string;
+  endYear: number;
+  groups: ClassGroup[];
+  /** The class page (its token after `#`). */
+  link?: string;
+}
+
+/** A spread of values over the simulator's runs (src/sim/aggregate.ts `spread`, fewer fields). */
+export interface SpreadFigures {
+  n: number;
+  mean: number;
+  min: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  max: number;
+}
+
+/** The simulator's historical-bot runs of the same era and last year, computed once per era on worker threads. */
+export type SimulatedSpread =
+  | { status: 'pending' }
+  | { status: 'failed'; error: string }
+  | {
+      status: 'ready';
+      runs: number;
+      bots: string;
+      /** The fixed seeds, e.g. "1..12": the same numbers on every server. */
+      seeds: string;
+      territorial: Record<'none' | 'partial' | 'full', number>;
+      /** Runs that ended with a ratified treaty. */
+      treaties: number;
+      scores: Record<Seat, SpreadFigures>;
+      indicators: Record<string, SpreadFigures>;
+      /** Share of recorded year-levels whose run median lies in the recorded band (src/sim/history.ts). */
+      historyShare: number;
+    };
+
+/** One group's outcome in the comparison (finished or not: an unfinished group shows where it stands). */
+export interface GroupOutcome {
+  group: number;
+  matchID: string;
+  finished: boolean;
+  year: number;
+  reason: string | null;
+  territorial: 'none' | 'partial' | 'full' | null;
+  /** The ratified treaty's formula, or null. */
+  treaty: string | null;
+  /** A treaty's state when one was signed: signed, ratified or collapsed. */
+  treatyStatus: string | null;
+  scores: Record<Seat, number>;
+  ranking: Seat[] | null;
+  indicators: Record<string, number>;
+  /** Recorded year-levels this group stayed within, of those it reached. */
+  history: { inBand: number; total: number; share: number };
+  /** Each seat's final score as a percentile of the simulator's runs (once the spread is ready). */
+  percentiles?: Record<Seat, number>;
+}
+
+/** `GET /api/classes/:id/comparison` (token): every group against the others, history and the simulator. */
+export interface ClassComparisonAnswer {
+  classID: string;
+  scenarioId: string;
+  scenarioName: string;
+  endYear: number;
+  /** The key indicators compared, with their labels, in display order. */
+  indicators: { id: string; label: string }[];
+  /**
+   * History's row: no peace treaty and no island changing hands in any era, and the recorded band of each
+   * indicator at the lesson's last year where the era has one.
+   */
+  history: {
+    territorial: 'none';
+    treaty: null;
+    levels: Record<string, { min: number; max: number; band: 'record' | 'design' }>;
+  };
+  spread: SimulatedSpread;
+  groups: GroupOutcome[];
 }

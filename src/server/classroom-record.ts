@@ -46,6 +46,11 @@ export interface ClassroomRecord {
    * replay file keeps them, because their texts are move arguments that verification re-plays.
    */
   privateMessagesInDebrief?: boolean;
+  /** Whether the students' game page asks for a short reflection after each year's recap (the teacher's choice). */
+  reflectionPrompt?: boolean;
+  /** The class this match is one group of (`POST /api/classes`), with its 1-based group number. */
+  classID?: string;
+  group?: number;
   /** sha256 of the facilitator token, hex. */
   tokenHash: string;
   seats: Record<Seat, SeatRecord>;
@@ -120,6 +125,9 @@ const RecordSchema = z.object({
   seed: z.string(),
   seedLabel: z.string().optional(),
   privateMessagesInDebrief: z.boolean().optional(),
+  reflectionPrompt: z.boolean().optional(),
+  classID: z.string().optional(),
+  group: z.number().int().optional(),
   tokenHash: z.string(),
   seats: z.object(perSeat(() => SeatRecordSchema)),
   phaseSeconds: z.object({ briefing: z.number(), diplomacy: z.number(), policy: z.number() }),

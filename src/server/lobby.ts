@@ -11,6 +11,10 @@
  *   POST /api/matches/:id/settings {privateMessagesInDebrief}                                   (token)
  *   DELETE /api/matches/:id                the match, its stored rows and its sockets                   (token)
  *   GET  /api/matches/:id/replay           the replay file: with the token, or by anyone once the match is over
+ *   GET  /api/matches/:id/reflections.csv  the seats' reflections for grading: seat, year, names, text (token)
+ *   POST /api/classes                      { groups: 3-6, …the match fields } → N matches under one token
+ *   GET  /api/classes/:id                  the class's groups, codes and status                        (token)
+ *   GET  /api/classes/:id/comparison       groups against each other, history and the simulator        (token)
  */
 import type http from 'node:http';
 import { z } from 'zod';
@@ -44,6 +48,8 @@ import { exportReplay } from './replay-export';
 import type { ClassroomRuntime } from './runtime';
 import { MatchIDSchema, firstIssue } from '../protocol/schemas';
 import type {
+  ClassAnswer,
+  ClassComparisonAnswer,
   ControlAnswer,
   CreatedMatchAnswer,
   FacilitatorAnswer,
@@ -53,6 +59,8 @@ import type {
   ScenariosAnswer,
 } from '../protocol/lobby';
 import type { SqliteStorage } from './storage-sqlite';
+import { ClassStore, MAX_GROUPS, MIN_GROUPS, SpreadCache, classComparison, classTokenMatches, type ClassRecord } from './classes';
+import { reflectionsCsv } from './reflections-csv';
 import type { ClassroomTransport } from './transport';
 
 export interface LobbyLimits {
@@ -107,6 +115,16 @@ export const CreateMatchBody = z
     endYear: z.number().int().min(1900).max(2100).optional(),
     /** Whether the debrief shows private messages (default: withheld); the facilitator may change it later. */
     privateMessagesInDebrief: z.boolean().optional(),
+    /** Whether the students' game page asks for a short reflection after each year (default: no). */
+    reflectionPrompt: z.boolean().optional(),
+  })
+  .strict();
+
+/** A class: the match fields (a built-in era only: history and the simulator know only those) and the groups. */
+export const CreateClassBody = CreateMatchBody.omit({ scenario: true })
+  .extend({
+    scenario: z.string().min(1).max(64),
+    groups: z.number().int().min(MIN_GROUPS).max(MAX_GROUPS),
   })
   .strict();
 
@@ -139,6 +157,8 @@ export interface LobbyDeps {
   limits: LobbyLimits;
   /** The creation rate limit and the expiry sweep run on it (tests inject a manual clock). */
   clock?: Clock;
+  /** The simulator's spreads for class comparisons (tests share one to wait on it); one per lobby otherwise. */
+  spreads?: SpreadCache;
 }
 
 /** The lobby's request handler, and its expiry sweep (stopped at shutdown). */
@@ -164,6 +184,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
   const replays = new Map<string, { stateID: number; text: string }>();
   // The last change seen per match, on the injected clock: the sweep's idea of "last activity".
   const seen = new Map<string, { stateID: number; at: number }>();
+  const classes = new ClassStore(storage.db);
+  const spreads = deps.spreads ?? new SpreadCache();
 
   /** Stops serving a match and deletes everything stored about it. */
   const removeMatch = (id: string) => {
@@ -234,6 +256,45 @@ export function createLobby(deps: LobbyDeps): Lobby {
     return record;
   };
 
+  /** A class and its token check, as `facilitatorOf` for a match. */
+  const classOf = (req: http.IncomingMessage, id: string): ClassRecord => {
+    if (!MatchIDSchema.safeParse(id).success) throw new HttpError(400, `"${id.slice(0, 60)}" is not a class ID`);
+    const record = classes.get(id);
+    if (!record) throw new HttpError(404, `no class "${id}" on this server`);
+    const token = /^Bearer (.{1,200})$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) throw new HttpError(401, 'this needs the facilitator token (Authorization: Bearer <token>)');
+    if (!classTokenMatches(record, token)) throw new HttpError(403, 'wrong facilitator token for this class');
+    return record;
+  };
+
+  /** The class's era as its groups play it (cut to the lesson's last year), for the simulator's spread. */
+  const classScenario = (record: ClassRecord): Scenario => {
+    const whole = builtinScenario(record.scenarioId) as Scenario | undefined;
+    if (!whole) throw new HttpError(500, `class ${record.classID}: its era "${record.scenarioId}" is not built in`);
+    if (record.endYear >= whole.endYear) return whole;
+    const cut = cutEra(whole, record.endYear);
+    if (!cut.ok) throw new HttpError(500, `class ${record.classID}: ${cut.error}`);
+    return cut.scenario;
+  };
+
+  const classAnswer = (req: http.IncomingMessage, record: ClassRecord): ClassAnswer => {
+    const base = `http://${req.headers.host ?? 'localhost'}`;
+    return {
+      classID: record.classID,
+      scenarioId: record.scenarioId,
+      seed: record.seedLabel,
+      endYear: record.endYear,
+      groups: record.matchIDs.map((matchID, i) => {
+        const m = runtime.get(matchID);
+        if (!m) return { group: i + 1, matchID, exists: false };
+        const seats = Object.fromEntries(
+          SEATS.map((s) => [s, { mode: m.seats[s].mode, bot: m.seats[s].bot, code: m.seats[s].code }]),
+        ) as ClassAnswer['groups'][number]['seats'] & object;
+        return { group: i + 1, matchID, exists: true, seats, status: runtime.status(matchID), links: links(base, { matchID, seats }) };
+      }),
+    };
+  };
+
   const emptyBody = async (req: http.IncomingMessage) => {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > 0 || req.headers['transfer-encoding']) parse(EmptyBody, await readJson(req, limits.maxBodyBytes));
@@ -282,9 +343,89 @@ export function createLobby(deps: LobbyDeps): Lobby {
         if (runtime.list().length >= limits.maxMatches) {
           throw new HttpError(503, `this server already holds ${limits.maxMatches} matches`);
         }
-        const created = createClassMatch(body, deps);
+        const { scenario: _scenario, ...created } = createClassMatch(body, deps);
         const base = `http://${req.headers.host ?? 'localhost'}`;
         sendJson(res, 201, { ...created, links: links(base, created) } satisfies CreatedMatchAnswer);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/classes$/,
+      async (req, res) => {
+        const body = parse(CreateClassBody, await readJson(req, limits.maxBodyBytes));
+        // Each group is a match: a class takes as many of the address's creations as it has groups.
+        const address = req.socket.remoteAddress ?? 'unknown';
+        for (let i = 0; i < body.groups; i++) {
+          if (!createLimiter.take(address)) {
+            throw new HttpError(429, `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`, {
+              'Retry-After': String(Math.ceil(3600 / Math.max(1e-9, limits.createPerHour))),
+            });
+          }
+        }
+        if (runtime.list().length + body.groups > limits.maxMatches) {
+          throw new HttpError(503, `this server cannot hold ${body.groups} more matches (at most ${limits.maxMatches})`);
+        }
+        const classID = newMatchID();
+        const token = newSecret();
+        const seedLabel = body.seed ?? newSecret().slice(0, 12);
+        const { groups, ...matchBody } = body;
+        // Same era, lesson plan, timers and seed label for every group; each match mixes its own entropy into the
+        // seed (createClassMatch), so groups meet different wildcards and agendas, and nobody can compute them.
+        const made = Array.from({ length: groups }, (_, i) =>
+          createClassMatch({ ...matchBody, seed: seedLabel }, deps, { token, classID, group: i + 1 }),
+        );
+        const scenario = made[0].scenario as Scenario;
+        const record: ClassRecord = {
+          classID,
+          createdAt: Date.now(),
+          scenarioId: body.scenario,
+          seedLabel,
+          endYear: scenario.endYear,
+          tokenHash: hashToken(token),
+          matchIDs: made.map((m) => m.matchID),
+        };
+        classes.save(record);
+        // Start the simulator's runs now, on worker threads, so the comparison has them by the lesson's end.
+        spreads.get(scenario);
+        const base = `http://${req.headers.host ?? 'localhost'}`;
+        sendJson(res, 201, {
+          ...classAnswer(req, record),
+          facilitatorToken: token,
+          link: `${base}/classroom.html?class=${classID}#token=${token}`,
+        } satisfies ClassAnswer);
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/classes\/([^/]+)$/,
+      async (req, res, [id]) => sendJson(res, 200, classAnswer(req, classOf(req, id)) satisfies ClassAnswer),
+    ],
+    [
+      'GET',
+      /^\/api\/classes\/([^/]+)\/comparison$/,
+      async (req, res, [id]) => {
+        const record = classOf(req, id);
+        const states = record.matchIDs.map((matchID) => {
+          const state = runtime.get(matchID) ? (storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined) : undefined;
+          return state ? { matchID, state } : undefined;
+        });
+        sendJson(res, 200, classComparison(record, classScenario(record), states, spreads) satisfies ClassComparisonAnswer);
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/matches\/([^/]+)\/reflections\.csv$/,
+      async (req, res, [id]) => {
+        // Graded work: the facilitator's token even after the match ends (the replay then holds the texts too,
+        // but a class list of names beside them is the teacher's alone).
+        const record = facilitatorOf(req, id);
+        const state = storage.fetchNow(id, { state: true }).state as State<GameState> | undefined;
+        res.writeHead(200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="oil-and-water-reflections-${id}.csv"`,
+          'Cache-Control': 'no-store',
+        });
+        res.end(reflectionsCsv(state?.G.reflections ?? [], record));
       },
     ],
     [
@@ -309,7 +450,15 @@ export function createLobby(deps: LobbyDeps): Lobby {
         const playerID = playerIDOf(seat);
         const credentials = metadata?.players[Number(playerID)]?.credentials;
         if (!credentials) throw new HttpError(500, `the ${seat} seat of match ${record.matchID} has no credentials`);
-        sendJson(res, 200, { matchID: record.matchID, seat, playerID, credentials, name, names: [...names] } satisfies JoinAnswer);
+        sendJson(res, 200, {
+          matchID: record.matchID,
+          seat,
+          playerID,
+          credentials,
+          name,
+          names: [...names],
+          ...(record.reflectionPrompt ? { reflectionPrompt: true } : {}),
+        } satisfies JoinAnswer);
       },
     ],
     [
@@ -457,8 +606,15 @@ export function decodePathPart(part: string): string {
 
 type CreatedMatch = Omit<CreatedMatchAnswer, 'links'>;
 
-/** Creates the boardgame.io match (credentials for all seven players) and its classroom record. */
-function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps): CreatedMatch {
+/**
+ * Creates the boardgame.io match (credentials for all seven players) and its classroom record; with `group`, as
+ * one group of a class, under the class's token. Also returns the scenario document the match plays.
+ */
+function createClassMatch(
+  body: z.infer<typeof CreateMatchBody>,
+  deps: LobbyDeps,
+  group?: { token: string; classID: string; group: number },
+): CreatedMatch & { scenario: unknown } {
   const kinds = botKinds();
   // The whole entry (kind and option) is checked now: a bad one accepted here would throw in every bot pass later.
   const checkKind = (kind: string, where: string) => {
@@ -502,7 +658,7 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
   for (let i = 0; i < NUM_PLAYERS; i++) metadata.players[i].credentials = newSecret();
 
   const matchID = newMatchID();
-  const token = newSecret();
+  const token = group?.token ?? newSecret();
   const used = new Set(deps.runtime.list().flatMap((r) => SEATS.map((s) => r.seats[s].code)));
   const code = () => {
     for (;;) {
@@ -517,6 +673,8 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
     seed,
     seedLabel,
     privateMessagesInDebrief: body.privateMessagesInDebrief ?? false,
+    ...(body.reflectionPrompt ? { reflectionPrompt: true } : {}),
+    ...(group ? { classID: group.classID, group: group.group } : {}),
     tokenHash: hashToken(token),
     seats: Object.fromEntries(
       SEATS.map((s) => {
@@ -537,7 +695,7 @@ function createClassMatch(body: z.infer<typeof CreateMatchBody>, deps: LobbyDeps
   const seats = Object.fromEntries(
     SEATS.map((s) => [s, { mode: record.seats[s].mode, bot: record.seats[s].bot, code: record.seats[s].code }]),
   ) as CreatedMatch['seats'];
-  return { matchID, facilitatorToken: token, seed: seedLabel, seats };
+  return { matchID, facilitatorToken: token, seed: seedLabel, seats, scenario };
 }
 
 /** The page links of a match. The token goes in the fragment, which browsers never send to a server. */

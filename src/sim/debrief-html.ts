@@ -257,13 +257,17 @@ function seatHtml(s: SeatReport, d: Debrief): string {
   const messages = s.messages.length
     ? `<ul>${s.messages.map((m) => `<li>${m.year}, ${m.to === 'all' ? 'public statement' : `to ${e(SEAT_NAMES[m.to])}`}: <q class="quote">${e(m.text)}</q></li>`).join('')}</ul>`
     : '<p class="muted">No messages or statements.</p>';
+  // Students' own words: escaped like every other text, and only shown when the seat wrote any.
+  const reflections = s.reflections.length
+    ? `<h4>Reflections</h4><ul class="reflections">${s.reflections.map((r) => `<li>${r.year}: <q class="quote">${e(r.text)}</q></li>`).join('')}</ul>`
+    : '';
   const questions = s.questions.length
     ? `<h4>For the class</h4><ol>${s.questions.map(questionHtml).join('')}</ol>`
     : '';
   const rank = s.rank !== undefined ? `rank ${s.rank}, ` : '';
   return `<section class="seat" id="seat-${s.seat}"><h3>${e(s.name)} <span class="muted">(${e(s.controller)})</span></h3>
 <p>${rank}final score <strong>${num(s.finalScore)}</strong> (public score ${num(s.publicScore)})</p>${agenda}${baseline}
-<h4>Key decisions</h4>${decisions}<h4>Messages and statements</h4>${messages}${questions}</section>`;
+<h4>Key decisions</h4>${decisions}<h4>Messages and statements</h4>${messages}${reflections}${questions}</section>`;
 }
 
 function outcomeHtml(d: Debrief): string {

@@ -248,6 +248,8 @@ export interface SeatReport {
   baseline: BaselinePlacement | null;
   keyDecisions: KeyDecision[];
   messages: MessageRecord[];
+  /** The seat's written reflections (the `reflect` move), by year: what its students said they did and why. */
+  reflections: { year: number; text: string }[];
   questions: DebriefQuestion[];
 }
 
@@ -752,6 +754,10 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
     baseline: sample && sample.length ? placement(finalScore, sample, c.baseline?.bots) : null,
     keyDecisions,
     messages: c.messages.filter((m) => m.from === seat),
+    reflections: (G.reflections ?? [])
+      .filter((r) => r.seat === seat)
+      .map((r) => ({ year: r.year, text: r.text }))
+      .sort((a, b) => a.year - b.year),
     questions: scenario.questions
       .filter((q) => q.seat === seat)
       .map((q) => ({ seat, text: q.text, source: sourceNote(q.source) })),

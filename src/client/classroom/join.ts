@@ -33,7 +33,7 @@ export function renderJoin(root: HTMLElement, joinCode: string, report: (e: unkn
     e.preventDefault();
     call<JoinAnswer>('POST', '/api/join', { code: code.value, name: name.value })
       .then((j) => {
-        storeSeat(j.matchID, j.seat, j.credentials, j.name);
+        storeSeat(j.matchID, j.seat, j.credentials, j.name, j.reflectionPrompt === true);
         location.assign(seatPath(j.matchID, j.seat));
       })
       .catch(report);

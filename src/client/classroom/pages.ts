@@ -1,11 +1,12 @@
 /**
  * The classroom pages' entry (classroom.html): the teacher's new-match form at `/classroom.html`, the students' join
  * page at `#join` or `?join=<code>`, the facilitator console at `?facilitate=<id>#token=…` and the projector at
- * `?projector=<id>`. Everything a player or teacher typed goes in as text (dom.ts `el`).
+ * `?projector=<id>`, and a class's page at `?class=<id>#token=…` (class-page.ts). Everything a player or teacher typed goes in as text (dom.ts `el`).
  */
 import '../style.css';
 import './classroom.css';
 import { el } from '../dom';
+import { renderClass } from './class-page';
 import { renderConsole } from './console';
 import { renderJoin } from './join';
 import { renderProjector } from './projector';
@@ -23,12 +24,18 @@ const token =
   hash.get('token') ?? (facilitate ? sessionStorage.getItem(`oaw-facilitate-${facilitate}`) : null);
 // Read once, then kept in this tab only and out of the visible address (screen shares, history); a reload still works.
 if (facilitate && token) sessionStorage.setItem(`oaw-facilitate-${facilitate}`, token);
+const classID = params.get('class');
+const classToken = hash.get('token') ?? (classID ? sessionStorage.getItem(`oaw-class-${classID}`) : null);
+if (classID && classToken) sessionStorage.setItem(`oaw-class-${classID}`, classToken);
 if (hash.has('token')) history.replaceState(null, '', location.pathname + location.search);
 const projectorID = params.get('projector');
 const joinCode = params.get('join');
 
 root.replaceChildren();
-if (facilitate && token) {
+if (classID && classToken) {
+  root.className = 'screen';
+  void renderClass(root, classID, classToken, report).catch(report);
+} else if (facilitate && token) {
   root.className = 'console';
   void renderConsole(root, facilitate, token, report).catch(report);
 } else if (projectorID) {

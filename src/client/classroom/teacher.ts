@@ -3,13 +3,14 @@
  * estimate updated live as the teacher changes the era, the preset, the last year or a phase limit.
  */
 import { SEATS } from '../../game/vocabulary';
-import type { CreatedMatchAnswer, PhaseSeconds, ScenariosAnswer } from '../../protocol/lobby';
+import type { ClassAnswer, CreatedMatchAnswer, PhaseSeconds, ScenariosAnswer } from '../../protocol/lobby';
 import { el } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
 import { LESSON_PRESETS, customPlan, minutesOf, presetPlan, type Era } from './lesson';
 import { call } from './ui';
 
 const P = S.classroomPages;
+const C = S.classGroups;
 const WHOLE_ERA = 'whole-era';
 
 /** Renders the form in `root`; `created` gets the new match (the caller opens its console). */
@@ -46,6 +47,14 @@ export async function renderTeacher(
   };
   const endYear = el('input', { type: 'number', name: 'endYear', step: 1, required: true });
   const estimate = el('p', { class: 'estimate', 'data-test': 'estimate', 'aria-live': 'polite' });
+  // One match, or a class of 3-6 groups playing the same plan side by side (compared at the end).
+  const groups = el(
+    'select',
+    { name: 'groups' },
+    el('option', { value: '1', text: C.oneMatch }),
+    ...[3, 4, 5, 6].map((n) => el('option', { value: String(n), text: C.groupsOption(n) })),
+  );
+  const reflect = el('input', { type: 'checkbox', name: 'reflectionPrompt' });
 
   const phaseSeconds = (): PhaseSeconds => ({
     briefing: Number(limits.briefing.value) || 0,
@@ -107,6 +116,8 @@ export async function renderTeacher(
       ...SEATS.map((s, i) => el('label', {}, botBoxes[i], ` ${SEAT_LABEL[s]}`)),
     ),
     field(P.seed, seed),
+    field(C.groups, groups),
+    el('label', {}, reflect, ` ${C.reflectionPrompt}`),
     el('button', { type: 'submit', class: 'primary', text: P.create }),
   );
   form.addEventListener('submit', (e) => {
@@ -114,15 +125,23 @@ export async function renderTeacher(
     const bot = info.botKinds.includes('historical') ? 'historical' : 'random';
     const era = eraOf(scenario.value);
     const last = customPlan(phaseSeconds(), era, Number(endYear.value) || era.endYear).endYear;
-    call<CreatedMatchAnswer>('POST', '/api/matches', {
+    const body = {
       scenario: scenario.value,
       ...(seed.value ? { seed: seed.value } : {}),
       bots: Object.fromEntries(SEATS.filter((_, i) => botBoxes[i].checked).map((s) => [s, bot])),
       phaseSeconds: phaseSeconds(),
       ...(last < era.endYear ? { endYear: last } : {}),
-    })
-      .then(created)
-      .catch(report);
+      ...(reflect.checked ? { reflectionPrompt: true } : {}),
+    };
+    const count = Number(groups.value);
+    if (count > 1) {
+      // The class page reads its token from the fragment, as a console does, and keeps it in this tab.
+      call<ClassAnswer>('POST', '/api/classes', { ...body, groups: count })
+        .then((c) => location.assign(`?class=${encodeURIComponent(c.classID)}#token=${c.facilitatorToken ?? ''}`))
+        .catch(report);
+      return;
+    }
+    call<CreatedMatchAnswer>('POST', '/api/matches', body).then(created).catch(report);
   });
   applyPreset();
   const joinLink = `${location.origin}/classroom.html#join`;

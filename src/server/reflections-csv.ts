@@ -1,0 +1,36 @@
+/**
+ * The seats' reflections as CSV for grading (`GET /api/matches/:id/reflections.csv`): one row per seat and year,
+ * with the names of the students at the seat. RFC 4180 quoting; a cell that a spreadsheet would read as a formula
+ * (`=`, `+`, `-`, `@`, tab, carriage return first) is prefixed with `'`, because students typed these texts.
+ */
+import { SEATS, SEAT_NAMES } from '../game/vocabulary';
+import type { Reflection } from '../game/state';
+import type { ClassroomRecord } from './classroom-record';
+
+/** One CSV cell: quoted when it holds a comma, quote or line break; formula-like text defused. */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The CSV text: a header, then the reflections by seat (in seat order) and year. */
+export function reflectionsCsv(
+  reflections: readonly Reflection[],
+  record: Pick<ClassroomRecord, 'matchID' | 'seats'> & { group?: number },
+): string {
+  const rows = [['match', 'group', 'seat', 'country', 'year', 'students', 'reflection']];
+  const sorted = [...reflections].sort((a, b) => SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat) || a.year - b.year);
+  for (const r of sorted) {
+    rows.push([
+      record.matchID,
+      record.group === undefined ? '' : String(record.group),
+      r.seat,
+      SEAT_NAMES[r.seat],
+      String(r.year),
+      record.seats[r.seat].names.join('; '),
+      r.text,
+    ]);
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

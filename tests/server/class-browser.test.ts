@@ -1,0 +1,60 @@
+// Protects the class page in Chromium: the teacher's form makes a class of three groups, the class page lists them
+// with console links, and once the groups end the comparison table shows each group's outcome beside history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { sharedBrowser, sharedClient } from '../browser/harness';
+import { type Harness, api, bearer, startHarness } from './helpers';
+import type { ClassAnswer } from '../../src/protocol/lobby';
+
+describe('the class page in Chromium', () => {
+  let h: Harness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    h = await startHarness({ distDir: await sharedClient() });
+    browser = await sharedBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('creates three groups from the form and renders their comparison', async () => {
+    const errors: string[] = [];
+    const teacher = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    teacher.on('pageerror', (error) => errors.push(error.message));
+    await teacher.goto(`${h.server.url}/classroom.html`);
+    await teacher.selectOption('select[name="scenario"]', 'yeltsin-1992');
+    await teacher.selectOption('select[name="preset"]', 'lesson-45');
+    await teacher.selectOption('select[name="groups"]', '3');
+    await teacher.check('input[name="reflectionPrompt"]');
+    await teacher.click('form[data-test="create"] button[type="submit"]');
+    await teacher.waitForSelector('[data-test="class-groups"] [data-test="group-3"]');
+    // The token left the address for this tab's sessionStorage.
+    const url = new URL(teacher.url());
+    expect(url.hash).toBe('');
+    const classID = url.searchParams.get('class') as string;
+    const token = (await teacher.evaluate((id) => sessionStorage.getItem(`oaw-class-${id}`), classID)) as string;
+    expect(await teacher.locator('[data-test="group-1"] a:has-text("Open console")').getAttribute('href')).toContain('?facilitate=');
+
+    const listing = await api<ClassAnswer>(h.server.url, 'GET', `/api/classes/${classID}`, undefined, bearer(token));
+    expect(listing.body.groups).toHaveLength(3);
+    for (const g of listing.body.groups) {
+      expect(h.server.runtime.get(g.matchID)?.reflectionPrompt).toBe(true);
+      const ended = await api(h.server.url, 'POST', `/api/matches/${g.matchID}/end`, undefined, bearer(token));
+      expect(ended.status).toBe(200);
+    }
+    await teacher.click('[data-test="compare"]');
+    const table = teacher.locator('[data-test="comparison-table"]');
+    await table.waitFor();
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['', 'Group 1', 'Group 2', 'Group 3', 'History', 'Simulator']);
+    const outcome = await teacher.locator('[data-test="row-outcome"] td').allInnerTexts();
+    expect(outcome.slice(0, 4)).toEqual([
+      'no islands transferred',
+      'no islands transferred',
+      'no islands transferred',
+      'no treaty, no islands transferred',
+    ]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
