@@ -7,7 +7,7 @@ import { LocalSession } from '../src/client/session';
 import { perSeat } from '../src/game/vocabulary';
 import { replyText } from '../src/client/strings';
 
-const scenario = builtinScenario('yeltsin-1992');
+const scenario = builtinScenario('yeltsin-1992')!;
 
 describe('bot replies', () => {
   test('reads the topic of a message', () => {
