@@ -48,6 +48,10 @@ describe('domestic politics', () => {
   ])('backlash chance for strain %d, pressure %d, capital %d is %d', (strain, pressure, capital, expected) => {
     const G = fixtureState();
     G.domestic.russia = { strain, pressure, capital };
+    // Russia's outside options at their neutral level (0.45 × 300), so they add nothing to its pressure.
+    G.alignment.sinoRussian = 45;
+    G.koreaTies.rok.russia = 45;
+    G.oilPrice = 45;
     expect(backlashChance(G, 'russia')).toBeCloseTo(expected, 10);
   });
 

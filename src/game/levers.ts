@@ -16,6 +16,12 @@ export const LEVERS = {
     riseCapPerRound: 6,
     /** An incident's severity hits the wronged side fully and the other side by this share. */
     incidentEcho: 0.6,
+    /**
+     * Points the Russo-Japanese trust baselines rise, both ways, when all of the era's energy capacity flows to
+     * Japan (scaled by the share that does): interdependence builds confidence slowly (design; paper-facts §2.1
+     * "what raises it" and §2.2, YELTSIN › Progress ll. 443–444: ties "continued to expand ..., albeit slowly").
+     */
+    interdependence: 10,
   },
   rapport: {
     decay: 0.05,
@@ -71,6 +77,25 @@ export const LEVERS = {
     /** Below this capital after a backlash, the leader falls. */
     leaderFallsBelow: 12,
     newLeaderCapital: 50,
+    /**
+     * Points of pressure against compromise that each point of trust above the era's baseline, and each point of
+     * leader rapport above 50, take off the level pressure drifts back to: goodwill gives a leader room at home,
+     * but little (paper-facts §2.4 and §2.6; PROSPECTS ll. 947–948: rapport alone "could not move forward").
+     */
+    goodwillRoom: 0.15,
+  },
+  outsideOptions: {
+    /**
+     * Russia's outside options (Sino-Russian alignment, ties with Seoul, the oil price, averaged 0-1) at which they
+     * neither add to nor take from the domestic cost of conceding (design: between the Yeltsin and Abe levels).
+     */
+    neutral: 0.45,
+    /**
+     * Points of Russian pressure against a concession per point (0-100 scale) of outside options above neutral:
+     * with China and the ROK as partners, yielding islands for Japanese money costs more at home (paper-facts §2.5
+     * and §4 claim 9, CONCLUSION ll. 1022–1024; oil: §2.2, GORBACHEV ll. 313–315).
+     */
+    pressure: 0.5,
   },
   concession: {
     raiseOffer: 18,
@@ -137,6 +162,7 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'trust.drift': [0.06, 0.2, 'mistrust is "genetic": baselines pull back within 4–15 years'],
   'trust.riseCapPerRound': [3, 10, 'trust "rises only gradually": a few points a year, never a jump'],
   'trust.incidentEcho': [0.3, 0.9, 'the wrongdoer also cools, but less than the wronged side'],
+  'trust.interdependence': [0, 20, 'energy ties raise confidence slowly, never to "high" (claim 6)'],
   'rapport.decay': [0.02, 0.1, 'personal ties fade over a decade unless renewed by summits'],
   'rapport.summit': [6, 20, 'one summit moves rapport noticeably; a handful reach Putin–Abe levels'],
   'rapport.leaderChangeKept': [0.15, 0.6, 'a successor inherits some, never most, of a predecessor’s rapport'],
@@ -174,6 +200,9 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'domestic.backlashPressureGain': [2, 8, 'a backlash emboldens the hardliners'],
   'domestic.leaderFallsBelow': [6, 18, 'leaders fall only after several backlashes'],
   'domestic.newLeaderCapital': [40, 60, 'a new leader starts with a normal mandate'],
+  'domestic.goodwillRoom': [0, 0.3, 'goodwill eases the hardliners a little; rapport alone is not sufficient'],
+  'outsideOptions.neutral': [0.35, 0.55, 'outside options as strong as in the 1990s neither help nor hurt a deal'],
+  'outsideOptions.pressure': [0.2, 0.8, 'partners in Beijing and Seoul make yielding for Japanese money dearer'],
   'concession.raiseOffer': [10, 26, 'raising the offer is the costliest Russian concession at home'],
   'concession.softenDemand': [10, 26, 'softening the demand strains as much as raising the offer'],
   'concession.abandonLinkage': [12, 28, 'dropping seikei fukabun is a major Japanese concession'],

@@ -64,11 +64,32 @@ export function resolveRound(G: GameState): void {
   }
 }
 
-/** A side fails to ratify with chance base + (pressure − capital) / 100, clamped. */
+/**
+ * Russia's outside options, 0-1: the Sino-Russian alignment, its ties with Seoul and the oil price, averaged. With
+ * China and the ROK as partners and oil dear, Moscow needs Japanese money less (paper-facts §2.5, CONCLUSION
+ * ll. 1022–1024; §2.2, GORBACHEV ll. 313–315). Pyongyang is no economic partner, so its tie does not count.
+ */
+export function russiaOutsideOptions(G: GameState): number {
+  return clamp((G.alignment.sinoRussian + G.koreaTies.rok.russia + G.oilPrice) / 300, 0, 1);
+}
+
+/**
+ * Pressure against compromise as it bears on a concession (backlash, ratification). For Russia it rises with its
+ * outside options above `LEVERS.outsideOptions.neutral` and falls below it: the price of a deal is set by what
+ * Moscow gives up elsewhere, so a rift with Beijing, cold ties with Seoul and cheap oil make yielding cheaper.
+ */
+export function concessionPressure(G: GameState, seat: Seat): number {
+  const pressure = G.domestic[seat].pressure;
+  if (seat !== 'russia') return pressure;
+  const O = LEVERS.outsideOptions;
+  return clamp(pressure + O.pressure * 100 * (russiaOutsideOptions(G) - O.neutral));
+}
+
+/** A side fails to ratify with chance base + (pressure − capital) / 100, clamped; Russia's pressure as above. */
 export function ratifyFailChance(G: GameState, seat: 'russia' | 'japan'): number {
   const T = LEVERS.treaty;
   const d = G.domestic[seat];
-  return clamp(T.ratifyFailBase + (d.pressure - d.capital) / 100, T.ratifyFailMin, T.ratifyFailMax);
+  return clamp(T.ratifyFailBase + (concessionPressure(G, seat) - d.capital) / 100, T.ratifyFailMin, T.ratifyFailMax);
 }
 
 function ratifyTreaty(G: GameState): void {
@@ -103,7 +124,7 @@ export function backlashChance(G: GameState, seat: Seat): number {
   const D = LEVERS.domestic;
   const d = G.domestic[seat];
   if (d.strain <= 0) return 0;
-  const load = (d.strain * d.pressure) / 50;
+  const load = (d.strain * concessionPressure(G, seat)) / 50;
   return clamp((load - d.capital * D.backlashCapitalShare) / D.backlashScale, 0, D.backlashMax);
 }
 
@@ -147,12 +168,27 @@ function fishingIncidents(G: GameState): void {
   G.fishingTension = round1(G.fishingTension + (F.baseline - G.fishingTension) * F.drift);
 }
 
+/**
+ * Energy interdependence, 0-1: the share of the era's capacity that flows to Japan as a buyer. It lifts the level
+ * Russo-Japanese trust drifts back to, both ways (`LEVERS.trust.interdependence`).
+ */
+export function energyInterdependence(G: GameState): number {
+  const capacity = Object.values(G.projects).reduce((sum, p) => sum + p.capacity, 0);
+  return capacity > 0 ? clamp(energyBought(G, 'japan') / capacity, 0, 1) : 0;
+}
+
+/** The level trust of `a` in `b` drifts back to: the era's baseline, plus energy interdependence for the pair. */
+export function trustTarget(G: GameState, a: Seat, b: Seat): number {
+  const pair = (a === 'japan' && b === 'russia') || (a === 'russia' && b === 'japan');
+  return clamp(G.trustBaseline[a][b] + (pair ? LEVERS.trust.interdependence * energyInterdependence(G) : 0));
+}
+
 function driftTrustAndRapport(G: GameState): void {
   for (const a of SEATS) {
     for (const b of SEATS) {
       if (a === b) continue;
       const t = G.trust[a][b];
-      G.trust[a][b] = round1(t + (G.trustBaseline[a][b] - t) * LEVERS.trust.drift);
+      G.trust[a][b] = round1(t + (trustTarget(G, a, b) - t) * LEVERS.trust.drift);
     }
   }
   for (const key of Object.keys(G.rapport)) G.rapport[key] = round1(G.rapport[key] * (1 - LEVERS.rapport.decay));
@@ -231,13 +267,26 @@ function updateEconomies(G: GameState): void {
   }
 }
 
+/**
+ * The level a seat's pressure against compromise drifts back to: the era's, less the goodwill between Russia and
+ * Japan for those two (trust above the era's baseline, rapport above 50; never more pressure for ill will, which
+ * incidents and campaigns already add). Goodwill is the channel by which aid, energy and summits buy domestic room.
+ */
+export function pressureTarget(G: GameState, seat: Seat): number {
+  const era = scenarioOf(G).domestic[seat].pressure.value;
+  if (seat !== 'russia' && seat !== 'japan') return era;
+  const other = seat === 'russia' ? 'japan' : 'russia';
+  const goodwill = G.trust[seat][other] - G.trustBaseline[seat][other] + (rapport(G, 'russia', 'japan') - 50);
+  return clamp(era - LEVERS.domestic.goodwillRoom * Math.max(0, goodwill));
+}
+
 function recoverDomestic(G: GameState): void {
   const D = LEVERS.domestic;
   for (const seat of SEATS) {
     const d = G.domestic[seat];
     const toward = D.capitalTarget - d.capital;
     addCapital(G, seat, clamp(toward, -D.capitalRecovery, D.capitalRecovery));
-    addPressure(G, seat, (scenarioOf(G).domestic[seat].pressure.value - d.pressure) * D.pressureDrift);
+    addPressure(G, seat, (pressureTarget(G, seat) - d.pressure) * D.pressureDrift);
   }
 }
 
