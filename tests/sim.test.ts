@@ -142,18 +142,18 @@ describe('the command line', () => {
     expect(html).toMatch(/<svg/);
     expect(html).not.toMatch(/<script|src=|href=/);
     const cmpCsv = path.join(dir, 'cmp.csv');
-    const cmp = await run(['sim', 'compare', '--scenario', 'gorbachev-1985', '--seeds', '3', '--workers', '1', '--what-if', 'russia:position=two-islands@1985', '--csv', cmpCsv]);
+    const cmp = await run(['sim', 'compare', '--scenario', 'gorbachev-1985', '--seeds', '3', '--workers', '1', '--what-if', 'sinoRussian=10@1985', '--csv', cmpCsv]);
     expect(cmp.code).toBe(0);
     expect(cmp.out).toMatch(/variant minus baseline on the same 3 seeds/);
-    // Russia's offer is held at the 1956 rung each year, so it ends higher than in the baseline.
-    const [, before, after] = /final russiaRung\s+([\d.]+) →\s+([\d.]+)/.exec(cmp.out) ?? [];
-    expect(Number(after)).toBeGreaterThan(Number(before));
-    // The compare CSV says which arm each row is: both arms over the same seeds, the variant's rows with the held rung.
+    // The Sino-Russian line is held at a rift each year, so it ends far below the baseline's.
+    const [, before, after] = /final sinoRussian\s+([\d.]+) →\s+([\d.]+)/.exec(cmp.out) ?? [];
+    expect(Number(after)).toBeLessThan(Number(before) - 20);
+    // The compare CSV says which arm each row is: both arms over the same seeds, the variant's rows with the held line.
     const [head, ...rows] = fs.readFileSync(cmpCsv, 'utf8').trim().split('\n').map((line) => line.split(','));
     expect(head.slice(0, 2)).toEqual(['arm', 'seed']);
     expect(rows.map((r) => r[0])).toEqual(['baseline', 'baseline', 'baseline', 'variant', 'variant', 'variant']);
     expect(rows.slice(3).map((r) => r[1])).toEqual(rows.slice(0, 3).map((r) => r[1]));
-    const rung = head.indexOf('final_russiaRung');
+    const rung = head.indexOf('final_sinoRussian');
     const meanRung = (arm: string) => rows.filter((r) => r[0] === arm).reduce((sum, r) => sum + Number(r[rung]), 0) / 3;
     expect(rung).toBeGreaterThan(1);
     expect(meanRung('variant')).toBeCloseTo(Number(after), 1);
