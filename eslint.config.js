@@ -9,9 +9,21 @@ import globals from 'globals';
 const rendererAndNode = [
   { group: ['phaser', 'phaser/*'], message: 'src/game is pure rules: no renderer.' },
   { group: ['node:*'], message: 'src/game is pure rules: no Node modules.' },
-  ...['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'events'].map(
-    (name) => ({ group: [name, `${name}/*`], message: 'src/game is pure rules: no Node modules.' }),
-  ),
+  ...[
+    'fs',
+    'path',
+    'os',
+    'http',
+    'https',
+    'net',
+    'crypto',
+    'child_process',
+    'worker_threads',
+    'url',
+    'util',
+    'stream',
+    'events',
+  ].map((name) => ({ group: [name, `${name}/*`], message: 'src/game is pure rules: no Node modules.' })),
 ];
 
 /**

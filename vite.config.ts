@@ -14,7 +14,13 @@ function preloadPhaser(): Plugin {
         if (!ctx.filename.endsWith('index.html') || !ctx.bundle) return html;
         const phaser = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.name === 'phaser');
         if (!phaser) return html;
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${phaser.fileName}` }, injectTo: 'head' }];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${phaser.fileName}` },
+            injectTo: 'head',
+          },
+        ];
       },
     },
   };

@@ -30,9 +30,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'engine', include: ['tests/*.test.ts', 'src/**/*.test.ts'], exclude: BEYOND_ENGINE } },
+      {
+        extends: true,
+        test: { name: 'engine', include: ['tests/*.test.ts', 'src/**/*.test.ts'], exclude: BEYOND_ENGINE },
+      },
       { extends: true, test: { name: 'unit', include: BEYOND_ENGINE } },
-      { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'], exclude: IN_BROWSER } },
+      {
+        extends: true,
+        test: { name: 'server', include: ['tests/server/**/*.test.ts'], exclude: IN_BROWSER },
+      },
       {
         extends: true,
         test: {

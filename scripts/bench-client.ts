@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     await page.click('[data-test=ready-briefing]');
     await page.locator('[data-test=end-diplomacy]').waitFor();
     // A plain string: tsx would wrap named functions in a helper that does not exist in the page.
-    const measure = (redraw: boolean, keepAwake = false) => page.evaluate(`(async () => {
+    const measure = (redraw: boolean, keepAwake = false) =>
+      page.evaluate(`(async () => {
       const hooks = window.__oilAndWater;
       const scene = hooks && hooks.view && hooks.view.scene;
       let count = 0;
@@ -75,11 +76,21 @@ async function main(): Promise<void> {
     await page.close();
 
     console.log('Oil & Water browser client (headless Chromium, SwiftShader WebGL, localhost)');
-    console.log(`  navigation → interactive map: median ${median(times).toFixed(0)} ms over ${RUNS} loads (${times.map((t) => t.toFixed(0)).join(', ')}) — aim < 2000 ms`);
-    console.log(`  frames per second with every overlay shown (the map renders on demand): ${still.fps.toFixed(1)} — aim ≥ 50`);
-    console.log(`  frames per second with Phaser rendering every frame: ${awake.fps.toFixed(1)} (Phaser's count ${awake.phaser.toFixed(1)})`);
-    console.log(`  frames per second with every overlay redrawn each frame (worst case): ${redrawn.fps.toFixed(1)}`);
-    console.log(`  app JavaScript without Phaser: ${(appGzip / 1024).toFixed(1)} kB gzip — aim < 200 kB (Phaser chunk: ${(phaserGzip / 1024).toFixed(1)} kB gzip)`);
+    console.log(
+      `  navigation → interactive map: median ${median(times).toFixed(0)} ms over ${RUNS} loads (${times.map((t) => t.toFixed(0)).join(', ')}) — aim < 2000 ms`,
+    );
+    console.log(
+      `  frames per second with every overlay shown (the map renders on demand): ${still.fps.toFixed(1)} — aim ≥ 50`,
+    );
+    console.log(
+      `  frames per second with Phaser rendering every frame: ${awake.fps.toFixed(1)} (Phaser's count ${awake.phaser.toFixed(1)})`,
+    );
+    console.log(
+      `  frames per second with every overlay redrawn each frame (worst case): ${redrawn.fps.toFixed(1)}`,
+    );
+    console.log(
+      `  app JavaScript without Phaser: ${(appGzip / 1024).toFixed(1)} kB gzip — aim < 200 kB (Phaser chunk: ${(phaserGzip / 1024).toFixed(1)} kB gzip)`,
+    );
   } finally {
     await browser.close();
     await served.close();

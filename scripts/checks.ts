@@ -21,7 +21,9 @@ const results = await Promise.all(
   CHECKS.map((script) =>
     run(script).then((result) => {
       const verdict = result.code === 0 ? 'ok' : `FAILED (exit ${result.code})`;
-      process.stdout.write(`${result.output.trimEnd() ? `${result.output.trimEnd()}\n` : ''}npm run ${script}: ${verdict}\n`);
+      process.stdout.write(
+        `${result.output.trimEnd() ? `${result.output.trimEnd()}\n` : ''}npm run ${script}: ${verdict}\n`,
+      );
       return result;
     }),
   ),

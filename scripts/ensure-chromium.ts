@@ -49,7 +49,10 @@ export function ensureChromium(): string {
   console.log(`Chromium is missing: installing Debian's ${PACKAGES.join(' ')} (about a minute)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...PACKAGES], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...PACKAGES], {
+    stdio: 'inherit',
+    env,
+  });
   const installed = findChromium();
   if (!installed) throw new Error(`apt-get installed ${PACKAGES.join(' ')} but no chromium is on PATH`);
   return installed;

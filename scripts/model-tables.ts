@@ -426,7 +426,9 @@ function proposalMenusTable(): string {
 function does(e: GameEvent): string {
   const parts = e.effects.map(effect);
   if (e.incident)
-    parts.push(`incident: ${e.incident.wronged} wronged by ${e.incident.offender}, severity ${e.incident.severity}`);
+    parts.push(
+      `incident: ${e.incident.wronged} wronged by ${e.incident.offender}, severity ${e.incident.severity}`,
+    );
   if (e.decision) {
     const options = e.decision.options.map(
       (o) => `${o.id}${o.id === e.decision!.default ? '*' : ''} [${o.effects.map(effect).join('; ')}]`,

@@ -67,23 +67,112 @@ const INSET_CITIES: Record<string, LonLat> = {
 
 /** Where each energy project runs: field → pipeline or sea route → market (approximate, external). */
 const PROJECT_ROUTES: Record<string, { map: LonLat[]; inset?: LonLat[] }> = {
-  'sakhalin-1': { map: [[143.2, 52.5], [140.8, 51.45], [139.5, 47.0], [140.2, 41.6], [141.0, 38.5], [139.9, 35.4]] },
-  'sakhalin-shelf': { map: [[143.4, 52.0], [142.2, 47.5], [141.7, 45.5], [141.3, 43.2]] },
-  'sakhalin-2': { map: [[143.6, 52.8], [143.0, 50.0], [142.9, 46.6], [142.0, 45.6], [141.5, 41.2], [141.8, 38.0], [140.0, 35.2]] },
-  'east-siberian-oil-gas': { map: [[100.0, 56.0], [110.0, 56.8], [123.9, 54.0], [127.5, 50.3], [132.9, 42.8]] },
-  'espo-oil': { map: [[100.0, 56.0], [110.0, 56.8], [123.9, 54.0], [127.5, 50.3], [132.9, 42.8]] },
-  'power-of-siberia': { map: [[111.0, 60.5], [118.5, 56.6], [127.5, 50.3], [126.6, 45.8], [121.0, 41.5], [116.4, 39.9]] },
-  'south-yakutia-coal': { map: [[124.7, 56.7], [124.0, 53.0], [127.5, 49.8], [134.9, 48.5], [133.0, 42.8], [137.0, 38.5], [139.7, 35.6]] },
+  'sakhalin-1': {
+    map: [
+      [143.2, 52.5],
+      [140.8, 51.45],
+      [139.5, 47.0],
+      [140.2, 41.6],
+      [141.0, 38.5],
+      [139.9, 35.4],
+    ],
+  },
+  'sakhalin-shelf': {
+    map: [
+      [143.4, 52.0],
+      [142.2, 47.5],
+      [141.7, 45.5],
+      [141.3, 43.2],
+    ],
+  },
+  'sakhalin-2': {
+    map: [
+      [143.6, 52.8],
+      [143.0, 50.0],
+      [142.9, 46.6],
+      [142.0, 45.6],
+      [141.5, 41.2],
+      [141.8, 38.0],
+      [140.0, 35.2],
+    ],
+  },
+  'east-siberian-oil-gas': {
+    map: [
+      [100.0, 56.0],
+      [110.0, 56.8],
+      [123.9, 54.0],
+      [127.5, 50.3],
+      [132.9, 42.8],
+    ],
+  },
+  'espo-oil': {
+    map: [
+      [100.0, 56.0],
+      [110.0, 56.8],
+      [123.9, 54.0],
+      [127.5, 50.3],
+      [132.9, 42.8],
+    ],
+  },
+  'power-of-siberia': {
+    map: [
+      [111.0, 60.5],
+      [118.5, 56.6],
+      [127.5, 50.3],
+      [126.6, 45.8],
+      [121.0, 41.5],
+      [116.4, 39.9],
+    ],
+  },
+  'south-yakutia-coal': {
+    map: [
+      [124.7, 56.7],
+      [124.0, 53.0],
+      [127.5, 49.8],
+      [134.9, 48.5],
+      [133.0, 42.8],
+      [137.0, 38.5],
+      [139.7, 35.6],
+    ],
+  },
   'yamal-lng': {
-    map: [[160.5, 55.0], [155.0, 48.5], [146.0, 41.0], [141.0, 36.0], [139.9, 35.4]],
-    inset: [[72.05, 71.27], [75.0, 73.2], [86.0, 74.0]],
+    map: [
+      [160.5, 55.0],
+      [155.0, 48.5],
+      [146.0, 41.0],
+      [141.0, 36.0],
+      [139.9, 35.4],
+    ],
+    inset: [
+      [72.05, 71.27],
+      [75.0, 73.2],
+      [86.0, 74.0],
+    ],
   },
   // Utrenneye on the Gydan peninsula, across the Gulf of Ob from Sabetta; cargoes east by the Northern Sea Route.
   'arctic-lng-2': {
-    map: [[160.5, 55.0], [155.0, 48.5], [146.0, 41.0], [141.0, 36.0], [139.9, 35.4]],
-    inset: [[74.9, 70.9], [77.5, 73.4], [86.0, 74.0]],
+    map: [
+      [160.5, 55.0],
+      [155.0, 48.5],
+      [146.0, 41.0],
+      [141.0, 36.0],
+      [139.9, 35.4],
+    ],
+    inset: [
+      [74.9, 70.9],
+      [77.5, 73.4],
+      [86.0, 74.0],
+    ],
   },
-  'altai-pipeline': { map: [], inset: [[75.0, 64.0], [80.0, 58.0], [84.5, 52.0], [87.5, 49.2]] },
+  'altai-pipeline': {
+    map: [],
+    inset: [
+      [75.0, 64.0],
+      [80.0, 58.0],
+      [84.5, 52.0],
+      [87.5, 49.2],
+    ],
+  },
 };
 
 /** The fishing grounds around the islands, where border guards fire on boats. */
@@ -97,8 +186,13 @@ const FISHING: LonLat[] = [
 ];
 
 function load(): FeatureCollection<Geometry, { name: string }> {
-  const topology = JSON.parse(readFileSync(resolve(root, 'node_modules/world-atlas/countries-10m.json'), 'utf8')) as Topology;
-  return feature(topology, topology.objects.countries) as unknown as FeatureCollection<Geometry, { name: string }>;
+  const topology = JSON.parse(
+    readFileSync(resolve(root, 'node_modules/world-atlas/countries-10m.json'), 'utf8'),
+  ) as Topology;
+  return feature(topology, topology.objects.countries) as unknown as FeatureCollection<
+    Geometry,
+    { name: string }
+  >;
 }
 
 /** Collects a geometry's projected, clipped rings as point lists. */
@@ -156,13 +250,15 @@ function inverted(ring: [number, number][], width: number, height: number, seat:
 
 function area(ring: [number, number][]): number {
   let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
   return Math.abs(sum / 2);
 }
 
 /** A ring as a flat list of integer coordinates ([x0, y0, x1, y1, …]), or null when it is too small to see. */
 function compact(ring: [number, number][], minArea: number): number[] | null {
-  const closed = ring.length > 2 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
+  const closed =
+    ring.length > 2 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
   const open = closed ? ring.slice(0, -1) : ring;
   const simple = simplify([...open, open[0]], TOLERANCE).slice(0, -1);
   const flat: number[] = [];
@@ -204,25 +300,62 @@ function main(): void {
   const extentFeature: Feature = {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[104, 28], [160, 28], [104, 60.5], [160, 60.5], [132, 61], [132, 27.5]] },
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [104, 28],
+        [160, 28],
+        [104, 60.5],
+        [160, 60.5],
+        [132, 61],
+        [132, 27.5],
+      ],
+    },
   };
   const projection = geoConicConformal()
     .parallels([35, 55])
     .rotate([-132, 0])
-    .fitExtent([[0, 0], [WIDTH, HEIGHT]], extentFeature)
-    .clipExtent([[-2, -2], [WIDTH + 2, HEIGHT + 2]]);
+    .fitExtent(
+      [
+        [0, 0],
+        [WIDTH, HEIGHT],
+      ],
+      extentFeature,
+    )
+    .clipExtent([
+      [-2, -2],
+      [WIDTH + 2, HEIGHT + 2],
+    ]);
 
   const insetFeature: Feature = {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[34, 53], [90, 53], [34, 75], [90, 75], [62, 48.5]] },
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [34, 53],
+        [90, 53],
+        [34, 75],
+        [90, 75],
+        [62, 48.5],
+      ],
+    },
   };
   const pad = 6;
   const inset = geoConicConformal()
     .parallels([55, 70])
     .rotate([-62, 0])
-    .fitExtent([[INSET.x + pad, INSET.y + pad], [INSET.x + INSET.width - pad, INSET.y + INSET.height - pad]], insetFeature)
-    .clipExtent([[INSET.x, INSET.y], [INSET.x + INSET.width, INSET.y + INSET.height]]);
+    .fitExtent(
+      [
+        [INSET.x + pad, INSET.y + pad],
+        [INSET.x + INSET.width - pad, INSET.y + INSET.height - pad],
+      ],
+      insetFeature,
+    )
+    .clipExtent([
+      [INSET.x, INSET.y],
+      [INSET.x + INSET.width, INSET.y + INSET.height],
+    ]);
 
   const islandRings: Record<string, number[][]> = { habomai: [], shikotan: [], kunashiri: [], etorofu: [] };
   const mapCountries: { id: string; seat: string | null; name: string; rings: number[][] }[] = [];
@@ -239,7 +372,12 @@ function main(): void {
       const lonLat = projection.invert?.([cx, cy]);
       if (seat === 'russia' && lonLat) {
         const [lon, lat] = lonLat;
-        if (lon >= islandBox.west && lon <= islandBox.east && lat >= islandBox.south && lat <= islandBox.north) {
+        if (
+          lon >= islandBox.west &&
+          lon <= islandBox.east &&
+          lat >= islandBox.south &&
+          lat <= islandBox.north
+        ) {
           let best = 'habomai';
           let bestDistance = Infinity;
           for (const [name, [ilon, ilat]] of Object.entries(ISLAND_CENTRES)) {
@@ -262,17 +400,23 @@ function main(): void {
       .filter((ring) => !inverted(ring, INSET.width, INSET.height, seat))
       .map((ring) => compact(ring, 0.8))
       .filter((r): r is number[] => r !== null);
-    if (insetKept.length && (seat === 'russia' || seat === 'china')) insetCountries.push({ id, seat, name: f.properties.name, rings: insetKept });
-    else if (insetKept.length) insetCountries.push({ id, seat: null, name: f.properties.name, rings: insetKept });
+    if (insetKept.length && (seat === 'russia' || seat === 'china'))
+      insetCountries.push({ id, seat, name: f.properties.name, rings: insetKept });
+    else if (insetKept.length)
+      insetCountries.push({ id, seat: null, name: f.properties.name, rings: insetKept });
   }
 
   const output = {
-    source: 'Natural Earth 1:10m admin-0 countries via world-atlas@2 (public domain), projected by scripts/project-map.ts',
+    source:
+      'Natural Earth 1:10m admin-0 countries via world-atlas@2 (public domain), projected by scripts/project-map.ts',
     width: WIDTH,
     height: HEIGHT,
     countries: mapCountries,
     islands: Object.fromEntries(
-      Object.entries(ISLAND_CENTRES).map(([name, c]) => [name, { at: at(projection, c), rings: islandRings[name] }]),
+      Object.entries(ISLAND_CENTRES).map(([name, c]) => [
+        name,
+        { at: at(projection, c), rings: islandRings[name] },
+      ]),
     ),
     cities: Object.fromEntries(Object.entries(CITIES).map(([name, c]) => [name, at(projection, c)])),
     fishing: FISHING.flatMap((c) => at(projection, c)),
@@ -296,7 +440,9 @@ function main(): void {
   const text = JSON.stringify(output);
   writeFileSync(OUT, `${text}\n`);
   const points = mapCountries.reduce((n, c) => n + c.rings.reduce((m, r) => m + r.length / 2, 0), 0);
-  console.log(`wrote ${OUT}: ${(text.length / 1024).toFixed(0)} kB, ${mapCountries.length} countries, ${points} points`);
+  console.log(
+    `wrote ${OUT}: ${(text.length / 1024).toFixed(0)} kB, ${mapCountries.length} countries, ${points} points`,
+  );
   for (const [name, r] of Object.entries(islandRings)) console.log(`  ${name}: ${r.length} ring(s)`);
 }
 

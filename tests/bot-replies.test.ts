@@ -26,18 +26,22 @@ describe('bot replies', () => {
     expect(replyTo(view, 'japan', 'Invest in our energy projects')).toEqual(reply);
   });
 
-  test('a bot seat answers a person\'s private message with a sendMessage move of its own', () => {
+  test("a bot seat answers a person's private message with a sendMessage move of its own", () => {
     const session = new LocalSession({
       scenario,
       seed: '7',
       controllers: perSeat((s) => (s === 'japan' ? { type: 'human' } : { type: 'bot', kind: 'historical' })),
     });
     expect(session.dispatch('ready')).toBe(true);
-    expect(session.dispatch('sendMessage', { to: 'russia', text: 'Will you return the islands?' })).toBe(true);
+    expect(session.dispatch('sendMessage', { to: 'russia', text: 'Will you return the islands?' })).toBe(
+      true,
+    );
     const mine = session.view().messages.filter((m) => m.from === 'russia' && m.to === 'japan');
     expect(mine).toHaveLength(1);
     expect(mine[0].text).toMatch(/the islands: /);
     // It is in the record, so the replay holds it.
-    expect(session.replay().actions.some((a) => JSON.stringify(a).includes(mine[0].text.slice(0, 20)))).toBe(true);
+    expect(session.replay().actions.some((a) => JSON.stringify(a).includes(mine[0].text.slice(0, 20)))).toBe(
+      true,
+    );
   });
 });

@@ -12,7 +12,11 @@ export function cliOf(command: Command): (...argv: string[]) => CliResult {
   return (...argv) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = command(argv, (l) => out.push(l), (l) => err.push(l));
+    const code = command(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out, err };
   };
 }

@@ -42,18 +42,49 @@ describe('check', () => {
     ['not-json.json', 'scenario: yes', /not-json\.json: \(document\): not valid JSON/],
     ['array.json', '[1,2,3]', /array\.json: \(document\): expected a JSON object, got array/],
     ['huge.json', `{"id":"${'x'.repeat(2_100_000)}"}`, /huge\.json: \(document\): the file is too large/],
-    ['wrong-type.json', valid.replace('"startYear":2000', '"startYear":"2000"'), /wrong-type\.json: startYear: expected number, got string/],
-    ['unknown-seat.json', valid.replace('"from":"japan","to":"russia"', '"from":"mongolia","to":"russia"'), /unknown-seat\.json: trust\.entries\.0\.from: expected one of/],
-    ['proto.json', valid.replace('{"id":"fixture"', '{"__proto__":{"polluted":true},"id":"fixture"'), /proto\.json: \(document\): unknown field "__proto__"/],
-    ['nan.json', valid.replace('"endYear":2004', '"endYear":"NaN"'), /nan\.json: endYear: expected number, got string/],
-    ['years.json', valid.replace('"endYear":2004', '"endYear":1999'), /years\.json: endYear: must not be before startYear/],
-    ['event-year.json', valid.replace('"year":2001', '"year":2030'), /event-year\.json: events\.0\.year: 2030 is outside the era 2000–2004/],
+    [
+      'wrong-type.json',
+      valid.replace('"startYear":2000', '"startYear":"2000"'),
+      /wrong-type\.json: startYear: expected number, got string/,
+    ],
+    [
+      'unknown-seat.json',
+      valid.replace('"from":"japan","to":"russia"', '"from":"mongolia","to":"russia"'),
+      /unknown-seat\.json: trust\.entries\.0\.from: expected one of/,
+    ],
+    [
+      'proto.json',
+      valid.replace('{"id":"fixture"', '{"__proto__":{"polluted":true},"id":"fixture"'),
+      /proto\.json: \(document\): unknown field "__proto__"/,
+    ],
+    [
+      'nan.json',
+      valid.replace('"endYear":2004', '"endYear":"NaN"'),
+      /nan\.json: endYear: expected number, got string/,
+    ],
+    [
+      'years.json',
+      valid.replace('"endYear":2004', '"endYear":1999'),
+      /years\.json: endYear: must not be before startYear/,
+    ],
+    [
+      'event-year.json',
+      valid.replace('"year":2001', '"year":2030'),
+      /event-year\.json: events\.0\.year: 2030 is outside the era 2000–2004/,
+    ],
     [
       'bad-project.json',
-      valid.replace('"effects":[{"type":"oil-price","delta":-15}]', '"effects":[{"type":"project-progress","project":"atlantis","delta":5}]'),
+      valid.replace(
+        '"effects":[{"type":"oil-price","delta":-15}]',
+        '"effects":[{"type":"project-progress","project":"atlantis","delta":5}]',
+      ),
       /bad-project\.json: wildcards\.deck\.1\.effects\.0\.project: unknown project "atlantis"/,
     ],
-    ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02]), /binary\.json: \(document\): not valid JSON/],
+    [
+      'binary.json',
+      Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02]),
+      /binary\.json: \(document\): not valid JSON/,
+    ],
   ];
 
   test.each(badFiles)('%s is refused with a named problem and no stack trace', (name, content, expected) => {
@@ -92,7 +123,10 @@ describe('usage errors', () => {
     [['play', '--scenario', 'yeltsin-1992'], /--seed S is required/],
     [['play', '--scenario', 'atlantis-2050', '--seed', '1'], /unknown scenario "atlantis-2050"/],
     [['play', '--scenario', 'yeltsin-1992', '--seed', '1', '--bots', 'wizard'], /unknown bot kind "wizard"/],
-    [['play', '--scenario', 'yeltsin-1992', '--seed', '1', '--bots', 'mongolia=random'], /unknown seat "mongolia"/],
+    [
+      ['play', '--scenario', 'yeltsin-1992', '--seed', '1', '--bots', 'mongolia=random'],
+      /unknown seat "mongolia"/,
+    ],
     [['play', '--bogus'], /Unknown option/],
     [['replay', 'verify'], /usage: replay/],
     [['conquer'], /unknown command "conquer"/],
@@ -106,15 +140,32 @@ describe('usage errors', () => {
 describe('play and replay verify', () => {
   test('a match played in two separate processes gives byte-identical replays; another seed differs', async () => {
     const play = (seed: string, out: string) =>
-      exec('npx', ['tsx', 'src/cli/main.ts', 'play', '--scenario', 'gorbachev-1985', '--seed', seed, '--out', out, '--json'], {
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+      exec(
+        'npx',
+        [
+          'tsx',
+          'src/cli/main.ts',
+          'play',
+          '--scenario',
+          'gorbachev-1985',
+          '--seed',
+          seed,
+          '--out',
+          out,
+          '--json',
+        ],
+        {
+          env: { ...process.env, NODE_ENV: 'production' },
+        },
+      );
     const [a, b, c] = [path.join(dir, 'a.json'), path.join(dir, 'b.json'), path.join(dir, 'c.json')];
     const [ra, rb] = await Promise.all([play('42', a), play('42', b)]);
     await play('43', c);
     expect(fs.readFileSync(a)).toEqual(fs.readFileSync(b));
     expect(JSON.parse(ra.stdout).finalHash).toBe(JSON.parse(rb.stdout).finalHash);
-    const histories = [a, c].map((f) => JSON.parse(fs.readFileSync(f, 'utf8')).roundHashes.map((h: { hash: string }) => h.hash));
+    const histories = [a, c].map((f) =>
+      JSON.parse(fs.readFileSync(f, 'utf8')).roundHashes.map((h: { hash: string }) => h.hash),
+    );
     expect(histories[0][0]).not.toBe(histories[1][0]);
     expect(cli('replay', 'verify', a).code).toBe(0);
   }, 60_000);

@@ -30,7 +30,8 @@ describe('the projected map', () => {
   });
 
   it('puts Tokyo in Japan, Beijing in China and Seoul in South Korea', () => {
-    const landOf = (x: number, y: number) => map.countries.find((c) => c.rings.some((r) => inRing(r, x, y)))?.seat;
+    const landOf = (x: number, y: number) =>
+      map.countries.find((c) => c.rings.some((r) => inRing(r, x, y)))?.seat;
     expect(landOf(...map.cities.tokyo)).toBe('japan');
     expect(landOf(...map.cities.beijing)).toBe('china');
     expect(landOf(...map.cities.seoul)).toBe('rok');
@@ -58,7 +59,8 @@ describe('the projected map', () => {
 
 describe('hit-testing', () => {
   it('finds each island at its marker', () => {
-    for (const island of ISLANDS) expect(hitTest(map, ...map.islands[island].at, [])).toEqual({ type: 'island', island });
+    for (const island of ISLANDS)
+      expect(hitTest(map, ...map.islands[island].at, [])).toEqual({ type: 'island', island });
   });
 
   it('finds each seat at its capital', () => {
@@ -173,7 +175,14 @@ describe('start options', () => {
   });
 
   it('reads the debrief’s baseline format as a mean per seat', () => {
-    expect(meanScores({ scenario: 'yeltsin-1992', bots: 'historical', runs: 3, scores: { russia: [10, 20, 30], japan: [5] } })).toEqual({
+    expect(
+      meanScores({
+        scenario: 'yeltsin-1992',
+        bots: 'historical',
+        runs: 3,
+        scores: { russia: [10, 20, 30], japan: [5] },
+      }),
+    ).toEqual({
       russia: 20,
       japan: 5,
     });

@@ -3,9 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { SEATS, perSeat } from '../src/game/vocabulary';
 import { builtinScenario } from '../src/scenario/builtin';
 import { MatchDriver, playMatch, stateHash } from '../src/match/match';
-import { buildReplay, parseReplayText, serializeReplay, verifyReplay, type Replay } from '../src/match/replay';
+import {
+  buildReplay,
+  parseReplayText,
+  serializeReplay,
+  verifyReplay,
+  type Replay,
+} from '../src/match/replay';
 import { ReplaySession } from '../src/client/replay/replay-session';
-import { diplomacyRound, loadTimeline, positionAt, timelineOf, yearStartIndex, yearsOf, type Timeline } from '../src/client/replay/timeline';
+import {
+  diplomacyRound,
+  loadTimeline,
+  positionAt,
+  timelineOf,
+  yearStartIndex,
+  yearsOf,
+  type Timeline,
+} from '../src/client/replay/timeline';
 import { startForkSession } from '../src/client/replay/fork-session';
 import { debriefHtmlFor } from '../src/client/replay/debrief-view';
 import { MEASURED_RUNS, eraBaseline } from '../src/client/baseline';
@@ -18,7 +32,12 @@ const seats = perSeat(() => 'bot:random');
 const bots = perSeat(() => 'random');
 
 function played(seed: string, maxRounds?: number): Replay {
-  const { driver } = playMatch({ scenario, seed, bots: makeBots(bots), ...(maxRounds !== undefined ? { maxRounds } : {}) });
+  const { driver } = playMatch({
+    scenario,
+    seed,
+    bots: makeBots(bots),
+    ...(maxRounds !== undefined ? { maxRounds } : {}),
+  });
   return buildReplay({ scenario, seed, seats, driver, createdBy: 'test' });
 }
 
@@ -68,7 +87,8 @@ describe('the replay timeline', () => {
   it('holds at each year’s start exactly the state a plain re-play reaches there', () => {
     const hashes = yearStartHashes(replay);
     expect(hashes.size).toBe(scenario.endYear - scenario.startYear + 1);
-    for (const [year, hash] of hashes) expect(stateHash(t.positions[positionAt(t, year, 'diplomacy')].state.G)).toBe(hash);
+    for (const [year, hash] of hashes)
+      expect(stateHash(t.positions[positionAt(t, year, 'diplomacy')].state.G)).toBe(hash);
   });
 
   it('gives the charts one more point per resolved year', () => {
@@ -134,7 +154,11 @@ describe('the read-only replay session', () => {
     expect(v.messages.every((m) => m.to === 'all' || m.from === 'japan' || m.to === 'japan')).toBe(true);
     // Other seats' order reasons of the revealed years are hidden from Japan, its own are not.
     const revealed = v.revealed.at(-1)!;
-    expect(SEATS.filter((s) => s !== 'japan').every((s) => revealed.orders[s].every((o) => o.reason === undefined))).toBe(true);
+    expect(
+      SEATS.filter((s) => s !== 'japan').every((s) =>
+        revealed.orders[s].every((o) => o.reason === undefined),
+      ),
+    ).toBe(true);
     expect(master.revealed.at(-1)!.orders.russia.some((o) => o.reason !== undefined)).toBe(true);
   });
 
@@ -193,7 +217,12 @@ describe('a fork in the browser', () => {
   });
 
   it('with a new seed records the reseed, and refuses a year the parent never reached', () => {
-    const reseeded = startForkSession(replay, { year: 1993, seat: 'japan', botKind: 'random', seed: 'other-dice' });
+    const reseeded = startForkSession(replay, {
+      year: 1993,
+      seat: 'japan',
+      botKind: 'random',
+      seed: 'other-dice',
+    });
     if (!reseeded.ok) throw new Error(reseeded.error);
     const fork = reseeded.session.replay();
     expect(fork.parent?.reseed).toBe('other-dice');
@@ -219,7 +248,9 @@ describe('the browser debrief', () => {
     expect((await eraBaseline(scenario))?.baseline).toBe(baseline);
     const report = debriefHtmlFor(replay, baseline);
     if (!report.ok) throw new Error(report.error);
-    expect(report.html).toContain(`Against the historical baseline (${MEASURED_RUNS} runs, historical (measured in this browser))`);
+    expect(report.html).toContain(
+      `Against the historical baseline (${MEASURED_RUNS} runs, historical (measured in this browser))`,
+    );
   });
 
   it('refuses a replay that does not verify, with the verifier’s message', () => {

@@ -90,14 +90,22 @@ describe('LocalSession, solo', () => {
 
 describe('LocalSession, hot seat', () => {
   it('plays a whole hot-seat match, passing the device, and its replay verifies', () => {
-    const session = new LocalSession({ scenario, seed: '5', controllers: controllers(['japan', 'russia', 'china']) });
+    const session = new LocalSession({
+      scenario,
+      seed: '5',
+      controllers: controllers(['japan', 'russia', 'china']),
+    });
     const ui = new UiState(session);
     if (ui.screen === 'pass') ui.confirmPass();
     let guard = 0;
     while (!session.over() && guard++ < 400) playTurn(session, ui);
     expect(session.over()).toBe(true);
     const replay = session.replay();
-    expect([replay.seats.japan, replay.seats.russia, replay.seats.china]).toEqual(['human', 'human', 'human']);
+    expect([replay.seats.japan, replay.seats.russia, replay.seats.china]).toEqual([
+      'human',
+      'human',
+      'human',
+    ]);
     expect(replay.seats.us).toBe('bot:random');
     const check = verifyReplay(replay);
     expect(check.ok ? 'verified' : check.error).toBe('verified');

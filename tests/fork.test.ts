@@ -9,7 +9,13 @@ import { runReplay } from '../src/cli/replay';
 import { cliOf } from './cli-capture';
 import { MatchDriver, stateHash } from '../src/match/match';
 import { buildForkReplay, forkReplay, forkStartHash, playFork, startFork } from '../src/match/fork';
-import { type Replay, forkRngState, parseReplayText, serializeReplay, verifyReplay } from '../src/match/replay';
+import {
+  type Replay,
+  forkRngState,
+  parseReplayText,
+  serializeReplay,
+  verifyReplay,
+} from '../src/match/replay';
 import { RANDOM, botReplay, mustMove, scenarioById, seatsOf } from './replay-helpers';
 import { makeBots } from '../src/bots/registry';
 

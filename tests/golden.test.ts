@@ -45,15 +45,18 @@ describe('domestic politics', () => {
     [18, 40, 60, 0],
     [40, 90, 20, 0.9],
     [6, 60, 50, 0],
-  ])('backlash chance for strain %d, pressure %d, capital %d is %d', (strain, pressure, capital, expected) => {
-    const G = fixtureState();
-    G.domestic.russia = { strain, pressure, capital };
-    // Russia's outside options at their neutral level (0.45 × 300), so they add nothing to its pressure.
-    G.alignment.sinoRussian = 45;
-    G.koreaTies.rok.russia = 45;
-    G.oilPrice = 45;
-    expect(backlashChance(G, 'russia')).toBeCloseTo(expected, 10);
-  });
+  ])(
+    'backlash chance for strain %d, pressure %d, capital %d is %d',
+    (strain, pressure, capital, expected) => {
+      const G = fixtureState();
+      G.domestic.russia = { strain, pressure, capital };
+      // Russia's outside options at their neutral level (0.45 × 300), so they add nothing to its pressure.
+      G.alignment.sinoRussian = 45;
+      G.koreaTies.rok.russia = 45;
+      G.oilPrice = 45;
+      expect(backlashChance(G, 'russia')).toBeCloseTo(expected, 10);
+    },
+  );
 
   test.each([
     // pressure, capital → fail chance = clamp(0.35 + (pressure − capital) / 100, 0.1, 0.95)

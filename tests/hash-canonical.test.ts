@@ -27,8 +27,22 @@ const reference = (value: unknown) => JSON.stringify(sortKeys(value));
 describe('canonicalJson', () => {
   it('matches JSON.stringify of a key-sorted copy on awkward values', () => {
     const values: unknown[] = [
-      null, 0, -0, 1.5, 1e21, 1e-7, NaN, Infinity, '', 'a"b\\c\n\u2028é', true, false, [], {},
-      [undefined, () => 1, null, 3], { b: 1, a: undefined, c: () => 2, 'd"e': [1, { z: 1, y: [null] }] },
+      null,
+      0,
+      -0,
+      1.5,
+      1e21,
+      1e-7,
+      NaN,
+      Infinity,
+      '',
+      'a"b\\c\n\u2028é',
+      true,
+      false,
+      [],
+      {},
+      [undefined, () => 1, null, 3],
+      { b: 1, a: undefined, c: () => 2, 'd"e': [1, { z: 1, y: [null] }] },
       { nested: { arr: [{ b: 2, a: 1 }], n: -3.25 } },
     ];
     for (const v of values) expect(canonicalJson(v)).toBe(reference(v));

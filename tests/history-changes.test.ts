@@ -18,7 +18,9 @@ function scripted(seed: string, concede: boolean): MatchDriver {
     if (d.phase === 'diplomacy') {
       const { russia, japan } = d.G.positions;
       if (concede && russia >= rung('two-islands') && japan <= rung('two-islands')) {
-        d.move(playerIDOf('japan'), 'propose', [{ to: 'russia', kind: 'peace-treaty', terms: { formula: 'two-islands' } }]);
+        d.move(playerIDOf('japan'), 'propose', [
+          { to: 'russia', kind: 'peace-treaty', terms: { formula: 'two-islands' } },
+        ]);
         const offer = d.G.proposals.find((p) => p.kind === 'peace-treaty' && p.status === 'open');
         if (offer) d.move(playerIDOf('russia'), 'respond', [{ id: offer.id, accept: true }]);
       }
@@ -26,9 +28,12 @@ function scripted(seed: string, concede: boolean): MatchDriver {
     } else {
       for (const s of SEATS) {
         const orders: Order[] = [];
-        if (concede && s === 'russia' && d.G.positions.russia < rung('two-islands')) orders.push({ action: 'raise-offer' });
-        if (concede && s === 'japan' && d.G.positions.japan > rung('two-islands')) orders.push({ action: 'soften-demand' });
-        if (!d.move(playerIDOf(s), 'commitOrders', [{ orders }])) d.move(playerIDOf(s), 'commitOrders', [{ orders: [] }]);
+        if (concede && s === 'russia' && d.G.positions.russia < rung('two-islands'))
+          orders.push({ action: 'raise-offer' });
+        if (concede && s === 'japan' && d.G.positions.japan > rung('two-islands'))
+          orders.push({ action: 'soften-demand' });
+        if (!d.move(playerIDOf(s), 'commitOrders', [{ orders }]))
+          d.move(playerIDOf(s), 'commitOrders', [{ orders: [] }]);
       }
     }
   }

@@ -6,7 +6,13 @@ import { describe, expect, test } from 'vitest';
 import { createInitialState, type GameState } from '../src/game/state';
 import { builtinScenario } from '../src/scenario/builtin';
 import type { Scenario } from '../src/game/scenario-schema';
-import { backlashChance, concessionPressure, pressureTarget, ratifyFailChance, russiaOutsideOptions } from '../src/game/resolution';
+import {
+  backlashChance,
+  concessionPressure,
+  pressureTarget,
+  ratifyFailChance,
+  russiaOutsideOptions,
+} from '../src/game/resolution';
 import { concessionReadiness, orderStance } from '../src/bots/doctrine';
 
 const state = (id: string): GameState => createInitialState(builtinScenario(id) as Scenario, 'mechanisms');

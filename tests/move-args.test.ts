@@ -41,7 +41,12 @@ const MALFORMED: Record<MoveName, unknown[]> = {
     { orders: [{ action: 'no-such-action' }] },
     { orders: Array(13).fill({ action: 'x' }) },
   ],
-  reflect: [{ year: 1993 }, { text: 'why' }, { year: 1993.5, text: 'x' }, { year: 1993, text: 'x'.repeat(1201) }],
+  reflect: [
+    { year: 1993 },
+    { text: 'why' },
+    { year: 1993.5, text: 'x' },
+    { year: 1993, text: 'x'.repeat(1201) },
+  ],
   inject: [{ id: '' }, {}],
   advance: [],
   endMatch: [],

@@ -16,13 +16,29 @@ function midMatch(): MatchDriver {
   const d = new MatchDriver({ scenario, seed: 'secrets' });
   expect(SEATS.every((s) => d.G.agendas[s] === null)).toBe(true);
   for (const s of SEATS) d.move(id(s), 'ready');
-  expect(d.move(id('japan'), 'sendMessage', [{ to: 'russia', text: 'Quietly: we could talk about two islands.' }])).toBe(true);
-  expect(d.move(id('china'), 'propose', [{ to: 'us', kind: 'sanctions-coordination', reason: 'keeps the balance' }])).toBe(true);
-  expect(d.move(id('us'), 'propose', [{ to: 'japan', kind: 'alliance-reassurance', reason: 'reassures an ally' }])).toBe(true);
-  expect(d.move(id('japan'), 'respond', [{ id: d.G.proposals[1].id, accept: true, reason: 'welcomes reassurance' }])).toBe(true);
+  expect(
+    d.move(id('japan'), 'sendMessage', [{ to: 'russia', text: 'Quietly: we could talk about two islands.' }]),
+  ).toBe(true);
+  expect(
+    d.move(id('china'), 'propose', [
+      { to: 'us', kind: 'sanctions-coordination', reason: 'keeps the balance' },
+    ]),
+  ).toBe(true);
+  expect(
+    d.move(id('us'), 'propose', [{ to: 'japan', kind: 'alliance-reassurance', reason: 'reassures an ally' }]),
+  ).toBe(true);
+  expect(
+    d.move(id('japan'), 'respond', [
+      { id: d.G.proposals[1].id, accept: true, reason: 'welcomes reassurance' },
+    ]),
+  ).toBe(true);
   expect(d.move(id('rok'), 'makeStatement', [{ text: 'Seoul welcomes dialogue.' }])).toBe(true);
   for (const s of SEATS) d.move(id(s), 'ready');
-  expect(d.move(id('japan'), 'commitOrders', [{ orders: [{ action: 'follow-us-line', reason: 'follows the US line' }] }])).toBe(true);
+  expect(
+    d.move(id('japan'), 'commitOrders', [
+      { orders: [{ action: 'follow-us-line', reason: 'follows the US line' }] },
+    ]),
+  ).toBe(true);
   expect(d.phase).toBe('policy');
   return d;
 }
@@ -58,12 +74,18 @@ describe('seat views', () => {
       expect(view.orders[other]).toBeNull();
     }
     for (const m of view.messages) expect(m.to === 'all' || m.from === seat || m.to === seat).toBe(true);
-    for (const p of view.proposals) expect(p.status === 'accepted' || p.from === seat || p.to === seat).toBe(true);
+    for (const p of view.proposals)
+      expect(p.status === 'accepted' || p.from === seat || p.to === seat).toBe(true);
     for (const p of view.proposals) if (p.from !== seat) expect(p.reason).toBeUndefined();
     for (const p of view.proposals) if (p.to !== seat) expect(p.answerReason).toBeUndefined();
-    if (seat === 'japan') expect(view.proposals.some((p) => p.answerReason === 'welcomes reassurance')).toBe(true);
+    if (seat === 'japan')
+      expect(view.proposals.some((p) => p.answerReason === 'welcomes reassurance')).toBe(true);
     expect(view.messages).toEqual(expect.arrayContaining(secretsOf(master, seat).privateMessages));
-    expect(view.proposals).toEqual(expect.arrayContaining(secretsOf(master, seat).openProposals.map((p) => expect.objectContaining({ id: p.id }))));
+    expect(view.proposals).toEqual(
+      expect.arrayContaining(
+        secretsOf(master, seat).openProposals.map((p) => expect.objectContaining({ id: p.id })),
+      ),
+    );
     expect(view.messages.some((m) => m.to === 'all' && m.from === 'rok')).toBe(true);
   });
 
@@ -76,7 +98,11 @@ describe('seat views', () => {
   });
 
   test('the facilitator sees every secret but the PRNG', () => {
-    const view: GameState = OilAndWater.playerView!({ G: master, ctx: d.state.ctx, playerID: FACILITATOR_ID });
+    const view: GameState = OilAndWater.playerView!({
+      G: master,
+      ctx: d.state.ctx,
+      playerID: FACILITATOR_ID,
+    });
     expect(view.rng).toBeNull();
     expect(view.agendas).toEqual(master.agendas);
     expect(view.orders).toEqual(master.orders);

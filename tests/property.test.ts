@@ -12,7 +12,8 @@ import { MatchDriver, botRng, playBotPhase } from '../src/match/match';
 import { buildReplay, serializeReplay } from '../src/match/replay';
 
 function inRange(label: string, value: number, min = 0, max = 100): void {
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${label} = ${value}, outside ${min}–${max}`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${label} = ${value}, outside ${min}–${max}`);
 }
 
 function everyNumberFinite(value: unknown, path = 'G'): void {
@@ -32,7 +33,8 @@ export function checkInvariants(G: GameState): void {
   inRange('oilPrice', G.oilPrice);
   inRange('fishingTension', G.fishingTension);
   for (const [k, v] of Object.entries(G.alignment)) inRange(`alignment.${k}`, v);
-  for (const k of ['rok', 'dprk'] as const) for (const [p, v] of Object.entries(G.koreaTies[k])) inRange(`koreaTies.${k}.${p}`, v);
+  for (const k of ['rok', 'dprk'] as const)
+    for (const [p, v] of Object.entries(G.koreaTies[k])) inRange(`koreaTies.${k}.${p}`, v);
   for (const s of SEATS) {
     inRange(`domestic.${s}.pressure`, G.domestic[s].pressure);
     inRange(`domestic.${s}.capital`, G.domestic[s].capital);
@@ -41,20 +43,25 @@ export function checkInvariants(G: GameState): void {
   for (const p of Object.values(G.projects)) {
     inRange(`projects.${p.id}.progress`, p.progress, 0, 99.99);
     inRange(`projects.${p.id}.output`, p.output, 0, p.capacity);
-    inRange(`projects.${p.id}.stakes`, Object.values(p.stakes).reduce((a: number, b) => a + (b ?? 0), 0));
+    inRange(
+      `projects.${p.id}.stakes`,
+      Object.values(p.stakes).reduce((a: number, b) => a + (b ?? 0), 0),
+    );
   }
   const islands = Object.keys(G.islands).sort();
   if (islands.join() !== [...ISLANDS].sort().join()) throw new Error(`islands are ${islands.join(', ')}`);
   for (const i of ISLANDS) {
     const island = G.islands[i];
-    if (island.administrator !== 'russia' && island.administrator !== 'japan') throw new Error(`${i} administered by ${island.administrator}`);
+    if (island.administrator !== 'russia' && island.administrator !== 'japan')
+      throw new Error(`${i} administered by ${island.administrator}`);
     if (!Number.isInteger(island.garrison)) throw new Error(`${i} garrison ${island.garrison}`);
     inRange(`${i}.garrison`, island.garrison, 0, 10);
     inRange(`${i}.jointActivities`, island.jointActivities, 0, 3);
   }
   inRange('positions.russia', G.positions.russia, 0, 4);
   inRange('positions.japan', G.positions.japan, 0, 4);
-  for (const s of SEATS) if (!Number.isFinite(G.scores[s])) throw new Error(`score of ${s} is ${G.scores[s]}`);
+  for (const s of SEATS)
+    if (!Number.isFinite(G.scores[s])) throw new Error(`score of ${s} is ${G.scores[s]}`);
 }
 
 function playChecked(scenarioId: string, seed: string): MatchDriver {
@@ -77,7 +84,10 @@ function playChecked(scenarioId: string, seed: string): MatchDriver {
     fs.mkdirSync('test-artifacts', { recursive: true });
     const file = `test-artifacts/property-failure-${scenarioId}-${seed}.json`;
     const seats = perSeat(() => 'bot:random');
-    fs.writeFileSync(file, serializeReplay(buildReplay({ scenario: scenario!, seed, seats, driver, createdBy: 'property-test' })));
+    fs.writeFileSync(
+      file,
+      serializeReplay(buildReplay({ scenario: scenario!, seed, seats, driver, createdBy: 'property-test' })),
+    );
     throw new Error(`${scenarioId} seed ${seed}: ${(error as Error).message} (replay in ${file})`);
   }
   return driver;
@@ -93,12 +103,18 @@ describe('random legal play keeps every invariant', () => {
     );
   }, 120_000);
 
-  test.each(BUILTIN_IDS)('%s reaches its end with a ranked outcome', (id) => {
-    const driver = playChecked(id, 'ranked');
-    const outcome = driver.G.outcome!;
-    expect([...outcome.ranking].sort()).toEqual([...SEATS].sort());
-    for (let i = 1; i < outcome.ranking.length; i++) {
-      expect(outcome.finalScores[outcome.ranking[i - 1]]).toBeGreaterThanOrEqual(outcome.finalScores[outcome.ranking[i]]);
-    }
-  }, 60_000);
+  test.each(BUILTIN_IDS)(
+    '%s reaches its end with a ranked outcome',
+    (id) => {
+      const driver = playChecked(id, 'ranked');
+      const outcome = driver.G.outcome!;
+      expect([...outcome.ranking].sort()).toEqual([...SEATS].sort());
+      for (let i = 1; i < outcome.ranking.length; i++) {
+        expect(outcome.finalScores[outcome.ranking[i - 1]]).toBeGreaterThanOrEqual(
+          outcome.finalScores[outcome.ranking[i]],
+        );
+      }
+    },
+    60_000,
+  );
 });

@@ -16,7 +16,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('the simulator saves verifiable replays', () => {
   test('historical bots on the direct driver, two seeds', () => {
     const bots: BotSpec = perSeat(() => 'historical');
-    const spec = { scenario: builtinScenario('abe-2013')!, seeds: ['1', '2'], bots, whatIfs: [], saveReplays: dir };
+    const spec = {
+      scenario: builtinScenario('abe-2013')!,
+      seeds: ['1', '2'],
+      bots,
+      whatIfs: [],
+      saveReplays: dir,
+    };
     const records = spec.seeds.map((_, i) => runMatchRecord(spec, i));
     const files = fs.readdirSync(dir).sort();
     expect(files).toHaveLength(2);

@@ -6,7 +6,8 @@ import { parseScenarioText } from '../src/game/scenario-validate';
 
 const SCENARIO_DIR = new URL('../scenarios/', import.meta.url);
 // The paper lives beside the repository (../shared/paper, as on CI); PAPER_PATH points elsewhere.
-const PAPER_PATH = process.env.PAPER_PATH ?? new URL('../../shared/paper/000_52d2cf5c1e24788f.txt', import.meta.url).pathname;
+const PAPER_PATH =
+  process.env.PAPER_PATH ?? new URL('../../shared/paper/000_52d2cf5c1e24788f.txt', import.meta.url).pathname;
 const HAVE_PAPER = existsSync(PAPER_PATH);
 const LINE_SLACK = 3;
 
@@ -79,7 +80,6 @@ describe('scenario files', () => {
     const result = parseScenarioText(readFileSync(new URL(file, SCENARIO_DIR), 'utf8'));
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
-
 });
 
 // Without the paper the quotes cannot be checked: CI (which has it) fails loudly; elsewhere the check is left out.

@@ -19,9 +19,18 @@ const yeltsin = builtinScenario('yeltsin-1992') as Scenario;
 
 describe('what-if interventions', () => {
   test.each([
-    ['japan:abandon-linkage@1992', { type: 'policy', seat: 'japan', year: 1992, force: ['abandon-linkage'], forbid: ['restore-linkage'] }],
-    ['sinoRussian=10@2015', { type: 'set', lever: 'alignment.sinoRussian', value: 10, year: 2015, once: false }],
-    ['russia:position=two-islands@2016!once', { type: 'position', seat: 'russia', rung: 'two-islands', year: 2016, once: true }],
+    [
+      'japan:abandon-linkage@1992',
+      { type: 'policy', seat: 'japan', year: 1992, force: ['abandon-linkage'], forbid: ['restore-linkage'] },
+    ],
+    [
+      'sinoRussian=10@2015',
+      { type: 'set', lever: 'alignment.sinoRussian', value: 10, year: 2015, once: false },
+    ],
+    [
+      'russia:position=two-islands@2016!once',
+      { type: 'position', seat: 'russia', rung: 'two-islands', year: 2016, once: true },
+    ],
     ['russia:treaty=two-islands@2016', { type: 'policy', seat: 'russia', treaty: 'two-islands' }],
     ['china:!deepen-russia-ties@1995', { type: 'policy', seat: 'china', forbid: ['deepen-russia-ties'] }],
   ])('%s parses', (flag, expected) => {
@@ -54,7 +63,9 @@ describe('what-if interventions', () => {
     const w = parseWhatIfFlag('sinoRussian=10@1997');
     if (!w.ok) throw new Error(w.error);
     const applied = applyWhatIfs(yeltsin, [w.value]);
-    expect(applied.ok && applied.value.events.filter((e) => e.id.startsWith('what-if-')).map((e) => e.year)).toEqual([1997, 1998, 1999]);
+    expect(
+      applied.ok && applied.value.events.filter((e) => e.id.startsWith('what-if-')).map((e) => e.year),
+    ).toEqual([1997, 1998, 1999]);
     const outside = applyWhatIfs(yeltsin, [{ ...w.value, year: 2005 }]);
     expect(!outside.ok && outside.error).toMatch(/outside yeltsin-1992/);
   });
@@ -64,7 +75,12 @@ describe('what-if interventions', () => {
     if (!rift.ok) throw new Error(rift.error);
     const scenario = applyWhatIfs(yeltsin, [rift.value]);
     if (!scenario.ok) throw new Error(scenario.error);
-    const records = await runBatch({ scenario: scenario.value, seeds: ['1', '2'], bots: historical, whatIfs: [rift.value] });
+    const records = await runBatch({
+      scenario: scenario.value,
+      seeds: ['1', '2'],
+      bots: historical,
+      whatIfs: [rift.value],
+    });
     for (const r of records) expect(Math.max(...r.series.sinoRussian)).toBeLessThan(40);
     expect(records.every((r) => r.flags.includes('china-backs-japan'))).toBe(true);
   });
@@ -108,7 +124,11 @@ describe('the command line', () => {
   const run = async (argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runSimCli(argv, (l) => out.push(l), (l) => err.push(l));
+    const code = await runSimCli(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
@@ -116,9 +136,15 @@ describe('the command line', () => {
     [['sim', '--seeds', '3'], /--scenario ID\|FILE is required/],
     [['sim', '--scenario', 'nowhere', '--seeds', '3'], /unknown scenario "nowhere"/],
     [['sim', '--scenario', 'abe-2013', '--seeds', 'x'], /--seeds "x"/],
-    [['sim', '--scenario', 'abe-2013', '--seeds', '2', '--bots', 'wizard'], /--bots: unknown bot kind "wizard"/],
+    [
+      ['sim', '--scenario', 'abe-2013', '--seeds', '2', '--bots', 'wizard'],
+      /--bots: unknown bot kind "wizard"/,
+    ],
     [['sim', '--scenario', 'abe-2013', '--seeds', '2', '--workers', '0'], /--workers "0"/],
-    [['sim', '--scenario', 'abe-2013', '--seeds', '2', '--what-if', 'japan:abandon-linkage@1990'], /outside abe-2013/],
+    [
+      ['sim', '--scenario', 'abe-2013', '--seeds', '2', '--what-if', 'japan:abandon-linkage@1990'],
+      /outside abe-2013/,
+    ],
     [['sim', '--scenario', 'abe-2013', '--seeds', '2', '--frobnicate'], /Unknown option/],
     [['sim', 'compare', '--scenario', 'abe-2013', '--seeds', '2'], /at least one --what-if/],
   ])('%j fails with a clear error and exit code 2', async (argv, message) => {
@@ -131,7 +157,23 @@ describe('the command line', () => {
   test('sim writes JSON, CSV and a self-contained HTML report; compare reports differences', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-sim-'));
     const files = ['r.json', 'r.csv', 'r.html'].map((f) => path.join(dir, f));
-    const result = await run(['sim', '--scenario', 'gorbachev-1985', '--seeds', '3', '--bots', 'historical', '--workers', '1', '--json', files[0], '--csv', files[1], '--html', files[2]]);
+    const result = await run([
+      'sim',
+      '--scenario',
+      'gorbachev-1985',
+      '--seeds',
+      '3',
+      '--bots',
+      'historical',
+      '--workers',
+      '1',
+      '--json',
+      files[0],
+      '--csv',
+      files[1],
+      '--html',
+      files[2],
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/territory: none 100\.0 %/);
     const json = JSON.parse(fs.readFileSync(files[0], 'utf8'));
@@ -142,19 +184,44 @@ describe('the command line', () => {
     expect(html).toMatch(/<svg/);
     expect(html).not.toMatch(/<script|src=|href=/);
     const cmpCsv = path.join(dir, 'cmp.csv');
-    const cmp = await run(['sim', 'compare', '--scenario', 'gorbachev-1985', '--seeds', '3', '--workers', '1', '--what-if', 'sinoRussian=10@1985', '--csv', cmpCsv]);
+    const cmp = await run([
+      'sim',
+      'compare',
+      '--scenario',
+      'gorbachev-1985',
+      '--seeds',
+      '3',
+      '--workers',
+      '1',
+      '--what-if',
+      'sinoRussian=10@1985',
+      '--csv',
+      cmpCsv,
+    ]);
     expect(cmp.code).toBe(0);
     expect(cmp.out).toMatch(/variant minus baseline on the same 3 seeds/);
     // The Sino-Russian line is held at a rift each year, so it ends far below the baseline's.
     const [, before, after] = /final sinoRussian\s+([\d.]+) →\s+([\d.]+)/.exec(cmp.out) ?? [];
     expect(Number(after)).toBeLessThan(Number(before) - 20);
     // The compare CSV says which arm each row is: both arms over the same seeds, the variant's rows with the held line.
-    const [head, ...rows] = fs.readFileSync(cmpCsv, 'utf8').trim().split('\n').map((line) => line.split(','));
+    const [head, ...rows] = fs
+      .readFileSync(cmpCsv, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
     expect(head.slice(0, 2)).toEqual(['arm', 'seed']);
-    expect(rows.map((r) => r[0])).toEqual(['baseline', 'baseline', 'baseline', 'variant', 'variant', 'variant']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'baseline',
+      'baseline',
+      'baseline',
+      'variant',
+      'variant',
+      'variant',
+    ]);
     expect(rows.slice(3).map((r) => r[1])).toEqual(rows.slice(0, 3).map((r) => r[1]));
     const rung = head.indexOf('final_sinoRussian');
-    const meanRung = (arm: string) => rows.filter((r) => r[0] === arm).reduce((sum, r) => sum + Number(r[rung]), 0) / 3;
+    const meanRung = (arm: string) =>
+      rows.filter((r) => r[0] === arm).reduce((sum, r) => sum + Number(r[rung]), 0) / 3;
     expect(rung).toBeGreaterThan(1);
     expect(meanRung('variant')).toBeCloseTo(Number(after), 1);
     expect(meanRung('baseline')).toBeCloseTo(Number(before), 1);
@@ -168,7 +235,17 @@ describe('the command line', () => {
 
   test('validate judges every claim in three arms, and its exit code and JSON say so', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-validate-')), 'validate.json');
-    const { code, out } = await run(['validate', '--seeds', '3', '--strategist-seeds', '1', '--workers', '1', '--json', file]);
+    const { code, out } = await run([
+      'validate',
+      '--seeds',
+      '3',
+      '--strategist-seeds',
+      '1',
+      '--workers',
+      '1',
+      '--json',
+      file,
+    ]);
     const { rows } = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows: ClaimRow[] };
     // At least 18 of paper-facts §4's 22 claims are tested; the rest say why not.
     expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));

@@ -54,9 +54,11 @@ export const ROK_STAKE_TIES = 75;
 /** The ROK's stance on a stake in a Russian project: only one it holds, or a small first one under exceptional ties. */
 function rokStake(view: GameState, project: string | undefined, share: number): Stance {
   if (!buyerOf(view, 'rok', project)) return FORBID('no stake where it buys nothing');
-  if (project && (view.projects[project]?.stakes.rok ?? 0) > 0) return keep('adds to a stake it already holds');
+  if (project && (view.projects[project]?.stakes.rok ?? 0) > 0)
+    return keep('adds to a stake it already holds');
   const ties = view.koreaTies.rok.russia;
-  if (ties >= ROK_STAKE_TIES && share <= 5) return keep(`a first small stake: ties with Moscow at ${ties}, beyond any era's`, 0.5);
+  if (ties >= ROK_STAKE_TIES && share <= 5)
+    return keep(`a first small stake: ties with Moscow at ${ties}, beyond any era's`, 0.5);
   return FORBID('imports Russian energy, takes no stake: no Seoul government bought into a Russian project');
 }
 
@@ -69,7 +71,12 @@ function incidentEvents(view: GameState): Set<string> {
   if (!ids) {
     ids = new Set(
       [...s.events, ...s.wildcards.deck]
-        .filter((e) => e.incident && [e.incident.wronged, e.incident.offender].includes('russia') && [e.incident.wronged, e.incident.offender].includes('japan'))
+        .filter(
+          (e) =>
+            e.incident &&
+            [e.incident.wronged, e.incident.offender].includes('russia') &&
+            [e.incident.wronged, e.incident.offender].includes('japan'),
+        )
         .map((e) => e.id),
     );
     INCIDENT_EVENTS.set(s, ids);
@@ -102,8 +109,16 @@ export function concessionReadiness(view: GameState, seat: 'russia' | 'japan'): 
   const other = seat === 'russia' ? 'japan' : 'russia';
   const d = view.domestic[seat];
   // Rapport counts half: the best rapport ever "could not move forward" alone (PROSPECTS ll. 947–948).
-  let r = (d.capital - d.pressure) / 100 + (view.trust[seat][other] - 50) / 100 + (rapport(view, 'russia', 'japan') - 50) / 200;
-  if (seat === 'russia') r += READINESS.optionsNeutral - russiaOutsideOptions(view) + energyInterdependence(view) / 2 + (view.linkage ? 0 : 0.25);
+  let r =
+    (d.capital - d.pressure) / 100 +
+    (view.trust[seat][other] - 50) / 100 +
+    (rapport(view, 'russia', 'japan') - 50) / 200;
+  if (seat === 'russia')
+    r +=
+      READINESS.optionsNeutral -
+      russiaOutsideOptions(view) +
+      energyInterdependence(view) / 2 +
+      (view.linkage ? 0 : 0.25);
   else r += view.positions.russia >= FORMULA_RUNG['two-islands'] ? 0.5 : -0.25;
   return r;
 }
@@ -116,7 +131,8 @@ export function concessionReadiness(view: GameState, seat: 'russia' | 'japan'): 
  */
 export const READINESS = { slope: 3, optionsNeutral: 0.45, raiseOffer: 0.15, softenDemand: 0.25 } as const;
 
-const readinessFactor = (view: GameState, seat: 'russia' | 'japan') => Math.exp(READINESS.slope * concessionReadiness(view, seat));
+const readinessFactor = (view: GameState, seat: 'russia' | 'japan') =>
+  Math.exp(READINESS.slope * concessionReadiness(view, seat));
 
 /** Japan links aid and stakes to the islands unless Russia offers at least the 1956 two islands. */
 export function linkageHolds(view: GameState): boolean {
@@ -150,18 +166,31 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
         case 'abandon-linkage':
           return FORBID('never abandons seikei fukabun');
         case 'soften-demand':
-          if (view.positions.japan > historicalJapanRung(view)) return keep('returns to its historical demand');
+          if (view.positions.japan > historicalJapanRung(view))
+            return keep('returns to its historical demand');
           // Below its historical demand only toward an offer on the table: the 1956 two islands, never less.
-          return view.positions.russia >= FORMULA_RUNG['two-islands'] && view.positions.japan > FORMULA_RUNG['two-islands']
-            ? keep('would settle for the 1956 declaration, with room at home to do so', READINESS.softenDemand * readinessFactor(view, 'japan'))
+          return view.positions.russia >= FORMULA_RUNG['two-islands'] &&
+            view.positions.japan > FORMULA_RUNG['two-islands']
+            ? keep(
+                'would settle for the 1956 declaration, with room at home to do so',
+                READINESS.softenDemand * readinessFactor(view, 'japan'),
+              )
             : FORBID('never softens below its historical demand without the 1956 islands on offer');
         case 'territories-campaign':
-          return keep('keeps the Northern Territories claim alive', view.positions.russia >= FORMULA_RUNG['two-islands'] ? 1 / readinessFactor(view, 'japan') : 1);
+          return keep(
+            'keeps the Northern Territories claim alive',
+            view.positions.russia >= FORMULA_RUNG['two-islands'] ? 1 / readinessFactor(view, 'japan') : 1,
+          );
         case 'restore-linkage':
           return keep('restores the linkage: seikei fukabun', 6);
         case 'invest-project':
-          if (!linkageHolds(view)) return keep('invests now that Russia offers the 1956 islands', buyerOf(view, 'japan', target) ? 1.5 : 0.5);
-          if (newApproach(view, target)) return keep('energy first under the leaders\' rapport, the islands still on the table', 0.6);
+          if (!linkageHolds(view))
+            return keep(
+              'invests now that Russia offers the 1956 islands',
+              buyerOf(view, 'japan', target) ? 1.5 : 0.5,
+            );
+          if (newApproach(view, target))
+            return keep("energy first under the leaders' rapport, the islands still on the table", 0.6);
           return japanHolds(view, target)
             ? keep('small stake in a project it already holds', 0.6)
             : FORBID('links aid to the islands: seikei fukabun');
@@ -190,16 +219,25 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
           // A preference, not a wall: rare under the recorded conditions, likely when the conditions are met.
           return recentIncident(view)
             ? FORBID('no concession after an incident')
-            : keep(readinessFactor(view, 'russia') > 1 ? 'a step up the ladder: room at home, few outside options' : 'a rare step up the ladder', READINESS.raiseOffer * readinessFactor(view, 'russia'));
+            : keep(
+                readinessFactor(view, 'russia') > 1
+                  ? 'a step up the ladder: room at home, few outside options'
+                  : 'a rare step up the ladder',
+                READINESS.raiseOffer * readinessFactor(view, 'russia'),
+              );
         case 'harden-stance':
           return recentIncident(view)
             ? keep('hardens after the incident', 3)
             : keep(
                 'red line: Japan should drop its claim',
-                (view.positions.russia > LADDER.indexOf(scenarioOf(view).positions.russia.value) ? 1.5 : 0.4) / readinessFactor(view, 'russia'),
+                (view.positions.russia > LADDER.indexOf(scenarioOf(view).positions.russia.value)
+                  ? 1.5
+                  : 0.4) / readinessFactor(view, 'russia'),
               );
         case 'drawdown-garrison':
-          return recentIncident(view) ? FORBID('no olive branch after an incident') : keep('an olive branch: troop drawdown');
+          return recentIncident(view)
+            ? FORBID('no olive branch after an incident')
+            : keep('an olive branch: troop drawdown');
         case 'reinforce-garrison':
           return keep('the islands are war compensation, not territory', recentIncident(view) ? 2 : 1);
         case 'offer-joint-development':
@@ -212,7 +250,9 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
     case 'china':
       switch (action) {
         case 'back-japan-claim':
-          return rift ? keep("in a rift with Moscow, backs Japan's claim as in 1964", 1.5) : FORBID('backs Japan only in a rift');
+          return rift
+            ? keep("in a rift with Moscow, backs Japan's claim as in 1964", 1.5)
+            : FORBID('backs Japan only in a rift');
         case 'deepen-russia-ties':
           return keep('deepens ties with Russia', rift ? 0.3 : 1.2);
         case 'encourage-hard-line':
@@ -220,7 +260,9 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
         case 'court-koreas':
           return keep('courts both Koreas');
         case 'invest-project':
-          return buyerOf(view, 'china', target) ? keep('competes for Russian energy') : FORBID('no stake where it buys nothing');
+          return buyerOf(view, 'china', target)
+            ? keep('competes for Russian energy')
+            : FORBID('no stake where it buys nothing');
         case 'court-japan':
           return keep('keeps Tokyo close to balance Moscow', rift ? 1.5 : 1);
         default:
@@ -277,32 +319,53 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
 }
 
 /** The doctrine's stance on making a proposal (the menu weight of its kind is applied by the caller). */
-export function proposalStance(view: GameState, seat: Seat, to: Seat, kind: ProposalKind, terms: ProposalTerms): Stance {
+export function proposalStance(
+  view: GameState,
+  seat: Seat,
+  to: Seat,
+  kind: ProposalKind,
+  terms: ProposalTerms,
+): Stance {
   if (kind === 'aid' && seat === 'dprk') return FORBID('asks for aid, never gives it');
-  if (kind === 'aid' && !AID_RECIPIENTS[seat].includes(to)) return FORBID(`no aid to ${to}: no government of the era gave it`);
+  if (kind === 'aid' && !AID_RECIPIENTS[seat].includes(to))
+    return FORBID(`no aid to ${to}: no government of the era gave it`);
   if (kind === 'peace-treaty') {
     const rung = FORMULA_RUNG[terms.formula ?? 'none'];
     if (seat === 'russia') {
       if (rung > view.positions.russia) return FORBID('never offers beyond its rung');
-      return keep(rung <= 1 ? 'a peace treaty first, the islands later' : 'offers a treaty on its own terms', 1);
+      return keep(
+        rung <= 1 ? 'a peace treaty first, the islands later' : 'offers a treaty on its own terms',
+        1,
+      );
     }
     if (seat === 'japan') {
       if (rung < view.positions.japan) return FORBID('no treaty without the islands');
-      return rung <= view.positions.russia ? keep('a treaty that returns the islands', 3) : FORBID('Moscow would not sign it');
+      return rung <= view.positions.russia
+        ? keep('a treaty that returns the islands', 3)
+        : FORBID('Moscow would not sign it');
     }
   }
   switch (seat) {
     case 'japan':
       if (to === 'russia' && (kind === 'aid' || kind === 'energy-stake')) {
         if (!linkageHolds(view)) return keep('economic ties now that the islands are on the table');
-        if (kind === 'energy-stake' && (japanHolds(view, terms.project) || newApproach(view, terms.project)) && (terms.share ?? 0) <= 5) {
+        if (
+          kind === 'energy-stake' &&
+          (japanHolds(view, terms.project) || newApproach(view, terms.project)) &&
+          (terms.share ?? 0) <= 5
+        ) {
           return keep('small stake in energy it buys, the islands still on the table', 0.5);
         }
         return FORBID('links aid to the islands: seikei fukabun');
       }
-      if (kind === 'summit') return keep(to === 'russia' ? 'talks, the islands on the table' : 'a summit with a partner', to === 'russia' ? 1 : 0.3);
+      if (kind === 'summit')
+        return keep(
+          to === 'russia' ? 'talks, the islands on the table' : 'a summit with a partner',
+          to === 'russia' ? 1 : 0.3,
+        );
       if (kind === 'alliance-reassurance') return keep('the alliance first');
-      if (kind === 'fishing-agreement') return keep('safety for its fishermen', view.fishingTension > 40 ? 2 : 0.5);
+      if (kind === 'fishing-agreement')
+        return keep('safety for its fishermen', view.fishingTension > 40 ? 2 : 0.5);
       if (kind === 'joint-activities') return keep('joint activities under a special framework', 0.6);
       if (kind === 'visa-free') return keep('visits for former islanders');
       if (kind === 'energy-stake') return keep('energy security');
@@ -312,34 +375,54 @@ export function proposalStance(view: GameState, seat: Seat, to: Seat, kind: Prop
         if (to === 'japan') return keep('Japanese capital without a territorial price', 1.2);
         return keep('keeps China and the ROK as outside options', 1.2);
       }
-      if (kind === 'summit') return keep(to === 'japan' ? 'talks, but the islands are not for sale' : 'courts a neighbour', to === 'japan' || to === 'china' ? 1 : 0.5);
+      if (kind === 'summit')
+        return keep(
+          to === 'japan' ? 'talks, but the islands are not for sale' : 'courts a neighbour',
+          to === 'japan' || to === 'china' ? 1 : 0.5,
+        );
       if (kind === 'joint-activities' || kind === 'visa-free') {
-        return recentIncident(view) ? FORBID('no gesture after an incident') : keep('develop the Kurils jointly, keep sovereignty');
+        return recentIncident(view)
+          ? FORBID('no gesture after an incident')
+          : keep('develop the Kurils jointly, keep sovereignty');
       }
       if (kind === 'aid') return keep('credit to a neighbour', to === 'dprk' ? 1 : 0.3);
       if (kind === 'fishing-agreement') return keep('fishing rules on its terms');
       return keep(`${kind} by doctrine`);
     case 'china':
-      if (kind === 'summit') return keep(to === 'russia' ? 'a summit with its strategic partner' : 'courts a neighbour', to === 'russia' ? 1.5 : 0.4);
-      if (kind === 'energy-stake') return buyerOf(view, 'china', terms.project) ? keep('competes for Russian energy') : FORBID('buys nothing there');
+      if (kind === 'summit')
+        return keep(
+          to === 'russia' ? 'a summit with its strategic partner' : 'courts a neighbour',
+          to === 'russia' ? 1.5 : 0.4,
+        );
+      if (kind === 'energy-stake')
+        return buyerOf(view, 'china', terms.project)
+          ? keep('competes for Russian energy')
+          : FORBID('buys nothing there');
       if (kind === 'aid') return keep('aid to a client', to === 'dprk' ? 1 : 0.2);
       return keep(`${kind} by doctrine`);
     case 'us':
       if (kind === 'sanctions-coordination') {
-        return scenarioOf(view).menus.weights.us['impose-sanctions'] ? keep('coordinates sanctions with allies') : FORBID('no sanctions in this era');
+        return scenarioOf(view).menus.weights.us['impose-sanctions']
+          ? keep('coordinates sanctions with allies')
+          : FORBID('no sanctions in this era');
       }
       if (kind === 'alliance-reassurance') return keep('reassures an ally', to === 'japan' ? 1.2 : 1);
       if (kind === 'summit') return keep('summitry, passive on the dispute', to === 'russia' ? 1 : 0.4);
       if (kind === 'aid') return keep('aid to a transition', to === 'russia' ? 1 : 0.2);
       return keep(`${kind} by doctrine`);
     case 'rok':
-      if (kind === 'summit') return keep(to === 'russia' ? 'outreach to Moscow' : 'a summit with a neighbour', to === 'russia' ? 1.2 : 0.5);
+      if (kind === 'summit')
+        return keep(
+          to === 'russia' ? 'outreach to Moscow' : 'a summit with a neighbour',
+          to === 'russia' ? 1.2 : 0.5,
+        );
       if (kind === 'energy-stake') return rokStake(view, terms.project, terms.share ?? 0);
       if (kind === 'alliance-reassurance') return keep('the alliance with Washington');
       if (kind === 'aid') return keep('economic help', to === 'russia' ? 1 : 0.3);
       return keep(`${kind} by doctrine`);
     case 'dprk':
-      if (kind === 'summit') return keep('seeks a patron', to === 'russia' || to === 'china' ? 1 : to === 'us' ? 0.5 : 0.1);
+      if (kind === 'summit')
+        return keep('seeks a patron', to === 'russia' || to === 'china' ? 1 : to === 'us' ? 0.5 : 0.1);
       return keep(`${kind} by doctrine`);
   }
 }
@@ -357,21 +440,30 @@ export function responseStance(view: GameState, seat: Seat, p: Proposal): { p: n
           : { p: 0, reason: 'no treaty without the islands' };
       }
       if (seat === 'russia') {
-        return rung <= view.positions.russia ? { p: 1, reason: 'within its offer' } : { p: 0, reason: 'beyond its red line' };
+        return rung <= view.positions.russia
+          ? { p: 1, reason: 'within its offer' }
+          : { p: 0, reason: 'beyond its red line' };
       }
       return { p: 0, reason: 'not a party' };
     }
     case 'aid':
       return { p: 1, reason: 'accepts the aid' };
     case 'summit':
-      if (seat === 'japan' && from === 'russia') return { p: 0.8, reason: 'meets, the islands on the agenda' };
-      if (seat === 'russia' && from === 'japan') return { p: 0.8, reason: 'meets, but the islands are not for sale' };
-      return { p: trust >= 30 ? 0.8 : 0.4, reason: trust >= 30 ? 'a summit with a partner' : 'little to gain from a summit' };
+      if (seat === 'japan' && from === 'russia')
+        return { p: 0.8, reason: 'meets, the islands on the agenda' };
+      if (seat === 'russia' && from === 'japan')
+        return { p: 0.8, reason: 'meets, but the islands are not for sale' };
+      return {
+        p: trust >= 30 ? 0.8 : 0.4,
+        reason: trust >= 30 ? 'a summit with a partner' : 'little to gain from a summit',
+      };
     case 'energy-stake':
       if (seat === 'russia') return { p: 0.9, reason: 'capital without a territorial price' };
       if (seat === 'japan') {
-        if (!linkageHolds(view)) return { p: 0.8, reason: 'energy ties now that the islands are on the table' };
-        return (japanHolds(view, p.terms.project) || newApproach(view, p.terms.project)) && (p.terms.share ?? 0) <= 10
+        if (!linkageHolds(view))
+          return { p: 0.8, reason: 'energy ties now that the islands are on the table' };
+        return (japanHolds(view, p.terms.project) || newApproach(view, p.terms.project)) &&
+          (p.terms.share ?? 0) <= 10
           ? { p: 0.6, reason: 'small stake in energy it buys, the islands still on the table' }
           : { p: 0, reason: 'links aid to the islands: seikei fukabun' };
       }
@@ -383,14 +475,19 @@ export function responseStance(view: GameState, seat: Seat, p: Proposal): { p: n
         ? { p: 0.8, reason: 'secures Russian energy' }
         : { p: 0.2, reason: 'little use for that stake' };
     case 'joint-activities':
-      if (seat === 'russia') return recentIncident(view) ? { p: 0.1, reason: 'no gesture after an incident' } : { p: 0.6, reason: 'joint development, sovereignty kept' };
+      if (seat === 'russia')
+        return recentIncident(view)
+          ? { p: 0.1, reason: 'no gesture after an incident' }
+          : { p: 0.6, reason: 'joint development, sovereignty kept' };
       return { p: 0.5, reason: 'joint activities without prejudice to the claim' };
     case 'visa-free':
       return { p: 0.6, reason: 'exchange for former islanders' };
     case 'fishing-agreement':
       return { p: 0.8, reason: 'safer waters for fishermen' };
     case 'sanctions-coordination':
-      return seat === 'japan' ? { p: 0.7, reason: 'follows the US line' } : { p: 0.6, reason: 'coordinates with Washington' };
+      return seat === 'japan'
+        ? { p: 0.7, reason: 'follows the US line' }
+        : { p: 0.6, reason: 'coordinates with Washington' };
     case 'alliance-reassurance':
       return { p: 0.95, reason: 'the alliance first' };
   }

@@ -11,16 +11,17 @@ import type { Bot } from '../match/bot';
 /** A bot factory; `option` is what follows ':' in a spec (`strategist:hard`), undefined when absent. */
 export type BotFactory = (option?: string) => Bot;
 
-const noOption = (kind: string, bot: Bot): BotFactory => (option) => {
-  if (option !== undefined) throw new Error(`bot kind "${kind}" takes no option (got "${kind}:${option}")`);
-  return bot;
-};
+const noOption =
+  (kind: string, bot: Bot): BotFactory =>
+  (option) => {
+    if (option !== undefined) throw new Error(`bot kind "${kind}" takes no option (got "${kind}:${option}")`);
+    return bot;
+  };
 
 const KINDS: Record<string, BotFactory> = {
   random: noOption('random', randomBot),
   historical: noOption('historical', historicalBot),
   strategist: (option) => makeStrategist(option ?? 'normal'),
-
 };
 
 /** The options each kind accepts after ':' (for menus and error messages). */
@@ -63,12 +64,15 @@ export function parseBotSpec(spec: string): { ok: true; spec: BotSpec } | { ok: 
 /** Why a spec entry such as `strategist:hard` names no bot, or null when it does. */
 export function kindProblem(entry: string): string | null {
   const [kind, option, extra] = entry.split(':');
-  if (!Object.prototype.hasOwnProperty.call(KINDS, kind)) return `unknown bot kind "${kind}" (known: ${botKinds().join(', ')})`;
+  if (!Object.prototype.hasOwnProperty.call(KINDS, kind))
+    return `unknown bot kind "${kind}" (known: ${botKinds().join(', ')})`;
   if (extra !== undefined) return `"${entry}" has more than one ':' option`;
   const options = BOT_OPTIONS[kind];
   if (option === undefined) return null;
   if (!options) return `bot kind "${kind}" takes no option (got "${entry}")`;
-  return options.includes(option) ? null : `unknown ${kind} option "${option}" (options: ${options.join(', ')})`;
+  return options.includes(option)
+    ? null
+    : `unknown ${kind} option "${option}" (options: ${options.join(', ')})`;
 }
 
 /** A bot instance for a spec entry such as `random` or `strategist:hard`; the option goes to the factory. */

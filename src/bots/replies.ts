@@ -27,8 +27,14 @@ export interface Reply {
 
 // Words that say what a message is about; English and the romanised terms the game itself uses.
 const TOPIC_WORDS: [ReplyTopic, RegExp][] = [
-  ['islands', /island|kuril|territor|treaty|habomai|shikotan|kunashi|etorofu|iturup|1956|sovereign|garrison/i],
-  ['economy', /energy|oil|gas|lng|invest|aid|credit|trade|sakhalin|yamal|siberia|project|money|econom|stake/i],
+  [
+    'islands',
+    /island|kuril|territor|treaty|habomai|shikotan|kunashi|etorofu|iturup|1956|sovereign|garrison/i,
+  ],
+  [
+    'economy',
+    /energy|oil|gas|lng|invest|aid|credit|trade|sakhalin|yamal|siberia|project|money|econom|stake/i,
+  ],
   ['security', /alliance|sanction|troop|military|security|nuclear|missile|army|navy|defen/i],
 ];
 
@@ -43,13 +49,43 @@ export function replyTopic(text: string): ReplyTopic {
  * to invest (which its linkage, seikei fukabun, refuses); China on the islands to back Japan's claim.
  */
 const ASKED: Record<Seat, Record<ReplyTopic, ActionId>> = {
-  russia: { islands: 'raise-offer', economy: 'energy-card-japan', security: 'drawdown-garrison', general: 'separate-economics' },
-  japan: { islands: 'soften-demand', economy: 'invest-project', security: 'follow-us-line', general: 'territories-campaign' },
-  china: { islands: 'back-japan-claim', economy: 'deepen-russia-ties', security: 'court-koreas', general: 'encourage-hard-line' },
-  us: { islands: 'engage-russia', economy: 'ease-sanctions', security: 'alliance-reassurance', general: 'engage-russia' },
-  rok: { islands: 'mediation', economy: 'energy-imports', security: 'alliance-with-us', general: 'outreach-moscow' },
+  russia: {
+    islands: 'raise-offer',
+    economy: 'energy-card-japan',
+    security: 'drawdown-garrison',
+    general: 'separate-economics',
+  },
+  japan: {
+    islands: 'soften-demand',
+    economy: 'invest-project',
+    security: 'follow-us-line',
+    general: 'territories-campaign',
+  },
+  china: {
+    islands: 'back-japan-claim',
+    economy: 'deepen-russia-ties',
+    security: 'court-koreas',
+    general: 'encourage-hard-line',
+  },
+  us: {
+    islands: 'engage-russia',
+    economy: 'ease-sanctions',
+    security: 'alliance-reassurance',
+    general: 'engage-russia',
+  },
+  rok: {
+    islands: 'mediation',
+    economy: 'energy-imports',
+    security: 'alliance-with-us',
+    general: 'outreach-moscow',
+  },
   // Not seek-patron: its reason names the patron by id.
-  dprk: { islands: 'provocation', economy: 'illicit-energy-trade', security: 'provocation', general: 'illicit-energy-trade' },
+  dprk: {
+    islands: 'provocation',
+    economy: 'illicit-energy-trade',
+    security: 'provocation',
+    general: 'illicit-energy-trade',
+  },
 };
 
 /** A small string hash (FNV-1a), for picking a phrasing deterministically. */

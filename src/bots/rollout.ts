@@ -62,11 +62,16 @@ export function determinize(view: GameState, seat: Seat, seed: number, phase: st
   for (const other of SEATS) {
     if (other === seat || view.outcome) continue;
     if (view.round === 0) continue; // agendas are dealt at the first News, by the rules themselves
-    const agenda = weightedPick(next, pool.filter((a) => a.seat === other), () => 1);
+    const agenda = weightedPick(
+      next,
+      pool.filter((a) => a.seat === other),
+      () => 1,
+    );
     G.agendas[other] = agenda ? agendaState(agenda) : null;
   }
   // Other seats' hidden orders are unknown: in the rollout they choose again.
-  if (phase === 'policy') for (const other of SEATS) if (other !== seat && G.orders[other] === null) G.ready[other] = false;
+  if (phase === 'policy')
+    for (const other of SEATS) if (other !== seat && G.orders[other] === null) G.ready[other] = false;
   return G;
 }
 
@@ -77,7 +82,10 @@ export function seatValue(G: GameState, seat: Seat): number {
 }
 
 function seatRngs(seed: number): Record<Seat, () => number> {
-  return Object.fromEntries(SEATS.map((s, i) => [s, mulberry(seed * 7 + i * 1013 + 1)])) as Record<Seat, () => number>;
+  return Object.fromEntries(SEATS.map((s, i) => [s, mulberry(seed * 7 + i * 1013 + 1)])) as Record<
+    Seat,
+    () => number
+  >;
 }
 
 /** Finishes the current phase with the script for `seat` and the doctrine for everyone else. */
@@ -85,7 +93,8 @@ function finishPhase(d: DirectDriver, seat: Seat, script: Script, rngs: Record<S
   const me = playerIDOf(seat);
   if (d.phase === 'diplomacy') {
     for (const x of script.decisions ?? []) d.move(me, 'decide', [x]);
-    for (const p of script.proposals ?? []) d.move(me, 'propose', [{ to: p.to, kind: p.kind, terms: p.terms }]);
+    for (const p of script.proposals ?? [])
+      d.move(me, 'propose', [{ to: p.to, kind: p.kind, terms: p.terms }]);
     for (const s of SEATS) {
       for (const p of d.G.proposals) {
         if (p.to !== s || p.status !== 'open' || p.round !== d.G.round) continue;
@@ -94,20 +103,30 @@ function finishPhase(d: DirectDriver, seat: Seat, script: Script, rngs: Record<S
         d.move(playerIDOf(s), 'respond', [{ id: p.id, accept }]);
       }
     }
-    for (const s of SEATS) if (!d.over && d.phase === 'diplomacy' && !d.G.ready[s]) d.move(playerIDOf(s), 'ready');
+    for (const s of SEATS)
+      if (!d.over && d.phase === 'diplomacy' && !d.G.ready[s]) d.move(playerIDOf(s), 'ready');
     return;
   }
   if (d.phase === 'policy') {
     for (const s of SEATS) {
       if (d.over || d.phase !== 'policy' || d.G.ready[s]) continue;
       const orders = s === seat && script.orders ? script.orders : historicalOrders(d.G, s, rngs[s]);
-      if (!d.move(playerIDOf(s), 'commitOrders', [{ orders: orders.map(({ action, target }) => (target === undefined ? { action } : { action, target })) }])) {
+      if (
+        !d.move(playerIDOf(s), 'commitOrders', [
+          {
+            orders: orders.map(({ action, target }) =>
+              target === undefined ? { action } : { action, target },
+            ),
+          },
+        ])
+      ) {
         d.move(playerIDOf(s), 'commitOrders', [{ orders: [] }]);
       }
     }
     return;
   }
-  for (const s of SEATS) if (!d.over && d.phase === 'briefing' && !d.G.ready[s]) d.move(playerIDOf(s), 'ready');
+  for (const s of SEATS)
+    if (!d.over && d.phase === 'briefing' && !d.G.ready[s]) d.move(playerIDOf(s), 'ready');
 }
 
 /**
@@ -115,7 +134,14 @@ function finishPhase(d: DirectDriver, seat: Seat, script: Script, rngs: Record<S
  * doctrine for everyone (proposals left out for speed) until `horizon` more years have resolved or the match ends.
  * Returns the seat's value at that point.
  */
-export function rollout(view: GameState, seat: Seat, phase: string, script: Script, seed: number, horizon: number): number {
+export function rollout(
+  view: GameState,
+  seat: Seat,
+  phase: string,
+  script: Script,
+  seed: number,
+  horizon: number,
+): number {
   const G = determinize(view, seat, seed, phase);
   const d = new DirectDriver(G, phase as 'diplomacy', { record: false });
   const rngs = seatRngs(seed);
@@ -134,8 +160,11 @@ export function rollout(view: GameState, seat: Seat, phase: string, script: Scri
 /** One island stands for all in candidate sets: islands are interchangeable for every score. */
 export function representativeIsland(view: GameState, action: string): string | undefined {
   const disputed = ISLANDS.filter((i) => view.islands[i].administrator === 'russia');
-  if (action === 'drawdown-garrison') return [...disputed].sort((a, b) => view.islands[b].garrison - view.islands[a].garrison)[0];
-  if (action === 'reinforce-garrison') return [...disputed].sort((a, b) => view.islands[a].garrison - view.islands[b].garrison)[0];
-  if (action === 'offer-joint-development') return [...disputed].sort((a, b) => view.islands[a].jointActivities - view.islands[b].jointActivities)[0];
+  if (action === 'drawdown-garrison')
+    return [...disputed].sort((a, b) => view.islands[b].garrison - view.islands[a].garrison)[0];
+  if (action === 'reinforce-garrison')
+    return [...disputed].sort((a, b) => view.islands[a].garrison - view.islands[b].garrison)[0];
+  if (action === 'offer-joint-development')
+    return [...disputed].sort((a, b) => view.islands[a].jointActivities - view.islands[b].jointActivities)[0];
   return undefined;
 }

@@ -112,7 +112,9 @@ export function makeStrategist(strength: string): Bot {
   const tag = `strategist:${strength}`;
 
   const decide = (ctx: BotContext): BotDecision[] => {
-    const mine = ctx.view.decisions.filter((d) => d.seat === ctx.seat && d.chosen === null && d.round === ctx.view.round);
+    const mine = ctx.view.decisions.filter(
+      (d) => d.seat === ctx.seat && d.chosen === null && d.round === ctx.view.round,
+    );
     return mine.map((d) => {
       const best = bestOf(
         ctx,
@@ -120,7 +122,13 @@ export function makeStrategist(strength: string): Bot {
         budget,
         d.options.map((o) => candidate(o.id, { decisions: [{ id: d.id, option: o.id }] })),
       );
-      return { id: d.id, option: best.value, reason: clip(`${tag}: "${best.value}" scores best in ${best.n} rollouts (${(best.total / best.n).toFixed(1)})`) };
+      return {
+        id: d.id,
+        option: best.value,
+        reason: clip(
+          `${tag}: "${best.value}" scores best in ${best.n} rollouts (${(best.total / best.n).toFixed(1)})`,
+        ),
+      };
     });
   };
 
@@ -128,7 +136,12 @@ export function makeStrategist(strength: string): Bot {
     const legal = legalProposals(ctx.view, ctx.seat, PROPOSAL_KINDS);
     const options = sample(ctx.next, legal, budget.candidates - 1);
     const none = candidate<BotProposal | null>(null, { proposals: [] });
-    const all = [none, ...options.map((p) => candidate<BotProposal | null>({ ...p, reason: '' }, { proposals: [{ ...p, reason: '' }] }))];
+    const all = [
+      none,
+      ...options.map((p) =>
+        candidate<BotProposal | null>({ ...p, reason: '' }, { proposals: [{ ...p, reason: '' }] }),
+      ),
+    ];
     const best = bestOf(ctx, 'diplomacy', budget, all);
     if (!best.value) return [];
     const gain = best.total / best.n - none.total / Math.max(1, none.n);
@@ -137,25 +150,43 @@ export function makeStrategist(strength: string): Bot {
   };
 
   const respond = (ctx: BotContext, proposal: Proposal) => {
-    if (acceptProblem(ctx.view, proposal) !== null) return { accept: false, reason: `${tag}: cannot accept as things stand` };
+    if (acceptProblem(ctx.view, proposal) !== null)
+      return { accept: false, reason: `${tag}: cannot accept as things stand` };
     const yes = candidate(true, { responses: new Map([[proposal.id, true]]) });
     const no = candidate(false, { responses: new Map([[proposal.id, false]]) });
     const best = bestOf(ctx, 'diplomacy', budget, [yes, no]);
     const verdict = best.value ? 'accepting' : 'refusing';
-    return { accept: best.value, reason: clip(`${tag}: ${verdict} scores better (${(best.total / best.n).toFixed(1)} over ${best.n} rollouts)`) };
+    return {
+      accept: best.value,
+      reason: clip(
+        `${tag}: ${verdict} scores better (${(best.total / best.n).toFixed(1)} over ${best.n} rollouts)`,
+      ),
+    };
   };
 
   const orders = (ctx: BotContext): Order[] => {
     // The doctrine's own pick is always a candidate, so search can only improve on it in expectation.
-    const doctrine = historicalOrders(ctx.view, ctx.seat, ctx.next).map(({ action, target }) => (target === undefined ? { action } : { action, target }));
+    const doctrine = historicalOrders(ctx.view, ctx.seat, ctx.next).map(({ action, target }) =>
+      target === undefined ? { action } : { action, target },
+    );
     const sets = orderSets(ctx.view, ctx.seat);
     const seen = new Set([doctrine.map(orderKey).sort().join('|')]);
     const others = sets.filter((s) => !seen.has(s.map(orderKey).sort().join('|')));
     // Fuller sets first: an unspent action point is rarely the best play, but keep a few short sets to compare.
     others.sort((a, b) => b.length - a.length);
     const full = others.filter((s) => s.length === others[0]?.length);
-    const picked = sample(ctx.next, [doctrine, ...sample(ctx.next, full, budget.candidates), ...sample(ctx.next, others, 2)], budget.candidates, 1);
-    const best = bestOf(ctx, 'policy', budget, picked.map((o) => candidate(o, { orders: o })));
+    const picked = sample(
+      ctx.next,
+      [doctrine, ...sample(ctx.next, full, budget.candidates), ...sample(ctx.next, others, 2)],
+      budget.candidates,
+      1,
+    );
+    const best = bestOf(
+      ctx,
+      'policy',
+      budget,
+      picked.map((o) => candidate(o, { orders: o })),
+    );
     const reason = `${tag}: ${describeOrders(best.value)} scores best (${(best.total / best.n).toFixed(1)} over ${best.n} rollouts)`;
     return best.value.map((o) => ({ ...o, reason: clip(reason) }));
   };

@@ -31,7 +31,9 @@ export function readTextFile(file: string, maxChars: number, kind?: string): str
   }
   if (!stat.isFile()) throw new CliError(`${file}: not a regular file`);
   if (stat.size > maxChars * 4) {
-    throw new CliError(`${file}: too large (${stat.size} bytes${kind ? `; a ${kind} is at most ${maxChars} characters` : ''})`);
+    throw new CliError(
+      `${file}: too large (${stat.size} bytes${kind ? `; a ${kind} is at most ${maxChars} characters` : ''})`,
+    );
   }
   const text = fs.readFileSync(file, 'utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -43,7 +45,9 @@ export function writeTextFile(file: string, text: string): void {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(file, text);
   } catch (error) {
-    throw new CliError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new CliError(
+      `${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -52,11 +56,16 @@ export function loadScenario(idOrFile: string, unknownCode = 1): Scenario {
   const builtin = builtinScenario(idOrFile);
   if (builtin) return builtin;
   if (!fs.existsSync(idOrFile)) {
-    throw new CliError(`unknown scenario "${idOrFile}": not a built-in id (${BUILTIN_IDS.join(', ')}) nor a file`, unknownCode);
+    throw new CliError(
+      `unknown scenario "${idOrFile}": not a built-in id (${BUILTIN_IDS.join(', ')}) nor a file`,
+      unknownCode,
+    );
   }
   const result = parseScenarioText(readTextFile(idOrFile, MAX_SCENARIO_CHARS, 'scenario'));
   if (!result.ok) {
-    throw new CliError(result.problems.map((p) => `${idOrFile}: ${p.path || '(document)'}: ${p.message}`).join('\n'));
+    throw new CliError(
+      result.problems.map((p) => `${idOrFile}: ${p.path || '(document)'}: ${p.message}`).join('\n'),
+    );
   }
   return result.scenario;
 }
@@ -65,7 +74,12 @@ export function loadScenario(idOrFile: string, unknownCode = 1): Scenario {
  * Reports a command's failure on `err` and returns its exit code: a CliError as it is, a flag that `parseArgs`
  * refused (exit 2) with the usage, anything else as one line (exit 1).
  */
-export function reportFailure(error: unknown, err: (line: string) => void, usage: string, prefix = ''): number {
+export function reportFailure(
+  error: unknown,
+  err: (line: string) => void,
+  usage: string,
+  prefix = '',
+): number {
   if (error instanceof CliError) {
     err(error.message);
     return error.code;

@@ -39,7 +39,9 @@ function botSpec(text: string | undefined): BotSpec {
 function cmdScenarios(out: Out): number {
   for (const id of BUILTIN_IDS) {
     const s = builtinScenario(id) as Scenario;
-    out(`${id.padEnd(16)} ${String(s.startYear)}–${s.endYear}  ${s.name}  (${s.events.length} events, ${s.wildcards.deck.length} wildcards)`);
+    out(
+      `${id.padEnd(16)} ${String(s.startYear)}–${s.endYear}  ${s.name}  (${s.events.length} events, ${s.wildcards.deck.length} wildcards)`,
+    );
   }
   return 0;
 }
@@ -50,7 +52,8 @@ function cmdCheck(files: string[], out: Out): number {
   for (const file of files) {
     try {
       const result = parseScenarioText(readTextFile(file, MAX_SCENARIO_CHARS));
-      if (result.ok) out(`${file}: ok (${result.scenario.id}, ${result.scenario.startYear}–${result.scenario.endYear})`);
+      if (result.ok)
+        out(`${file}: ok (${result.scenario.id}, ${result.scenario.startYear}–${result.scenario.endYear})`);
       else {
         failed += 1;
         for (const p of result.problems) out(`${file}: ${p.path || '(document)'}: ${p.message}`);
@@ -105,10 +108,16 @@ function cmdPlay(argv: string[], out: Out): number {
       }),
     );
   } else {
-    out(`${scenario.name}, seed ${values.seed}: ${driver.G.round} rounds, ${driver.actions.length} actions in ${ms.toFixed(0)} ms`);
+    out(
+      `${scenario.name}, seed ${values.seed}: ${driver.G.round} rounds, ${driver.actions.length} actions in ${ms.toFixed(0)} ms`,
+    );
     if (outcome) {
-      out(`ended ${outcome.year} (${outcome.reason}); territory: ${outcome.territorial}; treaty: ${outcome.treaty ?? 'none'}`);
-      outcome.ranking.forEach((s, i) => out(`  ${i + 1}. ${SEAT_NAMES[s].padEnd(14)} ${outcome.finalScores[s]}`));
+      out(
+        `ended ${outcome.year} (${outcome.reason}); territory: ${outcome.territorial}; treaty: ${outcome.treaty ?? 'none'}`,
+      );
+      outcome.ranking.forEach((s, i) =>
+        out(`  ${i + 1}. ${SEAT_NAMES[s].padEnd(14)} ${outcome.finalScores[s]}`),
+      );
     }
     out(`final hash ${finalHash}${values.out ? `; replay written to ${values.out}` : ''}`);
   }
@@ -133,7 +142,9 @@ function cmdDemo(out: Out): number {
 }
 
 function rungName(rung: number): string {
-  return ['no dispute', 'acknowledged', 'two islands', 'joint development', 'four islands'][rung] ?? String(rung);
+  return (
+    ['no dispute', 'acknowledged', 'two islands', 'joint development', 'four islands'][rung] ?? String(rung)
+  );
 }
 
 /** Runs one command line; returns the exit code. */
@@ -168,5 +179,6 @@ export function run(argv: string[], out: Out = console.log, err: Out = console.e
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+const isMain =
+  process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) process.exitCode = run(process.argv.slice(2));

@@ -14,7 +14,14 @@ import { INDICATORS, parseSeeds, runBatch, type MatchRecord } from '../sim/batch
 import { formatClaims, validateClaims } from '../sim/claims';
 import { formatSensitivity, runSensitivity } from '../sim/sensitivity';
 import { renderReport } from '../sim/report-html';
-import { WHAT_IF_FLAG_HELP, applyWhatIfs, describeWhatIf, parseWhatIfFlag, parseWhatIfJson, type WhatIf } from '../sim/whatif';
+import {
+  WHAT_IF_FLAG_HELP,
+  applyWhatIfs,
+  describeWhatIf,
+  parseWhatIfFlag,
+  parseWhatIfJson,
+  type WhatIf,
+} from '../sim/whatif';
 import { loadScenario, reportFailure, writeTextFile } from './io';
 
 type Out = (line: string) => void;
@@ -43,7 +50,6 @@ const OPTIONS = {
   engine: { type: 'string' },
 } as const;
 
-
 /** What-ifs from flags: each is a short form, or a path to a JSON file holding a list. */
 function whatIfs(flags: readonly string[] | undefined): WhatIf[] {
   const list: WhatIf[] = [];
@@ -65,7 +71,8 @@ function whatIfs(flags: readonly string[] | undefined): WhatIf[] {
 function workersOf(text: string | undefined): number {
   if (text === undefined) return Math.min(2, os.availableParallelism());
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers "${text}": expected a whole number from 1 to 64`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UsageError(`--workers "${text}": expected a whole number from 1 to 64`);
   return n;
 }
 
@@ -85,8 +92,15 @@ function prepare(values: Record<string, unknown>, command: string): Prepared {
   const bots = parseBotSpec(typeof values.bots === 'string' ? values.bots : 'historical');
   if (!bots.ok) throw new UsageError(`--bots: ${bots.error}`);
   const engine = values.engine ?? 'direct';
-  if (engine !== 'direct' && engine !== 'reducer') throw new UsageError(`--engine "${String(engine)}": expected direct or reducer`);
-  return { scenario: loadScenario(values.scenario, 2), seeds: seeds.seeds, bots: bots.spec, workers: workersOf(values.workers as string | undefined), engine };
+  if (engine !== 'direct' && engine !== 'reducer')
+    throw new UsageError(`--engine "${String(engine)}": expected direct or reducer`);
+  return {
+    scenario: loadScenario(values.scenario, 2),
+    seeds: seeds.seeds,
+    bots: bots.spec,
+    workers: workersOf(values.workers as string | undefined),
+    engine,
+  };
 }
 
 function withWhatIfs(scenario: Scenario, list: WhatIf[]): Scenario {
@@ -96,7 +110,10 @@ function withWhatIfs(scenario: Scenario, list: WhatIf[]): Scenario {
 }
 
 /** A progress bar on a terminal; silent otherwise (pipes, files, tests). */
-function progressBar(enabled: boolean, label: string): { tick: (done: number, total: number) => void; end: () => void } {
+function progressBar(
+  enabled: boolean,
+  label: string,
+): { tick: (done: number, total: number) => void; end: () => void } {
   if (!enabled) return { tick: () => {}, end: () => {} };
   let last = -1;
   return {
@@ -105,18 +122,21 @@ function progressBar(enabled: boolean, label: string): { tick: (done: number, to
       const filled = Math.round((done / total) * width);
       if (filled === last && done !== total) return;
       last = filled;
-      process.stdout.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      process.stdout.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
+      );
     },
     end: () => process.stdout.write('\n'),
   };
 }
 
-
 const pct = (p: { p: number; low: number; high: number }) =>
   `${(p.p * 100).toFixed(1)} % [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
 
 function printSummary(s: Summary, out: Out): void {
-  out(`territory: none ${pct(s.territorial.none)}, partial ${pct(s.territorial.partial)}, full ${pct(s.territorial.full)}`);
+  out(
+    `territory: none ${pct(s.territorial.none)}, partial ${pct(s.territorial.partial)}, full ${pct(s.territorial.full)}`,
+  );
   out(`peace treaty ratified ${pct(s.treatyRatified)}; signed ${pct(s.treatySigned)}`);
   out('seat            mean score    sd      5 %   median     95 %   ranked first');
   for (const seat of SEATS) {
@@ -129,7 +149,15 @@ function printSummary(s: Summary, out: Out): void {
   for (const k of INDICATORS) out(`  ${k.padEnd(20)} ${s.final[k].p50} [${s.final[k].p5}–${s.final[k].p95}]`);
 }
 
-const CSV_HEAD = ['seed', 'end_year', 'reason', 'territorial', 'treaty', ...SEATS.map((s) => `score_${s}`), ...INDICATORS.map((k) => `final_${k}`)];
+const CSV_HEAD = [
+  'seed',
+  'end_year',
+  'reason',
+  'territorial',
+  'treaty',
+  ...SEATS.map((s) => `score_${s}`),
+  ...INDICATORS.map((k) => `final_${k}`),
+];
 
 function csvRows(records: readonly MatchRecord[]): unknown[][] {
   return records.map((r) => [
@@ -179,7 +207,14 @@ async function simRun(argv: string[], out: Out, tty: boolean): Promise<number> {
   const bar = progressBar(tty, 'sim');
   const started = performance.now();
   const records = await runBatch(
-    { scenario, seeds: p.seeds, bots: p.bots, whatIfs: list, engine: p.engine, saveReplays: values['save-replays'] },
+    {
+      scenario,
+      seeds: p.seeds,
+      bots: p.bots,
+      whatIfs: list,
+      engine: p.engine,
+      saveReplays: values['save-replays'],
+    },
     { workers: p.workers, onProgress: bar.tick },
   );
   bar.end();
@@ -187,18 +222,32 @@ async function simRun(argv: string[], out: Out, tty: boolean): Promise<number> {
   const summary = summarize(records);
   const lines = about(p, list, 'sim');
   for (const l of lines) out(l);
-  out(`${records.length} matches in ${seconds.toFixed(1)} s on ${p.workers} worker${p.workers > 1 ? 's' : ''}`);
+  out(
+    `${records.length} matches in ${seconds.toFixed(1)} s on ${p.workers} worker${p.workers > 1 ? 's' : ''}`,
+  );
   printSummary(summary, out);
-  if (values.json) writeTextFile(values.json, `${JSON.stringify({ about: lines, summary, records }, null, 1)}\n`);
+  if (values.json)
+    writeTextFile(values.json, `${JSON.stringify({ about: lines, summary, records }, null, 1)}\n`);
   if (values.csv) writeTextFile(values.csv, csvOf(records));
-  if (values.html) writeTextFile(values.html, renderReport({ title: `Oil & Water — ${p.scenario.name}`, about: lines, summary, records }));
-  for (const [flag, file] of [['json', values.json], ['csv', values.csv], ['html', values.html]] as const) if (file) out(`${flag} written to ${file}`);
+  if (values.html)
+    writeTextFile(
+      values.html,
+      renderReport({ title: `Oil & Water — ${p.scenario.name}`, about: lines, summary, records }),
+    );
+  for (const [flag, file] of [
+    ['json', values.json],
+    ['csv', values.csv],
+    ['html', values.html],
+  ] as const)
+    if (file) out(`${flag} written to ${file}`);
   return 0;
 }
 
 function printComparison(c: Comparison, out: Out): void {
   const line = (label: string, d: Comparison['islandsJapan']) =>
-    out(`  ${label.padEnd(26)} ${String(d.baseline).padStart(8)} → ${String(d.variant).padStart(8)}   ${d.diff >= 0 ? '+' : ''}${d.diff} [${d.low}, ${d.high}]${d.significant ? ' *' : ''}`);
+    out(
+      `  ${label.padEnd(26)} ${String(d.baseline).padStart(8)} → ${String(d.variant).padStart(8)}   ${d.diff >= 0 ? '+' : ''}${d.diff} [${d.low}, ${d.high}]${d.significant ? ' *' : ''}`,
+    );
   out(`variant minus baseline on the same ${c.matches} seeds (95 % interval; * = excludes zero):`);
   line('treaty ratified (share)', c.treatyRatified.diff);
   line('islands held by Japan', c.islandsJapan);
@@ -210,13 +259,22 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
   const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
   const p = prepare(values, 'sim compare');
   const variantList = whatIfs(values['what-if']);
-  if (variantList.length === 0) throw new UsageError('sim compare: give the variant with at least one --what-if');
+  if (variantList.length === 0)
+    throw new UsageError('sim compare: give the variant with at least one --what-if');
   const baseList = whatIfs(values['base-what-if']);
   const bar = progressBar(tty, 'compare');
   const total = p.seeds.length * 2;
   const run = (list: WhatIf[], offset: number, label: string) =>
     runBatch(
-      { scenario: withWhatIfs(p.scenario, list), seeds: p.seeds, bots: p.bots, whatIfs: list, engine: p.engine, saveReplays: values['save-replays'], label },
+      {
+        scenario: withWhatIfs(p.scenario, list),
+        seeds: p.seeds,
+        bots: p.bots,
+        whatIfs: list,
+        engine: p.engine,
+        saveReplays: values['save-replays'],
+        label,
+      },
       { workers: p.workers, onProgress: (done) => bar.tick(offset + done, total) },
     );
   const base = await run(baseList, 0, 'baseline');
@@ -227,9 +285,15 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
   const variantSummary = summarize(variant);
   const lines = [...about(p, baseList, 'baseline'), ...about(p, variantList, 'variant').slice(2)];
   for (const l of lines) out(l);
-  out(`baseline: treaty ${pct(baseSummary.treatyRatified)}; variant: treaty ${pct(variantSummary.treatyRatified)}`);
+  out(
+    `baseline: treaty ${pct(baseSummary.treatyRatified)}; variant: treaty ${pct(variantSummary.treatyRatified)}`,
+  );
   printComparison(comparison, out);
-  if (values.json) writeTextFile(values.json, `${JSON.stringify({ about: lines, comparison, baseline: baseSummary, variant: variantSummary }, null, 1)}\n`);
+  if (values.json)
+    writeTextFile(
+      values.json,
+      `${JSON.stringify({ about: lines, comparison, baseline: baseSummary, variant: variantSummary }, null, 1)}\n`,
+    );
   if (values.csv) writeTextFile(values.csv, compareCsvOf(base, variant));
   if (values.html) {
     writeTextFile(
@@ -239,7 +303,11 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
         about: lines,
         summary: baseSummary,
         records: base,
-        comparison: { label: variantList.map(describeWhatIf).join('; '), variant: variantSummary, result: comparison },
+        comparison: {
+          label: variantList.map(describeWhatIf).join('; '),
+          variant: variantSummary,
+          result: comparison,
+        },
       }),
     );
   }
@@ -264,27 +332,45 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
   const seeds = parseSeeds(values.seeds ?? '100');
   if (!seeds.ok) throw new UsageError(seeds.error);
   // A strategist match costs about fifty historical ones: a quarter of the seeds by default.
-  const strategist = parseSeeds(values['strategist-seeds'] ?? String(Math.max(2, Math.ceil(seeds.seeds.length / 4))));
+  const strategist = parseSeeds(
+    values['strategist-seeds'] ?? String(Math.max(2, Math.ceil(seeds.seeds.length / 4))),
+  );
   if (!strategist.ok) throw new UsageError(strategist.error.replace('--seeds', '--strategist-seeds'));
   const workers = workersOf(values.workers);
   const started = performance.now();
   if (values.sensitivity !== undefined) {
     const n = Number(values.sensitivity);
-    if (!Number.isInteger(n) || n < 2 || n > 1000) throw new UsageError(`--sensitivity "${values.sensitivity}": expected a whole number of sets, 2–1000`);
+    if (!Number.isInteger(n) || n < 2 || n > 1000)
+      throw new UsageError(`--sensitivity "${values.sensitivity}": expected a whole number of sets, 2–1000`);
     const seed = values['sensitivity-seed'] ?? '1';
     const bar = progressBar(tty, 'sensitivity');
     const result = await runSensitivity({ sets: n, seeds: seeds.seeds, seed, workers, onSet: bar.tick });
     bar.end();
     const seconds = (performance.now() - started) / 1000;
-    out(`Claims under ${n} Latin-hypercube sets of balance numbers (seed ${seed}; historical and control arms, ${seeds.seeds.length} seeds per era; ${result.runs} runs in ${seconds.toFixed(0)} s):`);
+    out(
+      `Claims under ${n} Latin-hypercube sets of balance numbers (seed ${seed}; historical and control arms, ${seeds.seeds.length} seeds per era; ${result.runs} runs in ${seconds.toFixed(0)} s):`,
+    );
     for (const line of formatSensitivity(result.rows)) out(line);
     const weak = result.rows.filter((r) => r.passes < 0.8 * r.sets);
-    out(weak.length ? `below 80 % of sets: ${weak.map((r) => r.id).join(', ')}` : 'every claim passes in at least 80 % of sets');
-    if (values.json) writeTextFile(values.json, `${JSON.stringify({ seed, seeds: seeds.seeds.length, rows: result.rows, sets: result.sets }, null, 1)}\n`);
+    out(
+      weak.length
+        ? `below 80 % of sets: ${weak.map((r) => r.id).join(', ')}`
+        : 'every claim passes in at least 80 % of sets',
+    );
+    if (values.json)
+      writeTextFile(
+        values.json,
+        `${JSON.stringify({ seed, seeds: seeds.seeds.length, rows: result.rows, sets: result.sets }, null, 1)}\n`,
+      );
     return weak.length ? 1 : 0;
   }
   const bar = progressBar(tty, 'validate');
-  const { rows, runs, strategistRuns } = await validateClaims({ seeds: seeds.seeds, strategistSeeds: strategist.seeds, workers, onProgress: bar.tick });
+  const { rows, runs, strategistRuns } = await validateClaims({
+    seeds: seeds.seeds,
+    strategistSeeds: strategist.seeds,
+    workers,
+    onProgress: bar.tick,
+  });
   bar.end();
   const seconds = (performance.now() - started) / 1000;
   out(
@@ -292,14 +378,21 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
       `${strategist.seeds.length} for strategist:easy; ${strategistRuns} strategist runs):`,
   );
   for (const line of formatClaims(rows)) out(line);
-  if (values.json) writeTextFile(values.json, `${JSON.stringify({ seconds: Math.round(seconds), runs, rows }, null, 1)}\n`);
+  if (values.json)
+    writeTextFile(values.json, `${JSON.stringify({ seconds: Math.round(seconds), runs, rows }, null, 1)}\n`);
   const count = (status: string) => rows.filter((r) => r.status === status).length;
-  out(`${count('pass')} pass, ${count('fail')} fail, ${count('built-in')} built in, ${count('untestable')} untestable`);
+  out(
+    `${count('pass')} pass, ${count('fail')} fail, ${count('built-in')} built in, ${count('untestable')} untestable`,
+  );
   return count('fail') + count('built-in') ? 1 : 0;
 }
 
 /** Runs `sim ...`, `sim compare ...` or `validate ...`; resolves to the exit code. */
-export async function runSimCli(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+export async function runSimCli(
+  argv: string[],
+  out: Out = console.log,
+  err: Out = console.error,
+): Promise<number> {
   const [command, ...rest] = argv;
   const tty = out === console.log && process.stdout.isTTY === true;
   try {

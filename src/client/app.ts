@@ -152,7 +152,12 @@ export function startApp(root: HTMLElement): void {
     const note = el('p', { 'data-test': 'classroom-connecting', text: S.classroom.connecting });
     replace(L.start, el('h1', { text: S.title }), note);
     const fail = (text: string) =>
-      replace(L.start, el('h1', { text: S.title }), el('p', { role: 'alert', 'data-test': 'classroom-error', text }), el('a', { href: '/classroom.html', text: S.classroom.back }));
+      replace(
+        L.start,
+        el('h1', { text: S.title }),
+        el('p', { role: 'alert', 'data-test': 'classroom-error', text }),
+        el('a', { href: '/classroom.html', text: S.classroom.back }),
+      );
     const credentials = seatCredentials(matchID, seat);
     if (!credentials) return fail(S.classroom.noSeat);
     let closed = false;
@@ -196,13 +201,20 @@ export function startApp(root: HTMLElement): void {
   const replayMatch = query.get('replay');
   const classroomMatch = query.get('classroom');
   const classroomSeat = query.get('seat');
-  if (classroomMatch !== null && isSeat(classroomSeat)) showClassroom(classroomMatch.slice(0, 40), classroomSeat);
+  if (classroomMatch !== null && isSeat(classroomSeat))
+    showClassroom(classroomMatch.slice(0, 40), classroomSeat);
   else if (replayMatch !== null) showViewer(replayMatch.slice(0, 40) || undefined);
   else if (autostart) teardown = play(L, hooks, options, () => showStart(defaultOptions()));
   else showStart(options);
 }
 
-function play(L: Layout, hooks: TestHooks, options: StartOptions, onNewMatch: () => void, extras: PlayExtras = {}): () => void {
+function play(
+  L: Layout,
+  hooks: TestHooks,
+  options: StartOptions,
+  onNewMatch: () => void,
+  extras: PlayExtras = {},
+): () => void {
   const scenario = builtinScenario(options.scenarioId);
   if (!scenario) throw new Error(`unknown scenario ${options.scenarioId}`);
   const session = new LocalSession({ scenario, seed: options.seed.trim(), controllers: options.controllers });
@@ -219,7 +231,13 @@ interface PlayExtras {
 }
 
 /** Plays a session (a new match, a fork or a class match) in the game layout; returns the teardown. */
-function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMatch: () => void, extras: PlayExtras = {}): () => void {
+function playSession(
+  L: Layout,
+  hooks: TestHooks,
+  session: GameSession,
+  onNewMatch: () => void,
+  extras: PlayExtras = {},
+): () => void {
   const ui = new UiState(session);
   hooks.session = session;
   hooks.ui = ui;
@@ -272,7 +290,9 @@ function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMat
         humanSeats: session.humanSeats,
         replay: session.replay?.bind(session),
         onNewMatch,
-        onDebrief: session.replay ? () => session.replay && openDebrief(L.debrief, session.replay()) : extras.onDebrief,
+        onDebrief: session.replay
+          ? () => session.replay && openDebrief(L.debrief, session.replay())
+          : extras.onDebrief,
       });
     }
     tutorial?.update();
@@ -284,7 +304,9 @@ function playSession(L: Layout, hooks: TestHooks, session: GameSession, onNewMat
   if (extras.tutorial) tutorial = new Tutorial(L.game, session, ui);
   render();
   // A class match's phase clock runs between the server's pushes.
-  const clock = session.classroom ? window.setInterval(() => !L.game.hidden && renderTop(L.top, session), 1000) : 0;
+  const clock = session.classroom
+    ? window.setInterval(() => !L.game.hidden && renderTop(L.top, session), 1000)
+    : 0;
   void import('./map-view').then(({ createMapView }) => {
     view = createMapView(L.mapBox, {
       map: MAP,
@@ -326,7 +348,9 @@ function renderTop(top: HTMLElement, session: GameSession): void {
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
     classroomBanner(session.classroom?.() ?? null),
     seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
-    session instanceof LocalSession && session.lineage ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) }) : null,
+    session instanceof LocalSession && session.lineage
+      ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) })
+      : null,
     // A mid-match replay holds every seat's secrets (agendas, orders, messages); with several people at one device
     // it would let one read another's, so hot-seat matches save their replay from the end screen only.
     session.replay && !(session instanceof LocalSession && session.humanSeats.length > 1 && !v.outcome)
@@ -352,7 +376,11 @@ function classroomBanner(banner: ClassroomBanner | null): HTMLElement | null {
     text = S.classroom.endsIn(`${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`);
   }
   if (text === null) return null;
-  return el('span', { class: `classroom-status${banner.paused || !banner.connected ? ' alert' : ''}`, 'data-test': 'classroom-status', text });
+  return el('span', {
+    class: `classroom-status${banner.paused || !banner.connected ? ' alert' : ''}`,
+    'data-test': 'classroom-status',
+    text,
+  });
 }
 
 /** The map's features as buttons, so a keyboard reaches everything a mouse can click. */
@@ -363,16 +391,32 @@ function renderFeatures(box: HTMLElement, session: GameSession, select: (s: MapS
     el('button', { text: label, 'data-key': `feature-${key}`, onclick: () => select(selection) });
   const trust = seat
     ? SEATS.filter((s) => s !== seat).flatMap((other: Seat) => [
-        button(S.map.trustTooltip(SEAT_LABEL[seat], SEAT_LABEL[other], v.trust[seat][other]), { type: 'trust', from: seat, to: other }, `t-${seat}-${other}`),
-        button(S.map.trustTooltip(SEAT_LABEL[other], SEAT_LABEL[seat], v.trust[other][seat]), { type: 'trust', from: other, to: seat }, `t-${other}-${seat}`),
+        button(
+          S.map.trustTooltip(SEAT_LABEL[seat], SEAT_LABEL[other], v.trust[seat][other]),
+          { type: 'trust', from: seat, to: other },
+          `t-${seat}-${other}`,
+        ),
+        button(
+          S.map.trustTooltip(SEAT_LABEL[other], SEAT_LABEL[seat], v.trust[other][seat]),
+          { type: 'trust', from: other, to: seat },
+          `t-${other}-${seat}`,
+        ),
       ])
     : [];
   const open = box.hasAttribute('open');
   replace(
     box,
     el('summary', { text: S.map.features }),
-    el('div', { class: 'feature-group' }, ...SEATS.map((s) => button(SEAT_LABEL[s], { type: 'country', seat: s }, `c-${s}`))),
-    el('div', { class: 'feature-group' }, ...ISLANDS.map((i) => button(ISLAND_LABEL[i], { type: 'island', island: i }, `i-${i}`))),
+    el(
+      'div',
+      { class: 'feature-group' },
+      ...SEATS.map((s) => button(SEAT_LABEL[s], { type: 'country', seat: s }, `c-${s}`)),
+    ),
+    el(
+      'div',
+      { class: 'feature-group' },
+      ...ISLANDS.map((i) => button(ISLAND_LABEL[i], { type: 'island', island: i }, `i-${i}`)),
+    ),
     el(
       'div',
       { class: 'feature-group' },
@@ -386,5 +430,7 @@ function renderFeatures(box: HTMLElement, session: GameSession, select: (s: MapS
 
 /** Opens the after-action report over the page; the report code loads only when asked for. */
 function openDebrief(container: HTMLElement, replay: Replay): void {
-  void import('./replay/debrief-view').then(({ showDebrief }) => showDebrief(container, replay, () => (container.hidden = true)));
+  void import('./replay/debrief-view').then(({ showDebrief }) =>
+    showDebrief(container, replay, () => (container.hidden = true)),
+  );
 }

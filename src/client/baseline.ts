@@ -47,7 +47,10 @@ const listeners = new Map<string, Set<(done: number) => void>>();
  * to the browser between matches. Remembered per scenario version; `onProgress` hears the runs measured so far.
  * Undefined when none ships and the historical bot is not registered.
  */
-export function eraBaseline(scenario: Scenario, onProgress?: (done: number) => void): Promise<EraBaseline | undefined> {
+export function eraBaseline(
+  scenario: Scenario,
+  onProgress?: (done: number) => void,
+): Promise<EraBaseline | undefined> {
   const key = `${scenario.id}:${scenario.version}`;
   if (onProgress) {
     if (!listeners.has(key)) listeners.set(key, new Set());
@@ -63,12 +66,16 @@ export function eraBaseline(scenario: Scenario, onProgress?: (done: number) => v
     const matches: { finalScores: Record<Seat, number> }[] = [];
     for (let i = 0; i < MEASURED_RUNS; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) }).driver.G.outcome;
+      const outcome = playMatch({ scenario, seed: `baseline-${i + 1}`, bots: makeBots(bots) }).driver.G
+        .outcome;
       if (!outcome) return undefined;
       matches.push({ finalScores: outcome.finalScores });
       for (const listener of listeners.get(key) ?? []) listener(i + 1);
     }
-    return { baseline: baselineFromMatches(scenario.id, matches, 'historical (measured in this browser)'), measured: true };
+    return {
+      baseline: baselineFromMatches(scenario.id, matches, 'historical (measured in this browser)'),
+      measured: true,
+    };
   })();
   eras.set(key, run);
   return run;
@@ -78,7 +85,8 @@ export function eraBaseline(scenario: Scenario, onProgress?: (done: number) => v
 export function meanScores(baseline: Baseline): Partial<Record<Seat, number>> {
   const means: Partial<Record<Seat, number>> = {};
   for (const [seat, scores] of Object.entries(baseline.scores) as [Seat, number[] | undefined][]) {
-    if (scores?.length) means[seat] = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+    if (scores?.length)
+      means[seat] = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
   }
   return means;
 }

@@ -30,7 +30,10 @@ export const CHARTS: ChartSpec[] = [
   {
     id: 'energy',
     title: S.charts.energy,
-    series: (['energy', 'oilPrice'] as const).map((k) => ({ label: S.charts.series[k], pick: (s: Snapshot) => s[k] })),
+    series: (['energy', 'oilPrice'] as const).map((k) => ({
+      label: S.charts.series[k],
+      pick: (s: Snapshot) => s[k],
+    })),
   },
   {
     id: 'territory',

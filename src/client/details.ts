@@ -60,16 +60,24 @@ function countryDetail(view: GameState, seat: Seat): Detail {
     [S.detail.capital, String(d.capital)],
     [S.detail.actionPoints, String(budget(view, seat))],
   ];
-  if (seat === 'russia' || seat === 'japan') rows.push([S.detail.position, RUNG_LABEL[LADDER[view.positions[seat]]]]);
+  if (seat === 'russia' || seat === 'japan')
+    rows.push([S.detail.position, RUNG_LABEL[LADDER[view.positions[seat]]]]);
   if (seat === 'japan') rows.push([S.detail.linkage, yesNo(view.linkage)]);
   for (const other of Object.keys(SEAT_LABEL) as Seat[]) {
     if (other === seat) continue;
-    rows.push([S.detail.trustIn(SEAT_LABEL[other]), `${view.trust[seat][other]} (${S.detail.reverse}: ${view.trust[other][seat]})`]);
+    rows.push([
+      S.detail.trustIn(SEAT_LABEL[other]),
+      `${view.trust[seat][other]} (${S.detail.reverse}: ${view.trust[other][seat]})`,
+    ]);
   }
   return {
     title: SEAT_LABEL[seat],
     rows,
-    sources: [...cite(sc.domestic[seat].pressure.source), ...cite(sc.domestic[seat].capital.source), ...cite(sc.economy[seat].source)],
+    sources: [
+      ...cite(sc.domestic[seat].pressure.source),
+      ...cite(sc.domestic[seat].capital.source),
+      ...cite(sc.economy[seat].source),
+    ],
   };
 }
 
@@ -129,7 +137,11 @@ export function detailFor(view: GameState, selection: MapSelection): Detail {
       };
     }
     case 'city':
-      return { title: CITY_LABEL[selection.city] ?? selection.city, rows: [[S.detail.city, CITY_LABEL[selection.city] ?? selection.city]], sources: [] };
+      return {
+        title: CITY_LABEL[selection.city] ?? selection.city,
+        rows: [[S.detail.city, CITY_LABEL[selection.city] ?? selection.city]],
+        sources: [],
+      };
     case 'fishing':
       return {
         title: S.map.fishing,

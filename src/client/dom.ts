@@ -7,16 +7,22 @@ type Child = Node | string | null | undefined | false;
 export type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
 
 /** Creates an element; attributes named `on…` are listeners, `text` sets textContent. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.slice(2).toLowerCase(), value);
     else if (name === 'text') node.textContent = String(value);
-    else if (name === 'value' && 'value' in node) (node as unknown as { value: string }).value = String(value);
+    else if (name === 'value' && 'value' in node)
+      (node as unknown as { value: string }).value = String(value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
 }
 
@@ -35,11 +41,17 @@ export function replace(container: HTMLElement, ...children: Child[]): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && container.contains(active) ? active.dataset.key : undefined;
   // A text field keeps its caret too (a class match redraws while someone types).
-  const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : null;
-  container.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  const caret =
+    active instanceof HTMLInputElement && active.type === 'text'
+      ? [active.selectionStart, active.selectionEnd]
+      : null;
+  container.replaceChildren(
+    ...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false),
+  );
   if (key) {
     const again = container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
     again?.focus();
-    if (caret && again instanceof HTMLInputElement && again.type === 'text') again.setSelectionRange(caret[0], caret[1]);
+    if (caret && again instanceof HTMLInputElement && again.type === 'text')
+      again.setSelectionRange(caret[0], caret[1]);
   }
 }

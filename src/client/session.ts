@@ -164,9 +164,14 @@ export class LocalSession implements GameSession {
       if (!bot) continue;
       const open = this.driver.view(s).proposals.filter((p) => p.to === s && p.status === 'open');
       for (const p of open) {
-        const answer = bot.respond({ seat: s, view: this.driver.view(s), next: this.rngs[s] as () => number }, p);
+        const answer = bot.respond(
+          { seat: s, view: this.driver.view(s), next: this.rngs[s] as () => number },
+          p,
+        );
         // The reason is kept as playBotPhase keeps it: private to the bot's seat until the end, then in the debrief.
-        this.driver.move(playerIDOf(s), 'respond', [{ id: p.id, accept: answer.accept, reason: answer.reason }]);
+        this.driver.move(playerIDOf(s), 'respond', [
+          { id: p.id, accept: answer.accept, reason: answer.reason },
+        ]);
       }
     }
   }

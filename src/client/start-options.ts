@@ -52,7 +52,10 @@ export function defaultOptions(random: () => number = Math.random): StartOptions
 }
 
 /** Options from a URL query; `autostart` says whether to skip the start screen. */
-export function optionsFromQuery(query: string, random: () => number = Math.random): { options: StartOptions; autostart: boolean } {
+export function optionsFromQuery(
+  query: string,
+  random: () => number = Math.random,
+): { options: StartOptions; autostart: boolean } {
   const params = new URLSearchParams(query);
   const options = defaultOptions(random);
   const scenario = params.get('scenario');

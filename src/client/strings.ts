@@ -282,7 +282,12 @@ export const S = {
     paperSource: (section: string, lines: string) => `the paper, ${section}, lines ${lines}`,
     externalSource: (reference: string) => reference,
     designSource: (note: string) => `game design: ${note}`,
-    kind: { scheduled: 'scheduled', wildcard: 'wildcard', injected: 'injected', outcome: 'outcome' } as Record<string, string>,
+    kind: {
+      scheduled: 'scheduled',
+      wildcard: 'wildcard',
+      injected: 'injected',
+      outcome: 'outcome',
+    } as Record<string, string>,
     privateTo: (seat: string) => `to ${seat}`,
     publicTag: 'public',
     empty: 'Nothing yet.',
@@ -351,7 +356,11 @@ export const S = {
   },
   end: {
     heading: 'The end of the match',
-    reason: { 'era-end': 'The era is over.', treaty: 'A ratified treaty moved the islands.', facilitator: 'The facilitator ended the match.' } as Record<string, string>,
+    reason: {
+      'era-end': 'The era is over.',
+      treaty: 'A ratified treaty moved the islands.',
+      facilitator: 'The facilitator ended the match.',
+    } as Record<string, string>,
     territorial: (t: string) => `Territorial result: ${S_TERRITORIAL[t] ?? t}.`,
     rank: 'Rank',
     seat: 'Country',
@@ -448,7 +457,8 @@ export const S = {
     close: 'Close',
     frameTitle: 'The after-action report',
     building: 'Re-playing the match for the report…',
-    measuring: (done: number, runs: number) => `Measuring the historical baseline with historical bots (${done} of ${runs} runs)…`,
+    measuring: (done: number, runs: number) =>
+      `Measuring the historical baseline with historical bots (${done} of ${runs} runs)…`,
     failed: (error: string) => `The report could not be built: ${error}`,
   },
   tooltip: {
@@ -510,7 +520,8 @@ export const S = {
     joinCode: 'Join code',
     nobody: '—',
     clock: (phase: string, year: number, left: string) => `${year} · ${phase} · ${left}`,
-    secondsLeft: (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`,
+    secondsLeft: (seconds: number) =>
+      `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`,
     noLimit: 'no time limit',
     paused: 'PAUSED',
     over: 'The match is over',
@@ -570,14 +581,19 @@ export const S = {
     outcome: 'Outcome',
     treaty: 'Treaty',
     noTreaty: 'none',
-    islands: { none: 'no islands transferred', partial: 'some islands transferred', full: 'all four islands transferred' },
+    islands: {
+      none: 'no islands transferred',
+      partial: 'some islands transferred',
+      full: 'all four islands transferred',
+    },
     notFinished: (year: number) => `still playing (${year})`,
     history: 'History',
     historyOutcome: 'no treaty, no islands transferred',
     simulator: 'Simulator',
     simulatorPending: 'The simulator’s runs of this era are still playing: refresh in a moment.',
     simulatorFailed: (error: string) => `The simulator’s runs failed: ${error}`,
-    simulatorRuns: (runs: number, bots: string, seeds: string) => `${runs} runs of ${bots} bots (seeds ${seeds})`,
+    simulatorRuns: (runs: number, bots: string, seeds: string) =>
+      `${runs} runs of ${bots} bots (seeds ${seeds})`,
     territorialCounts: (none: number, partial: number, full: number) =>
       `islands: none ${none}, some ${partial}, all ${full}`,
     treaties: (n: number) => `${n} ratified treaties`,
@@ -588,7 +604,8 @@ export const S = {
     band: (min: number, max: number) => `${min}–${max}`,
     indicators: 'Key indicators at the end',
     reflectTitle: (year: number) => `Your reflection on ${year} (optional)`,
-    reflectHint: 'Why did you accept or reject? What would you do differently? Only your teacher sees it during the match.',
+    reflectHint:
+      'Why did you accept or reject? What would you do differently? Only your teacher sees it during the match.',
     reflectSend: 'Save reflection',
     reflectSaved: 'Saved. You may change it until the next year is over.',
     reflectLater: 'Not now',
@@ -611,8 +628,10 @@ export const S = {
   },
   refusal: {
     /** Russia's offer and Japan's demand measured against a formula's rung. */
-    russiaShort: (offer: string, needs: string) => `Russia's offer is “${offer}”; this formula needs “${needs}” or more`,
-    japanShort: (demand: string, needs: string) => `Japan's demand is “${demand}”; this formula needs it at “${needs}” or less`,
+    russiaShort: (offer: string, needs: string) =>
+      `Russia's offer is “${offer}”; this formula needs “${needs}” or more`,
+    japanShort: (demand: string, needs: string) =>
+      `Japan's demand is “${demand}”; this formula needs it at “${needs}” or less`,
     noFormula: 'a peace treaty needs a territorial formula',
     treatySigned: 'a treaty is already signed',
     visaFree: 'visa-free exchange is already in force',
@@ -640,9 +659,11 @@ export const S = {
     moments: 'The moment',
     close: 'Continue',
     moment: {
-      signed: (a: string, b: string, formula: string) => `${a} and ${b} signed a peace treaty: ${formula}. It faces ratification.`,
+      signed: (a: string, b: string, formula: string) =>
+        `${a} and ${b} signed a peace treaty: ${formula}. It faces ratification.`,
       ratified: (formula: string) => `The peace treaty (${formula}) was ratified.`,
-      failed: (formula: string, seats: string) => `The peace treaty (${formula}) failed to ratify in ${seats}: it collapsed.`,
+      failed: (formula: string, seats: string) =>
+        `The peace treaty (${formula}) failed to ratify in ${seats}: it collapsed.`,
       leaderFell: (seat: string, leader: string) => `${leader} of ${seat} fell after a backlash.`,
       backlash: (seat: string) =>
         `Backlash in ${seat}: hardliners reversed the year's concession; the leader lost political capital.`,
@@ -669,7 +690,8 @@ export const S = {
     notRatified: (formula: string, year: number, failed: string) =>
       `A peace treaty (${formula}) was signed in ${year} but not ratified: ${failed} refused it and it collapsed.`,
     backlash: (seats: string) => `Backlash followed in ${seats}.`,
-    signed: (formula: string, year: number) => `A peace treaty (${formula}) was signed in ${year}; the match ended before ratification.`,
+    signed: (formula: string, year: number) =>
+      `A peace treaty (${formula}) was signed in ${year}; the match ended before ratification.`,
   },
   errors: {
     noWebGL: 'This browser cannot draw the map (WebGL is unavailable).',
@@ -740,8 +762,8 @@ export const SEAT_ROLE: Record<Seat, SeatRole> = {
       'The stalemate: a Russo-Japanese rapprochement would hurt China, not the United States.',
     ],
     redLines: [
-      'Keep the status quo: encourage Japan\'s hard line against Russia.',
-      'Back Japan\'s claim to the islands only in a rift with Moscow (as in 1964).',
+      "Keep the status quo: encourage Japan's hard line against Russia.",
+      "Back Japan's claim to the islands only in a rift with Moscow (as in 1964).",
     ],
     domestic: ['Low confidence in Russia, learnt from the Cold War: the partnership depends on the leaders.'],
   },
@@ -755,7 +777,9 @@ export const SEAT_ROLE: Record<Seat, SeatRole> = {
       'Stay out of the territorial dispute: taking a side would undermine your position in both countries.',
       'Sanctions on Moscow where the era has them, and Japan should follow the US line.',
     ],
-    domestic: ['Sanctions have been applied loosely: Japanese investors did not give up Yamal because of them.'],
+    domestic: [
+      'Sanctions have been applied loosely: Japanese investors did not give up Yamal because of them.',
+    ],
   },
   rok: {
     // CONCLUSION ll. 1020–1021, 1027–1028, 1033–1035, 1039–1040, 1052–1054.
@@ -765,17 +789,19 @@ export const SEAT_ROLE: Record<Seat, SeatRole> = {
       'The stalemate between Russia and Japan benefits you, with China.',
     ],
     redLines: ['You cannot spoil a Russo-Japanese rapprochement, only make yourself the better partner.'],
-    domestic: ['Protocol and prestige matter: Seoul was pleased to be the first Asian capital Yeltsin visited in 1992.'],
+    domestic: [
+      'Protocol and prestige matter: Seoul was pleased to be the first Asian capital Yeltsin visited in 1992.',
+    ],
   },
   dprk: {
     // INTRODUCTION ll. 30–31; CONCLUSION ll. 1054–1061.
     interests: [
-      'A patron: Moscow or Beijing (in recent years Putin, not Xi, was Kim Jong Un\'s closest ally).',
+      "A patron: Moscow or Beijing (in recent years Putin, not Xi, was Kim Jong Un's closest ally).",
       'Better relations with Washington, which Pyongyang still weighs above Moscow.',
       'Energy from Russia, legal or illicit.',
     ],
-    redLines: ['You share the region\'s dislike of Russia: a patron is a means, not a friend.'],
-    domestic: ['The leader\'s hold on power (political capital) counts in your score.'],
+    redLines: ["You share the region's dislike of Russia: a patron is a means, not a friend."],
+    domestic: ["The leader's hold on power (political capital) counts in your score."],
   },
 };
 
@@ -785,11 +811,14 @@ export const SEAT_ROLE: Record<Seat, SeatRole> = {
  */
 export const ROLE_BY_ERA: Record<string, Partial<Record<Seat, string>>> = {
   'brezhnev-1972': {
-    russia: 'Brezhnev plays the Kuril card to check Sino-Japanese ties, and offers Siberian development as a carrot.',
+    russia:
+      'Brezhnev plays the Kuril card to check Sino-Japanese ties, and offers Siberian development as a carrot.',
   },
-  'gorbachev-1985': { russia: 'Gorbachev wants Japanese advanced technology and capital investment for his reforms.' },
+  'gorbachev-1985': {
+    russia: 'Gorbachev wants Japanese advanced technology and capital investment for his reforms.',
+  },
   'yeltsin-1992': { russia: 'Yeltsin puts state sovereignty and territorial integrity first.' },
-  'abe-2013': { russia: 'Putin needs Japan\'s finance and technology to become a leading LNG producer.' },
+  'abe-2013': { russia: "Putin needs Japan's finance and technology to become a leading LNG producer." },
 };
 
 /** What raises a seat's public score, in words from the rules (src/game/scoring.ts `publicScore`). */
@@ -801,21 +830,33 @@ export const SCORE_TERMS: Record<Seat, string[]> = {
     'fewer sanctions on Russia',
     'Japan’s trust in Russia',
   ],
-  japan: ['islands you hold (the largest term)', 'the US–Japan alliance', 'Japan’s relations with China and South Korea'],
+  japan: [
+    'islands you hold (the largest term)',
+    'the US–Japan alliance',
+    'Japan’s relations with China and South Korea',
+  ],
   china: [
     'Sino-Russian relations',
     'no Russo-Japanese rapprochement (their trust and their leaders’ rapport)',
     'both Koreas’ ties with Beijing',
     'no ratified peace treaty (one costs 10 points)',
   ],
-  us: ['the US–Japan alliance', 'South Korea’s ties with Washington', 'North Korea kept from Moscow and Beijing'],
+  us: [
+    'the US–Japan alliance',
+    'South Korea’s ties with Washington',
+    'North Korea kept from Moscow and Beijing',
+  ],
   rok: [
     'your ties with Moscow and Washington',
     'your ties with Beijing',
     'North Korea’s trust in Seoul',
     'no Russo-Japanese rapprochement',
   ],
-  dprk: ['ties with your closer patron (Moscow or Beijing)', 'ties with Washington', 'your leader’s political capital'],
+  dprk: [
+    'ties with your closer patron (Moscow or Beijing)',
+    'ties with Washington',
+    'your leader’s political capital',
+  ],
 };
 
 /** What a bot kind plays like, one line each, for the start screen and the fork panel. */
@@ -846,7 +887,8 @@ export const W = {
   },
   start: {
     tutorial: 'Guided first match',
-    tutorialHelp: 'A short year as Japan: the briefing, a proposal, an answer, orders, the recap and the charts.',
+    tutorialHelp:
+      'A short year as Japan: the briefing, a proposal, an answer, orders, the recap and the charts.',
   },
   tutorial: {
     heading: (n: number, total: number) => `Guided match — step ${n} of ${total}`,
@@ -854,14 +896,17 @@ export const W = {
     skip: 'Skip the guide',
     finish: 'Finish',
     steps: {
-      briefing: 'This is your role as Japan: what you want, your red lines, what scores. Read it, then press “I have read the briefing”.',
+      briefing:
+        'This is your role as Japan: what you want, your red lines, what scores. Read it, then press “I have read the briefing”.',
       proposal: 'Diplomacy: choose a proposal (for example a summit with Russia) and press “Send proposal”.',
       answer: 'The other side answers at once: see “Proposals sent”. A rejection says why. Press Next.',
-      message: 'Write Russia a private message (choose Russia under “Send to”) and press Send: its bot answers.',
+      message:
+        'Write Russia a private message (choose Russia under “Send to”) and press Send: its bot answers.',
       diplomacyDone: 'Press “Done with diplomacy” to move to the year’s orders.',
       orders: 'Add orders from your menu (each shows what it should move), then press “Commit orders”.',
       recap: 'The recap shows what your orders and the others’ did, and why. Read it, then press Next.',
-      charts: 'The charts follow trust, energy, territory and scores year by year. That is the whole loop: press Finish.',
+      charts:
+        'The charts follow trust, energy, territory and scores year by year. That is the whole loop: press Finish.',
     },
   },
   reply: {
@@ -872,7 +917,12 @@ export const W = {
       wary: ['Perhaps, but not now, on', 'We are cautious about', 'Not yet on'],
       yes: ['We are open to talks on', 'We can work with you on', 'Yes, in principle, on'],
     },
-    topic: { islands: 'the islands', economy: 'trade and energy', security: 'security', general: 'our relations' },
+    topic: {
+      islands: 'the islands',
+      economy: 'trade and energy',
+      security: 'security',
+      general: 'our relations',
+    },
   },
   fork: { parentBots: 'As in the match (each seat keeps its bot)' },
   charts: {
@@ -884,7 +934,12 @@ export const W = {
 } as const;
 
 /** A bot's reply to a private message in words (src/bots/replies.ts chooses; the catalogue words it). */
-export function replyText(reply: { topic: keyof typeof W.reply.topic; verdict: keyof typeof W.reply.verdict; reason: string; variant: number }): string {
+export function replyText(reply: {
+  topic: keyof typeof W.reply.topic;
+  verdict: keyof typeof W.reply.verdict;
+  reason: string;
+  variant: number;
+}): string {
   const phrasings = W.reply.verdict[reply.verdict];
   return W.reply.text(phrasings[reply.variant % phrasings.length], W.reply.topic[reply.topic], reply.reason);
 }

@@ -37,7 +37,9 @@ export function tutorialOptions(): StartOptions {
   return {
     scenarioId: 'yeltsin-1992',
     seed: 'guided-1992',
-    controllers: perSeat<Controller>((s: Seat) => (s === 'japan' ? { type: 'human' } : { type: 'bot', kind: 'historical' })),
+    controllers: perSeat<Controller>((s: Seat) =>
+      s === 'japan' ? { type: 'human' } : { type: 'bot', kind: 'historical' },
+    ),
   };
 }
 
@@ -64,7 +66,9 @@ const STEPS: Step[] = [
   {
     id: 'message',
     target: 'message-text',
-    done: (s) => s.phase() !== 'diplomacy' || s.view().messages.some((m) => m.to === 'japan' && m.from !== 'japan' && SEATS.includes(m.from as Seat)),
+    done: (s) =>
+      s.phase() !== 'diplomacy' ||
+      s.view().messages.some((m) => m.to === 'japan' && m.from !== 'japan' && SEATS.includes(m.from as Seat)),
   },
   { id: 'diplomacyDone', target: 'end-diplomacy', done: (s) => s.phase() !== 'diplomacy' || resolved(s) },
   { id: 'orders', target: 'commit', done: resolved },
@@ -82,7 +86,12 @@ export class Tutorial {
     private readonly session: GameSession,
     private readonly ui: UiState,
   ) {
-    this.box = el('aside', { class: 'tutorial', 'data-test': 'tutorial-overlay', role: 'dialog', 'aria-live': 'polite' });
+    this.box = el('aside', {
+      class: 'tutorial',
+      'data-test': 'tutorial-overlay',
+      role: 'dialog',
+      'aria-live': 'polite',
+    });
     host.append(this.box);
     this.update();
   }
@@ -105,7 +114,9 @@ export class Tutorial {
         text: last ? W.tutorial.finish : W.tutorial.next,
         onclick: () => (last ? this.end() : ((this.index += 1), this.update())),
       }),
-      last ? null : el('button', { 'data-test': 'tutorial-skip', text: W.tutorial.skip, onclick: () => this.end() }),
+      last
+        ? null
+        : el('button', { 'data-test': 'tutorial-skip', text: W.tutorial.skip, onclick: () => this.end() }),
     );
   }
 

@@ -77,7 +77,8 @@ export function proposalChoices(view: GameState, seat: Seat): Map<ProposalKind, 
 export function termsLabel(view: GameState, terms: ProposeArgs['terms']): string {
   const parts: string[] = [];
   if (terms.amount !== undefined) parts.push(S.terms.amount(terms.amount));
-  if (terms.project !== undefined) parts.push(S.terms.share(targetLabel(view, terms.project), terms.share ?? 0));
+  if (terms.project !== undefined)
+    parts.push(S.terms.share(targetLabel(view, terms.project), terms.share ?? 0));
   if (terms.island !== undefined) parts.push(S.terms.island(ISLAND_LABEL[terms.island]));
   if (terms.formula !== undefined) parts.push(S.terms.formula(FORMULA_LABEL[terms.formula]));
   return parts.join(', ') || S.seat.noTerms;
@@ -86,7 +87,8 @@ export function termsLabel(view: GameState, terms: ProposeArgs['terms']): string
 /** A proposal in words: kind, the other seat, the terms, its status. */
 export function proposalLabel(view: GameState, p: Proposal | ProposeArgs, from?: Seat): string {
   const terms = termsLabel(view, p.terms);
-  const withWhom = 'from' in p && from !== undefined && p.from !== from ? SEAT_LABEL[p.from] : SEAT_LABEL[p.to];
+  const withWhom =
+    'from' in p && from !== undefined && p.from !== from ? SEAT_LABEL[p.from] : SEAT_LABEL[p.to];
   return `${PROPOSAL_LABEL[p.kind]} — ${withWhom}${terms === S.seat.noTerms ? '' : ` (${terms})`}`;
 }
 

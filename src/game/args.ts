@@ -43,7 +43,9 @@ export function cleanText(text: string): string {
 export const MessageArgs = z
   .object({ to: z.enum(SEATS), text: z.string().max(LEVERS.messages.privateMaxChars * 2) })
   .strict();
-export const StatementArgs = z.object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) }).strict();
+export const StatementArgs = z
+  .object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) })
+  .strict();
 
 /** Characters a reflection keeps once cleaned (a few sentences: it is graded, not chatted). */
 export const REFLECTION_MAX_CHARS = 600;
@@ -55,9 +57,7 @@ export const ReflectArgs = z
   .object({ year: z.number().int().min(1900).max(2100), text: z.string().max(REFLECTION_MAX_CHARS * 2) })
   .strict();
 
-export const OrderSchema = z
-  .object({ action: z.enum(ACTION_IDS), target: id.optional(), reason })
-  .strict();
+export const OrderSchema = z.object({ action: z.enum(ACTION_IDS), target: id.optional(), reason }).strict();
 export const CommitArgs = z.object({ orders: z.array(OrderSchema).max(12) }).strict();
 export type CommitArgs = z.infer<typeof CommitArgs>;
 

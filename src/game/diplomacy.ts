@@ -18,23 +18,34 @@ function isPair(p: { from: Seat; to: Seat }, a: Seat, b: Seat): boolean {
 export function proposalProblem(G: GameState, from: Seat, args: ProposeArgs): string | null {
   const { to, kind, terms } = args;
   if (to === from) return 'a seat cannot propose to itself';
-  if (RUSSIA_JAPAN_ONLY.has(kind) && !isPair({ from, to }, 'russia', 'japan')) return `${kind} is between Russia and Japan`;
+  if (RUSSIA_JAPAN_ONLY.has(kind) && !isPair({ from, to }, 'russia', 'japan'))
+    return `${kind} is between Russia and Japan`;
   const mine = G.proposals.filter((p) => p.from === from && p.round === G.round);
   if (mine.length >= LEVERS.proposals.maxPerSeatPerRound) return 'too many proposals this round';
-  if (mine.filter((p) => p.status === 'open').length >= LEVERS.proposals.maxOpenPerSeat) return 'too many open proposals';
-  if (G.proposals.some((p) => p.round === G.round && p.status === 'open' && p.kind === kind && isPair(p, from, to))) {
+  if (mine.filter((p) => p.status === 'open').length >= LEVERS.proposals.maxOpenPerSeat)
+    return 'too many open proposals';
+  if (
+    G.proposals.some(
+      (p) => p.round === G.round && p.status === 'open' && p.kind === kind && isPair(p, from, to),
+    )
+  ) {
     return `a ${kind} proposal between these seats is already open`;
   }
   switch (kind) {
     case 'summit':
-      if (G.proposals.some((p) => p.round === G.round && p.kind === 'summit' && p.status === 'accepted' && isPair(p, from, to))) {
+      if (
+        G.proposals.some(
+          (p) => p.round === G.round && p.kind === 'summit' && p.status === 'accepted' && isPair(p, from, to),
+        )
+      ) {
         return 'these leaders already met this year';
       }
       return null;
     case 'aid':
       return terms.amount === undefined ? 'aid needs an amount (1-3)' : null;
     case 'energy-stake': {
-      if (from !== 'russia' && to !== 'russia') return 'energy stakes are bought in Russian projects: one side must be Russia';
+      if (from !== 'russia' && to !== 'russia')
+        return 'energy stakes are bought in Russian projects: one side must be Russia';
       if (!terms.project || !G.projects[terms.project]) return `unknown project "${terms.project ?? ''}"`;
       if (terms.share === undefined) return 'an energy stake needs a share (5-25)';
       return null;
@@ -42,13 +53,16 @@ export function proposalProblem(G: GameState, from: Seat, args: ProposeArgs): st
     case 'joint-activities':
       if (!terms.island) return 'joint activities need an island';
       if (G.islands[terms.island].administrator !== 'russia') return 'that island is no longer disputed';
-      return G.islands[terms.island].jointActivities >= 3 ? 'joint activities there are at their fullest' : null;
+      return G.islands[terms.island].jointActivities >= 3
+        ? 'joint activities there are at their fullest'
+        : null;
     case 'visa-free':
       return G.visaFree ? 'visa-free exchange is already in force' : null;
     case 'fishing-agreement':
       return null;
     case 'sanctions-coordination':
-      if (from === 'russia' || to === 'russia') return 'sanctions are coordinated against Russia, not with it';
+      if (from === 'russia' || to === 'russia')
+        return 'sanctions are coordinated against Russia, not with it';
       return from === 'us' || to === 'us' ? null : 'sanctions coordination goes through the United States';
     case 'alliance-reassurance':
       if (!isPair({ from, to }, 'us', 'japan') && !isPair({ from, to }, 'us', 'rok')) {
@@ -93,7 +107,13 @@ export function acceptRefusal(G: GameState, p: Pick<Proposal, 'kind' | 'terms'>)
     if (!p.terms.formula || !treatyFits(G, p.terms.formula)) {
       const formula = p.terms.formula ?? null;
       const { russia, japan } = G.positions;
-      return { type: 'treaty-outside', formula, russia, japan, needs: formula ? FORMULA_RUNG[formula] : LADDER.length };
+      return {
+        type: 'treaty-outside',
+        formula,
+        russia,
+        japan,
+        needs: formula ? FORMULA_RUNG[formula] : LADDER.length,
+      };
     }
   }
   if (p.kind === 'visa-free' && G.visaFree) return { type: 'visa-free-in-force' };

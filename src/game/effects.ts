@@ -72,7 +72,8 @@ export function setPosition(G: GameState, seat: 'russia' | 'japan', rung: number
  */
 export function withinFloor(G: GameState, seat: 'russia' | 'japan', rung: number): number {
   const current = G.positions[seat];
-  if (seat === 'russia') return rung < G.floors.russia ? Math.max(rung, Math.min(current, G.floors.russia)) : rung;
+  if (seat === 'russia')
+    return rung < G.floors.russia ? Math.max(rung, Math.min(current, G.floors.russia)) : rung;
   return rung > G.floors.japan ? Math.min(rung, Math.max(current, G.floors.japan)) : rung;
 }
 
@@ -144,14 +145,19 @@ export function applyEffect(G: GameState, e: Effect): void {
       addStake(G, e.project, e.seat, e.delta);
       return;
     case 'position':
-      setPosition(G, e.seat, e.rung !== undefined ? LADDER.indexOf(e.rung) : G.positions[e.seat] + (e.delta ?? 0));
+      setPosition(
+        G,
+        e.seat,
+        e.rung !== undefined ? LADDER.indexOf(e.rung) : G.positions[e.seat] + (e.delta ?? 0),
+      );
       return;
     case 'floor':
       // Scheduled events set positions freely (history may move them); a floor only binds later orders.
       G.floors[e.side] = LADDER.indexOf(e.rung);
       return;
     case 'garrison':
-      for (const i of islandsOf(e.island)) G.islands[i].garrison = clamp(G.islands[i].garrison + e.delta, 0, 10);
+      for (const i of islandsOf(e.island))
+        G.islands[i].garrison = clamp(G.islands[i].garrison + e.delta, 0, 10);
       return;
     case 'garrison-set':
       for (const i of islandsOf(e.island)) G.islands[i].garrison = e.level;
@@ -252,7 +258,10 @@ export function conditionHolds(G: GameState, c: Condition): boolean {
 
 /** All conditions hold. Deterministic conditions are checked first so a failed one spends no random draw. */
 export function allHold(G: GameState, conditions: readonly Condition[]): boolean {
-  const ordered = [...conditions.filter((c) => c.type !== 'chance'), ...conditions.filter((c) => c.type === 'chance')];
+  const ordered = [
+    ...conditions.filter((c) => c.type !== 'chance'),
+    ...conditions.filter((c) => c.type === 'chance'),
+  ];
   return ordered.every((c) => conditionHolds(G, c));
 }
 

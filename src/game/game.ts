@@ -45,9 +45,13 @@ export function checkSetupData(
   numPlayers: number = NUM_PLAYERS,
 ): { ok: true; scenario: Scenario; seed: string } | { ok: false; error: string } {
   if (numPlayers !== NUM_PLAYERS) {
-    return { ok: false, error: `Oil & Water has ${SEATS.length} seats and a facilitator (${NUM_PLAYERS} players), not ${numPlayers}` };
+    return {
+      ok: false,
+      error: `Oil & Water has ${SEATS.length} seats and a facilitator (${NUM_PLAYERS} players), not ${numPlayers}`,
+    };
   }
-  if (typeof setupData !== 'object' || setupData === null) return { ok: false, error: 'setupData must be an object { scenario, seed }' };
+  if (typeof setupData !== 'object' || setupData === null)
+    return { ok: false, error: 'setupData must be an object { scenario, seed }' };
   const { scenario, seed } = setupData as Partial<SetupData>;
   if (typeof seed !== 'string' || seed.length === 0 || seed.length > 64) {
     return { ok: false, error: 'setupData.seed must be a string of 1-64 characters' };
@@ -163,7 +167,8 @@ function messagesThisRound(G: GameState, seat: Seat): number {
 
 const sendMessage = seatMove('sendMessage', (G, seat, { to, text }) => {
   const clean = cleanText(text);
-  if (to === seat || clean.length === 0 || clean.length > LEVERS.messages.privateMaxChars) return INVALID_MOVE;
+  if (to === seat || clean.length === 0 || clean.length > LEVERS.messages.privateMaxChars)
+    return INVALID_MOVE;
   if (messagesThisRound(G, seat) >= LEVERS.messages.maxPerSeatPerRound) return INVALID_MOVE;
   G.messages.push({ id: nextId(G, 'm'), round: G.round, from: seat, to, text: clean });
 });

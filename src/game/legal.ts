@@ -35,7 +35,9 @@ export function candidateTerms(view: GameState, kind: ProposalKind): ProposeArgs
     case 'aid':
       return [{ amount: 1 }, { amount: 2 }, { amount: 3 }];
     case 'energy-stake':
-      return Object.keys(view.projects).flatMap((project) => [5, 10, 20].map((share) => ({ project, share })));
+      return Object.keys(view.projects).flatMap((project) =>
+        [5, 10, 20].map((share) => ({ project, share })),
+      );
     case 'joint-activities':
       return ISLANDS.map((island) => ({ island }));
     case 'peace-treaty':
@@ -46,7 +48,11 @@ export function candidateTerms(view: GameState, kind: ProposalKind): ProposeArgs
 }
 
 /** Every legal proposal the seat could make now. */
-export function legalProposals(view: GameState, seat: Seat, kinds: readonly ProposalKind[] = PROPOSAL_KINDS): ProposeArgs[] {
+export function legalProposals(
+  view: GameState,
+  seat: Seat,
+  kinds: readonly ProposalKind[] = PROPOSAL_KINDS,
+): ProposeArgs[] {
   const out: ProposeArgs[] = [];
   for (const kind of kinds) {
     for (const to of SEATS) {

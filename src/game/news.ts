@@ -21,7 +21,14 @@ export function dealAgendas(G: GameState): void {
 export function fireEvent(G: GameState, event: GameEvent, kind: NewsItem['kind']): void {
   for (const effect of event.effects) applyEffect(G, effect);
   if (event.incident) incident(G, event.incident.wronged, event.incident.offender, event.incident.severity);
-  G.news.push({ round: G.round, year: G.year, eventId: event.id, kind, title: event.title, text: event.text });
+  G.news.push({
+    round: G.round,
+    year: G.year,
+    eventId: event.id,
+    kind,
+    title: event.title,
+    text: event.text,
+  });
   if (event.decision) {
     const d = event.decision;
     const id = nextId(G, 'd');
@@ -80,7 +87,9 @@ export function injectEvent(G: GameState, id: string): boolean {
 export function applyDecision(G: GameState, decisionId: string, optionId: string, reason?: string): boolean {
   const decision = G.decisions.find((d) => d.id === decisionId);
   if (!decision || decision.chosen !== null) return false;
-  const event = [...scenarioOf(G).events, ...scenarioOf(G).wildcards.deck].find((e) => e.id === decision.eventId);
+  const event = [...scenarioOf(G).events, ...scenarioOf(G).wildcards.deck].find(
+    (e) => e.id === decision.eventId,
+  );
   const option = event?.decision?.options.find((o) => o.id === optionId);
   if (!option) return false;
   decision.chosen = optionId;
@@ -98,5 +107,6 @@ export function applyDecision(G: GameState, decisionId: string, optionId: string
 
 /** At the end of Diplomacy, every unanswered decision takes its default (the historical choice). */
 export function settleDecisions(G: GameState): void {
-  for (const d of G.decisions) if (d.chosen === null && d.round === G.round) applyDecision(G, d.id, d.default);
+  for (const d of G.decisions)
+    if (d.chosen === null && d.round === G.round) applyDecision(G, d.id, d.default);
 }

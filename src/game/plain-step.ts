@@ -55,7 +55,12 @@ export function copyForStep(G: GameState): GameState {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(G)) {
     const value = (G as unknown as Record<string, unknown>)[key];
-    out[key] = key === 'scenario' ? value : APPEND_ONLY.has(key) && Array.isArray(value) ? value.slice() : deepCopy(value);
+    out[key] =
+      key === 'scenario'
+        ? value
+        : APPEND_ONLY.has(key) && Array.isArray(value)
+          ? value.slice()
+          : deepCopy(value);
   }
   return out as unknown as GameState;
 }

@@ -51,7 +51,11 @@ export function floorProblem(G: GameState, action: ActionId): string | null {
   if (action === 'harden-stance' && G.positions.russia > 0 && G.positions.russia <= G.floors.russia) {
     return `a declaration binds Russia: its offer cannot fall below "${LADDER[G.floors.russia]}"`;
   }
-  if (action === 'territories-campaign' && G.floors.japan < LADDER.length - 1 && G.positions.japan >= G.floors.japan) {
+  if (
+    action === 'territories-campaign' &&
+    G.floors.japan < LADDER.length - 1 &&
+    G.positions.japan >= G.floors.japan
+  ) {
     return `a declaration binds Japan: its demand cannot rise above "${LADDER[G.floors.japan]}"`;
   }
   return null;
@@ -86,7 +90,8 @@ export function ordersProblem(G: GameState, seat: Seat, orders: readonly Order[]
   for (const [index, order] of orders.entries()) {
     if (!isActionId(order.action)) return `order ${index + 1}: unknown action "${String(order.action)}"`;
     const spec = ACTIONS[order.action];
-    if (!onMenu(G, seat, order.action)) return `order ${index + 1}: "${order.action}" is not on ${seat}'s menu`;
+    if (!onMenu(G, seat, order.action))
+      return `order ${index + 1}: "${order.action}" is not on ${seat}'s menu`;
     const targets = targetsFor(G, seat, order.action);
     if (targets.length === 0) {
       const floor = floorProblem(G, order.action);
@@ -96,7 +101,8 @@ export function ordersProblem(G: GameState, seat: Seat, orders: readonly Order[]
       return `order ${index + 1}: "${order.action}" needs one of ${targets.map(String).join(', ')}, got ${String(order.target)}`;
     }
     const n = (counts.get(order.action) ?? 0) + 1;
-    if (n > spec.maxPerRound) return `order ${index + 1}: "${order.action}" at most ${spec.maxPerRound} a round`;
+    if (n > spec.maxPerRound)
+      return `order ${index + 1}: "${order.action}" at most ${spec.maxPerRound} a round`;
     counts.set(order.action, n);
     cost += spec.cost;
   }

@@ -24,7 +24,15 @@ import { LEVERS } from './levers';
 import { applyOrder } from './policy';
 import { chance } from './rng';
 import { energyBought, energyIndex, energyShare, finishMatch, updateScores } from './scoring';
-import { FORMULA_TRANSFERS, ISLANDS, KOREAS, KOREA_PARTNERS, PROJECT_STAGES, SEATS, type Seat } from './vocabulary';
+import {
+  FORMULA_TRANSFERS,
+  ISLANDS,
+  KOREAS,
+  KOREA_PARTNERS,
+  PROJECT_STAGES,
+  SEATS,
+  type Seat,
+} from './vocabulary';
 import {
   clamp,
   type GameState,
@@ -89,7 +97,11 @@ export function concessionPressure(G: GameState, seat: Seat): number {
 export function ratifyFailChance(G: GameState, seat: 'russia' | 'japan'): number {
   const T = LEVERS.treaty;
   const d = G.domestic[seat];
-  return clamp(T.ratifyFailBase + (concessionPressure(G, seat) - d.capital) / 100, T.ratifyFailMin, T.ratifyFailMax);
+  return clamp(
+    T.ratifyFailBase + (concessionPressure(G, seat) - d.capital) / 100,
+    T.ratifyFailMin,
+    T.ratifyFailMax,
+  );
 }
 
 function ratifyTreaty(G: GameState): void {
@@ -191,7 +203,8 @@ function driftTrustAndRapport(G: GameState): void {
       G.trust[a][b] = round1(t + (trustTarget(G, a, b) - t) * LEVERS.trust.drift);
     }
   }
-  for (const key of Object.keys(G.rapport)) G.rapport[key] = round1(G.rapport[key] * (1 - LEVERS.rapport.decay));
+  for (const key of Object.keys(G.rapport))
+    G.rapport[key] = round1(G.rapport[key] * (1 - LEVERS.rapport.decay));
 }
 
 /** Output target: capacity × (floor + buyers' mean trust in Russia / 100), at most the capacity. */
@@ -260,7 +273,8 @@ function updateEconomies(G: GameState): void {
     const trustOut = others.reduce((sum, s) => sum + G.trust[seat][s], 0) / others.length;
     let delta = E.energyRevenue * energyShare(G, seat) + E.energyBuyer * energyBought(G, seat);
     delta += E.tradePerTrust * (trustIn + trustOut - 100);
-    if (seat === 'russia') delta += E.oilExporter * (G.oilPrice - 50) - E.sanctionsOnRussia * G.alignment.sanctions;
+    if (seat === 'russia')
+      delta += E.oilExporter * (G.oilPrice - 50) - E.sanctionsOnRussia * G.alignment.sanctions;
     else delta -= E.oilImporter * (G.oilPrice - 50) * (seat === 'japan' || seat === 'rok' ? 1 : 0.5);
     delta += (100 - G.economy[seat]) * E.drift;
     addEconomy(G, seat, delta);
@@ -315,4 +329,3 @@ export function snapshot(G: GameState) {
     stages: Object.fromEntries(Object.values(G.projects).map((p) => [p.id, PROJECT_STAGES.indexOf(p.stage)])),
   };
 }
-

@@ -43,7 +43,11 @@ export function chance(owner: HasRng): number {
 }
 
 /** Picks from weighted items with one draw; undefined when there is nothing to pick. */
-export function weightedPick<T>(next: () => number, items: readonly T[], weight: (item: T) => number): T | undefined {
+export function weightedPick<T>(
+  next: () => number,
+  items: readonly T[],
+  weight: (item: T) => number,
+): T | undefined {
   const total = items.reduce((sum, item) => sum + Math.max(0, weight(item)), 0);
   if (total <= 0) return undefined;
   let roll = next() * total;

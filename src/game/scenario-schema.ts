@@ -18,8 +18,12 @@ import {
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a lower-case id of letters, digits and dashes (at most 63 characters)');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    'a lower-case id of letters, digits and dashes (at most 63 characters)',
+  );
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const year = z.number().int('a whole year').min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
 const level = z.number().finite().min(0, 'at least 0').max(100, 'at most 100');
 const delta = z.number().finite().min(-100, 'at least -100').max(100, 'at most 100');
@@ -70,24 +74,39 @@ export const EffectSchema = z.discriminatedUnion('type', [
       delta: z.number().int().min(-4).max(4).optional(),
     })
     .strict()
-    .refine((e) => (e.rung === undefined) !== (e.delta === undefined), 'give exactly one of "rung" or "delta"'),
+    .refine(
+      (e) => (e.rung === undefined) !== (e.delta === undefined),
+      'give exactly one of "rung" or "delta"',
+    ),
   /**
    * A declaration's floor under a side's concessions on the ladder: Russia's offer may not be lowered below `rung`
    * by an order, and Japan's demand may not be raised above it (its rung is the least it will settle for). Only a
    * later floor effect (a later scheduled event) moves it; see `floors` in state.ts.
    */
   z.object({ type: z.literal('floor'), side: negotiator, rung: RungSchema }).strict(),
-  z.object({ type: z.literal('garrison'), island: islandOrAll, delta: z.number().int().min(-10).max(10) }).strict(),
-  z.object({ type: z.literal('garrison-set'), island: islandOrAll, level: z.number().int().min(0).max(10) }).strict(),
+  z
+    .object({ type: z.literal('garrison'), island: islandOrAll, delta: z.number().int().min(-10).max(10) })
+    .strict(),
+  z
+    .object({ type: z.literal('garrison-set'), island: islandOrAll, level: z.number().int().min(0).max(10) })
+    .strict(),
   z.object({ type: z.literal('visa-free'), value: z.boolean() }).strict(),
-  z.object({ type: z.literal('joint-activities'), island: islandOrAll, delta: z.number().int().min(-3).max(3) }).strict(),
+  z
+    .object({
+      type: z.literal('joint-activities'),
+      island: islandOrAll,
+      delta: z.number().int().min(-3).max(3),
+    })
+    .strict(),
   z.object({ type: z.literal('fishing-tension'), delta }).strict(),
   z.object({ type: z.literal('pressure'), seat: SeatSchema, delta }).strict(),
   z.object({ type: z.literal('capital'), seat: SeatSchema, delta }).strict(),
   /** A concession's strain this year, which domestic backlash weighs at Resolution. */
   z.object({ type: z.literal('strain'), seat: SeatSchema, delta }).strict(),
   z.object({ type: z.literal('alignment'), key: AlignmentKeySchema, delta }).strict(),
-  z.object({ type: z.literal('korea-ties'), korea: KoreaSchema, partner: KoreaPartnerSchema, delta }).strict(),
+  z
+    .object({ type: z.literal('korea-ties'), korea: KoreaSchema, partner: KoreaPartnerSchema, delta })
+    .strict(),
   z.object({ type: z.literal('economy'), seat: SeatSchema, delta }).strict(),
   z
     .object({
@@ -113,9 +132,19 @@ export const ConditionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('economy'), seat: SeatSchema, op, value: z.number().min(0).max(300) }).strict(),
   z.object({ type: z.literal('oil-price'), op, value: level }).strict(),
   z.object({ type: z.literal('fishing-tension'), op, value: level }).strict(),
-  z.object({ type: z.literal('korea-ties'), korea: KoreaSchema, partner: KoreaPartnerSchema, op, value: level }).strict(),
+  z
+    .object({
+      type: z.literal('korea-ties'),
+      korea: KoreaSchema,
+      partner: KoreaPartnerSchema,
+      op,
+      value: level,
+    })
+    .strict(),
   z.object({ type: z.literal('treaty'), ratified: z.boolean() }).strict(),
-  z.object({ type: z.literal('islands-held'), seat: negotiator, op, value: z.number().int().min(0).max(4) }).strict(),
+  z
+    .object({ type: z.literal('islands-held'), seat: negotiator, op, value: z.number().int().min(0).max(4) })
+    .strict(),
   z.object({ type: z.literal('project-stage'), project: id, op, stage: z.enum(PROJECT_STAGES) }).strict(),
   z.object({ type: z.literal('chance'), p: z.number().min(0).max(1) }).strict(),
 ]);
@@ -130,7 +159,12 @@ export const DecisionSchema = z
     options: z
       .array(
         z
-          .object({ id, label: text(120), effects: z.array(EffectSchema).max(20), source: SourceSchema.optional() })
+          .object({
+            id,
+            label: text(120),
+            effects: z.array(EffectSchema).max(20),
+            source: SourceSchema.optional(),
+          })
           .strict(),
       )
       .min(2, 'a decision needs at least two options')
@@ -160,7 +194,12 @@ export const ScheduledEventSchema = z.object({ ...eventFields, year }).strict();
 export type ScheduledEvent = z.infer<typeof ScheduledEventSchema>;
 
 export const WildcardSchema = z
-  .object({ ...eventFields, from: year.optional(), to: year.optional(), weight: z.number().min(0.1).max(10).default(1) })
+  .object({
+    ...eventFields,
+    from: year.optional(),
+    to: year.optional(),
+    weight: z.number().min(0.1).max(10).default(1),
+  })
   .strict();
 export type Wildcard = z.infer<typeof WildcardSchema>;
 export type GameEvent = ScheduledEvent | Wildcard;
@@ -197,7 +236,8 @@ export const ProjectSchema = z
   .strict();
 export type ProjectSpec = z.infer<typeof ProjectSchema>;
 
-const perSeat = <T extends z.ZodType>(value: T) => z.object(Object.fromEntries(SEATS.map((s) => [s, value])) as Record<Seat, T>).strict();
+const perSeat = <T extends z.ZodType>(value: T) =>
+  z.object(Object.fromEntries(SEATS.map((s) => [s, value])) as Record<Seat, T>).strict();
 
 const IslandSpec = z
   .object({
@@ -222,17 +262,23 @@ export const ScenarioSchema = z
     startYear: year,
     endYear: year,
     leaders: perSeat(z.array(LeaderSchema).min(1).max(12)),
-    actionPoints: z.object({ values: perSeat(z.number().int().min(1).max(6)), source: SourceSchema }).strict(),
+    actionPoints: z
+      .object({ values: perSeat(z.number().int().min(1).max(6)), source: SourceSchema })
+      .strict(),
     trust: z
       .object({
         default: SourcedLevel,
-        entries: z.array(z.object({ from: SeatSchema, to: SeatSchema, value: level, source: SourceSchema }).strict()).max(30),
+        entries: z
+          .array(z.object({ from: SeatSchema, to: SeatSchema, value: level, source: SourceSchema }).strict())
+          .max(30),
       })
       .strict(),
     rapport: z
       .object({
         default: SourcedLevel,
-        entries: z.array(z.object({ a: SeatSchema, b: SeatSchema, value: level, source: SourceSchema }).strict()).max(15),
+        entries: z
+          .array(z.object({ a: SeatSchema, b: SeatSchema, value: level, source: SourceSchema }).strict())
+          .max(15),
       })
       .strict(),
     oilPrice: z.object({ start: SourcedLevel, baseline: SourcedLevel }).strict(),
@@ -243,7 +289,10 @@ export const ScenarioSchema = z
     visaFree: sourced(z.boolean()),
     positions: z.object({ russia: sourced(RungSchema), japan: sourced(RungSchema) }).strict(),
     /** Floors in force when the era opens, set by a declaration that precedes it (e.g. the 1991 communiqué). */
-    floors: z.object({ russia: sourced(RungSchema).optional(), japan: sourced(RungSchema).optional() }).strict().optional(),
+    floors: z
+      .object({ russia: sourced(RungSchema).optional(), japan: sourced(RungSchema).optional() })
+      .strict()
+      .optional(),
     fishingTension: SourcedLevel,
     linkage: sourced(z.boolean()),
     domestic: perSeat(z.object({ pressure: SourcedLevel, capital: SourcedLevel }).strict()),
@@ -268,7 +317,9 @@ export const ScenarioSchema = z
     events: z.array(ScheduledEventSchema).max(80),
     wildcards: z
       .object({
-        draws: z.object({ min: z.number().int().min(0).max(3), max: z.number().int().min(0).max(3) }).strict(),
+        draws: z
+          .object({ min: z.number().int().min(0).max(3), max: z.number().int().min(0).max(3) })
+          .strict(),
         source: SourceSchema,
         deck: z.array(WildcardSchema).max(80),
       })

@@ -5,7 +5,13 @@
 import type { z } from 'zod';
 import { ACTIONS, isActionId } from './catalog';
 import { LADDER, SEATS, type Seat } from './vocabulary';
-import { type Condition, type Effect, type GameEvent, type Scenario, ScenarioSchema } from './scenario-schema';
+import {
+  type Condition,
+  type Effect,
+  type GameEvent,
+  type Scenario,
+  ScenarioSchema,
+} from './scenario-schema';
 
 export interface Problem {
   /** Dotted path into the document, e.g. `events.3.effects.0.project`; empty for the whole document. */
@@ -62,7 +68,12 @@ export function parseScenarioText(textInput: string): ScenarioResult {
   if (textInput.length > MAX_SCENARIO_CHARS) {
     return {
       ok: false,
-      problems: [{ path: '', message: `the file is too large (${textInput.length} characters; at most ${MAX_SCENARIO_CHARS})` }],
+      problems: [
+        {
+          path: '',
+          message: `the file is too large (${textInput.length} characters; at most ${MAX_SCENARIO_CHARS})`,
+        },
+      ],
     };
   }
   let json: unknown;
@@ -87,9 +98,11 @@ function semanticProblems(s: Scenario): Problem[] {
 
   for (const seat of SEATS) {
     const leaders = s.leaders[seat];
-    if (leaders[0].from > s.startYear) add(`leaders.${seat}.0.from`, `the first leader must be in office by ${s.startYear}`);
+    if (leaders[0].from > s.startYear)
+      add(`leaders.${seat}.0.from`, `the first leader must be in office by ${s.startYear}`);
     leaders.forEach((l, i) => {
-      if (i > 0 && l.from <= leaders[i - 1].from) add(`leaders.${seat}.${i}.from`, 'leaders must be listed in order of year');
+      if (i > 0 && l.from <= leaders[i - 1].from)
+        add(`leaders.${seat}.${i}.from`, 'leaders must be listed in order of year');
     });
     for (const action of Object.keys(s.menus.weights[seat])) {
       if (!isActionId(action)) continue;
@@ -123,16 +136,23 @@ function semanticProblems(s: Scenario): Problem[] {
     projectIds.add(p.id);
     const total = Object.values(p.stakes).reduce((a, b) => a + (b ?? 0), 0);
     if (total > 100) add(`projects.${i}.stakes`, `stakes add up to ${total}%, more than 100%`);
-    if (p.stakes.russia !== undefined) add(`projects.${i}.stakes.russia`, 'Russia holds the remainder; list investors only');
+    if (p.stakes.russia !== undefined)
+      add(`projects.${i}.stakes.russia`, 'Russia holds the remainder; list investors only');
   });
 
   // A floor the era opens with must hold at the start: Russia's offer at or above it, Japan's demand at or below it.
   const rungOf = (r: (typeof LADDER)[number]) => LADDER.indexOf(r);
   if (s.floors?.russia && rungOf(s.positions.russia.value) < rungOf(s.floors.russia.value)) {
-    add('floors.russia', `Russia's starting offer "${s.positions.russia.value}" is below its floor "${s.floors.russia.value}"`);
+    add(
+      'floors.russia',
+      `Russia's starting offer "${s.positions.russia.value}" is below its floor "${s.floors.russia.value}"`,
+    );
   }
   if (s.floors?.japan && rungOf(s.positions.japan.value) > rungOf(s.floors.japan.value)) {
-    add('floors.japan', `Japan's starting demand "${s.positions.japan.value}" is above its floor "${s.floors.japan.value}"`);
+    add(
+      'floors.japan',
+      `Japan's starting demand "${s.positions.japan.value}" is above its floor "${s.floors.japan.value}"`,
+    );
   }
 
   if (s.wildcards.draws.min > s.wildcards.draws.max) add('wildcards.draws', 'min must not exceed max');
@@ -141,30 +161,40 @@ function semanticProblems(s: Scenario): Problem[] {
   const checkEvent = (e: GameEvent, path: string, scheduled: boolean) => {
     if (eventIds.has(e.id)) add(`${path}.id`, `duplicate event id "${e.id}"`);
     eventIds.add(e.id);
-    if (scheduled && 'year' in e && !inEra(e.year)) add(`${path}.year`, `${e.year} is outside the era ${s.startYear}–${s.endYear}`);
-    if ('from' in e && e.from !== undefined && !inEra(e.from)) add(`${path}.from`, `${e.from} is outside the era`);
+    if (scheduled && 'year' in e && !inEra(e.year))
+      add(`${path}.year`, `${e.year} is outside the era ${s.startYear}–${s.endYear}`);
+    if ('from' in e && e.from !== undefined && !inEra(e.from))
+      add(`${path}.from`, `${e.from} is outside the era`);
     if ('to' in e && e.to !== undefined && !inEra(e.to)) add(`${path}.to`, `${e.to} is outside the era`);
-    if ('from' in e && e.from !== undefined && e.to !== undefined && e.to < e.from) add(`${path}.to`, 'must not be before "from"');
-    if (e.incident && e.incident.wronged === e.incident.offender) add(`${path}.incident`, 'an incident is between two different seats');
+    if ('from' in e && e.from !== undefined && e.to !== undefined && e.to < e.from)
+      add(`${path}.to`, 'must not be before "from"');
+    if (e.incident && e.incident.wronged === e.incident.offender)
+      add(`${path}.incident`, 'an incident is between two different seats');
     e.effects.forEach((effect, j) => checkEffect(effect, `${path}.effects.${j}`));
     e.conditions.forEach((c, j) => checkCondition(c, `${path}.conditions.${j}`));
     if (e.decision) {
       const ids = e.decision.options.map((o) => o.id);
       if (new Set(ids).size !== ids.length) add(`${path}.decision.options`, 'option ids must be unique');
-      if (!ids.includes(e.decision.default)) add(`${path}.decision.default`, `"${e.decision.default}" is not one of the options`);
+      if (!ids.includes(e.decision.default))
+        add(`${path}.decision.default`, `"${e.decision.default}" is not one of the options`);
       e.decision.options.forEach((o, j) =>
         o.effects.forEach((effect, k) => checkEffect(effect, `${path}.decision.options.${j}.effects.${k}`)),
       );
     }
   };
   const checkEffect = (effect: Effect, path: string) => {
-    if ('project' in effect && !projectIds.has(effect.project)) add(`${path}.project`, `unknown project "${effect.project}"`);
-    if (effect.type === 'trust' && effect.from === effect.to) add(path, 'trust is between two different seats');
-    if (effect.type === 'rapport' && effect.a === effect.b) add(path, 'rapport is between two different seats');
-    if (effect.type === 'project-stake' && effect.seat === 'russia') add(`${path}.seat`, 'Russia holds the remainder of every project');
+    if ('project' in effect && !projectIds.has(effect.project))
+      add(`${path}.project`, `unknown project "${effect.project}"`);
+    if (effect.type === 'trust' && effect.from === effect.to)
+      add(path, 'trust is between two different seats');
+    if (effect.type === 'rapport' && effect.a === effect.b)
+      add(path, 'rapport is between two different seats');
+    if (effect.type === 'project-stake' && effect.seat === 'russia')
+      add(`${path}.seat`, 'Russia holds the remainder of every project');
   };
   const checkCondition = (c: Condition, path: string) => {
-    if ('project' in c && !projectIds.has(c.project)) add(`${path}.project`, `unknown project "${c.project}"`);
+    if ('project' in c && !projectIds.has(c.project))
+      add(`${path}.project`, `unknown project "${c.project}"`);
   };
 
   s.events.forEach((e, i) => checkEvent(e, `events.${i}`, true));

@@ -65,7 +65,8 @@ export function publicScore(G: GameState, seat: Seat): number {
       if (G.treaty?.status === 'ratified') score -= 10;
       break;
     case 'us':
-      score += (a.usJapanAlliance - 50) / 5 + (k.rok.us - 50) / 10 - (k.dprk.russia + k.dprk.china - 100) / 40;
+      score +=
+        (a.usJapanAlliance - 50) / 5 + (k.rok.us - 50) / 10 - (k.dprk.russia + k.dprk.china - 100) / 40;
       break;
     case 'rok':
       // An alternative partner for Russia that gains from the stalemate.
@@ -96,7 +97,9 @@ export function finishMatch(G: GameState, reason: Outcome['reason']): void {
   const finalScores: PerSeat<number> = perSeat((s) =>
     round1(G.scores[s] + (agendaMetBySeat[s] ? (G.agendas[s]?.bonus ?? 0) : 0)),
   );
-  const ranking = [...SEATS].sort((x, y) => finalScores[y] - finalScores[x] || SEATS.indexOf(x) - SEATS.indexOf(y));
+  const ranking = [...SEATS].sort(
+    (x, y) => finalScores[y] - finalScores[x] || SEATS.indexOf(x) - SEATS.indexOf(y),
+  );
   const japanIslands = islandsHeld(G, 'japan');
   G.outcome = {
     reason,

@@ -292,7 +292,8 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
   const trust = perSeat((a) => perSeat((b) => (a === b ? 100 : scenario.trust.default.value)));
   for (const e of scenario.trust.entries) trust[e.from][e.to] = e.value;
   const rapport: Record<string, number> = {};
-  for (const a of SEATS) for (const b of SEATS) if (a !== b) rapport[rapportKey(a, b)] = scenario.rapport.default.value;
+  for (const a of SEATS)
+    for (const b of SEATS) if (a !== b) rapport[rapportKey(a, b)] = scenario.rapport.default.value;
   for (const e of scenario.rapport.entries) rapport[rapportKey(e.a, e.b)] = e.value;
 
   const projects: Record<string, ProjectState> = {};
@@ -309,7 +310,10 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
   const islands = Object.fromEntries(
     ISLANDS.map((i) => {
       const spec = scenario.islands[i];
-      return [i, { administrator: spec.administrator, garrison: spec.garrison, jointActivities: spec.jointActivities }];
+      return [
+        i,
+        { administrator: spec.administrator, garrison: spec.garrison, jointActivities: spec.jointActivities },
+      ];
     }),
   ) as Record<Island, IslandState>;
 
@@ -353,7 +357,10 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
       japanRok: scenario.alignment.japanRok.value,
     },
     koreaTies: Object.fromEntries(
-      KOREAS.map((k) => [k, Object.fromEntries(KOREA_PARTNERS.map((p) => [p, scenario.koreaTies[k][p].value]))]),
+      KOREAS.map((k) => [
+        k,
+        Object.fromEntries(KOREA_PARTNERS.map((p) => [p, scenario.koreaTies[k][p].value])),
+      ]),
     ) as Record<Korea, Record<KoreaPartner, number>>,
     economy: perSeat((s) => scenario.economy[s].value),
     scores: perSeat(() => 0),
@@ -400,4 +407,3 @@ export function clamp(value: number, min = 0, max = 100): number {
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
-

@@ -43,18 +43,26 @@ export function viewFor(G: GameState, seat: Seat | undefined): GameState {
     revealed: G.revealed.map((r) => ({
       ...r,
       orders: perSeat((s) =>
-        mine(s) ? r.orders[s] : r.orders[s].map((o) => (o.target === undefined ? { action: o.action } : { action: o.action, target: o.target })),
+        mine(s)
+          ? r.orders[s]
+          : r.orders[s].map((o) =>
+              o.target === undefined ? { action: o.action } : { action: o.action, target: o.target },
+            ),
       ),
     })),
     proposals: G.proposals
       .filter((p) => p.status === 'accepted' || (seat !== undefined && (p.from === seat || p.to === seat)))
       .map((p) => proposalFor(p, seat)),
     decisions: G.decisions.map((d) => (d.seat === seat ? d : withoutReason(d))),
-    messages: G.messages.filter((m) => m.to === 'all' || (seat !== undefined && (m.from === seat || m.to === seat))),
+    messages: G.messages.filter(
+      (m) => m.to === 'all' || (seat !== undefined && (m.from === seat || m.to === seat)),
+    ),
     // News empties the queue into the public news, so an empty queue here is what every seat sees after News too.
     injected: [],
     // A reflection is written for the teacher: other seats and the projector see none until the match is over.
-    ...(G.reflections ? { reflections: G.reflections.filter((r) => seat !== undefined && r.seat === seat) } : {}),
+    ...(G.reflections
+      ? { reflections: G.reflections.filter((r) => seat !== undefined && r.seat === seat) }
+      : {}),
   };
 }
 

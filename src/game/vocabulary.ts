@@ -50,7 +50,13 @@ export type Island = (typeof ISLANDS)[number];
  * The negotiating ladder of GAME.md. Russia's rung is how far it has conceded; Japan's rung is the least it will
  * settle for. A treaty formula is acceptable to Russia at or below its rung and to Japan at or above its rung.
  */
-export const LADDER = ['no-dispute', 'acknowledged', 'two-islands', 'joint-development', 'four-islands'] as const;
+export const LADDER = [
+  'no-dispute',
+  'acknowledged',
+  'two-islands',
+  'joint-development',
+  'four-islands',
+] as const;
 export type Rung = (typeof LADDER)[number];
 
 /** Territorial formulas a peace treaty may carry, with the ladder rung each one needs. */
@@ -76,7 +82,13 @@ export const PROJECT_STAGES = ['proposed', 'negotiating', 'financed', 'producing
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
 /** Alignment levers, each 0-100. */
-export const ALIGNMENT_KEYS = ['usJapanAlliance', 'sanctions', 'sinoRussian', 'japanChina', 'japanRok'] as const;
+export const ALIGNMENT_KEYS = [
+  'usJapanAlliance',
+  'sanctions',
+  'sinoRussian',
+  'japanChina',
+  'japanRok',
+] as const;
 export type AlignmentKey = (typeof ALIGNMENT_KEYS)[number];
 
 export const KOREAS = ['rok', 'dprk'] as const;

@@ -30,7 +30,11 @@ export function playBotPhase(
 ): void {
   const phase = driver.phase;
   const botSeats = SEATS.filter((s) => bots[s] && !skip.has(s));
-  const ctx = (seat: Seat): BotContext => ({ seat, view: driver.view(seat), next: rngs[seat] as () => number });
+  const ctx = (seat: Seat): BotContext => ({
+    seat,
+    view: driver.view(seat),
+    next: rngs[seat] as () => number,
+  });
   const act = (seat: Seat, move: string, args: unknown[], reason: string): boolean => {
     const accepted = driver.move(playerIDOf(seat), move, args);
     hooks.onAction?.({ seat, move, args, reason, accepted });
@@ -47,7 +51,8 @@ export function playBotPhase(
   if (phase === 'diplomacy') {
     for (const seat of botSeats) {
       const bot = bots[seat] as Bot;
-      for (const d of bot.decide(ctx(seat))) act(seat, 'decide', [{ id: d.id, option: d.option, reason: d.reason }], d.reason);
+      for (const d of bot.decide(ctx(seat)))
+        act(seat, 'decide', [{ id: d.id, option: d.option, reason: d.reason }], d.reason);
       for (const p of bot.propose(ctx(seat))) act(seat, 'propose', [p], p.reason);
     }
     for (const seat of botSeats) {
@@ -66,8 +71,8 @@ export function playBotPhase(
       if (driver.G.ready[seat]) continue;
       const orders = (bots[seat] as Bot).orders(ctx(seat));
       const why = orders.map((o) => o.reason ?? o.action).join('; ') || 'no orders';
-      if (!act(seat, 'commitOrders', [{ orders }], why)) act(seat, 'commitOrders', [{ orders: [] }], 'fallback: no orders');
+      if (!act(seat, 'commitOrders', [{ orders }], why))
+        act(seat, 'commitOrders', [{ orders: [] }], 'fallback: no orders');
     }
   }
 }
-

@@ -106,7 +106,8 @@ export class DirectDriver implements PhaseDriver {
         this.over = true;
         return;
       }
-      const next = typeof config.next === 'function' ? config.next({ G: this.G, ctx: this.ctx() }) : config.next;
+      const next =
+        typeof config.next === 'function' ? config.next({ G: this.G, ctx: this.ctx() }) : config.next;
       this.phase = next as PhaseName;
       if (PHASES[this.phase].endIf?.({ G: this.G, ctx: this.ctx() })) continue;
       PHASES[this.phase].onBegin?.({ G: this.G, ctx: this.ctx() });

@@ -40,9 +40,17 @@ export const ReplaySchema = z
     seed: z.string().min(1).max(64),
     seats: z.object(perSeat(() => z.string().max(64))).strict(),
     actions: z
-      .array(z.tuple([z.enum(['0', '1', '2', '3', '4', '5', '6']), z.string().max(32), z.array(z.unknown()).max(4)]))
+      .array(
+        z.tuple([
+          z.enum(['0', '1', '2', '3', '4', '5', '6']),
+          z.string().max(32),
+          z.array(z.unknown()).max(4),
+        ]),
+      )
       .max(200_000),
-    roundHashes: z.array(z.object({ round: z.number().int(), year: z.number().int(), hash }).strict()).max(200),
+    roundHashes: z
+      .array(z.object({ round: z.number().int(), year: z.number().int(), hash }).strict())
+      .max(200),
     finalHash: hash,
     finished: z.boolean(),
     /**
@@ -80,24 +88,50 @@ export const ReplaySchema = z
     const p = r.parent;
     if (p && p.prefixLength !== undefined) {
       if (p.prefixHash === undefined || p.round === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['parent'], message: 'a fork with prefixLength needs round and prefixHash' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parent'],
+          message: 'a fork with prefixLength needs round and prefixHash',
+        });
       }
       if (p.prefixLength > r.actions.length) {
-        ctx.addIssue({ code: 'custom', path: ['parent', 'prefixLength'], message: `longer than the ${r.actions.length} actions` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parent', 'prefixLength'],
+          message: `longer than the ${r.actions.length} actions`,
+        });
       }
       if (p.seed !== r.seed) {
-        ctx.addIssue({ code: 'custom', path: ['parent', 'seed'], message: `a fork keeps its parent's seed (${p.seed}), not ${r.seed}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parent', 'seed'],
+          message: `a fork keeps its parent's seed (${p.seed}), not ${r.seed}`,
+        });
       }
     }
     if (p?.reseed !== undefined) {
       const last = r.reseeds?.[r.reseeds.length - 1];
       if (p.prefixLength === undefined || !last || last.seed !== p.reseed || last.at !== p.prefixLength - 1) {
-        ctx.addIssue({ code: 'custom', path: ['parent', 'reseed'], message: "the fork's reseed must be the last reseed, at its last parent action" });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parent', 'reseed'],
+          message: "the fork's reseed must be the last reseed, at its last parent action",
+        });
       }
     }
     (r.reseeds ?? []).forEach((x, i, all) => {
-      if (x.at >= r.actions.length) ctx.addIssue({ code: 'custom', path: ['reseeds', i, 'at'], message: `beyond the ${r.actions.length} actions` });
-      if (i > 0 && x.at < all[i - 1].at) ctx.addIssue({ code: 'custom', path: ['reseeds', i, 'at'], message: 'reseeds must be in action order' });
+      if (x.at >= r.actions.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reseeds', i, 'at'],
+          message: `beyond the ${r.actions.length} actions`,
+        });
+      if (i > 0 && x.at < all[i - 1].at)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reseeds', i, 'at'],
+          message: 'reseeds must be in action order',
+        });
     });
   });
 export type Replay = z.infer<typeof ReplaySchema>;
@@ -143,7 +177,13 @@ function reducerFor(seed: string | undefined): Reducer {
   return reducer;
 }
 
-function reduce(state: MatchState, seed: string | undefined, playerID: string, move: string, args: unknown[]): MatchState {
+function reduce(
+  state: MatchState,
+  seed: string | undefined,
+  playerID: string,
+  move: string,
+  args: unknown[],
+): MatchState {
   return reducerFor(seed)(state, {
     type: 'MAKE_MOVE',
     payload: { type: move, args, playerID },
@@ -154,7 +194,13 @@ function reduce(state: MatchState, seed: string | undefined, playerID: string, m
  * Dispatches one action on a driver, reseeding the PRNG before the News this action may begin; records it like
  * `MatchDriver.move`. False (nothing recorded) when the rules refuse it.
  */
-export function moveWithReseed(driver: MatchDriver, seed: string | undefined, playerID: string, move: string, args: unknown[]): boolean {
+export function moveWithReseed(
+  driver: MatchDriver,
+  seed: string | undefined,
+  playerID: string,
+  move: string,
+  args: unknown[],
+): boolean {
   if (seed === undefined) return driver.move(playerID, move, args);
   const before = driver.state;
   const next = reduce(before, seed, playerID, move, args);
@@ -181,7 +227,15 @@ export interface ReplayInput {
 }
 
 /** Builds the replay record of a driven match. Built-in scenarios are referenced; others are embedded. */
-export function buildReplay({ scenario, seed, seats, driver, createdBy, parent, reseeds }: ReplayInput): Replay {
+export function buildReplay({
+  scenario,
+  seed,
+  seats,
+  driver,
+  createdBy,
+  parent,
+  reseeds,
+}: ReplayInput): Replay {
   const scenarioHash = hashValue(scenario);
   const builtin = builtinScenario(scenario.id);
   const embed = !builtin || hashValue(builtin) !== scenarioHash;
@@ -189,7 +243,12 @@ export function buildReplay({ scenario, seed, seats, driver, createdBy, parent, 
     format: REPLAY_FORMAT,
     formatVersion: REPLAY_FORMAT_VERSION,
     rulesVersion: RULES_VERSION,
-    scenario: { id: scenario.id, version: scenario.version, hash: scenarioHash, ...(embed ? { document: scenario } : {}) },
+    scenario: {
+      id: scenario.id,
+      version: scenario.version,
+      hash: scenarioHash,
+      ...(embed ? { document: scenario } : {}),
+    },
     seed,
     seats,
     actions: driver.actions.map((a) => [a.playerID as Replay['actions'][number][0], a.move, a.args]),
@@ -226,7 +285,14 @@ export interface YearStart {
 }
 
 export type ReplayCheck =
-  | { ok: true; replay: Replay; scenario: Scenario; driver: MatchDriver; rounds: number; yearStarts: YearStart[] }
+  | {
+      ok: true;
+      replay: Replay;
+      scenario: Scenario;
+      driver: MatchDriver;
+      rounds: number;
+      yearStarts: YearStart[];
+    }
   | { ok: false; error: string; round?: number; year?: number };
 
 type Problem = { ok: false; error: string; round?: number; year?: number };
@@ -242,7 +308,10 @@ function rulesVersionError(made: unknown): string {
 /** Parses replay text: size, JSON, schema, versions. Never throws. */
 export function parseReplayText(text: string): { ok: true; replay: Replay } | { ok: false; error: string } {
   if (text.length > MAX_REPLAY_CHARS) {
-    return { ok: false, error: `the file is too large for a replay (${text.length} characters; at most ${MAX_REPLAY_CHARS})` };
+    return {
+      ok: false,
+      error: `the file is too large for a replay (${text.length} characters; at most ${MAX_REPLAY_CHARS})`,
+    };
   }
   if (text.trim() === '') return { ok: false, error: 'the file is empty' };
   let json: unknown;
@@ -253,7 +322,8 @@ export function parseReplayText(text: string): { ok: true; replay: Replay } | { 
   }
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
     const head = json as Record<string, unknown>;
-    if (head.format !== REPLAY_FORMAT) return { ok: false, error: `not an Oil & Water replay (format is ${JSON.stringify(head.format)})` };
+    if (head.format !== REPLAY_FORMAT)
+      return { ok: false, error: `not an Oil & Water replay (format is ${JSON.stringify(head.format)})` };
     if (head.formatVersion !== REPLAY_FORMAT_VERSION) {
       return {
         ok: false,
@@ -267,13 +337,18 @@ export function parseReplayText(text: string): { ok: true; replay: Replay } | { 
   const parsed = ReplaySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `malformed replay at ${issue.path.join('.') || '(top level)'}: ${issue.message}` };
+    return {
+      ok: false,
+      error: `malformed replay at ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+    };
   }
   return { ok: true, replay: parsed.data };
 }
 
 /** The scenario a replay was made with, checked against its recorded content hash. */
-export function replayScenario(replay: Replay): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+export function replayScenario(
+  replay: Replay,
+): { ok: true; scenario: Scenario } | { ok: false; error: string } {
   let scenario: Scenario | undefined;
   if (replay.scenario.document !== undefined) {
     const parsed = parseScenario(replay.scenario.document);
@@ -284,7 +359,8 @@ export function replayScenario(replay: Replay): { ok: true; scenario: Scenario }
     scenario = parsed.scenario;
   } else {
     scenario = builtinScenario(replay.scenario.id);
-    if (!scenario) return { ok: false, error: `unknown scenario "${replay.scenario.id}" and none embedded in the replay` };
+    if (!scenario)
+      return { ok: false, error: `unknown scenario "${replay.scenario.id}" and none embedded in the replay` };
   }
   const actual = hashValue(scenario);
   if (actual !== replay.scenario.hash || scenario.version !== replay.scenario.version) {
@@ -318,7 +394,8 @@ export class ReplayRunner {
     readonly scenario: Scenario,
   ) {
     this.driver = new MatchDriver({ scenario, seed: replay.seed });
-    for (const r of replay.reseeds ?? []) this.reseedsAt.set(r.at, [...(this.reseedsAt.get(r.at) ?? []), r.seed]);
+    for (const r of replay.reseeds ?? [])
+      this.reseedsAt.set(r.at, [...(this.reseedsAt.get(r.at) ?? []), r.seed]);
   }
 
   /** A runner at the start of the match, or why the match cannot start. */
@@ -370,14 +447,23 @@ export class ReplayRunner {
     if (began) {
       // The action that begins a year also ends the previous Resolution, whose round hash is of this same state.
       const hash =
-        driver.roundHashes.length > hashedBefore ? driver.roundHashes[driver.roundHashes.length - 1].hash : stateHash(driver.G);
-      this.yearStarts.push({ round: driver.G.round, year: driver.G.year, action: index, hash, stateBefore: before });
+        driver.roundHashes.length > hashedBefore
+          ? driver.roundHashes[driver.roundHashes.length - 1].hash
+          : stateHash(driver.G);
+      this.yearStarts.push({
+        round: driver.G.round,
+        year: driver.G.year,
+        action: index,
+        hash,
+        stateBefore: before,
+      });
     }
     if (prefixEnd && parent) {
       // The parent's state here is this step under the parent's own reseeds: without the fork's reseed, if it has one.
       const parentSeeds = parent.reseed !== undefined ? recorded.slice(0, -1) : recorded;
       const parentSeed = parentSeeds[parentSeeds.length - 1];
-      const parentState = parentSeed === seed ? driver.state : reduce(before, parentSeed, playerID, move, args);
+      const parentState =
+        parentSeed === seed ? driver.state : reduce(before, parentSeed, playerID, move, args);
       const where = `${parent.year}, round ${parent.round ?? '?'}`;
       if (!began || driver.G.round !== parent.round || driver.G.year !== parent.year) {
         return {
@@ -419,7 +505,13 @@ export function verifyReplay(replay: Replay, options: { untilYear?: number } = {
     while (checked < driver.roundHashes.length) {
       const got: RoundHash = driver.roundHashes[checked];
       const want = replay.roundHashes[checked];
-      if (!want) return { ok: false, error: `round ${got.round} (${got.year}) is not in the replay's hashes`, round: got.round, year: got.year };
+      if (!want)
+        return {
+          ok: false,
+          error: `round ${got.round} (${got.year}) is not in the replay's hashes`,
+          round: got.round,
+          year: got.year,
+        };
       if (want.round !== got.round || want.year !== got.year || want.hash !== got.hash) {
         return {
           ok: false,
@@ -457,11 +549,16 @@ export function verifyReplay(replay: Replay, options: { untilYear?: number } = {
         year: driver.G.year,
       };
     }
-    if (driver.over !== replay.finished) return { ok: false, error: `the replay says the match ${replay.finished ? 'finished' : 'was unfinished'}, but re-playing disagrees` };
+    if (driver.over !== replay.finished)
+      return {
+        ok: false,
+        error: `the replay says the match ${replay.finished ? 'finished' : 'was unfinished'}, but re-playing disagrees`,
+      };
     if (replay.actionsHash !== undefined && actionsHash(replay.actions) !== replay.actionsHash) {
       return {
         ok: false,
-        error: 'the actions are not the ones the replay recorded (edited, reordered, dropped or added entries), although every state hash matches',
+        error:
+          'the actions are not the ones the replay recorded (edited, reordered, dropped or added entries), although every state hash matches',
       };
     }
   }

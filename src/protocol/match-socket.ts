@@ -96,7 +96,8 @@ export class MatchSocket {
       if (error.code !== 'stale') this.resyncing = false;
       if (error.code === 'unknown-match' || error.code === 'unauthorized') this.refused = error;
       // The match moved on without this client seeing it: fetch the stored state rather than stay behind.
-      if (error.code === 'stale' && (error.matchID === undefined || error.matchID === options.matchID)) this.resync();
+      if (error.code === 'stale' && (error.matchID === undefined || error.matchID === options.matchID))
+        this.resync();
       this.emit();
     });
   }
@@ -113,14 +114,19 @@ export class MatchSocket {
   move(type: MoveName, arg?: unknown): Promise<MoveResult> {
     const { matchID, playerID, credentials } = this.options;
     const stateID = this.state?._stateID ?? 0;
-    const action: MoveAction = { type: 'MAKE_MOVE', payload: { type, args: arg === undefined ? [] : [arg], playerID, credentials } };
+    const action: MoveAction = {
+      type: 'MAKE_MOVE',
+      payload: { type, args: arg === undefined ? [] : [arg], playerID, credentials },
+    };
     return new Promise((resolve) => {
       this.socket
         .timeout(this.options.ackTimeoutMs ?? 10_000)
         .emit('update', action, stateID, matchID, playerID, (error, answer) => {
           // The server sends a move's update before its acknowledgement: acknowledged but unseen means it was missed.
           if (!error && answer.ok && (this.state?._stateID ?? 0) < answer.stateID) this.resync();
-          resolve(error ? { ok: false, code: 'timeout', message: 'the server did not answer in time' } : answer);
+          resolve(
+            error ? { ok: false, code: 'timeout', message: 'the server did not answer in time' } : answer,
+          );
         });
     });
   }

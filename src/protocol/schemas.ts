@@ -18,7 +18,12 @@ const PlayerIDSchema = z.enum(PLAYER_IDS);
 const Credentials = z.string().min(1).max(200);
 
 /** `sync` arguments: matchID, playerID (absent or null for a spectator), credentials, numPlayers. */
-export const SyncArgs = z.tuple([MatchIDSchema, PlayerIDSchema.nullish(), Credentials.nullish(), z.number().int().optional()]);
+export const SyncArgs = z.tuple([
+  MatchIDSchema,
+  PlayerIDSchema.nullish(),
+  Credentials.nullish(),
+  z.number().int().optional(),
+]);
 
 /**
  * A move's argument list as boardgame.io carries it: absent, empty or one argument, which must fit the move's
@@ -42,7 +47,14 @@ function moveArgList(move: MoveName) {
 }
 
 const movePayload = <M extends MoveName>(move: M) =>
-  z.object({ type: z.literal(move), args: moveArgList(move), playerID: PlayerIDSchema, credentials: Credentials }).strict();
+  z
+    .object({
+      type: z.literal(move),
+      args: moveArgList(move),
+      playerID: PlayerIDSchema,
+      credentials: Credentials,
+    })
+    .strict();
 type MovePayload = ReturnType<typeof movePayload<MoveName>>;
 
 /** A move as boardgame.io's client sends it, with the seat's credentials: one payload shape per move. */

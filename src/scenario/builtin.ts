@@ -28,7 +28,9 @@ export function builtinScenario(id: string): Scenario | undefined {
   if (hit) return hit;
   const result = parseScenario(BUILTIN_DOCUMENTS[id]);
   if (!result.ok) {
-    throw new Error(`built-in scenario ${id} is invalid: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    throw new Error(
+      `built-in scenario ${id} is invalid: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
   }
   cache.set(id, result.scenario);
   return result.scenario;

@@ -58,9 +58,22 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   const db: Database.Database = openDatabase(options.dataDir);
   const storage = new SqliteStorage(db);
   const clock = options.clock ?? systemClock;
-  const runtime = new ClassroomRuntime(storage, new RecordStore(db), { ...DEFAULT_RUNTIME, ...options.runtime, clock });
-  const transport = new ClassroomTransport(OilAndWater, storage, runtime, { ...DEFAULT_LIMITS, ...options.socketLimits });
-  const lobby = createLobby({ storage, runtime, transport, clock, limits: { ...DEFAULT_LOBBY_LIMITS, ...options.lobbyLimits } });
+  const runtime = new ClassroomRuntime(storage, new RecordStore(db), {
+    ...DEFAULT_RUNTIME,
+    ...options.runtime,
+    clock,
+  });
+  const transport = new ClassroomTransport(OilAndWater, storage, runtime, {
+    ...DEFAULT_LIMITS,
+    ...options.socketLimits,
+  });
+  const lobby = createLobby({
+    storage,
+    runtime,
+    transport,
+    clock,
+    limits: { ...DEFAULT_LOBBY_LIMITS, ...options.lobbyLimits },
+  });
   const clientBuilt = hasClientBuild(options.distDir);
   const serveStatic = createStatic(options.distDir);
   const rate = options.httpRate ?? { burst: 200, perSecond: 50 };
@@ -85,7 +98,9 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
         if (await lobby(req, res)) return;
       }
       if (await serveStatic(req, res)) return;
-      const hint = clientBuilt ? '' : ' (the browser client is not built: run `npx vite build`, then restart)';
+      const hint = clientBuilt
+        ? ''
+        : ' (the browser client is not built: run `npx vite build`, then restart)';
       throw new HttpError(404, `not found: ${pathname.slice(0, 200)}${hint}`);
     } catch (error) {
       if (res.headersSent) {
@@ -94,7 +109,8 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
       }
       // A refused request may leave its body unread: close the connection rather than parse the rest as a request.
       const close: Record<string, string> = req.complete ? {} : { Connection: 'close' };
-      if (error instanceof HttpError) sendJson(res, error.status, { error: error.message }, { ...error.headers, ...close });
+      if (error instanceof HttpError)
+        sendJson(res, error.status, { error: error.message }, { ...error.headers, ...close });
       else {
         console.error('[classroom] request failed:', error);
         sendJson(res, 500, { error: 'the server failed on this request (see its log)' }, close);
@@ -109,18 +125,23 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     const refusal = hostRefusal(req, hosts) ?? originRefusal(req, extraOrigins);
     if (refusal) return refusal;
     const address = req.socket.remoteAddress ?? 'unknown';
-    return (socketsOf.get(address) ?? 0) >= maxSockets ? `too many connections from ${address} (at most ${maxSockets})` : null;
+    return (socketsOf.get(address) ?? 0) >= maxSockets
+      ? `too many connections from ${address} (at most ${maxSockets})`
+      : null;
   });
   // Counted per engine.io connection (one per socket), released when it closes.
-  io.engine.on('connection', (conn: { request: http.IncomingMessage; once(event: 'close', f: () => void): void }) => {
-    const address = conn.request.socket.remoteAddress ?? 'unknown';
-    socketsOf.set(address, (socketsOf.get(address) ?? 0) + 1);
-    conn.once('close', () => {
-      const left = (socketsOf.get(address) ?? 1) - 1;
-      if (left <= 0) socketsOf.delete(address);
-      else socketsOf.set(address, left);
-    });
-  });
+  io.engine.on(
+    'connection',
+    (conn: { request: http.IncomingMessage; once(event: 'close', f: () => void): void }) => {
+      const address = conn.request.socket.remoteAddress ?? 'unknown';
+      socketsOf.set(address, (socketsOf.get(address) ?? 0) + 1);
+      conn.once('close', () => {
+        const left = (socketsOf.get(address) ?? 1) - 1;
+        if (left <= 0) socketsOf.delete(address);
+        else socketsOf.set(address, left);
+      });
+    },
+  );
   runtime.start(transport);
 
   await new Promise<void>((resolve, reject) => {

@@ -30,25 +30,47 @@ async function main(): Promise<void> {
   const all: { matchID: string; sockets: Record<Seat, MatchSocket> }[] = [];
   try {
     for (let m = 0; m < MATCHES; m++) {
-      const match = await post<{ matchID: string; seats: Record<Seat, { code: string }> }>(`${url}/api/matches`, {
-        scenario: 'yeltsin-1992',
-        seed: `bench-${m}`,
-        startPaused: false,
-        phaseSeconds: { briefing: 0, diplomacy: 0, policy: 0 },
-      });
+      const match = await post<{ matchID: string; seats: Record<Seat, { code: string }> }>(
+        `${url}/api/matches`,
+        {
+          scenario: 'yeltsin-1992',
+          seed: `bench-${m}`,
+          startPaused: false,
+          phaseSeconds: { briefing: 0, diplomacy: 0, policy: 0 },
+        },
+      );
       const sockets = {} as Record<Seat, MatchSocket>;
       for (const seat of SEATS) {
-        const joined = await post<{ credentials: string }>(`${url}/api/join`, { code: match.seats[seat].code, name: `bench ${seat}` });
-        sockets[seat] = new MatchSocket({ server: url, matchID: match.matchID, playerID: playerIDOf(seat), credentials: joined.credentials, websocketOnly: true });
+        const joined = await post<{ credentials: string }>(`${url}/api/join`, {
+          code: match.seats[seat].code,
+          name: `bench ${seat}`,
+        });
+        sockets[seat] = new MatchSocket({
+          server: url,
+          matchID: match.matchID,
+          playerID: playerIDOf(seat),
+          credentials: joined.credentials,
+          websocketOnly: true,
+        });
       }
       all.push({ matchID: match.matchID, sockets });
       acked.set(match.matchID, new Set());
     }
-    await Promise.all(all.flatMap((m) => SEATS.map((s) => m.sockets[s].until((x) => x.state !== null, 30_000, 'sync'))));
-    console.log(`${MATCHES} matches x ${SEATS.length} sockets connected; playing ${ROUNDS} round(s), think time 0-${THINK_MS} ms`);
+    await Promise.all(
+      all.flatMap((m) => SEATS.map((s) => m.sockets[s].until((x) => x.state !== null, 30_000, 'sync'))),
+    );
+    console.log(
+      `${MATCHES} matches x ${SEATS.length} sockets connected; playing ${ROUNDS} round(s), think time 0-${THINK_MS} ms`,
+    );
 
     const think = seedrandom('bench-think');
-    const move = async (matchID: string, socket: MatchSocket, type: MoveName, arg?: unknown, mark?: string) => {
+    const move = async (
+      matchID: string,
+      socket: MatchSocket,
+      type: MoveName,
+      arg?: unknown,
+      mark?: string,
+    ) => {
       if (THINK_MS > 0) await new Promise((r) => setTimeout(r, think.quick() * THINK_MS));
       const t0 = performance.now();
       const answer = await socket.move(type, arg);
@@ -64,7 +86,11 @@ async function main(): Promise<void> {
       seen.push(performance.now() - t0);
     };
     const phase = (m: (typeof all)[number], name: string, round: number) =>
-      Promise.all(SEATS.map((s) => m.sockets[s].until((x) => x.state?.ctx.phase === name && x.state.G.round === round, 30_000, name)));
+      Promise.all(
+        SEATS.map((s) =>
+          m.sockets[s].until((x) => x.state?.ctx.phase === name && x.state.G.round === round, 30_000, name),
+        ),
+      );
 
     const started = performance.now();
     await Promise.all(
@@ -77,12 +103,17 @@ async function main(): Promise<void> {
               const text = `r${round} ${seat} speaks`;
               await move(m.matchID, m.sockets[seat], 'makeStatement', { text }, text);
               const to = SEATS[(i + 1) % SEATS.length];
-              await move(m.matchID, m.sockets[seat], 'sendMessage', { to, text: `r${round} ${seat} whispers` });
+              await move(m.matchID, m.sockets[seat], 'sendMessage', {
+                to,
+                text: `r${round} ${seat} whispers`,
+              });
               await move(m.matchID, m.sockets[seat], 'ready');
             }),
           );
           await phase(m, 'policy', round);
-          await Promise.all(SEATS.map((seat) => move(m.matchID, m.sockets[seat], 'commitOrders', { orders: [] })));
+          await Promise.all(
+            SEATS.map((seat) => move(m.matchID, m.sockets[seat], 'commitOrders', { orders: [] })),
+          );
         }
         await phase(m, 'diplomacy', ROUNDS + 1);
       }),
@@ -101,12 +132,22 @@ async function main(): Promise<void> {
     }
     acks.sort((a, b) => a - b);
     seen.sort((a, b) => a - b);
-    console.log(`moves: ${acks.length} in ${seconds.toFixed(1)} s (${(acks.length / seconds).toFixed(0)} moves/s)`);
-    console.log(`round trip to acknowledgement: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${acks[acks.length - 1]?.toFixed(1)} ms`);
-    console.log(`round trip to own update:      p50 ${pct(seen, 50).toFixed(1)} ms, p99 ${pct(seen, 99).toFixed(1)} ms`);
-    console.log(`errors: ${errors}${errorKinds.size ? ` (${[...errorKinds].map(([k, n]) => `${k} x${n}`).join(', ')})` : ''}`);
+    console.log(
+      `moves: ${acks.length} in ${seconds.toFixed(1)} s (${(acks.length / seconds).toFixed(0)} moves/s)`,
+    );
+    console.log(
+      `round trip to acknowledgement: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${acks[acks.length - 1]?.toFixed(1)} ms`,
+    );
+    console.log(
+      `round trip to own update:      p50 ${pct(seen, 50).toFixed(1)} ms, p99 ${pct(seen, 99).toFixed(1)} ms`,
+    );
+    console.log(
+      `errors: ${errors}${errorKinds.size ? ` (${[...errorKinds].map(([k, n]) => `${k} x${n}`).join(', ')})` : ''}`,
+    );
     console.log(`lost updates: ${lost}`);
-    console.log(`aim: p99 < 100 ms, 0 errors, 0 lost: ${pct(acks, 99) < 100 && errors === 0 && lost === 0 ? 'met' : 'NOT met'}`);
+    console.log(
+      `aim: p99 < 100 ms, 0 errors, 0 lost: ${pct(acks, 99) < 100 && errors === 0 && lost === 0 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     for (const m of all) for (const s of SEATS) m.sockets[s].close();
     child.kill('SIGTERM');

@@ -20,7 +20,11 @@ export const phaseKeyOf = (state: State<GameState>): string => `${state.ctx.phas
  * Plans the current phase for `seats` (each played by the bot kind given), on the state as stored. The bots'
  * generators are seeded by the match seed, the phase and the seat, so a pass re-run after a restart chooses alike.
  */
-export function planBotPhase(state: State<GameState>, seed: string, seats: Partial<Record<Seat, string>>): MatchAction[] {
+export function planBotPhase(
+  state: State<GameState>,
+  seed: string,
+  seats: Partial<Record<Seat, string>>,
+): MatchAction[] {
   const bots: Partial<Record<Seat, Bot>> = {};
   const rngs: Partial<Record<Seat, () => number>> = {};
   for (const seat of SEATS) {
@@ -37,7 +41,11 @@ export function planBotPhase(state: State<GameState>, seed: string, seats: Parti
 }
 
 /** Answers to open proposals addressed to the bot seats, decided on each seat's own view. */
-export function planBotAnswers(state: State<GameState>, seed: string, seats: Partial<Record<Seat, string>>): MatchAction[] {
+export function planBotAnswers(
+  state: State<GameState>,
+  seed: string,
+  seats: Partial<Record<Seat, string>>,
+): MatchAction[] {
   const actions: MatchAction[] = [];
   if (state.ctx.phase !== 'diplomacy' || state.ctx.gameover !== undefined) return actions;
   for (const seat of SEATS) {

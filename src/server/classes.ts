@@ -57,7 +57,9 @@ export class ClassStore {
 
   constructor(db: Database.Database) {
     db.exec('CREATE TABLE IF NOT EXISTS classes (class_id TEXT PRIMARY KEY, record TEXT NOT NULL)');
-    this.put = db.prepare('INSERT INTO classes (class_id, record) VALUES (?, ?) ON CONFLICT(class_id) DO UPDATE SET record = excluded.record');
+    this.put = db.prepare(
+      'INSERT INTO classes (class_id, record) VALUES (?, ?) ON CONFLICT(class_id) DO UPDATE SET record = excluded.record',
+    );
     this.one = db.prepare('SELECT record FROM classes WHERE class_id = ?');
   }
 
@@ -107,7 +109,10 @@ const figures = (values: readonly number[]): SpreadFigures => {
 };
 
 /** Condenses a batch's records to what the comparison shows (also each seat's scores, for percentiles). */
-export function spreadOf(scenarioId: string, records: readonly MatchRecord[]): SimulatedSpread & { status: 'ready' } {
+export function spreadOf(
+  scenarioId: string,
+  records: readonly MatchRecord[],
+): SimulatedSpread & { status: 'ready' } {
   const territorial = { none: 0, partial: 0, full: 0 };
   for (const r of records) territorial[r.territorial] += 1;
   return {
@@ -119,7 +124,10 @@ export function spreadOf(scenarioId: string, records: readonly MatchRecord[]): S
     treaties: records.filter((r) => r.treaty !== null).length,
     scores: perSeat((s) => figures(records.map((r) => r.finalScores[s]))),
     indicators: Object.fromEntries(
-      COMPARED_INDICATORS.map((k) => [k, figures(records.map((r) => r.series[k].at(-1) ?? NaN).filter(Number.isFinite))]),
+      COMPARED_INDICATORS.map((k) => [
+        k,
+        figures(records.map((r) => r.series[k].at(-1) ?? NaN).filter(Number.isFinite)),
+      ]),
     ),
     historyShare: batchDistanceFromHistory(scenarioId, records).share,
   };
@@ -151,7 +159,9 @@ export class SpreadCache {
       })
       .catch((error: unknown) => {
         console.error(`[classroom] simulator spread for ${key} failed:`, error);
-        this.entries.set(key, { spread: { status: 'failed', error: (error as Error).message ?? String(error) } });
+        this.entries.set(key, {
+          spread: { status: 'failed', error: (error as Error).message ?? String(error) },
+        });
       });
     return { status: 'pending' };
   }
@@ -204,7 +214,11 @@ export function classComparison(
   const scores = simulated.status === 'ready' ? spreads.scores(scenario) : undefined;
   const levels: ClassComparisonAnswer['history']['levels'] = {};
   for (const level of recordedLevels(record.scenarioId)) {
-    if (level.from <= record.endYear && level.to >= record.endYear && COMPARED_INDICATORS.includes(level.indicator as Indicator)) {
+    if (
+      level.from <= record.endYear &&
+      level.to >= record.endYear &&
+      COMPARED_INDICATORS.includes(level.indicator as Indicator)
+    ) {
       levels[level.indicator] = { min: level.min, max: level.max, band: level.band };
     }
   }

@@ -107,8 +107,13 @@ export function tokenMatches(record: ClassroomRecord, token: string): boolean {
 
 /** Student names: control characters stripped, space collapsed, bounded. */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028-\u202E]/g, '').replace(/\s+/g, ' ').trim();
+  return (
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028-\u202E]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const SeatRecordSchema = z.object({
@@ -132,7 +137,9 @@ const RecordSchema = z.object({
   seats: z.object(perSeat(() => SeatRecordSchema)),
   phaseSeconds: z.object({ briefing: z.number(), diplomacy: z.number(), policy: z.number() }),
   paused: z.boolean(),
-  timer: z.object({ key: z.string(), deadline: z.number().nullable(), remainingMs: z.number().nullable() }).nullable(),
+  timer: z
+    .object({ key: z.string(), deadline: z.number().nullable(), remainingMs: z.number().nullable() })
+    .nullable(),
   finished: z.boolean(),
 });
 
@@ -142,7 +149,9 @@ export class RecordStore {
   private readonly all;
 
   constructor(db: Database.Database) {
-    this.put = db.prepare('INSERT INTO classrooms (match_id, record) VALUES (?, ?) ON CONFLICT(match_id) DO UPDATE SET record = excluded.record');
+    this.put = db.prepare(
+      'INSERT INTO classrooms (match_id, record) VALUES (?, ?) ON CONFLICT(match_id) DO UPDATE SET record = excluded.record',
+    );
     this.all = db.prepare('SELECT record FROM classrooms');
   }
 

@@ -20,12 +20,18 @@ export type PayloadFilter = (playerID: string | null, payload: IntermediateTrans
 
 /** The classroom's payload filter: boardgame.io's own; a sync without its initial state and log. */
 export function makePayloadFilter(game: Game): PayloadFilter {
-  const base = getFilterPlayerView(game) as (playerID: string | null, payload: IntermediateTransportData) => TransportData;
+  const base = getFilterPlayerView(game) as (
+    playerID: string | null,
+    payload: IntermediateTransportData,
+  ) => TransportData;
   return (playerID, payload) => {
     if (payload.type !== 'sync') return base(playerID, payload);
     const [matchID, info] = payload.args;
     // Filtered without them, so the unfiltered initial state is never even copied into what is sent.
-    const out = base(playerID, { type: 'sync', args: [matchID, { ...info, initialState: undefined as unknown as State, log: [] }] });
+    const out = base(playerID, {
+      type: 'sync',
+      args: [matchID, { ...info, initialState: undefined as unknown as State, log: [] }],
+    });
     if (out.type !== 'sync') return out;
     const [, filtered] = out.args;
     const { initialState: _dropped, ...rest } = filtered;

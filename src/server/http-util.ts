@@ -38,9 +38,11 @@ export function parseJsonStrict(text: string): unknown {
 /** Reads a JSON request body of at most `limit` bytes. */
 export async function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
+  if (!/^application\/json\b/i.test(type))
+    throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `the body is too large (at most ${limit} bytes)`);
+  if (Number.isFinite(declared) && declared > limit)
+    throw new HttpError(413, `the body is too large (at most ${limit} bytes)`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -54,7 +56,12 @@ export async function readJson(req: http.IncomingMessage, limit: number): Promis
 }
 
 /** Sends a JSON response. */
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -87,7 +94,10 @@ export class RateLimiter {
       this.buckets.set(key, bucket);
     }
     // A wall clock set back must not drain the bucket.
-    bucket.tokens = Math.min(this.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.perSecond);
+    bucket.tokens = Math.min(
+      this.burst,
+      bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.perSecond,
+    );
     bucket.at = now;
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
@@ -126,7 +136,11 @@ export function lanAddresses(): string[] {
  * listens on every interface, and `extraHosts` (a bare name means that name on the server's port). Anything else is
  * a DNS rebinding (a hostile name resolved to this address, which the same-origin check alone lets through).
  */
-export function allowedHosts(listenHost: string, port: number, extraHosts: readonly string[] = []): Set<string> {
+export function allowedHosts(
+  listenHost: string,
+  port: number,
+  extraHosts: readonly string[] = [],
+): Set<string> {
   const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
   const everywhere = listenHost === '0.0.0.0' || listenHost === '::';
   if (!everywhere) names.add(listenHost.includes(':') ? `[${listenHost}]` : listenHost);

@@ -59,7 +59,15 @@ import type {
   ScenariosAnswer,
 } from '../protocol/lobby';
 import type { SqliteStorage } from './storage-sqlite';
-import { ClassStore, MAX_GROUPS, MIN_GROUPS, SpreadCache, classComparison, classTokenMatches, type ClassRecord } from './classes';
+import {
+  ClassStore,
+  MAX_GROUPS,
+  MIN_GROUPS,
+  SpreadCache,
+  classComparison,
+  classTokenMatches,
+  type ClassRecord,
+} from './classes';
 import { reflectionsCsv } from './reflections-csv';
 import type { ClassroomTransport } from './transport';
 
@@ -108,7 +116,11 @@ export const CreateMatchBody = z
     bots: z.record(z.string(), BotKind).optional(),
     /** The bot that stands in for a human seat nobody holds. */
     standIn: BotKind.optional(),
-    phaseSeconds: z.object({ briefing: Seconds, diplomacy: Seconds, policy: Seconds }).partial().strict().optional(),
+    phaseSeconds: z
+      .object({ briefing: Seconds, diplomacy: Seconds, policy: Seconds })
+      .partial()
+      .strict()
+      .optional(),
     /** Created paused (the default), so nothing moves until the facilitator starts the match. */
     startPaused: z.boolean().optional(),
     /** A lesson's last year: the built-in era ends there instead (src/scenario/lesson-cut.ts). */
@@ -131,7 +143,10 @@ export const CreateClassBody = CreateMatchBody.omit({ scenario: true })
 const JoinBody = z
   .object({
     code: z.string().min(4).max(16),
-    name: z.string().min(1).max(MAX_NAME_CHARS * 4),
+    name: z
+      .string()
+      .min(1)
+      .max(MAX_NAME_CHARS * 4),
   })
   .strict();
 const InjectBody = z.object({ id: z.string().min(1).max(63) }).strict();
@@ -217,7 +232,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
         gone.push(id);
       }
     }
-    if (gone.length > 0) console.log(`[classroom] deleted ${gone.length} expired match(es): ${gone.join(', ')}`);
+    if (gone.length > 0)
+      console.log(`[classroom] deleted ${gone.length} expired match(es): ${gone.join(', ')}`);
     return gone;
   };
   // Sweep often enough that a match outlives its limit by at most a tenth of it (and at least once an hour).
@@ -258,7 +274,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
 
   /** A class and its token check, as `facilitatorOf` for a match. */
   const classOf = (req: http.IncomingMessage, id: string): ClassRecord => {
-    if (!MatchIDSchema.safeParse(id).success) throw new HttpError(400, `"${id.slice(0, 60)}" is not a class ID`);
+    if (!MatchIDSchema.safeParse(id).success)
+      throw new HttpError(400, `"${id.slice(0, 60)}" is not a class ID`);
     const record = classes.get(id);
     if (!record) throw new HttpError(404, `no class "${id}" on this server`);
     const token = /^Bearer (.{1,200})$/.exec(req.headers.authorization ?? '')?.[1];
@@ -270,7 +287,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
   /** The class's era as its groups play it (cut to the lesson's last year), for the simulator's spread. */
   const classScenario = (record: ClassRecord): Scenario => {
     const whole = builtinScenario(record.scenarioId) as Scenario | undefined;
-    if (!whole) throw new HttpError(500, `class ${record.classID}: its era "${record.scenarioId}" is not built in`);
+    if (!whole)
+      throw new HttpError(500, `class ${record.classID}: its era "${record.scenarioId}" is not built in`);
     if (record.endYear >= whole.endYear) return whole;
     const cut = cutEra(whole, record.endYear);
     if (!cut.ok) throw new HttpError(500, `class ${record.classID}: ${cut.error}`);
@@ -290,35 +308,56 @@ export function createLobby(deps: LobbyDeps): Lobby {
         const seats = Object.fromEntries(
           SEATS.map((s) => [s, { mode: m.seats[s].mode, bot: m.seats[s].bot, code: m.seats[s].code }]),
         ) as ClassAnswer['groups'][number]['seats'] & object;
-        return { group: i + 1, matchID, exists: true, seats, status: runtime.status(matchID), links: links(base, { matchID, seats }) };
+        return {
+          group: i + 1,
+          matchID,
+          exists: true,
+          seats,
+          status: runtime.status(matchID),
+          links: links(base, { matchID, seats }),
+        };
       }),
     };
   };
 
   const emptyBody = async (req: http.IncomingMessage) => {
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > 0 || req.headers['transfer-encoding']) parse(EmptyBody, await readJson(req, limits.maxBodyBytes));
+    if (length > 0 || req.headers['transfer-encoding'])
+      parse(EmptyBody, await readJson(req, limits.maxBodyBytes));
   };
 
-  const facilitatorMove = (move: 'advance' | 'endMatch' | 'inject'): Handler => async (req, res, [id]) => {
-    const record = facilitatorOf(req, id);
-    const args = move === 'inject' ? [parse(InjectBody, await readJson(req, limits.maxBodyBytes))] : [];
-    if (move !== 'inject') await emptyBody(req);
-    if (move === 'inject') {
-      const state = storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
-      const deck = state ? scenarioOf(state.G).wildcards.deck : [];
-      const wanted = (args[0] as { id: string }).id;
-      if (!deck.some((c) => c.id === wanted)) {
-        throw new HttpError(400, `"${wanted}" is not in this era's deck (known: ${deck.map((c) => c.id).join(', ')})`);
+  const facilitatorMove =
+    (move: 'advance' | 'endMatch' | 'inject'): Handler =>
+    async (req, res, [id]) => {
+      const record = facilitatorOf(req, id);
+      const args = move === 'inject' ? [parse(InjectBody, await readJson(req, limits.maxBodyBytes))] : [];
+      if (move !== 'inject') await emptyBody(req);
+      if (move === 'inject') {
+        const state = storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
+        const deck = state ? scenarioOf(state.G).wildcards.deck : [];
+        const wanted = (args[0] as { id: string }).id;
+        if (!deck.some((c) => c.id === wanted)) {
+          throw new HttpError(
+            400,
+            `"${wanted}" is not in this era's deck (known: ${deck.map((c) => c.id).join(', ')})`,
+          );
+        }
       }
-    }
-    const ok = await transport.dispatch(record.matchID, FACILITATOR_ID, move, args);
-    if (!ok) throw new HttpError(409, `the rules refused ${move} now (is the match over, or the event already used?)`);
-    sendJson(res, 200, { ok: true, status: runtime.status(record.matchID) } satisfies ControlAnswer);
-  };
+      const ok = await transport.dispatch(record.matchID, FACILITATOR_ID, move, args);
+      if (!ok)
+        throw new HttpError(
+          409,
+          `the rules refused ${move} now (is the match over, or the event already used?)`,
+        );
+      sendJson(res, 200, { ok: true, status: runtime.status(record.matchID) } satisfies ControlAnswer);
+    };
 
   const routes: [string, RegExp, Handler][] = [
-    ['GET', /^\/api\/health$/, async (_req, res) => sendJson(res, 200, { ok: true, matches: runtime.list().length })],
+    [
+      'GET',
+      /^\/api\/health$/,
+      async (_req, res) => sendJson(res, 200, { ok: true, matches: runtime.list().length }),
+    ],
     [
       'GET',
       /^\/api\/scenarios$/,
@@ -327,7 +366,11 @@ export function createLobby(deps: LobbyDeps): Lobby {
           const s = builtinScenario(id);
           return { id, name: s?.name ?? id, startYear: s?.startYear, endYear: s?.endYear };
         });
-        sendJson(res, 200, { scenarios, botKinds: botKinds(), phaseSeconds: DEFAULT_PHASE_SECONDS } satisfies ScenariosAnswer);
+        sendJson(res, 200, {
+          scenarios,
+          botKinds: botKinds(),
+          phaseSeconds: DEFAULT_PHASE_SECONDS,
+        } satisfies ScenariosAnswer);
       },
     ],
     [
@@ -335,9 +378,13 @@ export function createLobby(deps: LobbyDeps): Lobby {
       /^\/api\/matches$/,
       async (req, res) => {
         if (!createLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
-          throw new HttpError(429, `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`, {
-            'Retry-After': String(Math.ceil(3600 / Math.max(1e-9, limits.createPerHour))),
-          });
+          throw new HttpError(
+            429,
+            `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`,
+            {
+              'Retry-After': String(Math.ceil(3600 / Math.max(1e-9, limits.createPerHour))),
+            },
+          );
         }
         const body = parse(CreateMatchBody, await readJson(req, limits.maxCreateBytes));
         if (runtime.list().length >= limits.maxMatches) {
@@ -357,13 +404,20 @@ export function createLobby(deps: LobbyDeps): Lobby {
         const address = req.socket.remoteAddress ?? 'unknown';
         for (let i = 0; i < body.groups; i++) {
           if (!createLimiter.take(address)) {
-            throw new HttpError(429, `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`, {
-              'Retry-After': String(Math.ceil(3600 / Math.max(1e-9, limits.createPerHour))),
-            });
+            throw new HttpError(
+              429,
+              `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`,
+              {
+                'Retry-After': String(Math.ceil(3600 / Math.max(1e-9, limits.createPerHour))),
+              },
+            );
           }
         }
         if (runtime.list().length + body.groups > limits.maxMatches) {
-          throw new HttpError(503, `this server cannot hold ${body.groups} more matches (at most ${limits.maxMatches})`);
+          throw new HttpError(
+            503,
+            `this server cannot hold ${body.groups} more matches (at most ${limits.maxMatches})`,
+          );
         }
         const classID = newMatchID();
         const token = newSecret();
@@ -406,10 +460,16 @@ export function createLobby(deps: LobbyDeps): Lobby {
       async (req, res, [id]) => {
         const record = classOf(req, id);
         const states = record.matchIDs.map((matchID) => {
-          const state = runtime.get(matchID) ? (storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined) : undefined;
+          const state = runtime.get(matchID)
+            ? (storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined)
+            : undefined;
           return state ? { matchID, state } : undefined;
         });
-        sendJson(res, 200, classComparison(record, classScenario(record), states, spreads) satisfies ClassComparisonAnswer);
+        sendJson(
+          res,
+          200,
+          classComparison(record, classScenario(record), states, spreads) satisfies ClassComparisonAnswer,
+        );
       },
     ],
     [
@@ -442,14 +502,16 @@ export function createLobby(deps: LobbyDeps): Lobby {
         const { record, seat } = found;
         const names = record.seats[seat].names;
         if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) {
-          if (names.length >= MAX_NAMES_PER_SEAT) throw new HttpError(409, `the ${seat} seat is full (${MAX_NAMES_PER_SEAT} students)`);
+          if (names.length >= MAX_NAMES_PER_SEAT)
+            throw new HttpError(409, `the ${seat} seat is full (${MAX_NAMES_PER_SEAT} students)`);
           names.push(name);
           runtime.touch(record.matchID);
         }
         const { metadata } = storage.fetchNow(record.matchID, { metadata: true });
         const playerID = playerIDOf(seat);
         const credentials = metadata?.players[Number(playerID)]?.credentials;
-        if (!credentials) throw new HttpError(500, `the ${seat} seat of match ${record.matchID} has no credentials`);
+        if (!credentials)
+          throw new HttpError(500, `the ${seat} seat of match ${record.matchID} has no credentials`);
         sendJson(res, 200, {
           matchID: record.matchID,
           seat,
@@ -520,7 +582,8 @@ export function createLobby(deps: LobbyDeps): Lobby {
         facilitatorOf(req, id);
         const body = parse(TimerBody, await readJson(req, limits.maxBodyBytes));
         if ('skip' in body) {
-          if (!(await runtime.skip(id))) throw new HttpError(409, 'the phase could not be skipped (is the match over?)');
+          if (!(await runtime.skip(id)))
+            throw new HttpError(409, 'the phase could not be skipped (is the match over?)');
         } else runtime.extend(id, body.extendSeconds);
         sendJson(res, 200, { ok: true, status: runtime.status(id) } satisfies ControlAnswer);
       },
@@ -586,7 +649,9 @@ export function createLobby(deps: LobbyDeps): Lobby {
     const route = matching.find(([method]) => method === req.method);
     if (!route) {
       const allowed = [...new Set(matching.map(([m]) => m))].join(', ');
-      throw new HttpError(405, `${req.method} is not allowed on ${url.pathname} (use ${allowed})`, { Allow: allowed });
+      throw new HttpError(405, `${req.method} is not allowed on ${url.pathname} (use ${allowed})`, {
+        Allow: allowed,
+      });
     }
     const params = (route[1].exec(url.pathname) ?? []).slice(1).map((p) => decodePathPart(p));
     await route[2](req, res, params);
@@ -623,7 +688,8 @@ function createClassMatch(
   };
   const bots = body.bots ?? {};
   for (const [seat, kind] of Object.entries(bots)) {
-    if (!isSeat(seat)) throw new HttpError(400, `bad request: bots.${seat}: unknown seat (seats: ${SEATS.join(', ')})`);
+    if (!isSeat(seat))
+      throw new HttpError(400, `bad request: bots.${seat}: unknown seat (seats: ${SEATS.join(', ')})`);
     checkKind(kind, `bots.${seat}`);
   }
   const standIn = body.standIn ?? (kinds.includes('historical') ? 'historical' : 'random');
@@ -633,7 +699,11 @@ function createClassMatch(
   let scenario: unknown;
   if (typeof body.scenario === 'string') {
     scenario = builtinScenario(body.scenario);
-    if (!scenario) throw new HttpError(400, `bad request: scenario: unknown scenario "${body.scenario}" (known: ${BUILTIN_IDS.join(', ')})`);
+    if (!scenario)
+      throw new HttpError(
+        400,
+        `bad request: scenario: unknown scenario "${body.scenario}" (known: ${BUILTIN_IDS.join(', ')})`,
+      );
     scenarioId = body.scenario;
     if (body.endYear !== undefined) {
       const cut = cutEra(scenario as Scenario, body.endYear);
@@ -642,7 +712,8 @@ function createClassMatch(
     }
   } else {
     // A teacher's own document says its own endYear.
-    if (body.endYear !== undefined) throw new HttpError(400, 'bad request: endYear: only with a built-in scenario id');
+    if (body.endYear !== undefined)
+      throw new HttpError(400, 'bad request: endYear: only with a built-in scenario id');
     scenario = body.scenario;
     scenarioId = typeof body.scenario.id === 'string' ? body.scenario.id.slice(0, 64) : 'custom';
   }
@@ -650,7 +721,12 @@ function createClassMatch(
   // student compute the agendas offline. The full seed is revealed with everything else at the end.
   const seedLabel = body.seed ?? newSecret().slice(0, 12);
   const seed = mixSeed(seedLabel);
-  const match = createMatch({ game: OilAndWater, numPlayers: NUM_PLAYERS, setupData: { scenario, seed }, unlisted: true });
+  const match = createMatch({
+    game: OilAndWater,
+    numPlayers: NUM_PLAYERS,
+    setupData: { scenario, seed },
+    unlisted: true,
+  });
   if ('setupDataError' in match) throw new HttpError(400, `bad request: ${String(match.setupDataError)}`);
   const { metadata, initialState } = match;
   // The seed and scenario live in the classroom record; metadata is read on every move, so it stays small.
@@ -693,7 +769,10 @@ function createClassMatch(
   void deps.storage.createMatch(matchID, { initialState, metadata });
   deps.runtime.add(record);
   const seats = Object.fromEntries(
-    SEATS.map((s) => [s, { mode: record.seats[s].mode, bot: record.seats[s].bot, code: record.seats[s].code }]),
+    SEATS.map((s) => [
+      s,
+      { mode: record.seats[s].mode, bot: record.seats[s].bot, code: record.seats[s].code },
+    ]),
   ) as CreatedMatch['seats'];
   return { matchID, facilitatorToken: token, seed: seedLabel, seats, scenario };
 }

@@ -33,8 +33,14 @@ async function main(): Promise<void> {
     port,
     dataDir,
     distDir,
-    extraOrigins: (process.env.EXTRA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    extraHosts: (process.env.EXTRA_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    extraOrigins: (process.env.EXTRA_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    extraHosts: (process.env.EXTRA_HOSTS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     maxSocketsPerAddress: intFrom('MAX_SOCKETS_PER_ADDRESS', 24, 1, 10_000),
     lobbyLimits: {
       finishedTtlMs: intFrom('FINISHED_MATCH_HOURS', 168, 0, 87_600) * 3_600_000,
@@ -50,16 +56,23 @@ async function main(): Promise<void> {
     },
   });
   const matches = server.runtime.list();
-  console.log(`Oil & Water classroom server on ${server.url} (data in ${dataDir}, ${matches.length} stored matches)`);
-  if (!server.clientBuilt) console.log(`  the browser client is not built (${distDir} is empty): run \`npx vite build\` and restart`);
+  console.log(
+    `Oil & Water classroom server on ${server.url} (data in ${dataDir}, ${matches.length} stored matches)`,
+  );
+  if (!server.clientBuilt)
+    console.log(
+      `  the browser client is not built (${distDir} is empty): run \`npx vite build\` and restart`,
+    );
   console.log(`  play solo or hot-seat against bots: open ${server.url}/`);
   console.log(`  teacher: open ${server.url}/classroom.html to create a class match`);
   if (host === '0.0.0.0' || host === '::') {
-    for (const address of lanAddresses()) console.log(`  students: http://${address}:${server.port}/classroom.html`);
+    for (const address of lanAddresses())
+      console.log(`  students: http://${address}:${server.port}/classroom.html`);
   } else {
     console.log('  only this computer can connect; set HOST=0.0.0.0 to open it to the classroom network');
   }
-  for (const r of matches.filter((m) => !m.finished)) console.log(`  resumed match ${r.matchID} (${r.scenarioId})`);
+  for (const r of matches.filter((m) => !m.finished))
+    console.log(`  resumed match ${r.matchID} (${r.scenarioId})`);
 
   const stop = (signal: string) => {
     console.log(`${signal}: closing (matches are stored)`);

@@ -20,7 +20,9 @@ export function reflectionsCsv(
   record: Pick<ClassroomRecord, 'matchID' | 'seats'> & { group?: number },
 ): string {
   const rows = [['match', 'group', 'seat', 'country', 'year', 'students', 'reflection']];
-  const sorted = [...reflections].sort((a, b) => SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat) || a.year - b.year);
+  const sorted = [...reflections].sort(
+    (a, b) => SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat) || a.year - b.year,
+  );
   for (const r of sorted) {
     rows.push([
       record.matchID,

@@ -12,7 +12,9 @@ import { buildReplay, type Replay } from '../match/replay';
 import type { ClassroomRecord } from './classroom-record';
 
 /** The actions a log records, in order: every move a player made (the engine's automatic entries left out). */
-export function actionsFromLog(log: readonly LogEntry[]): { playerID: string; move: string; args: unknown[] }[] {
+export function actionsFromLog(
+  log: readonly LogEntry[],
+): { playerID: string; move: string; args: unknown[] }[] {
   return log
     .filter((e) => e.action.type === 'MAKE_MOVE' && !e.automatic)
     .map((e) => {
@@ -30,9 +32,11 @@ export function exportReplay(
   const scenario = scenarioOf(stored.initialState.G);
   const driver = new MatchDriver({ scenario, seed: record.seed });
   for (const [index, a] of actionsFromLog(stored.log).entries()) {
-    if (!driver.move(a.playerID, a.move, a.args)) throw new Error(`logged action ${index + 1} (${a.move}) is refused on replay`);
+    if (!driver.move(a.playerID, a.move, a.args))
+      throw new Error(`logged action ${index + 1} (${a.move}) is refused on replay`);
   }
-  if (stateHash(driver.G) !== stateHash(stored.state.G)) throw new Error('the log does not rebuild the stored state');
+  if (stateHash(driver.G) !== stateHash(stored.state.G))
+    throw new Error('the log does not rebuild the stored state');
   const seats = perSeat((s) => (record.seats[s].mode === 'bot' ? `bot:${record.seats[s].bot}` : 'human'));
   return buildReplay({ scenario, seed: record.seed, seats, driver, createdBy: 'classroom-server' });
 }

@@ -72,7 +72,9 @@ export class ClassroomRuntime implements TransportHooks {
     private readonly options: RuntimeOptions = DEFAULT_RUNTIME,
   ) {
     this.planner =
-      options.botWorkers > 0 ? new BotWorkerPool({ workers: options.botWorkers, passBudgetMs: options.botPassBudgetMs }) : inlinePlanner;
+      options.botWorkers > 0
+        ? new BotWorkerPool({ workers: options.botWorkers, passBudgetMs: options.botPassBudgetMs })
+        : inlinePlanner;
   }
 
   /** Connects the transport and resumes every stored match (after a restart: timers, pauses, bots). */
@@ -145,7 +147,8 @@ export class ClassroomRuntime implements TransportHooks {
   gate(matchID: string, playerID: string): string | null {
     const live = this.live.get(matchID);
     if (!live) return `no match "${matchID}" on this server`;
-    if (live.record.paused && playerID !== FACILITATOR_ID) return 'the facilitator has paused the match: wait for them to resume it';
+    if (live.record.paused && playerID !== FACILITATOR_ID)
+      return 'the facilitator has paused the match: wait for them to resume it';
     return null;
   }
 
@@ -234,7 +237,15 @@ export class ClassroomRuntime implements TransportHooks {
       SEATS.map((s) => {
         const connected = counts[playerIDOf(s)] ?? 0;
         const seat = record.seats[s];
-        return [s, { mode: seat.mode, names: [...seat.names], connected, botPlaying: seat.mode === 'bot' || connected === 0 }];
+        return [
+          s,
+          {
+            mode: seat.mode,
+            names: [...seat.names],
+            connected,
+            botPlaying: seat.mode === 'bot' || connected === 0,
+          },
+        ];
       }),
     ) as ClassroomStatus['seats'];
     const timer = record.timer;
@@ -248,7 +259,11 @@ export class ClassroomRuntime implements TransportHooks {
       finished: record.finished,
       serverNow: this.options.clock.now(),
       timer: timer
-        ? { deadline: timer.deadline, remainingMs: timer.remainingMs, limitSeconds: record.phaseSeconds[phase as TimedPhase] ?? 0 }
+        ? {
+            deadline: timer.deadline,
+            remainingMs: timer.remainingMs,
+            limitSeconds: record.phaseSeconds[phase as TimedPhase] ?? 0,
+          }
         : null,
       seats,
     };
@@ -280,7 +295,8 @@ export class ClassroomRuntime implements TransportHooks {
       passAgain: false,
     };
     this.live.set(record.matchID, live);
-    const state = this.storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
+    const state = this.storage.fetchNow(record.matchID, { state: true }).state as
+      State<GameState> | undefined;
     if (state) this.observe(live, state);
   }
 
@@ -320,7 +336,8 @@ export class ClassroomRuntime implements TransportHooks {
   private armTimer(live: Live): void {
     this.options.clock.clearTimeout(live.timerHandle);
     const timer = live.record.timer;
-    if (this.closed || live.record.paused || live.record.finished || !timer || timer.deadline === null) return;
+    if (this.closed || live.record.paused || live.record.finished || !timer || timer.deadline === null)
+      return;
     const key = timer.key;
     // Node's setTimeout fires at once past ~24.8 days, and repeated extensions can pass that: wait in chunks and
     // re-arm until the deadline is really reached (`expire` checks it).
@@ -348,7 +365,13 @@ export class ClassroomRuntime implements TransportHooks {
     this.records.save(live.record);
     try {
       // Checked again inside the match's queue: a move queued before this one may still end the phase.
-      const advanced = await this.transport.dispatch(matchID, FACILITATOR_ID, 'advance', [], (state) => phaseKeyOf(state) === key);
+      const advanced = await this.transport.dispatch(
+        matchID,
+        FACILITATOR_ID,
+        'advance',
+        [],
+        (state) => phaseKeyOf(state) === key,
+      );
       if (!advanced) {
         const latest = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
         if (latest) this.committed(matchID, latest);
@@ -368,7 +391,11 @@ export class ClassroomRuntime implements TransportHooks {
         out.push({ seat, kind: s.bot, at: live.phaseStartedAt + this.options.botDelayMs });
       } else if ((counts[playerIDOf(seat)] ?? 0) === 0) {
         const since = live.vacantSince[seat] ?? this.options.clock.now();
-        out.push({ seat, kind: s.bot, at: Math.max(live.phaseStartedAt, since) + this.options.vacantDelayMs });
+        out.push({
+          seat,
+          kind: s.bot,
+          at: Math.max(live.phaseStartedAt, since) + this.options.vacantDelayMs,
+        });
       }
     }
     return out;
@@ -382,7 +409,8 @@ export class ClassroomRuntime implements TransportHooks {
     const due = seats.filter((s) => s.at <= now);
     const later = seats.filter((s) => s.at > now).map((s) => s.at);
     if (due.length > 0) void this.runPass(live);
-    if (later.length > 0) live.botHandle = this.options.clock.setTimeout(() => this.scheduleBots(live), Math.min(...later) - now);
+    if (later.length > 0)
+      live.botHandle = this.options.clock.setTimeout(() => this.scheduleBots(live), Math.min(...later) - now);
   }
 
   /** One bot pass: the phase's actions for seats not yet played this phase, then answers to proposals. */
@@ -427,7 +455,9 @@ export class ClassroomRuntime implements TransportHooks {
     const latest = this.storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined;
     if (!latest || phaseKeyOf(latest) !== key) return;
     // Most passes have nothing to answer: no need to queue behind other matches' planning to learn that.
-    const open = latest.G.proposals.some((p) => p.status === 'open' && kinds[p.to] !== undefined && !live.answered.has(p.id));
+    const open = latest.G.proposals.some(
+      (p) => p.status === 'open' && kinds[p.to] !== undefined && !live.answered.has(p.id),
+    );
     if (latest.ctx.phase !== 'diplomacy' || !open) return;
     const answers = (await this.planner.planAnswers(latest, live.record.seed, kinds)).filter((a) => {
       const id = (a.args[0] as { id: string }).id;

@@ -29,7 +29,9 @@ export function hasClientBuild(dir: string): boolean {
 }
 
 /** A handler for files under `root`; resolves false when there is no such file (the caller sends the 404). */
-export function createStatic(root: string): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
+export function createStatic(
+  root: string,
+): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
   const base = path.resolve(root);
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;

@@ -102,7 +102,9 @@ export class SqliteStorage extends Async {
       setMetadata: db.prepare(
         'UPDATE matches SET metadata = @metadata, gameover = @gameover, updated_at = @updatedAt WHERE id = @id',
       ),
-      fetch: db.prepare('SELECT scenario, state, initial_state, metadata, state_id FROM matches WHERE id = ?'),
+      fetch: db.prepare(
+        'SELECT scenario, state, initial_state, metadata, state_id FROM matches WHERE id = ?',
+      ),
       fetchMetadata: db.prepare('SELECT metadata FROM matches WHERE id = ?'),
       log: db.prepare('SELECT entry FROM match_log WHERE match_id = ? ORDER BY seq'),
       logCount: db.prepare('SELECT COUNT(*) AS n FROM match_log WHERE match_id = ?'),
@@ -115,7 +117,10 @@ export class SqliteStorage extends Async {
 
   connect(): void {}
 
-  override async createMatch(matchID: string, opts: { initialState: State; metadata: Server.MatchData }): Promise<void> {
+  override async createMatch(
+    matchID: string,
+    opts: { initialState: State; metadata: Server.MatchData },
+  ): Promise<void> {
     // The state holds only the scenario's hash; the document (registered by setup) is kept with the match, so a
     // restarted server can register it again before restoring the match.
     const hash = (opts.initialState.G as { scenarioHash?: unknown } | undefined)?.scenarioHash;
@@ -141,7 +146,11 @@ export class SqliteStorage extends Async {
   /** The compare-and-set write behind `setState`, with its outcome (tests and the crash check use it). */
   writeState(matchID: string, state: State, deltalog?: LogEntry[]): SetStateResult {
     return this.db.transaction((): SetStateResult => {
-      const changed = this.stmt.casState.run({ id: matchID, state: serialiseState(state), stateID: state._stateID }).changes;
+      const changed = this.stmt.casState.run({
+        id: matchID,
+        state: serialiseState(state),
+        stateID: state._stateID,
+      }).changes;
       if (changed === 0) return this.stmt.exists.get(matchID) === undefined ? 'missing' : 'stale';
       if (deltalog && deltalog.length > 0) {
         let seq = (this.stmt.logCount.get(matchID) as { n: number }).n;
@@ -189,7 +198,10 @@ export class SqliteStorage extends Async {
     }
     if (opts.initialState) result.initialState = this.parseState(matchID, row, row.initial_state);
     if (opts.metadata) result.metadata = JSON.parse(row.metadata) as Server.MatchData;
-    if (opts.log) result.log = (this.stmt.log.all(matchID) as { entry: string }[]).map((r) => JSON.parse(r.entry) as LogEntry);
+    if (opts.log)
+      result.log = (this.stmt.log.all(matchID) as { entry: string }[]).map(
+        (r) => JSON.parse(r.entry) as LogEntry,
+      );
     return result;
   }
 

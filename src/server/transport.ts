@@ -13,7 +13,13 @@ import type http from 'node:http';
 import type { Game, State } from 'boardgame.io';
 import { Master } from '../match/bgio';
 import { Server as IOServer, type Socket as IOSocket } from 'socket.io';
-import { type IntermediateTransportData, type PayloadFilter, type TransportData, makePayloadFilter, syncScenario } from './filter';
+import {
+  type IntermediateTransportData,
+  type PayloadFilter,
+  type TransportData,
+  makePayloadFilter,
+  syncScenario,
+} from './filter';
 import {
   type ClientToServerEvents,
   ERROR_EVENT,
@@ -37,8 +43,17 @@ type Socket = IOSocket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Seat credentials are checked in constant time against the match metadata; no credentials, no entry. */
 export const classroomAuth = {
-  authenticateCredentials({ playerID, credentials, metadata }: { playerID: string; credentials?: unknown; metadata?: unknown }) {
-    const players = (metadata as { players?: Record<string, { credentials?: unknown }> } | undefined)?.players;
+  authenticateCredentials({
+    playerID,
+    credentials,
+    metadata,
+  }: {
+    playerID: string;
+    credentials?: unknown;
+    metadata?: unknown;
+  }) {
+    const players = (metadata as { players?: Record<string, { credentials?: unknown }> } | undefined)
+      ?.players;
     const expected = players?.[playerID]?.credentials;
     if (typeof expected !== 'string' || typeof credentials !== 'string') return false;
     return sameSecret(credentials, expected);
@@ -67,7 +82,12 @@ export interface TransportLimits {
   disconnectAfterDrops: number;
 }
 
-export const DEFAULT_LIMITS: TransportLimits = { maxMessageBytes: 64 * 1024, burst: 40, perSecond: 20, disconnectAfterDrops: 400 };
+export const DEFAULT_LIMITS: TransportLimits = {
+  maxMessageBytes: 64 * 1024,
+  burst: 40,
+  perSecond: 20,
+  disconnectAfterDrops: 400,
+};
 
 interface Client {
   socket: Socket;
@@ -84,7 +104,8 @@ interface Bucket {
   lastFloodNotice: number;
 }
 
-const phaseKey = (state: State): string => `${state.ctx.phase}:${(state.G as GameState).round}:${state.ctx.turn}`;
+const phaseKey = (state: State): string =>
+  `${state.ctx.phase}:${(state.G as GameState).round}:${state.ctx.turn}`;
 
 /** Sends one master payload, already filtered for its receiver, as the event boardgame.io's client expects. */
 function send(socket: Socket, data: TransportData): void {
@@ -221,7 +242,9 @@ export class ClassroomTransport {
       this.remember(matchID, state);
       const credentials = metadata.players[Number(playerID)]?.credentials ?? '';
       const action = { type: 'MAKE_MOVE' as const, payload: { type: move, args, playerID, credentials } };
-      await this.call(matchID, undefined, state._stateID, (master) => master.onUpdate(action, state._stateID, matchID, playerID));
+      await this.call(matchID, undefined, state._stateID, (master) =>
+        master.onUpdate(action, state._stateID, matchID, playerID),
+      );
       const after = this.storage.fetchNow(matchID, { state: true }).state;
       return after !== undefined && after._stateID > state._stateID;
     });
@@ -233,7 +256,12 @@ export class ClassroomTransport {
    * sends only what is on disk, in commit order, and every committed state exactly once. `before` is the stored
    * state ID the call started from: an update not newer than it is a refused move's echo of the current state.
    */
-  private async call<T>(matchID: string, socket: Socket | undefined, before: number, work: (master: Master) => Promise<T>): Promise<T> {
+  private async call<T>(
+    matchID: string,
+    socket: Socket | undefined,
+    before: number,
+    work: (master: Master) => Promise<T>,
+  ): Promise<T> {
     const outbox: IntermediateTransportData[] = [];
     const result = await work(this.master(socket, outbox));
     this.publish(matchID, outbox, before);
@@ -248,7 +276,12 @@ export class ClassroomTransport {
       },
       sendAll: (payload: IntermediateTransportData) => void outbox.push(payload),
     };
-    return new Master(this.game, this.storage, transportAPI as ConstructorParameters<typeof Master>[2], this.auth);
+    return new Master(
+      this.game,
+      this.storage,
+      transportAPI as ConstructorParameters<typeof Master>[2],
+      this.auth,
+    );
   }
 
   /**
@@ -291,7 +324,10 @@ export class ClassroomTransport {
   /** Token bucket per socket; a socket that keeps flooding is cut off. */
   private allow(socket: Socket, client: Bucket): boolean {
     const now = performance.now();
-    client.tokens = Math.min(this.limits.burst, client.tokens + ((now - client.refilled) / 1000) * this.limits.perSecond);
+    client.tokens = Math.min(
+      this.limits.burst,
+      client.tokens + ((now - client.refilled) / 1000) * this.limits.perSecond,
+    );
     client.refilled = now;
     if (client.tokens >= 1) {
       client.tokens -= 1;
@@ -308,13 +344,19 @@ export class ClassroomTransport {
 
   private connect(socket: Socket): void {
     // Rate state lives with the socket, before and after it syncs.
-    const bucket: Bucket = { tokens: this.limits.burst, refilled: performance.now(), drops: 0, lastFloodNotice: 0 };
+    const bucket: Bucket = {
+      tokens: this.limits.burst,
+      refilled: performance.now(),
+      drops: 0,
+      lastFloodNotice: 0,
+    };
     socket.on('sync', (...raw: unknown[]) => {
       if (!this.allow(socket, bucket)) return;
       void this.onSync(socket, raw).catch((error: unknown) => this.internal(socket, error));
     });
     socket.on('update', (...raw: unknown[]) => {
-      const ack = typeof raw[raw.length - 1] === 'function' ? (raw.pop() as (answer: MoveAnswer) => void) : undefined;
+      const ack =
+        typeof raw[raw.length - 1] === 'function' ? (raw.pop() as (answer: MoveAnswer) => void) : undefined;
       if (!this.allow(socket, bucket)) {
         ack?.({ ok: false, code: 'flood', message: 'too many messages: this one was dropped' });
         return;
@@ -349,11 +391,17 @@ export class ClassroomTransport {
     }
     this.leave(socket);
     const result = await this.serial(matchID, () =>
-      this.call(matchID, socket, Infinity, (master) => master.onSync(matchID, playerID, credentials, NUM_PLAYERS)),
+      this.call(matchID, socket, Infinity, (master) =>
+        master.onSync(matchID, playerID, credentials, NUM_PLAYERS),
+      ),
     );
     if (result && 'error' in result) {
       const who = isFacilitator(playerID) ? 'the facilitator' : `player ${playerID}`;
-      this.fail(socket, { matchID, code: 'unauthorized', message: `wrong credentials for ${who} of match ${matchID}` });
+      this.fail(socket, {
+        matchID,
+        code: 'unauthorized',
+        message: `wrong credentials for ${who} of match ${matchID}`,
+      });
       return;
     }
     if (!socket.connected) return;
@@ -364,7 +412,9 @@ export class ClassroomTransport {
     room.add(client);
     if (playerID !== null) {
       await this.serial(matchID, () =>
-        this.call(matchID, undefined, Infinity, (master) => master.onConnectionChange(matchID, playerID, credentials, true)),
+        this.call(matchID, undefined, Infinity, (master) =>
+          master.onConnectionChange(matchID, playerID, credentials, true),
+        ),
       );
     }
     this.hooks.presence(matchID);
@@ -378,8 +428,17 @@ export class ClassroomTransport {
     }
     const [action, clientStateID, matchID, playerID] = parsed.data;
     const client = this.clients.get(socket.id);
-    if (!client || client.matchID !== matchID || client.playerID !== playerID || action.payload.playerID !== playerID) {
-      this.fail(socket, { matchID, code: 'not-synced', message: 'sync as this player of this match before making moves' }, ack);
+    if (
+      !client ||
+      client.matchID !== matchID ||
+      client.playerID !== playerID ||
+      action.payload.playerID !== playerID
+    ) {
+      this.fail(
+        socket,
+        { matchID, code: 'not-synced', message: 'sync as this player of this match before making moves' },
+        ack,
+      );
       return;
     }
     const gate = this.hooks.gate(matchID, playerID);
@@ -389,14 +448,19 @@ export class ClassroomTransport {
     }
     const answer = await this.serial(matchID, async (): Promise<MoveAnswer> => {
       const current = this.storage.fetchNow(matchID, { state: true }).state;
-      if (!current) return { ok: false, code: 'unknown-match', message: `no match "${matchID}" on this server` };
+      if (!current)
+        return { ok: false, code: 'unknown-match', message: `no match "${matchID}" on this server` };
       this.remember(matchID, current);
       let stateID = clientStateID;
       if (stateID !== current._stateID) {
         // Every phase is simultaneous: a move made one update behind, in the same phase, is judged by the rules on
         // the current state. Across a phase change the client must see the new phase first.
         if (this.recent.get(matchID)?.get(stateID) !== phaseKey(current)) {
-          return { ok: false, code: 'stale', message: 'the match has moved on (a new phase began): look again and retry' };
+          return {
+            ok: false,
+            code: 'stale',
+            message: 'the match has moved on (a new phase began): look again and retry',
+          };
         }
         stateID = current._stateID;
       }
@@ -404,12 +468,14 @@ export class ClassroomTransport {
       const result = await this.call(matchID, socket, current._stateID, (master) =>
         master.onUpdate({ ...action, payload }, stateID, matchID, playerID),
       );
-      if (result && 'error' in result) return { ok: false, code: 'unauthorized', message: `wrong credentials for player ${playerID}` };
+      if (result && 'error' in result)
+        return { ok: false, code: 'unauthorized', message: `wrong credentials for player ${playerID}` };
       const after = this.storage.fetchNow(matchID, { state: true }).state;
       if (after && after._stateID > current._stateID) return { ok: true, stateID: after._stateID };
       return { ok: false, code: 'refused', message: `the rules refused ${action.payload.type} now` };
     });
-    if (!answer.ok && answer.code !== 'refused') socket.emit(ERROR_EVENT, { matchID, code: answer.code, message: answer.message });
+    if (!answer.ok && answer.code !== 'refused')
+      socket.emit(ERROR_EVENT, { matchID, code: answer.code, message: answer.message });
     ack?.(answer);
   }
 
@@ -423,10 +489,10 @@ export class ClassroomTransport {
     const { matchID, playerID, credentials } = client;
     if (playerID !== null && this.hooks.exists(matchID)) {
       void this.serial(matchID, () =>
-        this.call(matchID, undefined, Infinity, (master) => master.onConnectionChange(matchID, playerID, credentials, false)),
-      ).catch(
-        (error: unknown) => console.error('[classroom] connection change failed:', error),
-      );
+        this.call(matchID, undefined, Infinity, (master) =>
+          master.onConnectionChange(matchID, playerID, credentials, false),
+        ),
+      ).catch((error: unknown) => console.error('[classroom] connection change failed:', error));
     }
     this.hooks.presence(matchID);
   }

@@ -99,14 +99,21 @@ export function summarize(records: readonly MatchRecord[]): Summary {
     return i >= 0 ? values[i] : undefined;
   };
   const yearly = (pick: (r: MatchRecord) => number[]) =>
-    years.map((y) => spread(records.map((r) => at(r, pick(r), y)).filter((v): v is number => v !== undefined)));
+    years.map((y) =>
+      spread(records.map((r) => at(r, pick(r), y)).filter((v): v is number => v !== undefined)),
+    );
   const last = (values: number[]) => values[values.length - 1];
   const flagNames = [...new Set(records.flatMap((r) => r.flags))].sort();
   return {
     matches: n,
     years,
-    perYear: Object.fromEntries(INDICATORS.map((k) => [k, yearly((r) => r.series[k])])) as Record<Indicator, Spread[]>,
-    final: Object.fromEntries(INDICATORS.map((k) => [k, spread(records.map((r) => last(r.series[k])))])) as Record<Indicator, Spread>,
+    perYear: Object.fromEntries(INDICATORS.map((k) => [k, yearly((r) => r.series[k])])) as Record<
+      Indicator,
+      Spread[]
+    >,
+    final: Object.fromEntries(
+      INDICATORS.map((k) => [k, spread(records.map((r) => last(r.series[k])))]),
+    ) as Record<Indicator, Spread>,
     territorial: {
       none: wilson(records.filter((r) => r.territorial === 'none').length, n),
       partial: wilson(records.filter((r) => r.territorial === 'partial').length, n),
@@ -118,7 +125,9 @@ export function summarize(records: readonly MatchRecord[]): Summary {
     scoresPerYear: perSeat((s) => yearly((r) => r.scores[s])),
     wins: perSeat((s) => wilson(records.filter((r) => r.ranking[0] === s).length, n)),
     agendaMet: perSeat((s) => wilson(records.filter((r) => r.agendaMet[s]).length, n)),
-    flags: Object.fromEntries(flagNames.map((f) => [f, wilson(records.filter((r) => r.flags.includes(f)).length, n)])),
+    flags: Object.fromEntries(
+      flagNames.map((f) => [f, wilson(records.filter((r) => r.flags.includes(f)).length, n)]),
+    ),
   };
 }
 
@@ -162,7 +171,10 @@ export interface Comparison {
 }
 
 /** Compares a variant with its baseline, seed by seed (records must share their seeds, in the same order). */
-export function compareBatches(baseline: readonly MatchRecord[], variant: readonly MatchRecord[]): Comparison {
+export function compareBatches(
+  baseline: readonly MatchRecord[],
+  variant: readonly MatchRecord[],
+): Comparison {
   if (baseline.length !== variant.length || baseline.some((r, i) => r.seed !== variant[i].seed)) {
     throw new Error('compare: baseline and variant must run on the same seeds');
   }
@@ -170,15 +182,35 @@ export function compareBatches(baseline: readonly MatchRecord[], variant: readon
   const treaty = (rs: readonly MatchRecord[]): number[] => rs.map((r) => (r.treaty !== null ? 1 : 0));
   return {
     matches: baseline.length,
-    scores: perSeat((s) => pairedDifference(baseline.map((r) => r.finalScores[s]), variant.map((r) => r.finalScores[s]))),
+    scores: perSeat((s) =>
+      pairedDifference(
+        baseline.map((r) => r.finalScores[s]),
+        variant.map((r) => r.finalScores[s]),
+      ),
+    ),
     final: Object.fromEntries(
-      INDICATORS.map((k) => [k, pairedDifference(baseline.map((r) => last(r, k)), variant.map((r) => last(r, k)))]),
+      INDICATORS.map((k) => [
+        k,
+        pairedDifference(
+          baseline.map((r) => last(r, k)),
+          variant.map((r) => last(r, k)),
+        ),
+      ]),
     ) as Record<Indicator, PairedDifference>,
     treatyRatified: {
-      baseline: wilson(treaty(baseline).reduce((a, b) => a + b, 0), baseline.length),
-      variant: wilson(treaty(variant).reduce((a, b) => a + b, 0), variant.length),
+      baseline: wilson(
+        treaty(baseline).reduce((a, b) => a + b, 0),
+        baseline.length,
+      ),
+      variant: wilson(
+        treaty(variant).reduce((a, b) => a + b, 0),
+        variant.length,
+      ),
       diff: pairedDifference(treaty(baseline), treaty(variant)),
     },
-    islandsJapan: pairedDifference(baseline.map((r) => last(r, 'islandsJapan')), variant.map((r) => last(r, 'islandsJapan'))),
+    islandsJapan: pairedDifference(
+      baseline.map((r) => last(r, 'islandsJapan')),
+      variant.map((r) => last(r, 'islandsJapan')),
+    ),
   };
 }

@@ -102,7 +102,12 @@ function incidentIds(G: GameState): Set<string> {
   const s = scenarioOf(G);
   return new Set(
     [...s.events, ...s.wildcards.deck]
-      .filter((e) => e.incident && [e.incident.wronged, e.incident.offender].includes('japan') && [e.incident.wronged, e.incident.offender].includes('russia'))
+      .filter(
+        (e) =>
+          e.incident &&
+          [e.incident.wronged, e.incident.offender].includes('japan') &&
+          [e.incident.wronged, e.incident.offender].includes('russia'),
+      )
       .map((e) => e.id),
   );
 }
@@ -115,7 +120,9 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
   const seed = spec.seeds[index];
   const setup = { scenario: spec.scenario, seed };
   const driver: PhaseDriver & Pick<MatchDriver, 'actions' | 'roundHashes'> =
-    spec.engine === 'reducer' ? new MatchDriver(setup) : DirectDriver.start(setup, { record: spec.saveReplays !== undefined });
+    spec.engine === 'reducer'
+      ? new MatchDriver(setup)
+      : DirectDriver.start(setup, { record: spec.saveReplays !== undefined });
   const seatBots = bots(spec.bots, spec.whatIfs);
   const rngs = perSeat((s) => botRng(seed, s));
   const incidents: IncidentRecord[] = [];
@@ -128,17 +135,25 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
     if (G.round === round) return;
     round = G.round;
     // The News just ran: compare Japan's trust after it with the last snapshot, taken just before it.
-    const before = G.history.length ? G.history[G.history.length - 1].trustJapanRussia : spec.scenario.trust.entries.find((e) => e.from === 'japan' && e.to === 'russia')?.value;
+    const before = G.history.length
+      ? G.history[G.history.length - 1].trustJapanRussia
+      : spec.scenario.trust.entries.find((e) => e.from === 'japan' && e.to === 'russia')?.value;
     for (const n of G.news) {
       if (n.round === G.round && ids.has(n.eventId)) {
-        incidents.push({ year: G.year, eventId: n.eventId, before: before ?? G.trust.japan.russia, after: G.trust.japan.russia });
+        incidents.push({
+          year: G.year,
+          eventId: n.eventId,
+          before: before ?? G.trust.japan.russia,
+          after: G.trust.japan.russia,
+        });
       }
     }
   };
   for (let guard = 0; !driver.over; guard++) {
     const before = driver.stateID;
     playBotPhase(driver, seatBots, rngs, new Set(), { onAction });
-    if (driver.stateID === before || guard > 10_000) throw new Error(`seed ${seed}: the match made no progress`);
+    if (driver.stateID === before || guard > 10_000)
+      throw new Error(`seed ${seed}: the match made no progress`);
   }
   const G = driver.G;
   const outcome = G.outcome;
@@ -151,7 +166,10 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
       driver,
       createdBy: 'sim',
     });
-    const name = `${spec.label ? `${spec.label}-` : ''}${spec.scenario.id}-${seed}.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+    const name = `${spec.label ? `${spec.label}-` : ''}${spec.scenario.id}-${seed}.json`.replace(
+      /[^A-Za-z0-9._-]/g,
+      '_',
+    );
     fs.mkdirSync(spec.saveReplays, { recursive: true });
     fs.writeFileSync(path.join(spec.saveReplays, name), serializeReplay(replay));
   }
@@ -169,12 +187,22 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
     agendaMet: outcome.agendaMet,
     ranking: outcome.ranking,
     years: G.history.map((h) => h.year),
-    series: Object.fromEntries(INDICATORS.map((k) => [k, G.history.map((h) => h[k])])) as Record<Indicator, number[]>,
+    series: Object.fromEntries(INDICATORS.map((k) => [k, G.history.map((h) => h[k])])) as Record<
+      Indicator,
+      number[]
+    >,
     scores: perSeat((s) => G.history.map((h) => h.scores[s])),
-    flags: Object.keys(G.flags).filter((f) => G.flags[f]).sort(),
-    japanStake: projects.length ? projects.reduce((sum, p) => sum + (p.stakes.japan ?? 0), 0) / projects.length : 0,
+    flags: Object.keys(G.flags)
+      .filter((f) => G.flags[f])
+      .sort(),
+    japanStake: projects.length
+      ? projects.reduce((sum, p) => sum + (p.stakes.japan ?? 0), 0) / projects.length
+      : 0,
     projects: Object.fromEntries(
-      projects.map((p) => [p.id, { stage: p.stage, japan: p.stakes.japan ?? 0, output: p.output, capacity: p.capacity }]),
+      projects.map((p) => [
+        p.id,
+        { stage: p.stage, japan: p.stakes.japan ?? 0, output: p.output, capacity: p.capacity },
+      ]),
     ),
     incidents,
     actions,
@@ -189,7 +217,10 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
       linkage: G.linkage,
       economy: { ...G.economy },
     },
-    logKinds: G.log.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.kind]: (acc[e.kind] ?? 0) + 1 }), {}),
+    logKinds: G.log.reduce<Record<string, number>>(
+      (acc, e) => ({ ...acc, [e.kind]: (acc[e.kind] ?? 0) + 1 }),
+      {},
+    ),
   };
 }
 
@@ -199,7 +230,8 @@ function orderCounts(G: GameState): PerSeat<Record<string, number>> {
     for (const seat of Object.keys(r.orders) as Seat[]) {
       for (const o of r.orders[seat]) {
         counts[seat][o.action] = (counts[seat][o.action] ?? 0) + 1;
-        if (o.target !== undefined) counts[seat][`${o.action}:${o.target}`] = (counts[seat][`${o.action}:${o.target}`] ?? 0) + 1;
+        if (o.target !== undefined)
+          counts[seat][`${o.action}:${o.target}`] = (counts[seat][`${o.action}:${o.target}`] ?? 0) + 1;
       }
     }
   }

@@ -21,7 +21,13 @@ function timed(bot: Bot, times: number[]): Bot {
       times.push(performance.now() - started);
       return result;
     };
-  return { kind: bot.kind, decide: wrap(bot.decide), propose: wrap(bot.propose), respond: wrap(bot.respond), orders: wrap(bot.orders) };
+  return {
+    kind: bot.kind,
+    decide: wrap(bot.decide),
+    propose: wrap(bot.propose),
+    respond: wrap(bot.respond),
+    orders: wrap(bot.orders),
+  };
 }
 
 function finalScore(id: string, seed: string, seat: Seat, bot: Bot): number {
@@ -35,8 +41,12 @@ function finalScore(id: string, seed: string, seat: Seat, bot: Bot): number {
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`.padStart(6);
 
 export async function benchBots(seeds = 10): Promise<void> {
-  console.log(`Strategist strength: strategist:normal against random and historical in the same seat, ${seeds} seeds per actor`);
-  console.log('actor            beats random   beats historical   mean score (strategist / random / historical)');
+  console.log(
+    `Strategist strength: strategist:normal against random and historical in the same seat, ${seeds} seeds per actor`,
+  );
+  console.log(
+    'actor            beats random   beats historical   mean score (strategist / random / historical)',
+  );
   const times: number[] = [];
   for (const seat of SEATS) {
     let beatRandom = 0;
@@ -55,11 +65,15 @@ export async function benchBots(seeds = 10): Promise<void> {
       sums[2] += h;
     }
     const mean = sums.map((x) => (x / seeds).toFixed(1)).join(' / ');
-    console.log(`${SEAT_NAMES[seat].padEnd(16)} ${pct(beatRandom / seeds)}         ${pct(beatHistorical / seeds)}             ${mean}`);
+    console.log(
+      `${SEAT_NAMES[seat].padEnd(16)} ${pct(beatRandom / seeds)}         ${pct(beatHistorical / seeds)}             ${mean}`,
+    );
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
-  console.log(`strategist:normal decision time over ${times.length} decisions: median ${at(0.5)} ms, 95th percentile ${at(0.95)} ms, max ${at(1)} ms`);
+  console.log(
+    `strategist:normal decision time over ${times.length} decisions: median ${at(0.5)} ms, 95th percentile ${at(0.95)} ms, max ${at(1)} ms`,
+  );
 }
 
 const isMain = process.argv[1]?.endsWith('bench-bots.ts');

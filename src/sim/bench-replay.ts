@@ -39,7 +39,13 @@ export function verificationRate(
     replays += 1;
   }
   const ms = performance.now() - started;
-  return { roundsPerSecond: (rounds * 1000) / ms, actionsPerSecond: (actions * 1000) / ms, replays, rounds, ms };
+  return {
+    roundsPerSecond: (rounds * 1000) / ms,
+    actionsPerSecond: (actions * 1000) / ms,
+    replays,
+    rounds,
+    ms,
+  };
 }
 
 /** Prints replay verification speed (rounds per second) for the longest era, and for forks of it. */

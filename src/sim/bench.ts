@@ -30,7 +30,9 @@ export function matchesPerSecond(
   const scenario = builtinScenario(scenarioId);
   if (!scenario) throw new Error(`unknown scenario ${scenarioId}`);
   const play = (seed: string) =>
-    engine === 'direct' ? playDirect(scenario, seed, bots) : playMatch({ scenario, seed, bots: makeBots(bots) }).driver.actions.length;
+    engine === 'direct'
+      ? playDirect(scenario, seed, bots)
+      : playMatch({ scenario, seed, bots: makeBots(bots) }).driver.actions.length;
   play('warm-up');
   const started = performance.now();
   let matches = 0;
@@ -44,21 +46,31 @@ export function matchesPerSecond(
 }
 
 async function main(): Promise<void> {
-  console.log(`Full matches per second, random bots in every seat, one core (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})`);
+  console.log(
+    `Full matches per second, random bots in every seat, one core (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})`,
+  );
   const movesPerSecond: Record<string, Record<'reducer' | 'direct', number>> = {};
   for (const engine of ['reducer', 'direct'] as const) {
-    console.log(engine === 'reducer' ? ' boardgame.io reducer (the reference engine):' : ' direct driver (batch engine, hash-equal to the reducer):');
+    console.log(
+      engine === 'reducer'
+        ? ' boardgame.io reducer (the reference engine):'
+        : ' direct driver (batch engine, hash-equal to the reducer):',
+    );
     for (const id of BUILTIN_IDS) {
       const { rate, matches, moves } = matchesPerSecond(id, RANDOM, engine);
       (movesPerSecond[id] ??= { reducer: 0, direct: 0 })[engine] = moves;
-      console.log(`  ${id.padEnd(16)} ${rate.toFixed(1).padStart(6)} matches/s  (${matches} matches, ${moves.toFixed(0)} moves/s)`);
+      console.log(
+        `  ${id.padEnd(16)} ${rate.toFixed(1).padStart(6)} matches/s  (${matches} matches, ${moves.toFixed(0)} moves/s)`,
+      );
     }
   }
   // A move's cost on the reducer over its cost on the direct driver, bots' own time included in both.
   console.log('Reducer overhead per era (the same bots and matches on both engines):');
   for (const id of BUILTIN_IDS) {
     const { reducer, direct } = movesPerSecond[id];
-    console.log(`  ${id} reducer ${reducer.toFixed(0)} moves/s, direct ${direct.toFixed(0)} moves/s, reducer/direct cost ${(direct / reducer).toFixed(1)}x`);
+    console.log(
+      `  ${id} reducer ${reducer.toFixed(0)} moves/s, direct ${direct.toFixed(0)} moves/s, reducer/direct cost ${(direct / reducer).toFixed(1)}x`,
+    );
   }
   for (const extra of ['./bench-sim', './bench-replay']) {
     try {

@@ -65,7 +65,12 @@ interface ClaimSpec {
   seats: readonly Seat[];
   /** Whether the claim compares stalemate with the rapprochement counterfactual (`alt`). */
   paired?: boolean;
-  control: { name: string; whatIfs: (s: Scenario) => WhatIf[]; altWhatIfs?: (s: Scenario) => WhatIf[]; eras?: readonly Era[] };
+  control: {
+    name: string;
+    whatIfs: (s: Scenario) => WhatIf[];
+    altWhatIfs?: (s: Scenario) => WhatIf[];
+    eras?: readonly Era[];
+  };
   measure: (runs: Runs) => ArmResult;
 }
 
@@ -89,21 +94,48 @@ export function rapprochementWhatIfs(scenario: Scenario): WhatIf[] {
     { type: 'position', year, seat: 'russia', rung: 'two-islands', once: false },
     { type: 'position', year, seat: 'japan', rung: 'two-islands', once: false },
     { type: 'policy', year, seat: 'russia', force: [], forbid: ['harden-stance'], treaty: 'two-islands' },
-    { type: 'policy', year, seat: 'japan', force: ['abandon-linkage'], forbid: ['restore-linkage', 'territories-campaign'], treaty: 'two-islands' },
+    {
+      type: 'policy',
+      year,
+      seat: 'japan',
+      force: ['abandon-linkage'],
+      forbid: ['restore-linkage', 'territories-campaign'],
+      treaty: 'two-islands',
+    },
   ];
 }
 
 /** Holds a settable lever at a value from the era's start. */
-const hold = (s: Scenario, lever: Extract<WhatIf, { type: 'set' }>['lever'], value: number): WhatIf => ({ type: 'set', year: s.startYear, lever, value, once: false });
+const hold = (s: Scenario, lever: Extract<WhatIf, { type: 'set' }>['lever'], value: number): WhatIf => ({
+  type: 'set',
+  year: s.startYear,
+  lever,
+  value,
+  once: false,
+});
 type Actions = Extract<WhatIf, { type: 'policy' }>['force'];
 /** A seat policy from the era's start: forced actions every year, forbidden ones never. */
-const policy = (s: Scenario, seat: Seat, force: Actions, forbid: Actions = []): WhatIf => ({ type: 'policy', year: s.startYear, seat, force, forbid });
+const policy = (s: Scenario, seat: Seat, force: Actions, forbid: Actions = []): WhatIf => ({
+  type: 'policy',
+  year: s.startYear,
+  seat,
+  force,
+  forbid,
+});
 /** Leaders with room to move: low pressure against compromise and high capital on both sides. */
-const freeLeaders = (s: Scenario): WhatIf[] => NEGOTIATORS.flatMap((seat) => [hold(s, `pressure.${seat}`, 10), hold(s, `capital.${seat}`, 90)]);
+const freeLeaders = (s: Scenario): WhatIf[] =>
+  NEGOTIATORS.flatMap((seat) => [hold(s, `pressure.${seat}`, 10), hold(s, `capital.${seat}`, 90)]);
 /** Japan at the 1956 formula: demand at two islands, the linkage dropped, a two-island treaty offered every year. */
 const japanAt1956 = (s: Scenario): WhatIf[] => [
   { type: 'position', year: s.startYear, seat: 'japan', rung: 'two-islands', once: false },
-  { type: 'policy', year: s.startYear, seat: 'japan', force: ['abandon-linkage'], forbid: ['territories-campaign'], treaty: 'two-islands' },
+  {
+    type: 'policy',
+    year: s.startYear,
+    seat: 'japan',
+    force: ['abandon-linkage'],
+    forbid: ['territories-campaign'],
+    treaty: 'two-islands',
+  },
 ];
 /** Russia without outside options: a Sino-Russian rift, cold Korean ties and cheap oil. */
 const noOutsideOptions = (s: Scenario): WhatIf[] => [
@@ -113,17 +145,20 @@ const noOutsideOptions = (s: Scenario): WhatIf[] => [
   hold(s, 'oilPrice', 15),
 ];
 
-const pct = (p: Proportion) => `${(p.p * 100).toFixed(1)} % [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
+const pct = (p: Proportion) =>
+  `${(p.p * 100).toFixed(1)} % [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const last = (xs: number[]) => xs[xs.length - 1];
 const max = (xs: number[]) => Math.max(...xs);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const share = (rs: MatchRecord[], f: (r: MatchRecord) => boolean) => wilson(rs.filter(f).length, rs.length);
 const changed = (r: MatchRecord) => r.territorial !== 'none' || r.treaty !== null;
-const flat = (m: Partial<Record<Era, MatchRecord[]>>): MatchRecord[] => Object.values(m).flatMap((x) => x ?? []);
+const flat = (m: Partial<Record<Era, MatchRecord[]>>): MatchRecord[] =>
+  Object.values(m).flatMap((x) => x ?? []);
 const all = (runs: Runs) => flat(runs.base);
 const orders = (r: MatchRecord, seat: Seat, action: string) => r.orders[seat][action] ?? 0;
-const perYear = (r: MatchRecord, seat: Seat, action: string) => orders(r, seat, action) / Math.max(1, r.years.length);
+const perYear = (r: MatchRecord, seat: Seat, action: string) =>
+  orders(r, seat, action) / Math.max(1, r.years.length);
 
 /** Japan's trust change in incident years minus other years, and the share of incident years where it fell. */
 function incidentBite(rs: MatchRecord[]): { gap: number; fell: Proportion; n: number } {
@@ -135,11 +170,18 @@ function incidentBite(rs: MatchRecord[]): { gap: number; fell: Proportion; n: nu
     for (let k = 1; k < t.length; k++) (years.has(r.years[k]) ? inc : other).push(t[k] - t[k - 1]);
   }
   const incidents = rs.flatMap((r) => r.incidents);
-  return { gap: mean(inc) - mean(other), fell: wilson(incidents.filter((i) => i.after < i.before).length, incidents.length), n: incidents.length };
+  return {
+    gap: mean(inc) - mean(other),
+    fell: wilson(incidents.filter((i) => i.after < i.before).length, incidents.length),
+    n: incidents.length,
+  };
 }
 
 /** Russia's importance to Japan and the ROK at an era's end: energy output, Japan's trust, the ROK's tie. */
-const importance = (rs: MatchRecord[]) => mean(rs.map((r) => (last(r.series.energy) + r.final.trust.japan.russia + r.final.koreaTies.rok.russia) / 3));
+const importance = (rs: MatchRecord[]) =>
+  mean(
+    rs.map((r) => (last(r.series.energy) + r.final.trust.japan.russia + r.final.koreaTies.rok.russia) / 3),
+  );
 
 /** Paired score differences, stalemate minus rapprochement (positive: the seat does better in the stalemate). */
 function gain(runs: Runs, seat: Seat) {
@@ -159,10 +201,17 @@ export const CLAIMS: readonly ClaimSpec[] = [
     paper: 'no island changes hands and no treaty is ratified without a shock (§4.1; CONCLUSION ll. 995–997)',
     eras: BUILTIN_IDS,
     seats: NEGOTIATORS,
-    control: { name: 'Russia yields the 1956 formula, leaders free to ratify (the paper’s own exception, ll. 995–997)', whatIfs: rapprochementWhatIfs, eras: POST_SOVIET },
+    control: {
+      name: 'Russia yields the 1956 formula, leaders free to ratify (the paper’s own exception, ll. 995–997)',
+      whatIfs: rapprochementWhatIfs,
+      eras: POST_SOVIET,
+    },
     measure: (runs) => {
       const p = share(all(runs), changed);
-      return { holds: p.p <= 0.03, shows: `islands moved or treaty ratified in ${pct(p)} of ${all(runs).length} runs` };
+      return {
+        holds: p.p <= 0.03,
+        shows: `islands moved or treaty ratified in ${pct(p)} of ${all(runs).length} runs`,
+      };
     },
   },
   {
@@ -180,7 +229,10 @@ export const CLAIMS: readonly ClaimSpec[] = [
     measure: (runs) => {
       const high = all(runs).filter((r) => max(r.series.rapportRussiaJapan) >= 70);
       const p = share(high, changed);
-      return { holds: high.length >= 3 && p.p <= 0.03, shows: `${high.length} runs reached rapport ≥ 70; of them resolved ${pct(p)}` };
+      return {
+        holds: high.length >= 3 && p.p <= 0.03,
+        shows: `${high.length} runs reached rapport ≥ 70; of them resolved ${pct(p)}`,
+      };
     },
   },
   {
@@ -191,14 +243,26 @@ export const CLAIMS: readonly ClaimSpec[] = [
     seats: NEGOTIATORS,
     control: {
       name: 'a Russia without outside options, free to concede, and Japanese money flowing (CONCLUSION ll. 1022–1024)',
-      whatIfs: (s) => [...noOutsideOptions(s), hold(s, 'pressure.russia', 10), hold(s, 'capital.russia', 90), policy(s, 'japan', ['abandon-linkage', 'invest-project', 'humanitarian-aid'])],
+      whatIfs: (s) => [
+        ...noOutsideOptions(s),
+        hold(s, 'pressure.russia', 10),
+        hold(s, 'capital.russia', 90),
+        policy(s, 'japan', ['abandon-linkage', 'invest-project', 'humanitarian-aid']),
+      ],
       eras: POST_SOVIET,
     },
     measure: (runs) => {
       const rs = all(runs);
-      const top = [...rs].sort((a, b) => last(b.series.energy) - last(a.series.energy)).slice(0, Math.max(1, Math.ceil(rs.length / 4)));
+      const top = [...rs]
+        .sort((a, b) => last(b.series.energy) - last(a.series.energy))
+        .slice(0, Math.max(1, Math.ceil(rs.length / 4)));
       // Renouncing is giving up the claim itself (below the 1956 two islands); ceding is islands changing hands.
-      const yielded = top.filter((r) => changed(r) || last(r.series.japanRung) < Math.min(2, r.series.japanRung[0]) || last(r.series.russiaRung) >= 2 && r.series.russiaRung[0] < 2);
+      const yielded = top.filter(
+        (r) =>
+          changed(r) ||
+          last(r.series.japanRung) < Math.min(2, r.series.japanRung[0]) ||
+          (last(r.series.russiaRung) >= 2 && r.series.russiaRung[0] < 2),
+      );
       return {
         holds: yielded.length <= Math.floor(top.length * 0.03),
         shows: `in the quarter of runs with the most energy, ${yielded.length} of ${top.length} saw a cession, a Russian offer of two islands or more, or a renunciation`,
@@ -208,43 +272,66 @@ export const CLAIMS: readonly ClaimSpec[] = [
   {
     id: 4,
     claim: 'Economic ties grow slowly, below potential',
-    paper: 'ties expand "albeit slowly"; the potential is never implemented (§4.4; YELTSIN ll. 443–444, PROSPECTS ll. 942–943)',
+    paper:
+      'ties expand "albeit slowly"; the potential is never implemented (§4.4; YELTSIN ll. 443–444, PROSPECTS ll. 942–943)',
     eras: BUILTIN_IDS,
     seats: NEGOTIATORS,
     control: {
       name: 'the potential implemented: no linkage, dear oil, no sanctions, Japan invests every year (GORBACHEV ll. 313–315)',
-      whatIfs: (s) => [hold(s, 'oilPrice', 85), hold(s, 'alignment.sanctions', 0), policy(s, 'japan', ['abandon-linkage', 'invest-project'])],
+      whatIfs: (s) => [
+        hold(s, 'oilPrice', 85),
+        hold(s, 'alignment.sanctions', 0),
+        policy(s, 'japan', ['abandon-linkage', 'invest-project']),
+      ],
     },
     measure: (runs) => {
       const rs = all(runs);
       const final = spread(rs.map((r) => last(r.series.energy)));
-      const growth = mean(rs.map((r) => (last(r.series.energy) - r.series.energy[0]) / Math.max(1, r.series.energy.length - 1)));
-      return { holds: final.p95 < 85 && growth <= 3, shows: `final output median ${fmt(final.p50)} %, 95th percentile ${fmt(final.p95)} % of capacity; ${signed(growth)} points a year` };
+      const growth = mean(
+        rs.map((r) => (last(r.series.energy) - r.series.energy[0]) / Math.max(1, r.series.energy.length - 1)),
+      );
+      return {
+        holds: final.p95 < 85 && growth <= 3,
+        shows: `final output median ${fmt(final.p50)} %, 95th percentile ${fmt(final.p95)} % of capacity; ${signed(growth)} points a year`,
+      };
     },
   },
   {
     id: 5,
     claim: 'Japan’s linkage wins the argument',
-    paper: 'Russian separation raises energy only marginally while the islands are unresolved (§4.5; IMPLICATIONS ll. 836–839)',
+    paper:
+      'Russian separation raises energy only marginally while the islands are unresolved (§4.5; IMPLICATIONS ll. 836–839)',
     eras: BUILTIN_IDS,
     seats: NEGOTIATORS,
-    control: { name: 'Japan drops the linkage (seikei fukabun, IMPLICATIONS ll. 867–869)', whatIfs: (s) => [policy(s, 'japan', ['abandon-linkage'])] },
+    control: {
+      name: 'Japan drops the linkage (seikei fukabun, IMPLICATIONS ll. 867–869)',
+      whatIfs: (s) => [policy(s, 'japan', ['abandon-linkage'])],
+    },
     // Where Russia separated and the islands stayed unresolved, output barely grew; the control drops the linkage.
     measure: (runs) => {
       const rs = all(runs).filter((r) => orders(r, 'russia', 'separate-economics') > 0 && !changed(r));
-      const growth = mean(rs.map((r) => (last(r.series.energy) - r.series.energy[0]) / Math.max(1, r.series.energy.length - 1)));
-      return { holds: rs.length >= 3 && growth <= 1.5, shows: `${rs.length} unresolved runs with Russian separation: output ${signed(growth)} points a year` };
+      const growth = mean(
+        rs.map((r) => (last(r.series.energy) - r.series.energy[0]) / Math.max(1, r.series.energy.length - 1)),
+      );
+      return {
+        holds: rs.length >= 3 && growth <= 1.5,
+        shows: `${rs.length} unresolved runs with Russian separation: output ${signed(growth)} points a year`,
+      };
     },
   },
   {
     id: 6,
     claim: 'Mistrust returns with every incident',
-    paper: 'every incident lowers trust, and incidents, not drift, keep it down (§4.6; PROSPECTS ll. 977–978)',
+    paper:
+      'every incident lowers trust, and incidents, not drift, keep it down (§4.6; PROSPECTS ll. 977–978)',
     eras: BUILTIN_IDS,
     seats: NEGOTIATORS,
     control: {
       name: 'Russian olive branches and Japanese aid every year (YELTSIN ll. 468–469: drawdowns raise trust)',
-      whatIfs: (s) => [policy(s, 'russia', ['drawdown-garrison', 'energy-card-japan']), policy(s, 'japan', ['humanitarian-aid'])],
+      whatIfs: (s) => [
+        policy(s, 'russia', ['drawdown-garrison', 'energy-card-japan']),
+        policy(s, 'japan', ['humanitarian-aid']),
+      ],
     },
     // A measurable consequence: Japan's trust moves clearly worse in incident years than in other years.
     measure: (runs) => {
@@ -258,7 +345,8 @@ export const CLAIMS: readonly ClaimSpec[] = [
   {
     id: 7,
     claim: 'China and the ROK gain from the stalemate',
-    paper: 'their payoffs under stalemate are at least those of a rapprochement (§4.7; CONCLUSION ll. 1020–1022)',
+    paper:
+      'their payoffs under stalemate are at least those of a rapprochement (§4.7; CONCLUSION ll. 1020–1022)',
     eras: POST_SOVIET,
     seats: ['china', 'rok'],
     paired: true,
@@ -286,28 +374,44 @@ export const CLAIMS: readonly ClaimSpec[] = [
     control: {
       name: 'a Sino-Russian honeymoon with China pushing Japan’s hard line every year (CHINA FACTOR: China encourages the hard line)',
       whatIfs: (s) => [hold(s, 'alignment.sinoRussian', 95)],
-      altWhatIfs: (s) => [...rapprochementWhatIfs(s), hold(s, 'alignment.sinoRussian', 95), policy(s, 'china', ['encourage-hard-line', 'deepen-russia-ties'])],
+      altWhatIfs: (s) => [
+        ...rapprochementWhatIfs(s),
+        hold(s, 'alignment.sinoRussian', 95),
+        policy(s, 'china', ['encourage-hard-line', 'deepen-russia-ties']),
+      ],
     },
     measure: (runs) => {
       const alt = flat(runs.alt);
       const p = share(alt, (r) => r.treaty !== null);
-      return { holds: alt.length > 0 && p.p >= 0.25, shows: `a treaty in motion was ratified in ${pct(p)} of ${alt.length} rapprochement runs` };
+      return {
+        holds: alt.length > 0 && p.p >= 0.25,
+        shows: `a treaty in motion was ratified in ${pct(p)} of ${alt.length} rapprochement runs`,
+      };
     },
   },
   {
     id: 9,
     claim: 'Russia’s outside options',
-    paper: 'with China and the ROK as partners Russia declines aid-for-islands trades (§4.9; CONCLUSION ll. 1022–1024)',
+    paper:
+      'with China and the ROK as partners Russia declines aid-for-islands trades (§4.9; CONCLUSION ll. 1022–1024)',
     eras: POST_SOVIET,
     seats: NEGOTIATORS,
     control: {
       name: 'outside options gone (rift, cold Korean ties, cheap oil), Japanese aid every year, a free Russian leader',
-      whatIfs: (s) => [...noOutsideOptions(s), hold(s, 'pressure.russia', 10), hold(s, 'capital.russia', 90), policy(s, 'japan', ['humanitarian-aid', 'invest-project'])],
+      whatIfs: (s) => [
+        ...noOutsideOptions(s),
+        hold(s, 'pressure.russia', 10),
+        hold(s, 'capital.russia', 90),
+        policy(s, 'japan', ['humanitarian-aid', 'invest-project']),
+      ],
     },
     measure: (runs) => {
       const rs = all(runs);
       const p = share(rs, (r) => last(r.series.russiaRung) >= 2 && r.series.russiaRung[0] < 2);
-      return { holds: p.p <= 0.05, shows: `Russia's offer rose to two islands or more in ${pct(p)} of ${rs.length} runs` };
+      return {
+        holds: p.p <= 0.05,
+        shows: `Russia's offer rose to two islands or more in ${pct(p)} of ${rs.length} runs`,
+      };
     },
   },
   {
@@ -319,33 +423,50 @@ export const CLAIMS: readonly ClaimSpec[] = [
     seats: ['us'],
     control: {
       name: 'the US engages Moscow and presses Tokyo every year, sanctions lifted (an active broker)',
-      whatIfs: (s) => [hold(s, 'alignment.sanctions', 0), policy(s, 'us', ['engage-russia', 'press-japan'], ['impose-sanctions'])],
+      whatIfs: (s) => [
+        hold(s, 'alignment.sanctions', 0),
+        policy(s, 'us', ['engage-russia', 'press-japan'], ['impose-sanctions']),
+      ],
     },
     // The ladder gap between Japan's demand and Russia's offer does not narrow.
     measure: (runs) => {
       const rs = all(runs);
       const gap = (r: MatchRecord, k: number) => r.series.japanRung[k] - r.series.russiaRung[k];
       const p = share(rs, (r) => gap(r, r.years.length - 1) < gap(r, 0) || changed(r));
-      return { holds: p.p <= 0.25, shows: `the gap between demand and offer narrowed in ${pct(p)} of ${rs.length} runs` };
+      return {
+        holds: p.p <= 0.25,
+        shows: `the gap between demand and offer narrowed in ${pct(p)} of ${rs.length} runs`,
+      };
     },
   },
   {
     id: 12,
     claim: 'China’s Kuril stance follows Sino-Russian relations',
-    paper: 'China backs Japan’s claim when Sino-Russian relations rupture, as in 1964 (§4.12; CHINA FACTOR ll. 758–759)',
+    paper:
+      'China backs Japan’s claim when Sino-Russian relations rupture, as in 1964 (§4.12; CHINA FACTOR ll. 758–759)',
     eras: BUILTIN_IDS,
     seats: ['china'],
     // Under a conditional claim a rupture only exercises the rule; a control that breaks it is a China that breaks
     // with Moscow yet courts it, which the paper's logic says cannot back Japan (it backs Japan *because* of the rift).
-    control: { name: 'a rupture with China still deepening Russia ties every year', whatIfs: (s) => [hold(s, 'alignment.sinoRussian', 5), policy(s, 'china', ['deepen-russia-ties'], ['back-japan-claim'])] },
+    control: {
+      name: 'a rupture with China still deepening Russia ties every year',
+      whatIfs: (s) => [
+        hold(s, 'alignment.sinoRussian', 5),
+        policy(s, 'china', ['deepen-russia-ties'], ['back-japan-claim']),
+      ],
+    },
     // China backs Japan's claim in runs with a rupture and not in the others. The Brezhnev era opens in the
     // Sino-Soviet split, so both groups occur in the historical runs.
     measure: (runs) => {
       const rs = all(runs);
-      const backs = (r: MatchRecord) => (r.logKinds['china-backs-japan'] ?? 0) > 0 || orders(r, 'china', 'back-japan-claim') > 0;
+      const backs = (r: MatchRecord) =>
+        (r.logKinds['china-backs-japan'] ?? 0) > 0 || orders(r, 'china', 'back-japan-claim') > 0;
       const ruptured = (r: MatchRecord) => Math.min(...r.series.sinoRussian) < LEVERS.alignment.riftBelow;
       const rift = share(rs.filter(ruptured), backs);
-      const calm = share(rs.filter((r) => !ruptured(r)), backs);
+      const calm = share(
+        rs.filter((r) => !ruptured(r)),
+        backs,
+      );
       return {
         // An empty group says nothing against the claim (an empty share is NaN, which would read as a flip).
         holds: (calm.n === 0 || calm.p <= 0.05) && (rift.n === 0 || rift.p >= 0.5),
@@ -356,10 +477,14 @@ export const CLAIMS: readonly ClaimSpec[] = [
   {
     id: 13,
     claim: 'Brezhnev: the Soviet failures',
-    paper: 'no treaty; the 1978 Sino-Japanese treaty; no Japanese role in Siberia; the alliance intact (§4.13; ll. 278–281)',
+    paper:
+      'no treaty; the 1978 Sino-Japanese treaty; no Japanese role in Siberia; the alliance intact (§4.13; ll. 278–281)',
     eras: ['brezhnev-1972'],
     seats: NEGOTIATORS,
-    control: { name: 'Brezhnev turns two islands over and Japan takes them (DEVELOPMENT ll. 252–253)', whatIfs: rapprochementWhatIfs },
+    control: {
+      name: 'Brezhnev turns two islands over and Japan takes them (DEVELOPMENT ll. 252–253)',
+      whatIfs: rapprochementWhatIfs,
+    },
     measure: (runs) => {
       const bz = all(runs);
       const treaty = share(bz, (r) => r.treaty !== null);
@@ -368,7 +493,13 @@ export const CLAIMS: readonly ClaimSpec[] = [
       const owned = spread(
         bz.map((r) => {
           const ps = Object.values(r.projects);
-          return (100 * ps.reduce((sum, p) => sum + (p.japan / 100) * p.output, 0)) / Math.max(1, ps.reduce((sum, p) => sum + p.capacity, 0));
+          return (
+            (100 * ps.reduce((sum, p) => sum + (p.japan / 100) * p.output, 0)) /
+            Math.max(
+              1,
+              ps.reduce((sum, p) => sum + p.capacity, 0),
+            )
+          );
         }),
       );
       const alliance = share(bz, (r) => last(r.series.usJapanAlliance) >= 60);
@@ -381,60 +512,92 @@ export const CLAIMS: readonly ClaimSpec[] = [
   {
     id: 14,
     claim: 'Gorbachev: words without substance',
-    paper: 'the 1991 summit acknowledges the dispute, visa-free exchange, a drawdown, nothing transferred (§4.14; ll. 336–337)',
+    paper:
+      'the 1991 summit acknowledges the dispute, visa-free exchange, a drawdown, nothing transferred (§4.14; ll. 336–337)',
     eras: ['gorbachev-1985'],
     seats: NEGOTIATORS,
-    control: { name: 'Gorbachev yields the 1956 formula with free leaders (the substance the paper says was missing)', whatIfs: rapprochementWhatIfs },
+    control: {
+      name: 'Gorbachev yields the 1956 formula with free leaders (the substance the paper says was missing)',
+      whatIfs: rapprochementWhatIfs,
+    },
     measure: (runs) => {
       const rs = all(runs);
       const ack = share(rs, (r) => last(r.series.russiaRung) >= 1);
       const visa = share(rs, (r) => r.final.visaFree);
       const moved = share(rs, changed);
-      return { holds: ack.p >= 0.8 && visa.p >= 0.6 && moved.p <= 0.03, shows: `acknowledged ${pct(ack)}; visa-free ${pct(visa)}; islands or treaty ${pct(moved)}` };
+      return {
+        holds: ack.p >= 0.8 && visa.p >= 0.6 && moved.p <= 0.03,
+        shows: `acknowledged ${pct(ack)}; visa-free ${pct(visa)}; islands or treaty ${pct(moved)}`,
+      };
     },
   },
   {
     id: 15,
     claim: 'Yeltsin: a roller coaster, no net gain',
-    paper: 'trust and rapport swing up and down; the territory ends where it began (§4.15; ll. 397–398, 418–419)',
+    paper:
+      'trust and rapport swing up and down; the territory ends where it began (§4.15; ll. 397–398, 418–419)',
     eras: ['yeltsin-1992'],
     seats: NEGOTIATORS,
-    control: { name: 'Yeltsin yields the 1956 formula with free leaders (a net gain)', whatIfs: rapprochementWhatIfs },
+    control: {
+      name: 'Yeltsin yields the 1956 formula with free leaders (a net gain)',
+      whatIfs: rapprochementWhatIfs,
+    },
     measure: (runs) => {
       const ye = all(runs);
       // A roller coaster goes up and down: the share of yearly moves (over half a point) that reverse the last one.
       const reversals = (xs: number[]) => {
-        const moves = xs.slice(1).map((x, i) => x - xs[i]).filter((d) => Math.abs(d) > 0.5);
+        const moves = xs
+          .slice(1)
+          .map((x, i) => x - xs[i])
+          .filter((d) => Math.abs(d) > 0.5);
         let count = 0;
-        for (let i = 1; i < moves.length; i++) if (Math.sign(moves[i]) !== Math.sign(moves[i - 1])) count += 1;
+        for (let i = 1; i < moves.length; i++)
+          if (Math.sign(moves[i]) !== Math.sign(moves[i - 1])) count += 1;
         return count / Math.max(1, moves.length - 1);
       };
-      const swing = mean(ye.map((r) => (reversals(r.series.trustJapanRussia) + reversals(r.series.rapportRussiaJapan)) / 2));
+      const swing = mean(
+        ye.map((r) => (reversals(r.series.trustJapanRussia) + reversals(r.series.rapportRussiaJapan)) / 2),
+      );
       // Territory where it began: both rungs and the islands exactly at their recorded starting levels.
       const same = (xs: number[]) => last(xs) === xs[0];
-      const flat = share(ye, (r) => !changed(r) && same(r.series.russiaRung) && same(r.series.japanRung) && same(r.series.islandsJapan));
-      return { holds: swing >= 0.3 && flat.p >= 0.9, shows: `share of yearly moves that reverse ${fmt(swing, 2)}; territory exactly as recorded at the start in ${pct(flat)}` };
+      const flat = share(
+        ye,
+        (r) =>
+          !changed(r) && same(r.series.russiaRung) && same(r.series.japanRung) && same(r.series.islandsJapan),
+      );
+      return {
+        holds: swing >= 0.3 && flat.p >= 0.9,
+        shows: `share of yearly moves that reverse ${fmt(swing, 2)}; territory exactly as recorded at the start in ${pct(flat)}`,
+      };
     },
   },
   {
     id: 16,
     claim: 'Abe: close leaders, no islands, Yamal despite sanctions',
-    paper: 'the best relations ever, yet no islands; Japanese money in Yamal despite US sanctions (§4.16; ll. 653–655)',
+    paper:
+      'the best relations ever, yet no islands; Japanese money in Yamal despite US sanctions (§4.16; ll. 653–655)',
     eras: ['abe-2013'],
     seats: NEGOTIATORS,
-    control: { name: 'Putin’s 2018 offer of the 1956 formula taken, with free leaders', whatIfs: rapprochementWhatIfs },
+    control: {
+      name: 'Putin’s 2018 offer of the 1956 formula taken, with free leaders',
+      whatIfs: rapprochementWhatIfs,
+    },
     // Not "best era" (a starting value): the leaders keep their rapport up through the era (it decays without
     // summits), and still no islands.
     measure: (runs) => {
       const abe = all(runs);
-      const warmer = share(abe, (r) => last(r.series.rapportRussiaJapan) >= 0.9 * r.series.rapportRussiaJapan[0]);
+      const warmer = share(
+        abe,
+        (r) => last(r.series.rapportRussiaJapan) >= 0.9 * r.series.rapportRussiaJapan[0],
+      );
       const ends = `${fmt(mean(abe.map((r) => r.series.rapportRussiaJapan[0])))} → ${fmt(mean(abe.map((r) => last(r.series.rapportRussiaJapan))))}`;
       const moved = share(abe, changed);
       const sanctioned = abe.filter((r) => max(r.series.sanctions) > 10);
       const yamal = share(sanctioned, (r) => r.projects['yamal-lng']?.stage === 'producing');
       const stake = share(abe, (r) => (r.projects['arctic-lng-2']?.japan ?? 0) > 0);
       return {
-        holds: warmer.p >= 0.8 && moved.p <= 0.03 && sanctioned.length > 0 && yamal.p >= 0.9 && stake.p >= 0.5,
+        holds:
+          warmer.p >= 0.8 && moved.p <= 0.03 && sanctioned.length > 0 && yamal.p >= 0.9 && stake.p >= 0.5,
         shows: `rapport (mean ${ends}) kept at 90 % of its start or more ${pct(warmer)}; islands or treaty ${pct(moved)}; Yamal producing under sanctions ${pct(yamal)}; Japanese stake in Arctic LNG 2 ${pct(stake)}`,
       };
     },
@@ -445,11 +608,17 @@ export const CLAIMS: readonly ClaimSpec[] = [
     paper: 'any reformer avoids a final territorial concession (§4.17; GORBACHEV ll. 385–387)',
     eras: ['gorbachev-1985', 'yeltsin-1992'],
     seats: ['russia'],
-    control: { name: 'a reformer with a free hand and no outside options, courted by Japan at the 1956 formula', whatIfs: (s) => [...freeLeaders(s), ...noOutsideOptions(s), ...japanAt1956(s)] },
+    control: {
+      name: 'a reformer with a free hand and no outside options, courted by Japan at the 1956 formula',
+      whatIfs: (s) => [...freeLeaders(s), ...noOutsideOptions(s), ...japanAt1956(s)],
+    },
     measure: (runs) => {
       const rs = all(runs);
       const p = share(rs, (r) => last(r.series.russiaRung) >= 2 || changed(r));
-      return { holds: p.p <= 0.05, shows: `a reformer offered two islands or more, or settled, in ${pct(p)} of ${rs.length} runs` };
+      return {
+        holds: p.p <= 0.05,
+        shows: `a reformer offered two islands or more, or settled, in ${pct(p)} of ${rs.length} runs`,
+      };
     },
   },
   {
@@ -460,32 +629,45 @@ export const CLAIMS: readonly ClaimSpec[] = [
     seats: ['japan'],
     control: {
       name: 'Sino-Japanese détente and a Sino-Russian honeymoon (China friendly, Russia in its camp)',
-      whatIfs: (s) => [hold(s, 'alignment.japanChina', 95), hold(s, 'alignment.sinoRussian', 95), policy(s, 'japan', ['court-china'])],
+      whatIfs: (s) => [
+        hold(s, 'alignment.japanChina', 95),
+        hold(s, 'alignment.sinoRussian', 95),
+        policy(s, 'japan', ['court-china']),
+      ],
     },
     // Threat as distrust, weighted by alignment for China: Japan's view of China ends darker than of Russia.
     measure: (runs) => {
       const rs = all(runs);
       const chinaView = (r: MatchRecord) => (r.final.trust.japan.china + r.final.alignment.japanChina) / 2;
       const p = share(rs, (r) => chinaView(r) < r.final.trust.japan.russia);
-      return { holds: p.p >= 0.8, shows: `Japan's view of China (trust and alignment) below its trust in Russia in ${pct(p)} of ${rs.length} runs` };
+      return {
+        holds: p.p >= 0.8,
+        shows: `Japan's view of China (trust and alignment) below its trust in Russia in ${pct(p)} of ${rs.length} runs`,
+      };
     },
   },
   {
     id: 19,
     claim: 'A rapprochement hurts China, not the US; China courts the Koreas',
-    paper: 'a Japan–Russia rapprochement is detrimental to China, not the US; China courts both Koreas (§4.19; ll. 805–817)',
+    paper:
+      'a Japan–Russia rapprochement is detrimental to China, not the US; China courts both Koreas (§4.19; ll. 805–817)',
     eras: POST_SOVIET,
     seats: ['china', 'us'],
     paired: true,
     control: {
       name: 'a rapprochement that takes China in: Sino-Russian and Japan–China honeymoons (no encirclement)',
       whatIfs: (s) => [hold(s, 'alignment.sinoRussian', 95), hold(s, 'alignment.japanChina', 90)],
-      altWhatIfs: (s) => [...rapprochementWhatIfs(s), hold(s, 'alignment.sinoRussian', 95), hold(s, 'alignment.japanChina', 90)],
+      altWhatIfs: (s) => [
+        ...rapprochementWhatIfs(s),
+        hold(s, 'alignment.sinoRussian', 95),
+        hold(s, 'alignment.japanChina', 90),
+      ],
     },
     measure: (runs) => {
       const china = gain(runs, 'china');
       const us = gain(runs, 'us');
-      const courting = (which: 'base' | 'alt') => mean(flat(runs[which]).map((r) => perYear(r, 'china', 'court-koreas')));
+      const courting = (which: 'base' | 'alt') =>
+        mean(flat(runs[which]).map((r) => perYear(r, 'china', 'court-koreas')));
       return {
         holds: china.low > 0 && us.diff <= 1 && courting('alt') >= courting('base'),
         shows: `stalemate minus rapprochement: China ${signed(china.diff)} [${fmt(china.low)}, ${fmt(china.high)}], US ${signed(us.diff)}; China courts Koreas ${fmt(courting('alt'), 2)} vs ${fmt(courting('base'), 2)} a year`,
@@ -500,7 +682,11 @@ export const CLAIMS: readonly ClaimSpec[] = [
     seats: ['dprk', 'rok'],
     control: {
       name: 'Washington closed to Pyongyang, Moscow its patron (ties held: US 0, Russia 90)',
-      whatIfs: (s) => [hold(s, 'koreaTies.dprk.us', 0), hold(s, 'koreaTies.dprk.russia', 90), hold(s, 'koreaTies.rok.russia', 80)],
+      whatIfs: (s) => [
+        hold(s, 'koreaTies.dprk.us', 0),
+        hold(s, 'koreaTies.dprk.russia', 90),
+        hold(s, 'koreaTies.rok.russia', 80),
+      ],
     },
     measure: (runs) => {
       const rs = all(runs);
@@ -516,16 +702,29 @@ export const CLAIMS: readonly ClaimSpec[] = [
   {
     id: 21,
     claim: 'Russia’s importance varies by era',
-    paper: 'Gorbachev’s USSR mattered more than Yeltsin’s Russia; Putin’s rises again (§4.21; CONCLUSION ll. 1047–1050)',
+    paper:
+      'Gorbachev’s USSR mattered more than Yeltsin’s Russia; Putin’s rises again (§4.21; CONCLUSION ll. 1047–1050)',
     eras: ['gorbachev-1985', 'yeltsin-1992', 'abe-2013'],
     seats: ['japan', 'rok'],
     control: {
       name: 'Yeltsin’s Russia with Putin’s resources: dear oil, Japanese and Korean money (CONCLUSION ll. 1049–1050)',
-      whatIfs: (s) => (s.id === 'yeltsin-1992' ? [hold(s, 'oilPrice', 90), policy(s, 'japan', ['abandon-linkage', 'invest-project']), policy(s, 'rok', ['outreach-moscow', 'energy-imports'])] : []),
+      whatIfs: (s) =>
+        s.id === 'yeltsin-1992'
+          ? [
+              hold(s, 'oilPrice', 90),
+              policy(s, 'japan', ['abandon-linkage', 'invest-project']),
+              policy(s, 'rok', ['outreach-moscow', 'energy-imports']),
+            ]
+          : [],
     },
     measure: (runs) => {
-      const [g, y, a] = (['gorbachev-1985', 'yeltsin-1992', 'abe-2013'] as const).map((e) => importance(runs.base[e] ?? []));
-      return { holds: g > y && a > y, shows: `importance (energy, Japan's trust, the ROK's tie) Gorbachev ${fmt(g)}, Yeltsin ${fmt(y)}, Abe ${fmt(a)}` };
+      const [g, y, a] = (['gorbachev-1985', 'yeltsin-1992', 'abe-2013'] as const).map((e) =>
+        importance(runs.base[e] ?? []),
+      );
+      return {
+        holds: g > y && a > y,
+        shows: `importance (energy, Japan's trust, the ROK's tie) Gorbachev ${fmt(g)}, Yeltsin ${fmt(y)}, Abe ${fmt(a)}`,
+      };
     },
   },
 ];
@@ -549,38 +748,60 @@ export const UNTESTABLE: readonly { id: number; claim: string; paper: string; wh
 type BatchKey = string;
 
 /** Runs every arm of every claim and checks them. Batches shared by several claims run once. */
-export async function validateClaims(options: ValidateOptions): Promise<{ rows: ClaimRow[]; runs: number; strategistRuns: number }> {
+export async function validateClaims(
+  options: ValidateOptions,
+): Promise<{ rows: ClaimRow[]; runs: number; strategistRuns: number }> {
   const cache = new Map<BatchKey, MatchRecord[]>();
-  interface Job { key: BatchKey; era: Era; bots: BotSpec; whatIfs: WhatIf[]; seeds: string[] }
+  interface Job {
+    key: BatchKey;
+    era: Era;
+    bots: BotSpec;
+    whatIfs: WhatIf[];
+    seeds: string[];
+  }
   const jobs: Job[] = [];
   const want = (era: Era, bots: BotSpec, whatIfs: WhatIf[], seeds: string[]): BatchKey => {
     const key = JSON.stringify([era, bots, whatIfs, seeds.length]);
     if (!jobs.some((j) => j.key === key)) jobs.push({ key, era, bots, whatIfs, seeds });
     return key;
   };
-  const strategistIn = (seats: readonly Seat[]): BotSpec => perSeat((s) => (seats.includes(s) ? STRATEGIST : 'historical'));
+  const strategistIn = (seats: readonly Seat[]): BotSpec =>
+    perSeat((s) => (seats.includes(s) ? STRATEGIST : 'historical'));
   // Strategists take the negotiators' seats for claims about Russia or Japan, the other four seats otherwise, so
   // the strategist arm is two configurations, not one per claim.
   const group = (c: ClaimSpec) => (c.seats.some((s) => NEGOTIATORS.includes(s)) ? NEGOTIATORS : OTHERS);
   const scenario = (era: Era) => builtinScenario(era) as Scenario;
 
-  interface Plan { a: Record<string, [BatchKey, BatchKey?]>; b: Record<string, [BatchKey, BatchKey?]>; c: Record<string, [BatchKey, BatchKey?]> }
+  interface Plan {
+    a: Record<string, [BatchKey, BatchKey?]>;
+    b: Record<string, [BatchKey, BatchKey?]>;
+    c: Record<string, [BatchKey, BatchKey?]>;
+  }
   const plans = new Map<number, Plan>();
   for (const c of CLAIMS) {
     const plan: Plan = { a: {}, b: {}, c: {} };
     for (const era of c.eras) {
       const s = scenario(era);
       const alt = c.paired ? rapprochementWhatIfs(s) : undefined;
-      plan.a[era] = [want(era, HISTORICAL, [], options.seeds), alt && want(era, HISTORICAL, alt, options.seeds)];
+      plan.a[era] = [
+        want(era, HISTORICAL, [], options.seeds),
+        alt && want(era, HISTORICAL, alt, options.seeds),
+      ];
       if (!options.skipStrategist) {
         const bots = strategistIn(group(c));
-        plan.b[era] = [want(era, bots, [], options.strategistSeeds), alt && want(era, bots, alt, options.strategistSeeds)];
+        plan.b[era] = [
+          want(era, bots, [], options.strategistSeeds),
+          alt && want(era, bots, alt, options.strategistSeeds),
+        ];
       }
     }
     for (const era of c.control.eras ?? c.eras) {
       const s = scenario(era);
       const altWhatIfs = c.control.altWhatIfs?.(s);
-      plan.c[era] = [want(era, HISTORICAL, c.control.whatIfs(s), options.seeds), altWhatIfs && want(era, HISTORICAL, altWhatIfs, options.seeds)];
+      plan.c[era] = [
+        want(era, HISTORICAL, c.control.whatIfs(s), options.seeds),
+        altWhatIfs && want(era, HISTORICAL, altWhatIfs, options.seeds),
+      ];
     }
     plans.set(c.id, plan);
   }
@@ -595,8 +816,17 @@ export async function validateClaims(options: ValidateOptions): Promise<{ rows: 
     // long batches.
     const heavy = Object.values(job.bots).includes(STRATEGIST) || job.seeds.length >= 100;
     const records = await runBatch(
-      { scenario: applied.value, seeds: job.seeds, bots: job.bots, whatIfs: job.whatIfs, levers: options.levers },
-      { workers: heavy ? options.workers : 1, onProgress: (done) => options.onProgress?.(doneBefore + done, total) },
+      {
+        scenario: applied.value,
+        seeds: job.seeds,
+        bots: job.bots,
+        whatIfs: job.whatIfs,
+        levers: options.levers,
+      },
+      {
+        workers: heavy ? options.workers : 1,
+        onProgress: (done) => options.onProgress?.(doneBefore + done, total),
+      },
     );
     cache.set(job.key, records);
     doneBefore += job.seeds.length;
@@ -621,9 +851,20 @@ export async function validateClaims(options: ValidateOptions): Promise<{ rows: 
     const status: ClaimRow['status'] = !holds ? 'fail' : control.flipped ? 'pass' : 'built-in';
     rows.push({ id: c.id, claim: c.claim, paper: c.paper, historical, strategist, control, status });
   }
-  for (const u of UNTESTABLE) rows.push({ id: u.id, claim: u.claim, paper: `${u.paper}; untestable: ${u.why}`, historical: null, strategist: null, control: null, status: 'untestable' });
+  for (const u of UNTESTABLE)
+    rows.push({
+      id: u.id,
+      claim: u.claim,
+      paper: `${u.paper}; untestable: ${u.why}`,
+      historical: null,
+      strategist: null,
+      control: null,
+      status: 'untestable',
+    });
   rows.sort((a, b) => a.id - b.id);
-  const strategistRuns = jobs.filter((j) => Object.values(j.bots).includes(STRATEGIST)).reduce((n, j) => n + j.seeds.length, 0);
+  const strategistRuns = jobs
+    .filter((j) => Object.values(j.bots).includes(STRATEGIST))
+    .reduce((n, j) => n + j.seeds.length, 0);
   return { rows, runs: total, strategistRuns };
 }
 
@@ -639,8 +880,12 @@ const mark = (a: ArmResult | null) => (a === null ? '—' : `${a.holds ? 'holds'
 export function formatClaims(rows: readonly ClaimRow[]): string[] {
   const lines = ['claim | historical | strategist | control | status', '---|---|---|---|---'];
   for (const r of rows) {
-    const control = r.control ? `${r.control.whatIf} → ${r.control.flipped ? 'flips' : 'DOES NOT FLIP'}: ${r.control.shows}` : '—';
-    lines.push(`${r.id}. ${r.claim} | ${mark(r.historical)} | ${mark(r.strategist)} | ${control} | ${r.status.toUpperCase()}`);
+    const control = r.control
+      ? `${r.control.whatIf} → ${r.control.flipped ? 'flips' : 'DOES NOT FLIP'}: ${r.control.shows}`
+      : '—';
+    lines.push(
+      `${r.id}. ${r.claim} | ${mark(r.historical)} | ${mark(r.strategist)} | ${control} | ${r.status.toUpperCase()}`,
+    );
   }
   return lines;
 }

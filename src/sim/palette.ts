@@ -16,7 +16,15 @@ export const SEAT_COLOUR: Readonly<Record<Seat, number>> = {
 };
 
 /** Series that are not seats, in an order that keeps neighbours apart; the pale yellow last, as it fades on paper. */
-export const SERIES_COLOURS: readonly string[] = ['#e69f00', '#56b4e9', '#009e73', '#d55e00', '#cc79a7', '#0072b2', '#f0e442'];
+export const SERIES_COLOURS: readonly string[] = [
+  '#e69f00',
+  '#56b4e9',
+  '#009e73',
+  '#d55e00',
+  '#cc79a7',
+  '#0072b2',
+  '#f0e442',
+];
 
 /** A 24-bit colour as CSS hex. */
 export function css(colour: number): string {

@@ -33,7 +33,13 @@ export function fanChart(title: string, years: readonly number[], spreads: reado
     return [...top, ...bottom].join(' ');
   };
   const median = spreads.map((s, i) => `${num(x(i))},${num(y(s.p50))}`).join(' ');
-  const ticks = years.map((yr, i) => (i % Math.ceil(years.length / 6) === 0 ? `<text x="${num(x(i))}" y="${H - 6}" text-anchor="middle">${yr}</text>` : '')).join('');
+  const ticks = years
+    .map((yr, i) =>
+      i % Math.ceil(years.length / 6) === 0
+        ? `<text x="${num(x(i))}" y="${H - 6}" text-anchor="middle">${yr}</text>`
+        : '',
+    )
+    .join('');
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(title)}">
 <line x1="${PAD.l}" y1="${PAD.t}" x2="${PAD.l}" y2="${H - PAD.b}" class="axis"/><line x1="${PAD.l}" y1="${H - PAD.b}" x2="${W - PAD.r}" y2="${H - PAD.b}" class="axis"/>
 <text x="${PAD.l - 4}" y="${num(y(hi) + 4)}" text-anchor="end">${num(hi)}</text><text x="${PAD.l - 4}" y="${num(y(lo))}" text-anchor="end">${num(lo)}</text>
@@ -62,7 +68,10 @@ export function histogram(title: string, values: readonly number[], bins = 12): 
 }
 
 /** Bars for named proportions (e.g. territorial outcomes), with their intervals in the labels. */
-function outcomeBars(title: string, items: { label: string; p: number; low: number; high: number }[]): string {
+function outcomeBars(
+  title: string,
+  items: { label: string; p: number; low: number; high: number }[],
+): string {
   const rowH = 26;
   const h = items.length * rowH + 10;
   const scale = W - 170;
@@ -100,8 +109,15 @@ export function renderReport(input: ReportInput): string {
   const s = input.summary;
   const about = input.about.map((l) => `<li>${escapeHtml(l)}</li>`).join('');
   const fans = INDICATORS.map((k) => fanChart(LABELS[k], s.years, s.perYear[k])).join('');
-  const scoreFans = SEATS.map((seat) => fanChart(`Score, ${SEAT_NAMES[seat]}`, s.years, s.scoresPerYear[seat])).join('');
-  const scoreHists = SEATS.map((seat) => histogram(`Final score, ${SEAT_NAMES[seat]}`, input.records.map((r) => r.finalScores[seat]))).join('');
+  const scoreFans = SEATS.map((seat) =>
+    fanChart(`Score, ${SEAT_NAMES[seat]}`, s.years, s.scoresPerYear[seat]),
+  ).join('');
+  const scoreHists = SEATS.map((seat) =>
+    histogram(
+      `Final score, ${SEAT_NAMES[seat]}`,
+      input.records.map((r) => r.finalScores[seat]),
+    ),
+  ).join('');
   const outcomes = outcomeBars('Territorial outcome (95 % interval)', [
     { label: 'none', ...s.territorial.none },
     { label: 'partial (two)', ...s.territorial.partial },

@@ -10,7 +10,16 @@ import { z } from 'zod';
 import { ACTIONS, ACTION_IDS, type ActionId } from '../game/catalog';
 import { acceptProblem, proposalProblem } from '../game/diplomacy';
 import { ordersProblem, targetsFor } from '../game/policy';
-import { ALIGNMENT_KEYS, KOREAS, KOREA_PARTNERS, LADDER, SEATS, TREATY_FORMULAS, type Seat, isSeat } from '../game/vocabulary';
+import {
+  ALIGNMENT_KEYS,
+  KOREAS,
+  KOREA_PARTNERS,
+  LADDER,
+  SEATS,
+  TREATY_FORMULAS,
+  type Seat,
+  isSeat,
+} from '../game/vocabulary';
 import type { Order } from '../game/state';
 import type { Effect, Scenario, ScheduledEvent } from '../game/scenario-schema';
 import { parseScenario } from '../game/scenario-validate';
@@ -94,7 +103,8 @@ function problemsOf(error: z.ZodError): string {
 export function parseWhatIfFlag(flag: string): Parsed<WhatIf> {
   const text = flag.trim();
   const m = /^(.+)@(\d{4})(!once)?$/.exec(text);
-  if (!m) return { ok: false, error: `what-if "${flag}": expected ...@YEAR (e.g. japan:abandon-linkage@1992)` };
+  if (!m)
+    return { ok: false, error: `what-if "${flag}": expected ...@YEAR (e.g. japan:abandon-linkage@1992)` };
   const [, body, yearText, onceMark] = m;
   const y = Number(yearText);
   const once = onceMark !== undefined;
@@ -125,9 +135,11 @@ export function parseWhatIfFlag(flag: string): Parsed<WhatIf> {
   if (parsed.data.type === 'policy') {
     const p = parsed.data;
     for (const a of [...p.force, ...p.forbid]) {
-      if (!(ACTIONS[a].seats as readonly Seat[]).includes(p.seat)) return fail(`"${a}" is not an action of ${p.seat}`);
+      if (!(ACTIONS[a].seats as readonly Seat[]).includes(p.seat))
+        return fail(`"${a}" is not an action of ${p.seat}`);
     }
-    if (p.treaty && p.seat !== 'russia' && p.seat !== 'japan') return fail('only russia or japan can offer a peace treaty');
+    if (p.treaty && p.seat !== 'russia' && p.seat !== 'japan')
+      return fail('only russia or japan can offer a peace treaty');
   }
   return { ok: true, value: parsed.data };
 }
@@ -163,7 +175,11 @@ function setEffects(lever: string, value: number): Effect[] {
       { type: 'korea-ties', korea, partner, delta: value },
     ];
   }
-  if (parts[0] === 'oilPrice') return [{ type: 'oil-price', delta: -100 }, { type: 'oil-price', delta: value }];
+  if (parts[0] === 'oilPrice')
+    return [
+      { type: 'oil-price', delta: -100 },
+      { type: 'oil-price', delta: value },
+    ];
   if (parts[0] === 'fishingTension') {
     return [
       { type: 'fishing-tension', delta: -100 },
@@ -209,10 +225,14 @@ export function applyWhatIfs(scenario: Scenario, list: readonly WhatIf[]): Parse
   const byYear = new Map<number, ScheduledEvent>();
   for (const [index, w] of list.entries()) {
     if (w.year < scenario.startYear || w.year > scenario.endYear) {
-      return { ok: false, error: `what-if ${index + 1} (${describeWhatIf(w)}): ${w.year} is outside ${scenario.id} (${scenario.startYear}–${scenario.endYear})` };
+      return {
+        ok: false,
+        error: `what-if ${index + 1} (${describeWhatIf(w)}): ${w.year} is outside ${scenario.id} (${scenario.startYear}–${scenario.endYear})`,
+      };
     }
     if (w.type === 'policy') continue;
-    const effects: Effect[] = w.type === 'set' ? setEffects(w.lever, w.value) : [{ type: 'position', seat: w.seat, rung: w.rung }];
+    const effects: Effect[] =
+      w.type === 'set' ? setEffects(w.lever, w.value) : [{ type: 'position', seat: w.seat, rung: w.rung }];
     const last = w.once ? w.year : scenario.endYear;
     for (let y = w.year; y <= last; y++) {
       const shared = lone ? undefined : byYear.get(y);
@@ -236,7 +256,11 @@ export function applyWhatIfs(scenario: Scenario, list: readonly WhatIf[]): Parse
   }
   if (events.length === 0) return { ok: true, value: scenario };
   const result = parseScenario({ ...scenario, events: [...scenario.events, ...events] });
-  if (!result.ok) return { ok: false, error: `what-ifs make an invalid scenario: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: `what-ifs make an invalid scenario: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    };
   return { ok: true, value: result.scenario };
 }
 
@@ -264,7 +288,8 @@ export function withPolicies(bot: Bot, policies: readonly PolicyWhatIf[]): Bot {
         if (!p.treaty) continue;
         const to: Seat = ctx.seat === 'russia' ? 'japan' : 'russia';
         const args = { to, kind: 'peace-treaty' as const, terms: { formula: p.treaty } };
-        if (proposalProblem(ctx.view, ctx.seat, args) === null) extra.push({ ...args, reason: `what-if: offers a ${p.treaty} treaty` });
+        if (proposalProblem(ctx.view, ctx.seat, args) === null)
+          extra.push({ ...args, reason: `what-if: offers a ${p.treaty} treaty` });
       }
       return [...extra, ...own.filter((o) => !(extra.length && o.kind === 'peace-treaty'))];
     },

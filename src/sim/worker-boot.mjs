@@ -8,5 +8,7 @@ try {
   register();
   await import('./worker.ts');
 } catch (error) {
-  parentPort?.postMessage({ error: `worker failed to start: ${error instanceof Error ? error.message : error}` });
+  parentPort?.postMessage({
+    error: `worker failed to start: ${error instanceof Error ? error.message : error}`,
+  });
 }

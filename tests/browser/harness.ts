@@ -61,7 +61,9 @@ export async function serveDist(outDir = 'dist'): Promise<Served> {
 /** Launches Chromium, failing with a clear message when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run \`npx tsx scripts/ensure-chromium.ts\` (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run \`npx tsx scripts/ensure-chromium.ts\` (or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -142,7 +144,10 @@ export async function sharedBrowser(): Promise<Browser> {
 }
 
 /** Serves the run's client build, connects to the run's Chromium and opens one page (for a `beforeAll`). */
-export async function openApp(page: { viewport: { width: number; height: number }; acceptDownloads?: boolean }): Promise<AppSuite> {
+export async function openApp(page: {
+  viewport: { width: number; height: number };
+  acceptDownloads?: boolean;
+}): Promise<AppSuite> {
   const served = await serveDist(await sharedClient());
   const browser = await sharedBrowser();
   const opened = await browser.newPage(page);

@@ -12,11 +12,13 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true }));
+  ({ served, browser, page, errors } = await openApp({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  }));
 }, 120_000);
 
 afterAll(() => closeApp({ served, browser }));
-
 
 describe('a whole match in the browser', () => {
   it('reaches the end screen and saves a replay that verifies', async () => {
@@ -26,18 +28,25 @@ describe('a whole match in the browser', () => {
     await page.click('[data-test=start]');
     await waitForMap(page);
 
-    for (let step = 0; step < 100 && !(await page.locator('#end-screen').isVisible()); step++) await playStep(page, 'last');
+    for (let step = 0; step < 100 && !(await page.locator('#end-screen').isVisible()); step++)
+      await playStep(page, 'last');
     await expect.poll(() => page.locator('#end-screen').isVisible()).toBe(true);
     expect(await page.locator('[data-test=ranking] tr[data-seat]').count()).toBe(6);
     expect(await page.locator('[data-test=end-seed]').innerText()).toContain('42');
     expect(await page.locator('[data-test=baseline-note]').innerText()).not.toBe('');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=save-replay]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test=save-replay]'),
+    ]);
     expect(download.suggestedFilename()).toBe('oil-and-water-yeltsin-1992-seed-42.json');
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, 'browser-match-replay.json');
     await download.saveAs(file);
-    const replay = JSON.parse(readFileSync(file, 'utf8')) as { finished: boolean; seats: Record<string, string> };
+    const replay = JSON.parse(readFileSync(file, 'utf8')) as {
+      finished: boolean;
+      seats: Record<string, string>;
+    };
     expect(replay.finished).toBe(true);
     expect(replay.seats.japan).toBe('human');
 

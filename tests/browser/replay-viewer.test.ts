@@ -9,7 +9,16 @@ import type { GameState } from '../../src/game/state';
 import { builtinScenario } from '../../src/scenario/builtin';
 import { MatchDriver, playMatch } from '../../src/match/match';
 import { buildReplay, serializeReplay, verifyReplay, type Replay } from '../../src/match/replay';
-import { ARTIFACTS, closeApp, openApp, playStep, tempOutDir, waitForMap, type Served, commitAnyway } from './harness';
+import {
+  ARTIFACTS,
+  closeApp,
+  openApp,
+  playStep,
+  tempOutDir,
+  waitForMap,
+  type Served,
+  commitAnyway,
+} from './harness';
 import { makeBots } from '../../src/bots/registry';
 
 let served: Served;
@@ -41,7 +50,10 @@ function policyStart(replay: Replay, year: number): GameState {
 const expected = policyStart(parent, 1995);
 
 beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true }));
+  ({ served, browser, page, errors } = await openApp({
+    viewport: { width: 1500, height: 1100 },
+    acceptDownloads: true,
+  }));
 }, 120_000);
 
 afterAll(() => closeApp({ served, browser }, files));
@@ -50,9 +62,11 @@ const text = (selector: string) => page.locator(selector).first().innerText();
 
 /** The value cell of a detail-panel row, by its heading. */
 async function detailRow(heading: string): Promise<string> {
-  return page.locator('[data-test=detail-rows] tr', { has: page.locator('th', { hasText: heading }) }).locator('td').innerText();
+  return page
+    .locator('[data-test=detail-rows] tr', { has: page.locator('th', { hasText: heading }) })
+    .locator('td')
+    .innerText();
 }
-
 
 function verifyWithCli(file: string): { status: number | null; output: string } {
   const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'replay', 'verify', file], {
@@ -89,7 +103,11 @@ describe('the replay viewer', () => {
       const refused = route.request().url().includes('/RUNNING01/');
       return route.fulfill(
         refused
-          ? { status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'wrong facilitator token for this match' }) }
+          ? {
+              status: 403,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: 'wrong facilitator token for this match' }),
+            }
           : { status: 200, contentType: 'application/json', body: serializeReplay(parent) },
       );
     });
@@ -98,7 +116,9 @@ describe('the replay viewer', () => {
     await page.fill('[data-test=replay-match-id]', 'RUNNING01');
     await page.fill('[data-test=replay-token]', 'not-the-token');
     await page.click('[data-test=replay-load]');
-    await expect.poll(() => text('[data-test=replay-error]')).toBe('The server refused (403): wrong facilitator token for this match');
+    await expect
+      .poll(() => text('[data-test=replay-error]'))
+      .toBe('The server refused (403): wrong facilitator token for this match');
     expect(sent).toEqual(['Bearer not-the-token']);
     // Chromium logs every 4xx response as a console error: that one, and only that one, was expected.
     expect(errors).toHaveLength(1);
@@ -125,15 +145,23 @@ describe('the replay viewer', () => {
     // Scrub: jump to the start of 1995, then one step on with the keyboard, to the start of its Policy phase.
     await page.selectOption('[data-test=jump-year]', '1995');
     await expect.poll(() => text('[data-test=phase]')).toContain('Diplomacy');
-    const redraws = await page.evaluate(() => (window.__oilAndWater?.view?.scene as unknown as { redraws: number }).redraws);
+    const redraws = await page.evaluate(
+      () => (window.__oilAndWater?.view?.scene as unknown as { redraws: number }).redraws,
+    );
     await page.locator('[data-test=scrubber]').focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => text('[data-test=phase]')).toContain('Policy');
     expect(await text('[data-test=year]')).toBe('1995');
-    expect(await page.evaluate(() => (window.__oilAndWater?.view?.scene as unknown as { redraws: number }).redraws)).toBeGreaterThan(redraws);
+    expect(
+      await page.evaluate(
+        () => (window.__oilAndWater?.view?.scene as unknown as { redraws: number }).redraws,
+      ),
+    ).toBeGreaterThan(redraws);
     expect(await page.evaluate(() => window.__oilAndWater?.session?.view().year)).toBe(1995);
     for (const chart of ['trust', 'energy', 'territory', 'scores']) {
-      expect(await page.locator(`[data-test=chart-${chart}]`).getAttribute('data-points')).toBe(String(expected.history.length + 1));
+      expect(await page.locator(`[data-test=chart-${chart}]`).getAttribute('data-points')).toBe(
+        String(expected.history.length + 1),
+      );
     }
     expect(expected.history.length).toBe(3);
 
@@ -174,7 +202,9 @@ describe('the replay viewer', () => {
     await waitForMap(page);
     await expect.poll(() => text('[data-test=phase]')).toContain('Diplomacy');
     expect(await text('[data-test=year]')).toBe('1995');
-    expect(await page.locator('[data-test=chart-trust]').getAttribute('data-points')).toBe(String(expected.history.length + 1));
+    expect(await page.locator('[data-test=chart-trust]').getAttribute('data-points')).toBe(
+      String(expected.history.length + 1),
+    );
     await page.click('[data-test=end-diplomacy]');
     await expect.poll(() => text('[data-test=phase]')).toContain('Policy');
     await page.locator('[data-test=add-order]').first().click();
@@ -182,7 +212,10 @@ describe('the replay viewer', () => {
     await expect.poll(() => text('[data-test=year]')).toBe('1996');
 
     // Save the fork's replay mid-match: it verifies and names its parent.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=download-replay]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test=download-replay]'),
+    ]);
     expect(download.suggestedFilename()).toBe(`oil-and-water-yeltsin-1992-seed-${SEED}-fork-1995.json`);
     const forkFile = join(ARTIFACTS, 'replay-viewer-fork.json');
     await download.saveAs(forkFile);
@@ -195,7 +228,8 @@ describe('the replay viewer', () => {
     expect(verified.status, verified.output).toBe(0);
 
     // Play the fork to its end: the end screen offers the debrief.
-    for (let step = 0; step < 60 && !(await page.locator('#end-screen').isVisible()); step++) await playStep(page);
+    for (let step = 0; step < 60 && !(await page.locator('#end-screen').isVisible()); step++)
+      await playStep(page);
     await expect.poll(() => page.locator('#end-screen').isVisible()).toBe(true);
     await page.click('[data-test=debrief]');
     const endReport = await reportFrame();

@@ -3,7 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, closeApp, distinctColours, mapPoint, openApp, waitForMap, type Served, commitAnyway } from './harness';
+import {
+  ARTIFACTS,
+  closeApp,
+  distinctColours,
+  mapPoint,
+  openApp,
+  waitForMap,
+  type Served,
+  commitAnyway,
+} from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -39,7 +48,9 @@ describe('one round in the browser', () => {
     await page.selectOption('[data-test=proposal-to]', 'russia');
     await page.click('[data-test=send-proposal]');
     await expect.poll(() => page.locator('[data-test=proposals-out] .proposal').count()).toBe(1);
-    expect(['accepted', 'rejected']).toContain(await page.locator('[data-test=proposals-out] .proposal').first().getAttribute('data-status'));
+    expect(['accepted', 'rejected']).toContain(
+      await page.locator('[data-test=proposals-out] .proposal').first().getAttribute('data-status'),
+    );
     await page.click('[data-test=end-diplomacy]');
     await expect.poll(() => text('[data-test=phase]')).toContain('Policy');
 
@@ -59,7 +70,9 @@ describe('one round in the browser', () => {
     expect(await text('[data-test=log]')).toContain('1992');
 
     // Click Kunashiri on the map and read its panel.
-    const island = await page.evaluate(() => window.__oilAndWater?.map.islands.kunashiri.at as [number, number]);
+    const island = await page.evaluate(
+      () => window.__oilAndWater?.map.islands.kunashiri.at as [number, number],
+    );
     const at = await mapPoint(page, island[0], island[1]);
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => page.locator('#tooltip').isVisible()).toBe(true);

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => closeApp({ served, browser }));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
-const solo = (seat: string) => `${served.url}?scenario=yeltsin-1992&seed=7&humans=${seat}&bots=historical&autostart=1`;
+const solo = (seat: string) =>
+  `${served.url}?scenario=yeltsin-1992&seed=7&humans=${seat}&bots=historical&autostart=1`;
 
 describe('a way in', () => {
   it('gives each seat its own briefing', async () => {

@@ -11,14 +11,20 @@ describe('server-side bots', () => {
   beforeAll(async () => {
     h = await startHarness({ runtime: { botDelayMs: 0, vacantDelayMs: 300 } });
     // Four bot seats; Russia is a human seat nobody joins (a stand-in bot plays it after the grace delay).
-    match = await createMatch(h.server.url, { bots: { china: 'random', us: 'random', rok: 'random', dprk: 'random' } });
+    match = await createMatch(h.server.url, {
+      bots: { china: 'random', us: 'random', rok: 'random', dprk: 'random' },
+    });
     const joined = await join(h.server.url, match.seats.japan.code as string, 'Aiko');
     japan = await connect(h, match.matchID, '1', joined.credentials);
   });
   afterAll(async () => h?.close());
 
   it('bot seats and the vacant seat finish each phase; the match waits only for the student', async () => {
-    await japan.until((s) => ['china', 'us', 'rok', 'dprk', 'russia'].every((x) => s.state?.G.ready[x as 'china']), 10_000, 'the bots');
+    await japan.until(
+      (s) => ['china', 'us', 'rok', 'dprk', 'russia'].every((x) => s.state?.G.ready[x as 'china']),
+      10_000,
+      'the bots',
+    );
     expect(japan.state?.ctx.phase).toBe('briefing');
     expect(japan.state?.G.ready.japan).toBe(false);
     expect((await japan.move('ready')).ok).toBe(true);

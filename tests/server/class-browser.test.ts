@@ -34,20 +34,44 @@ describe('the class page in Chromium', () => {
     const url = new URL(teacher.url());
     expect(url.hash).toBe('');
     const classID = url.searchParams.get('class') as string;
-    const token = (await teacher.evaluate((id) => sessionStorage.getItem(`oaw-class-${id}`), classID)) as string;
-    expect(await teacher.locator('[data-test="group-1"] a:has-text("Open console")').getAttribute('href')).toContain('?facilitate=');
+    const token = (await teacher.evaluate(
+      (id) => sessionStorage.getItem(`oaw-class-${id}`),
+      classID,
+    )) as string;
+    expect(
+      await teacher.locator('[data-test="group-1"] a:has-text("Open console")').getAttribute('href'),
+    ).toContain('?facilitate=');
 
-    const listing = await api<ClassAnswer>(h.server.url, 'GET', `/api/classes/${classID}`, undefined, bearer(token));
+    const listing = await api<ClassAnswer>(
+      h.server.url,
+      'GET',
+      `/api/classes/${classID}`,
+      undefined,
+      bearer(token),
+    );
     expect(listing.body.groups).toHaveLength(3);
     for (const g of listing.body.groups) {
       expect(h.server.runtime.get(g.matchID)?.reflectionPrompt).toBe(true);
-      const ended = await api(h.server.url, 'POST', `/api/matches/${g.matchID}/end`, undefined, bearer(token));
+      const ended = await api(
+        h.server.url,
+        'POST',
+        `/api/matches/${g.matchID}/end`,
+        undefined,
+        bearer(token),
+      );
       expect(ended.status).toBe(200);
     }
     await teacher.click('[data-test="compare"]');
     const table = teacher.locator('[data-test="comparison-table"]');
     await table.waitFor();
-    expect(await table.locator('thead th').allInnerTexts()).toEqual(['', 'Group 1', 'Group 2', 'Group 3', 'History', 'Simulator']);
+    expect(await table.locator('thead th').allInnerTexts()).toEqual([
+      '',
+      'Group 1',
+      'Group 2',
+      'Group 3',
+      'History',
+      'Simulator',
+    ]);
     const outcome = await teacher.locator('[data-test="row-outcome"] td').allInnerTexts();
     expect(outcome.slice(0, 4)).toEqual([
       'no islands transferred',

@@ -52,8 +52,13 @@ describe('a class of three groups', () => {
     const custom = await post({ scenario: { id: 'x' }, groups: 3 });
     expect(custom.status).toBe(400);
     expect((await api(h.server.url, 'GET', `/api/classes/${made.classID}`)).status).toBe(401);
-    expect((await api(h.server.url, 'GET', `/api/classes/${made.classID}/comparison`, undefined, bearer('nope'))).status).toBe(403);
-    expect((await api(h.server.url, 'GET', '/api/classes/bad%20id', undefined, bearer(token()))).status).toBe(400);
+    expect(
+      (await api(h.server.url, 'GET', `/api/classes/${made.classID}/comparison`, undefined, bearer('nope')))
+        .status,
+    ).toBe(403);
+    expect((await api(h.server.url, 'GET', '/api/classes/bad%20id', undefined, bearer(token()))).status).toBe(
+      400,
+    );
   });
 
   it('keeps a reflection private to its seat and the facilitator until the end, then exports it', async () => {
@@ -86,11 +91,17 @@ describe('a class of three groups', () => {
     const csv = await api<string>(h.server.url, 'GET', csvRoute, undefined, bearer(token()));
     expect(csv.status).toBe(200);
     expect(csv.body).toContain('match,group,seat,country,year,students,reflection\r\n');
-    expect(csv.body).toContain(`${group.matchID},1,japan,Japan,1992,"Aiko, ""Ken""","'=We rejected, ""because"" the Diet\nwould not ratify it"\r\n`);
+    expect(csv.body).toContain(
+      `${group.matchID},1,japan,Japan,1992,"Aiko, ""Ken""","'=We rejected, ""because"" the Diet\nwould not ratify it"\r\n`,
+    );
 
     // After the end every seat sees it, and the debrief lists it in Japan's section only.
     expect((await matchPost(group.matchID, '/end')).status).toBe(200);
-    await russia.until((s) => (s.state?.G.reflections?.length ?? 0) === 1, 5000, 'the reflection revealed at the end');
+    await russia.until(
+      (s) => (s.state?.G.reflections?.length ?? 0) === 1,
+      5000,
+      'the reflection revealed at the end',
+    );
     const replay = await api(h.server.url, 'GET', `/api/matches/${group.matchID}/replay`);
     const parsed = parseReplayText(JSON.stringify(replay.body));
     expect(parsed.ok).toBe(true);
@@ -144,7 +155,13 @@ describe('a class of three groups', () => {
     expect(spread.indicators.russiaRung.n).toBe(12);
     for (const g of answer?.groups ?? []) expect(g.percentiles?.japan).toBeGreaterThanOrEqual(0);
     // The class page's listing still names every group.
-    const listing = await api<ClassAnswer>(h.server.url, 'GET', `/api/classes/${made.classID}`, undefined, bearer(token()));
+    const listing = await api<ClassAnswer>(
+      h.server.url,
+      'GET',
+      `/api/classes/${made.classID}`,
+      undefined,
+      bearer(token()),
+    );
     expect(listing.body.groups.map((g) => [g.exists, g.status?.finished])).toEqual([
       [true, true],
       [true, true],

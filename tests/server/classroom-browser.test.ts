@@ -53,7 +53,9 @@ describe('the classroom pages in Chromium', () => {
     const russia = await join(russiaCode, 'Boris');
     const japan = await join(japanCode, '<b>Aiko</b>');
     expect(await russia.locator('#seat-panel h2').innerText()).toContain('Russia');
-    await teacher.waitForFunction(() => document.querySelector('[data-test="seats"]')?.textContent?.includes('<b>Aiko</b>'));
+    await teacher.waitForFunction(() =>
+      document.querySelector('[data-test="seats"]')?.textContent?.includes('<b>Aiko</b>'),
+    );
 
     // Paused: the top bar says so, and a move is refused with the server's message.
     await japan.waitForSelector('[data-test="classroom-status"]:has-text("Paused by the facilitator")');
@@ -61,7 +63,9 @@ describe('the classroom pages in Chromium', () => {
     await japan.waitForSelector('#toast:has-text("paused")');
 
     await teacher.click('button[data-action="resume"]');
-    await teacher.waitForFunction(() => !document.querySelector('[data-test="status"]')?.textContent?.includes('PAUSED'));
+    await teacher.waitForFunction(
+      () => !document.querySelector('[data-test="status"]')?.textContent?.includes('PAUSED'),
+    );
     await japan.waitForSelector('[data-test="classroom-status"]:has-text("Phase ends in")');
     for (const page of [russia, japan]) await page.click('[data-test="ready-briefing"]');
     await japan.waitForSelector('[data-test="phase"]:has-text("Diplomacy")');
@@ -89,7 +93,9 @@ describe('the classroom pages in Chromium', () => {
     await japan.selectOption('[data-test="proposal-to"]', 'russia');
     await japan.click('[data-test="send-proposal"]');
     // (Bots propose to Russia too: pick Japan's.)
-    await russia.click('[data-test="proposals-in"] .proposal.open:has-text("Japan") button[data-key^="accept-"]');
+    await russia.click(
+      '[data-test="proposals-in"] .proposal.open:has-text("Japan") button[data-key^="accept-"]',
+    );
     await japan.waitForSelector('[data-test="proposals-out"] [data-status="accepted"]');
 
     for (const page of [russia, japan]) await page.click('[data-test="end-diplomacy"]');

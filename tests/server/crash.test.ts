@@ -14,7 +14,14 @@ const ROOT = path.resolve(__dirname, '../..');
 function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: path.join(dataDir, 'none'), BOT_DELAY_MS: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DIST_DIR: path.join(dataDir, 'none'),
+      BOT_DELAY_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -47,18 +54,30 @@ describe('a server killed with SIGKILL mid-match', () => {
     const first = await startServer(dir, 0);
     children.push(first.child);
     const port = Number(new URL(first.url).port);
-    const match = await createMatch(first.url, { phaseSeconds: { briefing: 0, diplomacy: 600, policy: 600 } });
+    const match = await createMatch(first.url, {
+      phaseSeconds: { briefing: 0, diplomacy: 600, policy: 600 },
+    });
     const seats = {} as Record<Seat, MatchSocket>;
     for (const seat of SEATS) {
       const joined = await join(first.url, match.seats[seat].code as string, `s-${seat}`);
-      const socket = new MatchSocket({ server: first.url, matchID: match.matchID, playerID: playerIDOf(seat), credentials: joined.credentials, websocketOnly: true });
+      const socket = new MatchSocket({
+        server: first.url,
+        matchID: match.matchID,
+        playerID: playerIDOf(seat),
+        credentials: joined.credentials,
+        websocketOnly: true,
+      });
       sockets.push(socket);
       seats[seat] = socket;
       await socket.until((s) => s.state !== null, 10_000, `${seat}'s sync`);
     }
     for (const seat of SEATS) expect((await seats[seat].move('ready')).ok).toBe(true);
     await seats.japan.until((s) => s.state?.ctx.phase === 'diplomacy', 10_000, 'diplomacy');
-    const status = await api<{ timer: { deadline: number } }>(first.url, 'GET', `/api/matches/${match.matchID}/status`);
+    const status = await api<{ timer: { deadline: number } }>(
+      first.url,
+      'GET',
+      `/api/matches/${match.matchID}/status`,
+    );
 
     // Every seat keeps sending statements without waiting; the server dies in the middle of the stream.
     const accepted: string[] = [];
@@ -89,7 +108,11 @@ describe('a server killed with SIGKILL mid-match', () => {
     children.push(second.child);
     // The same clients reconnect on their own and sync to the stored state.
     for (const seat of SEATS) {
-      await seats[seat].until((s) => s.socket.connected && s.state !== null && (s.state._stateID ?? 0) >= seen, 15_000, `${seat} to reconnect`);
+      await seats[seat].until(
+        (s) => s.socket.connected && s.state !== null && (s.state._stateID ?? 0) >= seen,
+        15_000,
+        `${seat} to reconnect`,
+      );
     }
     const texts = new Set((seats.china.state?.G.messages ?? []).map((m) => m.text));
     for (const text of accepted) expect(texts.has(text), `accepted "${text}" survived`).toBe(true);
@@ -97,7 +120,11 @@ describe('a server killed with SIGKILL mid-match', () => {
     expect(seats.china.state?.ctx.phase).toBe('diplomacy');
 
     // The timer kept its deadline; the match plays on.
-    const after = await api<{ timer: { deadline: number } }>(second.url, 'GET', `/api/matches/${match.matchID}/status`);
+    const after = await api<{ timer: { deadline: number } }>(
+      second.url,
+      'GET',
+      `/api/matches/${match.matchID}/status`,
+    );
     expect(after.body.timer.deadline).toBe(status.body.timer.deadline);
     for (const seat of SEATS) expect((await seats[seat].move('ready')).ok).toBe(true);
     await seats.us.until((s) => s.state?.ctx.phase === 'policy', 10_000, 'policy after the restart');

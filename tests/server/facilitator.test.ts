@@ -27,7 +27,10 @@ describe('facilitator console controls', () => {
 
   beforeAll(async () => {
     h = await startHarness({ clock });
-    match = await createMatch(h.server.url, { startPaused: true, phaseSeconds: { briefing: 0, diplomacy: 0, policy: 1 } });
+    match = await createMatch(h.server.url, {
+      startPaused: true,
+      phaseSeconds: { briefing: 0, diplomacy: 0, policy: 1 },
+    });
     seats = (await seatEveryone(h, match)) as Record<Seat, MatchSocket>;
     teacher = await facilitatorSocket(h, match);
   });
@@ -61,7 +64,11 @@ describe('facilitator console controls', () => {
     const before = teacher.state?.G.news.length ?? 0;
     const res = await post('/inject', { id: card?.id });
     expect(res.status).toBe(200);
-    await seats.china.until((s) => (s.state?.G.news ?? []).some((n) => n.eventId === card?.id), 5000, 'the injected news');
+    await seats.china.until(
+      (s) => (s.state?.G.news ?? []).some((n) => n.eventId === card?.id),
+      5000,
+      'the injected news',
+    );
     expect(seats.china.state?.G.news.length).toBeGreaterThan(before);
 
     const unknown = await post('/inject', { id: 'no-such-card' });
@@ -81,10 +88,17 @@ describe('facilitator console controls', () => {
     expect(seats.russia.status?.timer?.deadline).toBe(clock.now() + 1000);
     // Nobody commits orders: one millisecond short of the 1-second policy limit the phase still runs ...
     clock.advance(999);
-    expect(h.server.runtime.status(match.matchID)).toMatchObject({ phase: 'policy', timer: { deadline: clock.now() + 1 } });
+    expect(h.server.runtime.status(match.matchID)).toMatchObject({
+      phase: 'policy',
+      timer: { deadline: clock.now() + 1 },
+    });
     // ... then the limit runs out and the server advances.
     clock.advance(1);
-    await seats.russia.until((s) => s.state?.ctx.phase === 'diplomacy' && s.state.G.year === year + 1, 10_000, 'the timer');
+    await seats.russia.until(
+      (s) => s.state?.ctx.phase === 'diplomacy' && s.state.G.year === year + 1,
+      10_000,
+      'the timer',
+    );
     expect(seats.russia.state?.G.orders.russia ?? []).toEqual([]);
   });
 
@@ -99,7 +113,10 @@ describe('facilitator console controls', () => {
     const pausedTimer = (paused.body.status as typeof status).timer;
     expect(pausedTimer.deadline).toBeNull();
     expect(pausedTimer.remainingMs).toBe(120_000);
-    expect(await seats.dprk.move('makeStatement', { text: 'We object.' })).toMatchObject({ ok: false, code: 'paused' });
+    expect(await seats.dprk.move('makeStatement', { text: 'We object.' })).toMatchObject({
+      ok: false,
+      code: 'paused',
+    });
     // The facilitator still acts while the class is paused.
     const skipped = await post('/timer', { skip: true });
     expect(skipped.status).toBe(200);

@@ -2,7 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ClassroomServer, type ClassroomServerOptions, startClassroomServer } from '../../src/server/app';
+import {
+  type ClassroomServer,
+  type ClassroomServerOptions,
+  startClassroomServer,
+} from '../../src/server/app';
 import type { Clock, ClockTimer } from '../../src/server/clock';
 import { MatchSocket } from '../../src/protocol/match-socket';
 import type { CreatedMatchAnswer, FacilitatorAnswer, JoinAnswer } from '../../src/protocol/lobby';
@@ -78,7 +82,8 @@ export class ManualClock implements Clock {
       let next: [ClockTimer, { at: number; seq: number; callback: () => void }] | undefined;
       for (const entry of this.timers) {
         if (entry[1].at > end) continue;
-        if (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].seq < next[1].seq)) next = entry;
+        if (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].seq < next[1].seq))
+          next = entry;
       }
       if (!next) break;
       this.timers.delete(next[0]);
@@ -149,14 +154,27 @@ export async function connect(
   playerID: string | null,
   credentials?: string,
 ): Promise<MatchSocket> {
-  const socket = new MatchSocket({ server: h.server.url, matchID, playerID, credentials, websocketOnly: true });
+  const socket = new MatchSocket({
+    server: h.server.url,
+    matchID,
+    playerID,
+    credentials,
+    websocketOnly: true,
+  });
   h.sockets.push(socket);
-  await socket.until((s) => s.state !== null || s.refused !== null || s.lastError !== null, 10_000, `the sync of player ${playerID}`);
+  await socket.until(
+    (s) => s.state !== null || s.refused !== null || s.lastError !== null,
+    10_000,
+    `the sync of player ${playerID}`,
+  );
   return socket;
 }
 
 /** Joins every human seat with one student each and connects their sockets, in seat order. */
-export async function seatEveryone(h: Harness, match: CreatedMatch): Promise<Partial<Record<Seat, MatchSocket>>> {
+export async function seatEveryone(
+  h: Harness,
+  match: CreatedMatch,
+): Promise<Partial<Record<Seat, MatchSocket>>> {
   const out: Partial<Record<Seat, MatchSocket>> = {};
   for (const seat of SEATS) {
     const code = match.seats[seat].code;
@@ -169,7 +187,13 @@ export async function seatEveryone(h: Harness, match: CreatedMatch): Promise<Par
 
 /** The facilitator's socket: credentials from the facilitator endpoint. */
 export async function facilitatorSocket(h: Harness, match: CreatedMatch): Promise<MatchSocket> {
-  const res = await api<FacilitatorAnswer>(h.server.url, 'GET', `/api/matches/${match.matchID}/facilitator`, undefined, bearer(match.facilitatorToken));
+  const res = await api<FacilitatorAnswer>(
+    h.server.url,
+    'GET',
+    `/api/matches/${match.matchID}/facilitator`,
+    undefined,
+    bearer(match.facilitatorToken),
+  );
   if (res.status !== 200) throw new Error(`facilitator failed: ${res.status}`);
   return connect(h, match.matchID, res.body.playerID, res.body.credentials);
 }

@@ -9,7 +9,12 @@ import { type CreatedMatch, type Harness, api, bearer, createMatch, join, startH
 import { scenarioOf } from '../../src/game/scenario-registry';
 
 /** Resolves once `test` holds on the session (checked on every change), or fails naming `what`. */
-function until(session: RemoteSession, test: (s: RemoteSession) => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+function until(
+  session: RemoteSession,
+  test: (s: RemoteSession) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   if (test(session)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -35,7 +40,14 @@ describe('RemoteSession over a class match', () => {
   const leaks: string[] = [];
   const errors: string[] = [];
 
-  const post = (route: string) => api(h.server.url, 'POST', `/api/matches/${match.matchID}${route}`, undefined, bearer(match.facilitatorToken));
+  const post = (route: string) =>
+    api(
+      h.server.url,
+      'POST',
+      `/api/matches/${match.matchID}${route}`,
+      undefined,
+      bearer(match.facilitatorToken),
+    );
 
   beforeAll(async () => {
     h = await startHarness();
@@ -49,7 +61,13 @@ describe('RemoteSession over a class match', () => {
       const code = match.seats[seat].code;
       if (!code) throw new Error(`no join code for ${seat}`);
       const joined = await join(h.server.url, code, `student-${seat}`);
-      const session = new RemoteSession({ server: h.server.url, matchID: match.matchID, seat, credentials: joined.credentials, websocketOnly: true });
+      const session = new RemoteSession({
+        server: h.server.url,
+        matchID: match.matchID,
+        seat,
+        credentials: joined.credentials,
+        websocketOnly: true,
+      });
       session.onError = (message) => errors.push(`${seat}: ${message}`);
       session.subscribe(() => {
         if (!session.synced) return;
@@ -59,7 +77,9 @@ describe('RemoteSession over a class match', () => {
           if (v.agendas[other] !== null) leaks.push(`${seat} held ${other}'s agenda`);
           if (v.orders[other] !== null) leaks.push(`${seat} held ${other}'s orders`);
         }
-        for (const m of v.messages) if (m.to !== 'all' && m.from !== seat && m.to !== seat) leaks.push(`${seat} held a private message`);
+        for (const m of v.messages)
+          if (m.to !== 'all' && m.from !== seat && m.to !== seat)
+            leaks.push(`${seat} held a private message`);
       });
       sessions[seat] = session;
       await session.ready();
@@ -73,7 +93,10 @@ describe('RemoteSession over a class match', () => {
   });
 
   it('syncs to the briefing with the scenario document, one seat, and no seed', () => {
-    for (const [seat, s] of [['russia', russia], ['japan', japan]] as const) {
+    for (const [seat, s] of [
+      ['russia', russia],
+      ['japan', japan],
+    ] as const) {
       expect(s.phase()).toBe('briefing');
       expect(s.over()).toBe(false);
       expect(s.activeSeat()).toBe(seat);
@@ -94,7 +117,11 @@ describe('RemoteSession over a class match', () => {
     expect(japan.view().ready.japan).toBe(false);
 
     expect((await post('/resume')).status).toBe(200);
-    await until(japan, (s) => s.classroom()?.paused === false && (s.classroom()?.remainingMs ?? 0) > 0, 'the running phase clock');
+    await until(
+      japan,
+      (s) => s.classroom()?.paused === false && (s.classroom()?.remainingMs ?? 0) > 0,
+      'the running phase clock',
+    );
     const clock = japan.classroom();
     expect(clock?.remainingMs).toBeLessThanOrEqual(600_000);
     expect(clock?.connected).toBe(true);
@@ -115,20 +142,35 @@ describe('RemoteSession over a class match', () => {
     const summit = legalProposals(japan.view(), 'japan', ['summit']).find((p) => p.to === 'russia');
     expect(summit).toBeDefined();
     expect(japan.dispatch('propose', summit)).toBe(true);
-    await until(russia, (s) => s.view().proposals.some((p) => p.from === 'japan' && p.to === 'russia' && p.status === 'open'), 'the proposal');
+    await until(
+      russia,
+      (s) => s.view().proposals.some((p) => p.from === 'japan' && p.to === 'russia' && p.status === 'open'),
+      'the proposal',
+    );
     const proposal = russia.view().proposals.find((p) => p.from === 'japan' && p.status === 'open');
     expect(russia.dispatch('respond', { id: proposal?.id, accept: true })).toBe(true);
-    await until(japan, (s) => s.view().proposals.some((p) => p.id === proposal?.id && p.status === 'accepted'), 'the acceptance');
+    await until(
+      japan,
+      (s) => s.view().proposals.some((p) => p.id === proposal?.id && p.status === 'accepted'),
+      'the acceptance',
+    );
 
     // A private message reaches Russia only.
     expect(japan.dispatch('sendMessage', { to: 'russia', text: 'Shall we talk about Shikotan?' })).toBe(true);
-    await until(russia, (s) => s.view().messages.some((m) => m.text === 'Shall we talk about Shikotan?'), 'the message');
+    await until(
+      russia,
+      (s) => s.view().messages.some((m) => m.text === 'Shall we talk about Shikotan?'),
+      'the message',
+    );
 
     // The end of diplomacy, then orders.
     for (const s of [russia, japan]) expect(s.dispatch('ready')).toBe(true);
     await until(japan, (s) => s.phase() === 'policy', 'policy');
     await until(russia, (s) => s.phase() === 'policy', 'policy for russia');
-    for (const [seat, s] of [['russia', russia], ['japan', japan]] as const) {
+    for (const [seat, s] of [
+      ['russia', russia],
+      ['japan', japan],
+    ] as const) {
       const first = nextOrderChoices(s.view(), seat, [])[0];
       expect(s.dispatch('commitOrders', { orders: first ? [first] : [] })).toBe(true);
     }
@@ -144,7 +186,11 @@ describe('RemoteSession over a class match', () => {
   it('surfaces a move the rules refuse with the server’s message', async () => {
     expect(russia.dispatch('respond', { id: 'p999', accept: true })).toBe(true);
     await until(russia, (s) => s.lastError !== null, 'the refusal');
-    expect(russia.lastError).toMatchObject({ move: 'respond', code: 'refused', message: 'the rules refused respond now' });
+    expect(russia.lastError).toMatchObject({
+      move: 'respond',
+      code: 'refused',
+      message: 'the rules refused respond now',
+    });
     expect(errors.at(-1)).toBe('russia: the rules refused respond now');
   });
 

@@ -31,12 +31,27 @@ describe('a full round with six seats over sockets', () => {
     await seats.japan.until((s) => s.state?.ctx.phase === 'diplomacy', 10_000, 'diplomacy');
     const year = seats.japan.state?.G.year;
 
-    const sent = await seats.japan.move('sendMessage', { to: 'russia', text: 'Shall we talk about the islands?' });
+    const sent = await seats.japan.move('sendMessage', {
+      to: 'russia',
+      text: 'Shall we talk about the islands?',
+    });
     expect(sent.ok).toBe(true);
     expect((await seats.china.move('makeStatement', { text: 'China watches closely.' })).ok).toBe(true);
-    await seats.russia.until((s) => (s.state?.G.messages ?? []).some((m) => m.from === 'japan'), 5000, 'the message');
-    await seats.us.until((s) => (s.state?.G.messages ?? []).some((m) => m.from === 'china'), 5000, 'the statement');
-    await spectator.until((s) => (s.state?.G.messages ?? []).some((m) => m.from === 'china'), 5000, 'the statement');
+    await seats.russia.until(
+      (s) => (s.state?.G.messages ?? []).some((m) => m.from === 'japan'),
+      5000,
+      'the message',
+    );
+    await seats.us.until(
+      (s) => (s.state?.G.messages ?? []).some((m) => m.from === 'china'),
+      5000,
+      'the statement',
+    );
+    await spectator.until(
+      (s) => (s.state?.G.messages ?? []).some((m) => m.from === 'china'),
+      5000,
+      'the statement',
+    );
 
     const privateFor = (s: MatchSocket) => (s.state?.G.messages ?? []).filter((m) => m.from === 'japan');
     expect(privateFor(seats.russia).map((m) => m.text)).toEqual(['Shall we talk about the islands?']);
@@ -51,7 +66,11 @@ describe('a full round with six seats over sockets', () => {
     for (const seat of SEATS) expect((await seats[seat].move('ready')).ok).toBe(true);
     await seats.us.until((s) => s.state?.ctx.phase === 'policy', 10_000, 'policy');
     for (const seat of SEATS) expect((await seats[seat].move('commitOrders', { orders: [] })).ok).toBe(true);
-    await seats.rok.until((s) => s.state?.ctx.phase === 'diplomacy' && s.state.G.year === (year ?? 0) + 1, 10_000, 'next year');
+    await seats.rok.until(
+      (s) => s.state?.ctx.phase === 'diplomacy' && s.state.G.year === (year ?? 0) + 1,
+      10_000,
+      'next year',
+    );
     expect(seats.rok.state?.G.history.length).toBe(1);
     expect(seats.rok.state?.G.round).toBe(2);
   });
@@ -63,7 +82,11 @@ describe('a full round with six seats over sockets', () => {
 
   it('keeps every client on the same state', async () => {
     const ids = SEATS.map((s) => seats[s].state?._stateID);
-    await spectator.until((s) => s.state?._stateID === Math.max(...(ids as number[])), 5000, 'the spectator to catch up');
+    await spectator.until(
+      (s) => s.state?._stateID === Math.max(...(ids as number[])),
+      5000,
+      'the spectator to catch up',
+    );
     expect(new Set(SEATS.map((s) => seats[s].state?.G.round))).toEqual(new Set([2]));
   });
 });

@@ -6,7 +6,16 @@ import type { GameState } from '../../src/game/state';
 import type { MoveName } from '../../src/game/args';
 import { legalProposals, nextOrderChoices } from '../../src/game/legal';
 import type { MatchSocket } from '../../src/protocol/match-socket';
-import { type CreatedMatch, type Harness, connect, createMatch, facilitatorSocket, join, seatEveryone, startHarness } from './helpers';
+import {
+  type CreatedMatch,
+  type Harness,
+  connect,
+  createMatch,
+  facilitatorSocket,
+  join,
+  seatEveryone,
+  startHarness,
+} from './helpers';
 
 const SEED = 'seed-never-on-the-wire-7f3a';
 
@@ -42,10 +51,12 @@ function leaks(G: GameState, seat: Seat | null): string[] {
     if (G.orders[other] !== null) found.push(`${other}'s orders`);
   }
   for (const p of G.proposals) {
-    if (p.status !== 'accepted' && p.from !== seat && p.to !== seat) found.push(`proposal ${p.id} between ${p.from} and ${p.to}`);
+    if (p.status !== 'accepted' && p.from !== seat && p.to !== seat)
+      found.push(`proposal ${p.id} between ${p.from} and ${p.to}`);
   }
   for (const m of G.messages) {
-    if (m.to !== 'all' && m.from !== seat && m.to !== seat) found.push(`message ${m.id} from ${m.from} to ${m.to}`);
+    if (m.to !== 'all' && m.from !== seat && m.to !== seat)
+      found.push(`message ${m.id} from ${m.from} to ${m.to}`);
   }
   return found;
 }
@@ -79,15 +90,21 @@ describe('what a seat and a spectator receive', () => {
     const proposal = legalProposals(view, 'russia').find((p) => p.to === 'china');
     expect(proposal).toBeDefined();
     expect((await seats.russia.move('propose', proposal)).ok).toBe(true);
-    expect((await seats.russia.move('sendMessage', { to: 'china', text: 'A secret between Moscow and Beijing' })).ok).toBe(true);
-    expect((await seats.us.move('sendMessage', { to: 'rok', text: 'Washington to Seoul, privately' })).ok).toBe(true);
+    expect(
+      (await seats.russia.move('sendMessage', { to: 'china', text: 'A secret between Moscow and Beijing' }))
+        .ok,
+    ).toBe(true);
+    expect(
+      (await seats.us.move('sendMessage', { to: 'rok', text: 'Washington to Seoul, privately' })).ok,
+    ).toBe(true);
     await all('ready');
     await seats.china.until((s) => s.state?.ctx.phase === 'policy', 5000, 'policy');
     // China commits real orders while Japan still deliberates: Japan sees updates with China's orders hidden.
     const chinaView = seats.china.state?.G as GameState;
     const order = nextOrderChoices(chinaView, 'china', [])[0];
     expect((await seats.china.move('commitOrders', { orders: order ? [order] : [] })).ok).toBe(true);
-    for (const seat of SEATS) if (seat !== 'china') expect((await seats[seat].move('commitOrders', { orders: [] })).ok).toBe(true);
+    for (const seat of SEATS)
+      if (seat !== 'china') expect((await seats[seat].move('commitOrders', { orders: [] })).ok).toBe(true);
     await seats.japan.until((s) => s.state?.G.round === 2, 5000, 'round 2');
 
     const late = await join(h.server.url, match.seats.japan.code as string, 'late-student');
@@ -131,7 +148,9 @@ describe('what a seat and a spectator receive', () => {
   it('redacts other seats’ secret move arguments in the log', () => {
     const entries = japanWire.logs.flat().filter((e) => e.action.type === 'MAKE_MOVE');
     const secretMoves = ['propose', 'sendMessage', 'commitOrders', 'respond', 'withdraw'];
-    const others = entries.filter((e) => e.action.payload.playerID !== '1' && secretMoves.includes(e.action.payload.type));
+    const others = entries.filter(
+      (e) => e.action.payload.playerID !== '1' && secretMoves.includes(e.action.payload.type),
+    );
     expect(others.length).toBeGreaterThan(0);
     for (const e of others) expect(e.action.payload.args).toBeNull();
   });

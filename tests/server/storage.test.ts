@@ -18,11 +18,21 @@ describe('SqliteStorage', () => {
   it('writes only newer states, appends logs once, and reads back after reopening', async () => {
     const db = openDatabase(dir);
     const storage = new SqliteStorage(db);
-    const made = createMatch({ game: OilAndWater, numPlayers: 7, setupData: { scenario: builtinScenario('abe-2013'), seed: 's' }, unlisted: true });
+    const made = createMatch({
+      game: OilAndWater,
+      numPlayers: 7,
+      setupData: { scenario: builtinScenario('abe-2013'), seed: 's' },
+      unlisted: true,
+    });
     if ('setupDataError' in made) throw new Error(String(made.setupDataError));
     await storage.createMatch('m1', made);
     const next = { ...made.initialState, _stateID: 1 } as State;
-    const entry = { action: { type: 'MAKE_MOVE', payload: { type: 'ready', args: [], playerID: '0' } }, _stateID: 0, turn: 1, phase: 'briefing' };
+    const entry = {
+      action: { type: 'MAKE_MOVE', payload: { type: 'ready', args: [], playerID: '0' } },
+      _stateID: 0,
+      turn: 1,
+      phase: 'briefing',
+    };
     expect(storage.writeState('m1', next, [entry as never])).toBe('written');
     expect(storage.writeState('m1', next, [entry as never])).toBe('stale');
     expect(storage.writeState('m1', { ...made.initialState, _stateID: 0 } as State)).toBe('stale');
@@ -37,7 +47,10 @@ describe('SqliteStorage', () => {
     expect(got.initialState?.G.rng).not.toBeNull();
     expect(await reopened.listMatches({ where: { isGameover: false } })).toEqual(['m1']);
     // The state names its scenario by hash; the document is stored once, with the match.
-    const raw = reopened.db.prepare('SELECT state, scenario FROM matches WHERE id = ?').get('m1') as { state: string; scenario: string };
+    const raw = reopened.db.prepare('SELECT state, scenario FROM matches WHERE id = ?').get('m1') as {
+      state: string;
+      scenario: string;
+    };
     expect(JSON.parse(raw.state).G.scenario).toBeUndefined();
     expect(JSON.parse(raw.state).G.scenarioHash).toBe(hashValue(JSON.parse(raw.scenario)));
     await reopened.wipe('m1');

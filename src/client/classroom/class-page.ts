@@ -29,7 +29,9 @@ export async function renderClass(
           : g.status
             ? C.playing(g.status.year, PHASE_LABEL[g.status.phase] ?? g.status.phase)
             : '';
-        const codes = SEATS.filter((s) => g.seats?.[s].code).map((s) => `${SEAT_LABEL[s]} ${g.seats?.[s].code}`);
+        const codes = SEATS.filter((s) => g.seats?.[s].code).map(
+          (s) => `${SEAT_LABEL[s]} ${g.seats?.[s].code}`,
+        );
         return el(
           'li',
           { 'data-test': `group-${g.group}` },
@@ -42,7 +44,11 @@ export async function renderClass(
             text: C.console,
           }),
           ' · ',
-          el('a', { href: `?projector=${encodeURIComponent(g.matchID)}`, target: '_blank', text: C.projector }),
+          el('a', {
+            href: `?projector=${encodeURIComponent(g.matchID)}`,
+            target: '_blank',
+            text: C.projector,
+          }),
           el('div', { class: 'muted', text: `${C.codes}: ${codes.join(' · ')}` }),
         );
       }),
@@ -52,7 +58,9 @@ export async function renderClass(
   const comparison = el('section', { class: 'class-comparison', 'data-test': 'comparison' });
   let polls = 0;
   const compare = async () => {
-    showGroups(await call<ClassAnswer>('GET', `/api/classes/${encodeURIComponent(classID)}`, undefined, token));
+    showGroups(
+      await call<ClassAnswer>('GET', `/api/classes/${encodeURIComponent(classID)}`, undefined, token),
+    );
     const answer = await call<ClassComparisonAnswer>(
       'GET',
       `/api/classes/${encodeURIComponent(classID)}/comparison`,
@@ -61,7 +69,8 @@ export async function renderClass(
     );
     comparison.replaceChildren(...comparisonView(answer));
     // The simulator's runs play on the server's worker threads: look again shortly, a bounded number of times.
-    if (answer.spread.status === 'pending' && polls++ < 40) setTimeout(() => void compare().catch(report), 3000);
+    if (answer.spread.status === 'pending' && polls++ < 40)
+      setTimeout(() => void compare().catch(report), 3000);
   };
   const button = el('button', { type: 'button', class: 'primary', 'data-test': 'compare', text: C.compare });
   button.addEventListener('click', () => void compare().catch(report));
@@ -109,7 +118,9 @@ export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
         C.outcome,
         a.groups.map(outcome),
         C.historyOutcome,
-        spread ? C.territorialCounts(spread.territorial.none, spread.territorial.partial, spread.territorial.full) : '—',
+        spread
+          ? C.territorialCounts(spread.territorial.none, spread.territorial.partial, spread.territorial.full)
+          : '—',
         'row-outcome',
       ),
       row(C.treaty, a.groups.map(treaty), C.noTreaty, spread ? C.treaties(spread.treaties) : '—'),
@@ -140,5 +151,9 @@ export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
       }),
     ),
   );
-  return [el('h2', { text: `${C.comparison}: ${a.scenarioName}` }), el('p', { class: 'muted', text: note }), table];
+  return [
+    el('h2', { text: `${C.comparison}: ${a.scenarioName}` }),
+    el('p', { class: 'muted', text: note }),
+    table,
+  ];
 }

@@ -12,7 +12,10 @@ import { S } from '../strings';
 const C = S.classGroups;
 
 /** The year the box asks about now, or null: the year before, once it has been resolved, in Diplomacy. */
-export function reflectionYear(session: Pick<GameSession, 'view' | 'phase' | 'over'>, startYear: number): number | null {
+export function reflectionYear(
+  session: Pick<GameSession, 'view' | 'phase' | 'over'>,
+  startYear: number,
+): number | null {
   if (session.over() || session.phase() !== 'diplomacy') return null;
   const year = session.view().year - 1;
   return year >= startYear ? year : null;

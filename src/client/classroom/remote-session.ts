@@ -152,7 +152,8 @@ export class RemoteSession implements GameSession {
   /** The facilitator's pause and the phase clock, as of now. */
   classroom(): ClassroomBanner | null {
     const status = this.socket.status;
-    if (!status) return { paused: false, finished: false, remainingMs: null, connected: this.socket.socket.connected };
+    if (!status)
+      return { paused: false, finished: false, remainingMs: null, connected: this.socket.socket.connected };
     const t = status.timer;
     let remainingMs: number | null = null;
     if (t?.deadline != null) remainingMs = t.deadline - status.serverNow - (Date.now() - this.statusAt);

@@ -14,14 +14,25 @@ export function seatPath(matchID: string, seat: Seat): string {
   return `/?classroom=${encodeURIComponent(matchID)}&seat=${seat}`;
 }
 
-export function storeSeat(matchID: string, seat: Seat, credentials: string, name: string, reflectionPrompt = false): void {
-  sessionStorage.setItem(seatStorageKey(matchID, seat), JSON.stringify({ credentials, name, reflectionPrompt }));
+export function storeSeat(
+  matchID: string,
+  seat: Seat,
+  credentials: string,
+  name: string,
+  reflectionPrompt = false,
+): void {
+  sessionStorage.setItem(
+    seatStorageKey(matchID, seat),
+    JSON.stringify({ credentials, name, reflectionPrompt }),
+  );
 }
 
 /** Whether the teacher asked this seat for yearly reflections (stored by the join page with the credentials). */
 export function seatReflectionPrompt(matchID: string, seat: Seat): boolean {
   try {
-    const stored = JSON.parse(sessionStorage.getItem(seatStorageKey(matchID, seat)) ?? 'null') as { reflectionPrompt?: unknown } | null;
+    const stored = JSON.parse(sessionStorage.getItem(seatStorageKey(matchID, seat)) ?? 'null') as {
+      reflectionPrompt?: unknown;
+    } | null;
     return stored?.reflectionPrompt === true;
   } catch {
     return false;
@@ -31,7 +42,9 @@ export function seatReflectionPrompt(matchID: string, seat: Seat): boolean {
 /** The seat's credentials stored by the join page in this tab, or null. */
 export function seatCredentials(matchID: string, seat: Seat): string | null {
   try {
-    const stored = JSON.parse(sessionStorage.getItem(seatStorageKey(matchID, seat)) ?? 'null') as { credentials?: unknown } | null;
+    const stored = JSON.parse(sessionStorage.getItem(seatStorageKey(matchID, seat)) ?? 'null') as {
+      credentials?: unknown;
+    } | null;
     return typeof stored?.credentials === 'string' ? stored.credentials : null;
   } catch {
     return null;

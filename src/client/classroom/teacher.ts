@@ -137,7 +137,9 @@ export async function renderTeacher(
     if (count > 1) {
       // The class page reads its token from the fragment, as a console does, and keeps it in this tab.
       call<ClassAnswer>('POST', '/api/classes', { ...body, groups: count })
-        .then((c) => location.assign(`?class=${encodeURIComponent(c.classID)}#token=${c.facilitatorToken ?? ''}`))
+        .then((c) =>
+          location.assign(`?class=${encodeURIComponent(c.classID)}#token=${c.facilitatorToken ?? ''}`),
+        )
         .catch(report);
       return;
     }

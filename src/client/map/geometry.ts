@@ -93,7 +93,8 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const lengthSq = dx * dx + dy * dy;
-  const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSq));
+  const t =
+    lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSq));
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
@@ -111,7 +112,12 @@ export const PICK = { marker: 12, line: 5 };
  * What lies under a point of the map, most specific first: an island, a city, an energy route, a trust line, the
  * fishing grounds, a seat's country. `projects` lists the era's project ids (only those are drawn).
  */
-export function hitTest(map: MapData, x: number, y: number, projects: readonly string[]): MapSelection | null {
+export function hitTest(
+  map: MapData,
+  x: number,
+  y: number,
+  projects: readonly string[],
+): MapSelection | null {
   const p: Point = [x, y];
   let best: { island: Island; d: number } | null = null;
   for (const island of ISLANDS) {
@@ -129,7 +135,8 @@ export function hitTest(map: MapData, x: number, y: number, projects: readonly s
   }
   for (const id of projects) {
     const route = map.projects[id];
-    if (route && [...route.map, ...route.inset].some((line) => nearPolyline(line, p, PICK.line))) return { type: 'project', project: id };
+    if (route && [...route.map, ...route.inset].some((line) => nearPolyline(line, p, PICK.line)))
+      return { type: 'project', project: id };
   }
   for (const a of SEATS) {
     for (const b of SEATS) {
@@ -142,7 +149,8 @@ export function hitTest(map: MapData, x: number, y: number, projects: readonly s
   const box = map.inset.box;
   const inInset = x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
   for (const country of inInset ? map.inset.countries : map.countries) {
-    if (country.seat && country.rings.some((ring) => inRing(ring, x, y))) return { type: 'country', seat: country.seat as Seat };
+    if (country.seat && country.rings.some((ring) => inRing(ring, x, y)))
+      return { type: 'country', seat: country.seat as Seat };
   }
   return null;
 }

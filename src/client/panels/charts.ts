@@ -14,7 +14,11 @@ const W = 300;
 const H = 150;
 const M = { l: 30, r: 8, t: 8, b: 18 };
 
-function svg(tag: string, attrs: Record<string, string | number>, ...children: (SVGElement | string)[]): SVGElement {
+function svg(
+  tag: string,
+  attrs: Record<string, string | number>,
+  ...children: (SVGElement | string)[]
+): SVGElement {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   // Strings become text nodes: series labels are shown as text, never parsed.
@@ -42,7 +46,8 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
   const [y0, y1] = yRange(series.flat());
   const x0 = years[0];
   const x1 = years[years.length - 1];
-  const sx = (year: number) => M.l + (x1 === x0 ? (W - M.l - M.r) / 2 : ((year - x0) / (x1 - x0)) * (W - M.l - M.r));
+  const sx = (year: number) =>
+    M.l + (x1 === x0 ? (W - M.l - M.r) / 2 : ((year - x0) / (x1 - x0)) * (W - M.l - M.r));
   const sy = (v: number) => H - M.b - ((v - y0) / (y1 - y0)) * (H - M.t - M.b);
   const parts: SVGElement[] = [];
   for (const t of [y0, (y0 + y1) / 2, y1]) {
@@ -56,7 +61,13 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
   const when = (j: number) => (j === 0 ? WORDS.charts.opening(years[0] + 1) : String(years[j]));
   years.forEach((year, i) => {
     if (i % every === 0) {
-      parts.push(svg('text', { x: sx(year), y: H - 4, 'text-anchor': 'middle', 'data-test': 'year-tick' }, tick(year, i)));
+      parts.push(
+        svg(
+          'text',
+          { x: sx(year), y: H - 4, 'text-anchor': 'middle', 'data-test': 'year-tick' },
+          tick(year, i),
+        ),
+      );
     }
   });
   series.forEach((values, i) => {
@@ -64,7 +75,11 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
     parts.push(svg('polyline', { points, fill: 'none', stroke: colour(i), 'stroke-width': 2 }));
     values.forEach((v, j) =>
       parts.push(
-        svg('circle', { cx: sx(years[j]), cy: sy(v), r: 2.5, fill: colour(i) }, svg('title', {}, S.charts.point(chart.series[i].label, when(j), num(v)))),
+        svg(
+          'circle',
+          { cx: sx(years[j]), cy: sy(v), r: 2.5, fill: colour(i) },
+          svg('title', {}, S.charts.point(chart.series[i].label, when(j), num(v))),
+        ),
       ),
     );
   });
@@ -72,10 +87,22 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
     'ul',
     { class: 'legend' },
     ...chart.series.map((s, i) =>
-      el('li', {}, el('span', { class: 'swatch', style: `background:${colour(i)}` }), S.charts.latest(s.label, num(series[i][series[i].length - 1]))),
+      el(
+        'li',
+        {},
+        el('span', { class: 'swatch', style: `background:${colour(i)}` }),
+        S.charts.latest(s.label, num(series[i][series[i].length - 1])),
+      ),
     ),
   );
-  return [svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': chart.title }, ...parts), legend];
+  return [
+    svg(
+      'svg',
+      { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': chart.title },
+      ...parts,
+    ),
+    legend,
+  ];
 }
 
 export class Charts {

@@ -5,7 +5,12 @@ import { el, replace } from '../dom';
 import { S } from '../strings';
 import type { MapSelection } from '../ui-state';
 
-export function renderDetail(container: HTMLElement, view: GameState, selection: MapSelection | null, onClose: () => void): void {
+export function renderDetail(
+  container: HTMLElement,
+  view: GameState,
+  selection: MapSelection | null,
+  onClose: () => void,
+): void {
   if (!selection) {
     replace(container, el('p', { class: 'muted', text: S.detail.none }));
     return;
@@ -25,7 +30,9 @@ export function renderDetail(container: HTMLElement, view: GameState, selection:
           'section',
           { class: 'sources', 'data-test': 'detail-sources' },
           el('h4', { text: S.detail.sources }),
-          ...d.sources.map((s) => el('p', { class: 'source' }, s.cite, s.quote ? el('q', { text: s.quote }) : null)),
+          ...d.sources.map((s) =>
+            el('p', { class: 'source' }, s.cite, s.quote ? el('q', { text: s.quote }) : null),
+          ),
         )
       : null,
     el('button', { text: S.detail.close, 'data-key': 'detail-close', onclick: onClose }),

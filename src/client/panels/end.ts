@@ -45,12 +45,15 @@ function table(ctx: EndContext, baseline: Partial<Record<string, number>> | unde
     el(
       'tr',
       {},
-      ...[S.end.rank, S.end.seat, S.end.score, S.end.agenda, S.end.history, S.end.versus].map((h) => el('th', { scope: 'col', text: h })),
+      ...[S.end.rank, S.end.seat, S.end.score, S.end.agenda, S.end.history, S.end.versus].map((h) =>
+        el('th', { scope: 'col', text: h }),
+      ),
     ),
     ...outcome.ranking.map((seat, i) => {
       const score = outcome.finalScores[seat];
       const base = baseline?.[seat];
-      const diff = base === undefined ? '—' : `${score - base >= 0 ? '+' : ''}${Math.round((score - base) * 10) / 10}`;
+      const diff =
+        base === undefined ? '—' : `${score - base >= 0 ? '+' : ''}${Math.round((score - base) * 10) / 10}`;
       const who = ctx.humanSeats.includes(seat) ? ` (${S.end.human})` : '';
       return el(
         'tr',
@@ -68,7 +71,9 @@ function table(ctx: EndContext, baseline: Partial<Record<string, number>> | unde
 
 /** How a baseline was made, in words. */
 function baselineSource(baseline: Baseline, measured: boolean): string {
-  return measured ? S.end.baselineMeasured(baseline.runs ?? 0) : S.end.baselineShipped(baseline.bots ?? 'historical', baseline.runs ?? 0);
+  return measured
+    ? S.end.baselineMeasured(baseline.runs ?? 0)
+    : S.end.baselineShipped(baseline.bots ?? 'historical', baseline.runs ?? 0);
 }
 
 /** The big moments of the match's last resolved year. */
@@ -86,7 +91,9 @@ export function renderEnd(container: HTMLElement, ctx: EndContext): void {
   // The baseline code (and the debrief model it uses) loads with the end screen, not with the map.
   void import('../baseline').then(async ({ eraBaseline, meanScores }) => {
     const era = await eraBaseline(scenarioOf(ctx.view));
-    note.textContent = era ? S.end.baselineFrom(baselineSource(era.baseline, era.measured)) : S.end.baselineNote;
+    note.textContent = era
+      ? S.end.baselineFrom(baselineSource(era.baseline, era.measured))
+      : S.end.baselineNote;
     if (era) replace(tableBox, table(ctx, meanScores(era.baseline)));
   });
   const replay = ctx.replay;
@@ -96,18 +103,35 @@ export function renderEnd(container: HTMLElement, ctx: EndContext): void {
       'div',
       { class: 'end-card' },
       el('h2', { text: S.end.heading }),
-      el('p', { text: `${S.end.reason[outcome.reason] ?? outcome.reason} ${S.end.territorial(outcome.territorial)} (${outcome.year})` }),
+      el('p', {
+        text: `${S.end.reason[outcome.reason] ?? outcome.reason} ${S.end.territorial(outcome.territorial)} (${outcome.year})`,
+      }),
       // "No island changed hands" alone hides a treaty signed and lost at ratification: say what happened, and why.
-      el('div', { 'data-test': 'islands-story' }, ...islandsStoryText(islandsStory(ctx.view)).map((line) => el('p', { text: line }))),
+      el(
+        'div',
+        { 'data-test': 'islands-story' },
+        ...islandsStoryText(islandsStory(ctx.view)).map((line) => el('p', { text: line })),
+      ),
       // The last year has no recap of its own (the end screen replaces it): its big moments are told here.
-      el('div', { 'data-test': 'end-moments' }, ...lastMoments(ctx.view).map((m) => el('p', { class: 'moment', text: momentText(m) }))),
+      el(
+        'div',
+        { 'data-test': 'end-moments' },
+        ...lastMoments(ctx.view).map((m) => el('p', { class: 'moment', text: momentText(m) })),
+      ),
       tableBox,
       note,
       el('p', { 'data-test': 'end-seed', text: S.end.seed(ctx.seed ?? '') }),
       replay
-        ? el('button', { class: 'primary', 'data-test': 'save-replay', text: S.end.save, onclick: () => downloadReplay(replay()) })
+        ? el('button', {
+            class: 'primary',
+            'data-test': 'save-replay',
+            text: S.end.save,
+            onclick: () => downloadReplay(replay()),
+          })
         : null,
-      ctx.onDebrief ? el('button', { 'data-test': 'debrief', text: S.end.debrief, onclick: ctx.onDebrief }) : null,
+      ctx.onDebrief
+        ? el('button', { 'data-test': 'debrief', text: S.end.debrief, onclick: ctx.onDebrief })
+        : null,
       el('button', { 'data-test': 'new-match', text: S.end.again, onclick: ctx.onNewMatch }),
     ),
   );

@@ -31,7 +31,9 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
                 'details',
                 {},
                 el('summary', { text: `${S.feed.source} (${S.feed.kind[item.kind] ?? item.kind})` }),
-                ...sources.map((s) => el('p', { class: 'source' }, s.cite, s.quote ? el('q', { text: s.quote }) : null)),
+                ...sources.map((s) =>
+                  el('p', { class: 'source' }, s.cite, s.quote ? el('q', { text: s.quote }) : null),
+                ),
               )
             : null,
         );
@@ -61,7 +63,10 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
             'li',
             {},
             el('strong', { text: `${SEAT_LABEL[m.from]} ` }),
-            el('span', { class: 'muted', text: m.to === 'all' ? S.feed.publicTag : S.feed.privateTo(SEAT_LABEL[m.to]) }),
+            el('span', {
+              class: 'muted',
+              text: m.to === 'all' ? S.feed.publicTag : S.feed.privateTo(SEAT_LABEL[m.to]),
+            }),
             ': ',
             bounded(m.text),
           ),

@@ -4,10 +4,21 @@ import { el, replace } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
 
 export function renderPass(container: HTMLElement, seat: Seat, onReady: () => void): void {
-  const button = el('button', { class: 'primary', 'data-test': 'pass-ready', text: S.pass.ready(SEAT_LABEL[seat]), onclick: onReady });
+  const button = el('button', {
+    class: 'primary',
+    'data-test': 'pass-ready',
+    text: S.pass.ready(SEAT_LABEL[seat]),
+    onclick: onReady,
+  });
   replace(
     container,
-    el('div', { class: 'pass-card' }, el('h2', { text: S.pass.heading(SEAT_LABEL[seat]) }), el('p', { text: S.pass.body }), button),
+    el(
+      'div',
+      { class: 'pass-card' },
+      el('h2', { text: S.pass.heading(SEAT_LABEL[seat]) }),
+      el('p', { text: S.pass.body }),
+      button,
+    ),
   );
   button.focus();
 }

@@ -55,7 +55,9 @@ function agenda(view: GameState, seat: Seat): HTMLElement {
     'section',
     { class: 'agenda', 'data-test': 'agenda' },
     el('h3', { text: S.seat.agenda }),
-    a ? el('p', {}, el('strong', { text: a.title }), ' ', a.text) : el('p', { class: 'muted', text: S.seat.agendaNone }),
+    a
+      ? el('p', {}, el('strong', { text: a.title }), ' ', a.text)
+      : el('p', { class: 'muted', text: S.seat.agendaNone }),
     a ? el('p', { class: 'muted', text: S.seat.agendaBonus(a.bonus) }) : null,
   );
 }
@@ -86,19 +88,31 @@ function decisions(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElem
 
 /** What an order or proposal is expected to do, in one compact line under it. */
 function previewLine(view: GameState, preview: Preview, test: string): HTMLElement {
-  return el('p', { class: 'preview', 'data-test': test, text: `${S.preview.expected}: ${previewLines(view, preview).join('; ')}` });
+  return el('p', {
+    class: 'preview',
+    'data-test': test,
+    text: `${S.preview.expected}: ${previewLines(view, preview).join('; ')}`,
+  });
 }
 
 /** The rules' reason a proposal cannot be accepted now, beside it; null when it can. */
-function refusalLine(view: GameState, p: Pick<Proposal, 'kind' | 'terms'>, say: (reason: string) => string): HTMLElement | null {
+function refusalLine(
+  view: GameState,
+  p: Pick<Proposal, 'kind' | 'terms'>,
+  say: (reason: string) => string,
+): HTMLElement | null {
   const refusal = acceptRefusal(view, p);
-  return refusal ? el('p', { class: 'refusal', 'data-test': 'refusal-reason', text: say(refusalText(refusal)) }) : null;
+  return refusal
+    ? el('p', { class: 'refusal', 'data-test': 'refusal-reason', text: say(refusalText(refusal)) })
+    : null;
 }
 
 /** Why a sent proposal was rejected: the rule that forced it, or the other side's own choice. */
 function rejectionLine(view: GameState, p: Proposal): HTMLElement {
   const refusal = acceptRefusal(view, p);
-  const text = refusal ? S.refusal.rejectedBecause(refusalText(refusal)) : S.refusal.declined(SEAT_LABEL[p.to]);
+  const text = refusal
+    ? S.refusal.rejectedBecause(refusalText(refusal))
+    : S.refusal.declined(SEAT_LABEL[p.to]);
   return el('p', { class: 'refusal', 'data-test': 'refusal-reason', text });
 }
 
@@ -116,7 +130,9 @@ function received(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEleme
         'div',
         { class: `proposal ${p.status}`, 'data-status': p.status },
         el('span', { text: `${proposalLabel(view, p, seat)} — ${S.seat.status[p.status]}` }),
-        p.status === 'open' && !refused ? previewLine(view, previewProposal(view, p), 'proposal-preview') : null,
+        p.status === 'open' && !refused
+          ? previewLine(view, previewProposal(view, p), 'proposal-preview')
+          : null,
         refused,
         p.status === 'open'
           ? el(
@@ -154,7 +170,9 @@ function sent(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement |
         { class: `proposal ${p.status}`, 'data-status': p.status },
         el('span', { text: `${proposalLabel(view, p, seat)} — ${S.seat.status[p.status]}` }),
         p.status === 'rejected' ? rejectionLine(view, p) : null,
-        p.status === 'open' ? refusalLine(view, p, (reason) => S.refusal.willBeRefused(SEAT_LABEL[p.to], reason)) : null,
+        p.status === 'open'
+          ? refusalLine(view, p, (reason) => S.refusal.willBeRefused(SEAT_LABEL[p.to], reason))
+          : null,
         p.status === 'open'
           ? el('button', {
               text: S.seat.withdraw,
@@ -219,7 +237,9 @@ function newProposal(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLEl
           termsSelect,
         ),
     chosen ? previewLine(view, previewProposal(view, { from: seat, ...chosen }), 'proposal-preview') : null,
-    chosen ? refusalLine(view, chosen, (reason) => S.refusal.willBeRefused(SEAT_LABEL[chosen.to], reason)) : null,
+    chosen
+      ? refusalLine(view, chosen, (reason) => S.refusal.willBeRefused(SEAT_LABEL[chosen.to], reason))
+      : null,
     el('button', {
       text: S.seat.send,
       'data-key': 'send-proposal',
@@ -238,7 +258,12 @@ function policy(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElement
     'section',
     { class: 'policy' },
     el('h3', { text: S.seat.actions }),
-    el('p', { class: 'points', 'data-test': 'points-left', 'data-left': left, text: S.seat.pointsLeft(left, budget(view, seat)) }),
+    el('p', {
+      class: 'points',
+      'data-test': 'points-left',
+      'data-left': left,
+      text: S.seat.pointsLeft(left, budget(view, seat)),
+    }),
     el(
       'ul',
       { class: 'menu', 'data-test': 'action-menu' },
@@ -303,7 +328,13 @@ function commitControls(ctx: SeatPanelContext, view: GameState, seat: Seat, left
       'div',
       { class: 'confirm', role: 'alert', 'data-test': 'commit-confirm' },
       el('p', { text: W.commit.confirm(left) }),
-      el('button', { class: 'primary', text: W.commit.yes, 'data-key': 'commit-yes', 'data-test': 'commit-yes', onclick: commit }),
+      el('button', {
+        class: 'primary',
+        text: W.commit.yes,
+        'data-key': 'commit-yes',
+        'data-test': 'commit-yes',
+        onclick: commit,
+      }),
       el('button', {
         text: W.commit.no,
         'data-key': 'commit-no',
@@ -392,7 +423,12 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
   role.addEventListener('toggle', () => roleOpen.set(ctx.ui, (role as HTMLDetailsElement).open));
   if (phase === 'briefing') {
     body.push(
-      el('section', {}, el('h3', { text: S.seat.briefing }), el('p', { class: 'briefing', text: scenarioOf(view).briefing })),
+      el(
+        'section',
+        {},
+        el('h3', { text: S.seat.briefing }),
+        el('p', { class: 'briefing', text: scenarioOf(view).briefing }),
+      ),
       role,
       done
         ? el('p', { class: 'muted', text: S.seat.committed })
@@ -424,7 +460,9 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
   const recap = ctx.ui.recapRound();
   replace(
     container,
-    el('h2', { text: `${S.seat.heading}: ${SEAT_LABEL[seat]} (${view.leaders[seat]}) — ${phaseLabel(session)}` }),
+    el('h2', {
+      text: `${S.seat.heading}: ${SEAT_LABEL[seat]} (${view.leaders[seat]}) — ${phaseLabel(session)}`,
+    }),
     recap !== null
       ? recapSection(view, seat, recap, () => {
           ctx.ui.dismissRecap();

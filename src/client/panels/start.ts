@@ -28,8 +28,14 @@ export function renderStart(
 
   const scenarioSelect = el(
     'select',
-    { id: 'start-scenario', 'data-test': 'scenario', onchange: () => ((options.scenarioId = scenarioSelect.value), showBriefing()) },
-    ...BUILTIN_IDS.map((id) => el('option', { value: id, text: builtinScenario(id)?.name ?? id, selected: id === options.scenarioId })),
+    {
+      id: 'start-scenario',
+      'data-test': 'scenario',
+      onchange: () => ((options.scenarioId = scenarioSelect.value), showBriefing()),
+    },
+    ...BUILTIN_IDS.map((id) =>
+      el('option', { value: id, text: builtinScenario(id)?.name ?? id, selected: id === options.scenarioId }),
+    ),
   );
   const seedInput = el('input', {
     id: 'start-seed',
@@ -63,7 +69,13 @@ export function renderStart(
       help.textContent = c.type === 'bot' ? (BOT_DESCRIPTION[c.kind.split(':')[0]] ?? '') : '';
     };
     describe();
-    return el('div', { class: 'seat-row' }, el('label', { for: select.id, text: SEAT_LABEL[seat] }), select, help);
+    return el(
+      'div',
+      { class: 'seat-row' },
+      el('label', { for: select.id, text: SEAT_LABEL[seat] }),
+      select,
+      help,
+    );
   });
 
   const form = el(
@@ -81,7 +93,13 @@ export function renderStart(
     el('h1', { text: S.title }),
     el('p', { class: 'subtitle', text: S.subtitle }),
     el('h2', { text: S.start.heading }),
-    el('div', { class: 'field' }, el('label', { for: 'start-scenario', text: S.start.scenario }), scenarioSelect, years),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'start-scenario', text: S.start.scenario }),
+      scenarioSelect,
+      years,
+    ),
     briefing,
     el(
       'div',
@@ -101,7 +119,14 @@ export function renderStart(
     el('fieldset', {}, el('legend', { text: S.start.seats }), ...seatRows),
     problem,
     el('button', { type: 'submit', class: 'primary', 'data-test': 'start', text: S.start.play }),
-    onOpenReplay ? el('button', { type: 'button', 'data-test': 'open-replay', text: S.start.openReplay, onclick: onOpenReplay }) : null,
+    onOpenReplay
+      ? el('button', {
+          type: 'button',
+          'data-test': 'open-replay',
+          text: S.start.openReplay,
+          onclick: onOpenReplay,
+        })
+      : null,
     // The guided match leads the screen until this browser has finished or skipped it once.
     onTutorial
       ? el(

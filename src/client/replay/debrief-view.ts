@@ -14,7 +14,10 @@ import { replayFileName } from '../panels/end';
 import { S } from '../strings';
 
 /** The report's HTML for a replay, placed against `baseline` when given, or why it cannot be built. */
-export function debriefHtmlFor(replay: Replay, baseline?: Baseline): { ok: true; html: string } | { ok: false; error: string } {
+export function debriefHtmlFor(
+  replay: Replay,
+  baseline?: Baseline,
+): { ok: true; html: string } | { ok: false; error: string } {
   const check = verifyReplay(replay);
   if (!check.ok) return { ok: false, error: check.error };
   return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, baseline ? { baseline } : {})) };
@@ -48,9 +51,23 @@ export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: 
   if (escapeListener) document.removeEventListener('keydown', escapeListener);
   escapeListener = onKey;
   document.addEventListener('keydown', onKey);
-  const status = el('p', { class: 'muted', role: 'status', 'data-test': 'debrief-status', text: S.debrief.building });
-  const close = el('button', { 'data-test': 'debrief-close', 'data-key': 'debrief-close', text: S.debrief.close, onclick: onClose });
-  replace(container, el('div', { class: 'debrief-bar' }, el('h2', { text: S.debrief.heading }), close), status);
+  const status = el('p', {
+    class: 'muted',
+    role: 'status',
+    'data-test': 'debrief-status',
+    text: S.debrief.building,
+  });
+  const close = el('button', {
+    'data-test': 'debrief-close',
+    'data-key': 'debrief-close',
+    text: S.debrief.close,
+    onclick: onClose,
+  });
+  replace(
+    container,
+    el('div', { class: 'debrief-bar' }, el('h2', { text: S.debrief.heading }), close),
+    status,
+  );
   container.hidden = false;
   close.focus();
   // Only the latest request may fill the overlay (it can be closed and opened again while a baseline is measured).
@@ -60,7 +77,12 @@ export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: 
     // The era's one baseline: shipped, or measured here (shared with the end screen, so measured once).
     const found = replayScenario(replay);
     if (found.ok) status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
-    const era = found.ok ? await eraBaseline(found.scenario, (done) => (status.textContent = S.debrief.measuring(done, MEASURED_RUNS))) : undefined;
+    const era = found.ok
+      ? await eraBaseline(
+          found.scenario,
+          (done) => (status.textContent = S.debrief.measuring(done, MEASURED_RUNS)),
+        )
+      : undefined;
     const baseline = era?.baseline;
     if (container.dataset.build !== build) return;
     const built = debriefHtmlFor(replay, baseline);
@@ -84,8 +106,16 @@ export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: 
         'div',
         { class: 'debrief-bar' },
         el('h2', { text: S.debrief.heading }),
-        el('button', { 'data-test': 'debrief-print', text: S.debrief.print, onclick: () => frame.contentWindow?.print() }),
-        el('button', { 'data-test': 'debrief-save', text: S.debrief.save, onclick: () => download(built.html, name) }),
+        el('button', {
+          'data-test': 'debrief-print',
+          text: S.debrief.print,
+          onclick: () => frame.contentWindow?.print(),
+        }),
+        el('button', {
+          'data-test': 'debrief-save',
+          text: S.debrief.save,
+          onclick: () => download(built.html, name),
+        }),
         close,
       ),
       frame,

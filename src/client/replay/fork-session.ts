@@ -32,16 +32,18 @@ export function parentBot(parent: Replay, seat: Seat): string {
 }
 
 /** A local session at the fork point, or the fork module's message naming why it cannot start. */
-export function startForkSession(parent: Replay, choice: ForkChoice): { ok: true; session: LocalSession } | { ok: false; error: string } {
+export function startForkSession(
+  parent: Replay,
+  choice: ForkChoice,
+): { ok: true; session: LocalSession } | { ok: false; error: string } {
   const seed = choice.seed?.trim();
   const result = forkReplay(parent, seed ? { year: choice.year, seed } : { year: choice.year });
   if (!result.ok) return result;
   const { fork } = result;
-  const controllers = perSeat(
-    (s): Controller =>
-      s === choice.seat
-        ? { type: 'human' }
-        : { type: 'bot', kind: choice.botKind === PARENT_BOTS ? parentBot(parent, s) : choice.botKind },
+  const controllers = perSeat((s): Controller =>
+    s === choice.seat
+      ? { type: 'human' }
+      : { type: 'bot', kind: choice.botKind === PARENT_BOTS ? parentBot(parent, s) : choice.botKind },
   );
   try {
     const session = new LocalSession({

@@ -75,7 +75,12 @@ export function timelineOf(replay: Replay): TimelineResult {
     const after = runner.driver.state;
     const began = check.yearStarts.find((y) => y.action === runner.next - 1);
     if (began) forkYear = began.year;
-    if (after.ctx.phase !== before.ctx.phase || after.G.round !== before.G.round || phaseOf(after) !== phaseOf(before)) add(after);
+    if (
+      after.ctx.phase !== before.ctx.phase ||
+      after.G.round !== before.G.round ||
+      phaseOf(after) !== phaseOf(before)
+    )
+      add(after);
   }
   // An unfinished match may stop part-way through a phase: its last state is a position too.
   if (positions[positions.length - 1].actions !== runner.next) add(runner.driver.state);

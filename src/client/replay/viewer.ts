@@ -155,8 +155,20 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
         file.value = '';
       },
     });
-    const matchID = el('input', { id: 'replay-match-id', type: 'text', maxlength: 40, 'data-test': 'replay-match-id', value: options.matchID ?? '' });
-    const token = el('input', { id: 'replay-token', type: 'password', maxlength: 200, autocomplete: 'off', 'data-test': 'replay-token' });
+    const matchID = el('input', {
+      id: 'replay-match-id',
+      type: 'text',
+      maxlength: 40,
+      'data-test': 'replay-match-id',
+      value: options.matchID ?? '',
+    });
+    const token = el('input', {
+      id: 'replay-token',
+      type: 'password',
+      maxlength: 200,
+      autocomplete: 'off',
+      'data-test': 'replay-token',
+    });
     replace(
       L.screen,
       el('h1', { text: S.title }),
@@ -173,7 +185,12 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
           },
         },
         el('h3', { text: S.replay.fromServer }),
-        el('div', { class: 'field' }, el('label', { for: 'replay-match-id', text: S.replay.matchID }), matchID),
+        el(
+          'div',
+          { class: 'field' },
+          el('label', { for: 'replay-match-id', text: S.replay.matchID }),
+          matchID,
+        ),
         el('div', { class: 'field' }, el('label', { for: 'replay-token', text: S.replay.token }), token),
         el('button', { type: 'submit', 'data-test': 'replay-load', text: S.replay.load }),
       ),
@@ -193,7 +210,13 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
 }
 
 /** Shows a loaded timeline in the game layout; returns the teardown. */
-function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, timeline: Timeline, openAnother: () => void): () => void {
+function mount(
+  L: ViewerLayout,
+  hooks: ViewerHooks,
+  options: ViewerOptions,
+  timeline: Timeline,
+  openAnother: () => void,
+): () => void {
   const session = new ReplaySession(timeline);
   const player = new ReplayPlayer(session, intervalTicker());
   hooks.session = session;
@@ -282,7 +305,9 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
     { id: 'fork-bots', 'data-test': 'fork-bots' },
     // The parent match's own bots first, so a fork changes only what the person chooses to change.
     el('option', { value: PARENT_BOTS, text: W.fork.parentBots, selected: true }),
-    ...botKinds().map((k) => el('option', { value: k, text: `${S.start.bot(k)} — ${BOT_DESCRIPTION[k] ?? ''}` })),
+    ...botKinds().map((k) =>
+      el('option', { value: k, text: `${S.start.bot(k)} — ${BOT_DESCRIPTION[k] ?? ''}` }),
+    ),
   );
   const forkSeed = el('input', { id: 'fork-seed', type: 'text', maxlength: 64, 'data-test': 'fork-seed' });
   const forkHelp = el('p', { class: 'help muted' });
@@ -310,7 +335,12 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
   const about = el('p', {
     class: 'muted',
     'data-test': 'replay-about',
-    text: S.replay.about(timeline.scenario.name, timeline.replay.seed, timeline.replay.actions.length, S.replay.verified),
+    text: S.replay.about(
+      timeline.scenario.name,
+      timeline.replay.seed,
+      timeline.replay.actions.length,
+      S.replay.verified,
+    ),
   });
   const parent = timeline.replay.parent;
   const secrets = el('section', { class: 'secrets', 'data-test': 'secrets' });
@@ -353,7 +383,11 @@ function mount(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions, time
     el(
       'div',
       { class: 'buttons' },
-      el('button', { 'data-test': 'viewer-download', text: S.replay.download, onclick: () => downloadReplay(timeline.replay) }),
+      el('button', {
+        'data-test': 'viewer-download',
+        text: S.replay.download,
+        onclick: () => downloadReplay(timeline.replay),
+      }),
       el('button', {
         'data-test': 'viewer-debrief',
         text: S.replay.debrief,
@@ -433,14 +467,19 @@ function renderTop(top: HTMLElement, session: ReplaySession, words: string): voi
     el('span', { class: 'year', 'data-test': 'year', text: S.top.year(v.year) }),
     el('span', { text: S.top.round(Math.max(1, v.round), total) }),
     el('span', { 'data-test': 'phase', text: S.top.phase(words) }),
-    el('span', { class: 'you', 'data-test': 'lens-label', text: lens ? S.replay.seatSaw(SEAT_LABEL[lens]) : S.replay.everything }),
+    el('span', {
+      class: 'you',
+      'data-test': 'lens-label',
+      text: lens ? S.replay.seatSaw(SEAT_LABEL[lens]) : S.replay.everything,
+    }),
   );
 }
 
 /** The secrets at a position, through the lens: agendas, the latest diplomacy with reasons, the latest orders. */
 function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): void {
   const p = session.position;
-  const because = (reason: string | undefined) => (reason ? el('span', { class: 'reason muted', text: ` — ${S.replay.because(bounded(reason))}` }) : null);
+  const because = (reason: string | undefined) =>
+    reason ? el('span', { class: 'reason muted', text: ` — ${S.replay.because(bounded(reason))}` }) : null;
   const agendas = el(
     'ul',
     { class: 'agendas' },
@@ -451,7 +490,12 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
         : p.round === 0
           ? S.replay.agendaNotDealt
           : S.replay.agendaHidden;
-      return el('li', { 'data-test': `secret-agenda-${s}`, 'data-open': a ? 'yes' : 'no' }, el('strong', { text: `${SEAT_LABEL[s]}: ` }), body);
+      return el(
+        'li',
+        { 'data-test': `secret-agenda-${s}`, 'data-open': a ? 'yes' : 'no' },
+        el('strong', { text: `${SEAT_LABEL[s]}: ` }),
+        body,
+      );
     }),
   );
 
@@ -469,10 +513,20 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
             { 'data-test': 'secret-diplomacy' },
             ...decisions.map((d) => {
               const chosen = d.options.find((o) => o.id === d.chosen)?.label ?? S.replay.undecided;
-              return el('li', {}, `${SEAT_LABEL[d.seat]}: ${S.replay.decision(d.prompt, chosen)}`, because(d.reason));
+              return el(
+                'li',
+                {},
+                `${SEAT_LABEL[d.seat]}: ${S.replay.decision(d.prompt, chosen)}`,
+                because(d.reason),
+              );
             }),
             ...proposals.map((x) =>
-              el('li', {}, `${SEAT_LABEL[x.from]}: ${proposalLabel(v, x, x.from)} — ${S.seat.status[x.status] ?? x.status}`, because(x.reason)),
+              el(
+                'li',
+                {},
+                `${SEAT_LABEL[x.from]}: ${proposalLabel(v, x, x.from)} — ${S.seat.status[x.status] ?? x.status}`,
+                because(x.reason),
+              ),
             ),
           ),
           el('h4', { text: S.replay.privateOf(year) }),
@@ -480,7 +534,14 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
             ? el(
                 'ul',
                 { 'data-test': 'secret-messages' },
-                ...privates.map((m) => el('li', {}, el('strong', { text: `${SEAT_LABEL[m.from]} → ${SEAT_LABEL[m.to as Seat]}: ` }), bounded(m.text))),
+                ...privates.map((m) =>
+                  el(
+                    'li',
+                    {},
+                    el('strong', { text: `${SEAT_LABEL[m.from]} → ${SEAT_LABEL[m.to as Seat]}: ` }),
+                    bounded(m.text),
+                  ),
+                ),
               )
             : el('p', { class: 'muted', text: S.replay.noPrivate }),
         ];
@@ -499,7 +560,9 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
               { 'data-test': `secret-orders-${s}` },
               el('strong', { text: `${S.replay.seatOrders(SEAT_LABEL[s])}: ` }),
               list.length === 0 ? S.replay.noOrders : null,
-              ...list.map((o, i) => el('span', { class: 'order' }, i ? '; ' : '', orderLabel(v, o), because(o.reason))),
+              ...list.map((o, i) =>
+                el('span', { class: 'order' }, i ? '; ' : '', orderLabel(v, o), because(o.reason)),
+              ),
             );
           }),
         ),
@@ -511,7 +574,9 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
     el('h3', { text: S.replay.secrets }),
     el('h4', { text: S.replay.agendas }),
     agendas,
-    el('h4', { text: round >= 1 ? S.replay.diplomacyOf(year) : S.replay.diplomacyOf(scenarioOf(v).startYear) }),
+    el('h4', {
+      text: round >= 1 ? S.replay.diplomacyOf(year) : S.replay.diplomacyOf(scenarioOf(v).startYear),
+    }),
     ...diplomacy,
     ...orders,
   );

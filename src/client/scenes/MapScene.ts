@@ -83,7 +83,9 @@ export class MapScene extends Phaser.Scene {
     this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
       this.deps.onHover(this.pick(pointer.x, pointer.y), pointer.x, pointer.y);
     });
-    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => this.deps.onSelect(this.pick(pointer.x, pointer.y)));
+    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) =>
+      this.deps.onSelect(this.pick(pointer.x, pointer.y)),
+    );
     this.input.on('gameout', () => this.deps.onHover(null, 0, 0));
 
     this.newsSeen = this.deps.session.view().news.length;
@@ -314,7 +316,8 @@ export class MapScene extends Phaser.Scene {
     if (!sel) return;
     g.lineStyle(3, 0xffff66, 1);
     const map = this.deps.map;
-    if (sel.type === 'island') g.strokeCircle(map.islands[sel.island].at[0], map.islands[sel.island].at[1], 15);
+    if (sel.type === 'island')
+      g.strokeCircle(map.islands[sel.island].at[0], map.islands[sel.island].at[1], 15);
     else if (sel.type === 'country') {
       const [x, y] = capitals(map)[sel.seat];
       g.strokeCircle(x, y, 14);
@@ -332,9 +335,12 @@ export class MapScene extends Phaser.Scene {
   /** Where a news item pops up: by the first seat its event names, else mid-map. */
   private anchor(view: GameState, item: NewsItem): [number, number] {
     const sc = scenarioOf(view);
-    const event = sc.events.find((e) => e.id === item.eventId) ?? sc.wildcards.deck.find((e) => e.id === item.eventId);
+    const event =
+      sc.events.find((e) => e.id === item.eventId) ?? sc.wildcards.deck.find((e) => e.id === item.eventId);
     const caps = capitals(this.deps.map);
-    const touchesIslands = event?.effects.some((e) => ['garrison', 'garrison-set', 'joint-activities', 'visa-free', 'fishing-tension'].includes(e.type));
+    const touchesIslands = event?.effects.some((e) =>
+      ['garrison', 'garrison-set', 'joint-activities', 'visa-free', 'fishing-tension'].includes(e.type),
+    );
     if (touchesIslands) return this.deps.map.islands.kunashiri.at;
     const seat = (event?.incident?.offender ?? event?.decision?.seat) as Seat | undefined;
     if (seat) return caps[seat];
@@ -355,11 +361,19 @@ export class MapScene extends Phaser.Scene {
         color: '#111111',
         wordWrap: { width: 214 },
       });
-      const bg = this.add.rectangle(0, 0, 230, label.height + 12, 0xfff8dc, 0.95).setOrigin(0, 0).setStrokeStyle(1, 0x333333);
+      const bg = this.add
+        .rectangle(0, 0, 230, label.height + 12, 0xfff8dc, 0.95)
+        .setOrigin(0, 0)
+        .setStrokeStyle(1, 0x333333);
       const popup = this.add.container(x, y, [bg, label]);
       this.popups.add(popup);
-      this.tweens.add({ targets: popup, alpha: 0, delay: 6000, duration: 800, onComplete: () => popup.destroy() });
+      this.tweens.add({
+        targets: popup,
+        alpha: 0,
+        delay: 6000,
+        duration: 800,
+        onComplete: () => popup.destroy(),
+      });
     });
   }
 }
-
