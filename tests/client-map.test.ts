@@ -63,6 +63,23 @@ describe('hit-testing', () => {
       expect(hitTest(map, ...map.islands[island].at, [])).toEqual({ type: 'island', island });
   });
 
+  it('picks Etorofu, not the fishing grounds around it, on its marker, land, garrison ticks and name', () => {
+    const [x, y] = map.islands.etorofu.at;
+    const xs = map.islands.etorofu.rings[0].filter((_, i) => i % 2 === 0);
+    const ys = map.islands.etorofu.rings[0].filter((_, i) => i % 2 === 1);
+    // A point of land away from the marker: the ring's vertex farthest from it, nudged toward the marker.
+    let far = 0;
+    for (let i = 1; i < xs.length; i++)
+      if (Math.hypot(xs[i] - x, ys[i] - y) > Math.hypot(xs[far] - x, ys[far] - y)) far = i;
+    const land: [number, number] = [xs[far] + (x - xs[far]) * 0.1, ys[far] + (y - ys[far]) * 0.1];
+    const points: [number, number][] = [[x, y], [x + 6, y - 6], land, [x - 2, y - 15], [x + 30, y - 4]];
+    // The points lie in the fishing grounds and beyond the marker's pick radius: the test could fail.
+    expect(points.filter(([px, py]) => inRing(map.fishing, px, py)).length).toBeGreaterThan(2);
+    expect(points.filter(([px, py]) => Math.hypot(px - x, py - y) > 12).length).toBeGreaterThan(2);
+    for (const [px, py] of points)
+      expect(hitTest(map, px, py, []), `${px},${py}`).toEqual({ type: 'island', island: 'etorofu' });
+  });
+
   it('finds each seat at its capital', () => {
     const caps = capitals(map);
     for (const seat of SEATS) expect(hitTest(map, ...caps[seat], [])).toEqual({ type: 'country', seat });

@@ -251,6 +251,12 @@ export function conditionHolds(G: GameState, c: Condition): boolean {
       const p = G.projects[c.project];
       return !!p && compare(PROJECT_STAGES.indexOf(p.stage), c.op, PROJECT_STAGES.indexOf(c.stage));
     }
+    case 'project-stake': {
+      const p = G.projects[c.project];
+      return !!p && compare(p.stakes[c.seat] ?? 0, c.op, c.value);
+    }
+    case 'linkage':
+      return G.linkage === c.value;
     case 'chance':
       return chance(G) < c.p;
   }

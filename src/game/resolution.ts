@@ -23,7 +23,7 @@ import {
 import { LEVERS } from './levers';
 import { applyOrder } from './policy';
 import { chance } from './rng';
-import { energyBought, energyIndex, energyShare, finishMatch, updateScores } from './scoring';
+import { energyBought, energyIndex, energyShare, finishMatch, scoreBreakdown, updateScores } from './scoring';
 import {
   FORMULA_TRANSFERS,
   ISLANDS,
@@ -327,5 +327,8 @@ export function snapshot(G: GameState) {
     pressure: perSeat((s) => G.domestic[s].pressure),
     // Each project's stage as an index into PROJECT_STAGES: the distance from history (src/sim/history.ts) reads it.
     stages: Object.fromEntries(Object.values(G.projects).map((p) => [p.id, PROJECT_STAGES.indexOf(p.stage)])),
+    scoreTerms: perSeat((s) =>
+      Object.fromEntries(scoreBreakdown(G, s).map((t) => [t.term, round1(t.value)])),
+    ),
   };
 }

@@ -146,6 +146,10 @@ export const ConditionSchema = z.discriminatedUnion('type', [
     .object({ type: z.literal('islands-held'), seat: negotiator, op, value: z.number().int().min(0).max(4) })
     .strict(),
   z.object({ type: z.literal('project-stage'), project: id, op, stage: z.enum(PROJECT_STAGES) }).strict(),
+  /** An investor's stake in a project, in percent: an agenda that asks for a seat's money checks the money. */
+  z.object({ type: z.literal('project-stake'), project: id, seat: SeatSchema, op, value: level }).strict(),
+  /** Whether Japan still links economics to the islands (seikei fukabun). */
+  z.object({ type: z.literal('linkage'), value: z.boolean() }).strict(),
   z.object({ type: z.literal('chance'), p: z.number().min(0).max(1) }).strict(),
 ]);
 export type Condition = z.infer<typeof ConditionSchema>;

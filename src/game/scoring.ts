@@ -39,45 +39,75 @@ export function rapprochement(G: GameState): number {
   return (G.trust.japan.russia + G.trust.russia.japan + rapport(G, 'russia', 'japan')) / 3;
 }
 
-export function publicScore(G: GameState, seat: Seat): number {
+/** The terms of a public score, each one interest the paper gives the seat (paper-facts §1). */
+export const SCORE_TERMS = [
+  'economy',
+  'energy',
+  'islands',
+  'alignment',
+  'trust',
+  'balance',
+  'treaty',
+  'korea',
+  'capital',
+] as const;
+export type ScoreTerm = (typeof SCORE_TERMS)[number];
+
+/**
+ * A seat's public score term by term, in the order they are added: the end screen and the charts panel show it so a
+ * player sees which choices moved the score. `publicScore` is the sum of these terms, added in this order (floating
+ * point sums depend on order, and pinned replays on the sums), so the two can never disagree.
+ */
+export function scoreBreakdown(G: GameState, seat: Seat): { term: ScoreTerm; value: number }[] {
   const S = LEVERS.score;
-  const economy = S.economy * (G.economy[seat] - 100);
-  const energy = S.energyShare * energyShare(G, seat) + S.energyBuyer * energyBought(G, seat);
   const a = G.alignment;
   const k = G.koreaTies;
-  let score = economy + energy;
+  const terms: [ScoreTerm, number][] = [
+    ['economy', S.economy * (G.economy[seat] - 100)],
+    ['energy', S.energyShare * energyShare(G, seat) + S.energyBuyer * energyBought(G, seat)],
+  ];
   switch (seat) {
     case 'russia':
       // Sovereignty first (Yeltsin), Japanese capital (every era), China as partner, the alliance as a barrier.
-      score += S.islandRussia * islandsHeld(G, 'russia');
-      score += (a.sinoRussian - 50) / 10 - (a.usJapanAlliance - 50) / 10 - a.sanctions / 10;
-      score += (G.trust.japan.russia - 30) / 10;
+      terms.push(['islands', S.islandRussia * islandsHeld(G, 'russia')]);
+      terms.push(['alignment', (a.sinoRussian - 50) / 10 - (a.usJapanAlliance - 50) / 10 - a.sanctions / 10]);
+      terms.push(['trust', (G.trust.japan.russia - 30) / 10]);
       break;
     case 'japan':
       // The Northern Territories are the aim of any treaty; energy and the alliance.
-      score += S.islandJapan * islandsHeld(G, 'japan');
-      score += (a.usJapanAlliance - 50) / 10 + (a.japanChina + a.japanRok - 100) / 20;
+      terms.push(['islands', S.islandJapan * islandsHeld(G, 'japan')]);
+      terms.push(['alignment', (a.usJapanAlliance - 50) / 10 + (a.japanChina + a.japanRok - 100) / 20]);
       break;
     case 'china':
       // Balance of power: a Russo-Japanese thaw is China's loss; Sino-Russian ties and the Koreas are its gain.
-      score += (a.sinoRussian - 50) / 5 - (rapprochement(G) - 35) / 5;
-      score += (k.rok.china + k.dprk.china - 100) / 20;
-      if (G.treaty?.status === 'ratified') score -= 10;
+      terms.push(['balance', (a.sinoRussian - 50) / 5 - (rapprochement(G) - 35) / 5]);
+      terms.push(['korea', (k.rok.china + k.dprk.china - 100) / 20]);
+      if (G.treaty?.status === 'ratified') terms.push(['treaty', -10]);
       break;
     case 'us':
-      score +=
-        (a.usJapanAlliance - 50) / 5 + (k.rok.us - 50) / 10 - (k.dprk.russia + k.dprk.china - 100) / 40;
+      terms.push([
+        'alignment',
+        (a.usJapanAlliance - 50) / 5 + (k.rok.us - 50) / 10 - (k.dprk.russia + k.dprk.china - 100) / 40,
+      ]);
       break;
     case 'rok':
       // An alternative partner for Russia that gains from the stalemate.
-      score += (k.rok.russia + k.rok.us - 100) / 10 + (k.rok.china - 50) / 20;
-      score += (G.trust.dprk.rok - 30) / 20 - (rapprochement(G) - 35) / 10;
+      terms.push(['korea', (k.rok.russia + k.rok.us - 100) / 10 + (k.rok.china - 50) / 20]);
+      terms.push(['balance', (G.trust.dprk.rok - 30) / 20 - (rapprochement(G) - 35) / 10]);
       break;
     case 'dprk':
-      score += (Math.max(k.dprk.russia, k.dprk.china) - 50) / 5 + (k.dprk.us - 20) / 10;
-      score += (G.domestic.dprk.capital - 50) / 10;
+      terms.push(['korea', (Math.max(k.dprk.russia, k.dprk.china) - 50) / 5 + (k.dprk.us - 20) / 10]);
+      terms.push(['capital', (G.domestic.dprk.capital - 50) / 10]);
       break;
   }
+  return terms.map(([term, value]) => ({ term, value }));
+}
+
+export function publicScore(G: GameState, seat: Seat): number {
+  const terms = scoreBreakdown(G, seat);
+  // economy + energy first, then each further term, exactly as the score has always been summed.
+  let score = terms[0].value + terms[1].value;
+  for (const t of terms.slice(2)) score += t.value;
   return round1(score);
 }
 

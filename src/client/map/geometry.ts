@@ -108,6 +108,40 @@ function nearPolyline(flat: readonly number[], p: Point, within: number): boolea
 /** How close (in map pixels) the pointer must be to a marker or a line to pick it. */
 export const PICK = { marker: 12, line: 5 };
 
+/** Where each island's name is drawn, from its marker (top-left of the text); the name picks the island too. */
+export const ISLAND_LABEL_OFFSET: Record<Island, Point> = {
+  habomai: [6, 6],
+  shikotan: [10, 2],
+  kunashiri: [-8, -24],
+  etorofu: [10, -10],
+};
+/** The box a one-word island name covers at the map's 11 px type, generously (the widest, Kunashiri, is ~50 px). */
+const ISLAND_LABEL_BOX = { width: 56, height: 15 };
+
+/**
+ * An island drawn at a point though not within PICK.marker of its marker: on its land, its garrison ticks or its
+ * name. The islands lie inside the fishing grounds, so without this a click on Etorofu's land or name opened the
+ * fishing grounds.
+ */
+function islandDrawnAt(map: MapData, x: number, y: number): Island | null {
+  // Land first: the islands lie close together and one's name may reach over a neighbour's coast.
+  const onLand = ISLANDS.find((island) => map.islands[island].rings.some((ring) => inRing(ring, x, y)));
+  if (onLand) return onLand;
+  for (const island of ISLANDS) {
+    const [ix, iy] = map.islands[island].at;
+    const [dx, dy] = ISLAND_LABEL_OFFSET[island];
+    const onLabel =
+      x >= ix + dx &&
+      x <= ix + dx + ISLAND_LABEL_BOX.width &&
+      y >= iy + dy &&
+      y <= iy + dy + ISLAND_LABEL_BOX.height;
+    // Garrison ticks rise to 15 px above the marker and joint-activity dots sit 12 px below it.
+    const onMarks = Math.abs(x - ix) <= PICK.marker && y >= iy - 17 && y <= iy + 16;
+    if (onLabel || onMarks) return island;
+  }
+  return null;
+}
+
 /**
  * What lies under a point of the map, most specific first: an island, a city, an energy route, a trust line, the
  * fishing grounds, a seat's country. `projects` lists the era's project ids (only those are drawn).
@@ -145,6 +179,8 @@ export function hitTest(
       if (distanceToSegment(p, s, e) <= PICK.line - 2) return { type: 'trust', from: a, to: b };
     }
   }
+  const drawn = islandDrawnAt(map, x, y);
+  if (drawn) return { type: 'island', island: drawn };
   if (map.fishing.length >= 6 && inRing(map.fishing, x, y)) return { type: 'fishing' };
   const box = map.inset.box;
   const inInset = x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;

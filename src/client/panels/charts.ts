@@ -7,6 +7,7 @@ import type { GameState } from '../../game/state';
 import { SERIES_COLOURS, seatCss } from '../../sim/palette';
 import { CHARTS, chartColumns, type ChartSpec } from '../chart-data';
 import { el, replace } from '../dom';
+import { scoreBreakdownTable } from './score-breakdown';
 import { S, W as WORDS } from '../strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -107,6 +108,8 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
 
 export class Charts {
   private readonly boxes: { box: HTMLElement; chart: ChartSpec }[] = [];
+  /** The score breakdown under the charts, redrawn when a year is added. */
+  private readonly breakdown = el('div');
 
   constructor(container: HTMLElement, view: GameState) {
     container.replaceChildren(el('h3', { text: S.charts.heading }));
@@ -115,6 +118,7 @@ export class Charts {
       container.append(box);
       this.boxes.push({ box, chart });
     }
+    container.append(this.breakdown);
     this.update(view);
   }
 
@@ -125,6 +129,10 @@ export class Charts {
       if (String(columns[0].length) === box.dataset.points) continue;
       replace(box, el('figcaption', { text: chart.title }), ...drawChart(chart, columns));
       box.dataset.points = String(columns[0].length);
+    }
+    if (String(view.history.length) !== this.breakdown.dataset.years) {
+      replace(this.breakdown, scoreBreakdownTable(view));
+      this.breakdown.dataset.years = String(view.history.length);
     }
   }
 

@@ -9,7 +9,14 @@ import type { GameState, NewsItem } from '../../game/state';
 import type { GameSession } from '../session';
 import { CITY_LABEL, ISLAND_LABEL, S } from '../strings';
 import type { MapSelection } from '../ui-state';
-import { capitals, hitTest, trustSegment, type MapCountry, type MapData } from '../map/geometry';
+import {
+  capitals,
+  hitTest,
+  ISLAND_LABEL_OFFSET,
+  trustSegment,
+  type MapCountry,
+  type MapData,
+} from '../map/geometry';
 import {
   COAST,
   LABEL,
@@ -210,13 +217,7 @@ export class MapScene extends Phaser.Scene {
     this.text(ux - 90, uy + 12, S.map.washington, 11).setWordWrapWidth(150);
     for (const island of ISLANDS) {
       const [x, y] = map.islands[island].at;
-      const offsets: Record<string, [number, number]> = {
-        habomai: [6, 6],
-        shikotan: [10, 2],
-        kunashiri: [-8, -24],
-        etorofu: [10, -10],
-      };
-      const [dx, dy] = offsets[island];
+      const [dx, dy] = ISLAND_LABEL_OFFSET[island];
       this.islandLabels.set(island, this.text(x + dx, y + dy, ISLAND_LABEL[island].split(' ')[0], 11));
     }
   }
