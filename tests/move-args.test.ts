@@ -19,6 +19,7 @@ const WELL_FORMED: Record<MoveName, unknown> = {
   inject: { id: 'tsunami' },
   advance: {},
   endMatch: {},
+  broadcast: { text: 'five minutes left in this year' },
 };
 
 /** Malformed arguments per move: a field of the wrong type or value, where the move has fields. */
@@ -36,6 +37,7 @@ const MALFORMED: Record<MoveName, unknown[]> = {
     { to: 'japan', text: 'x'.repeat(10_000) },
   ],
   makeStatement: [{ text: 42 }, {}],
+  broadcast: [{ text: 7 }, {}, { text: 'x'.repeat(10_000) }],
   commitOrders: [
     { orders: 'all' },
     { orders: [{ action: 'no-such-action' }] },

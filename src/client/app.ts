@@ -5,7 +5,8 @@
 import mapJson from '../../assets/map/northeast-asia.json';
 import { ISLANDS, SEATS, type Seat, isSeat } from '../game/vocabulary';
 import { builtinScenario } from '../scenario/builtin';
-import { el, replace } from './dom';
+import { bounded, el, replace } from './dom';
+import type { GameState } from '../game/state';
 import type { MapData } from './map/geometry';
 import type { MapView } from './map-view';
 import { Charts } from './panels/charts';
@@ -347,6 +348,7 @@ function renderTop(top: HTMLElement, session: GameSession): void {
     el('span', { text: S.top.round(Math.max(1, v.round), total) }),
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
     classroomBanner(session.classroom?.() ?? null),
+    classroomNotice(session.classroom ? v : null),
     seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
     session instanceof LocalSession && session.lineage
       ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) })
@@ -362,6 +364,18 @@ function renderTop(top: HTMLElement, session: GameSession): void {
         })
       : null,
   );
+}
+
+/** The facilitator's latest notice to the class, in the top bar (typed text: shown as text, bounded). */
+function classroomNotice(v: GameState | null): HTMLElement | null {
+  const latest = v?.broadcasts?.at(-1);
+  if (!latest) return null;
+  return el('span', {
+    class: 'classroom-notice',
+    role: 'status',
+    'data-test': 'broadcast',
+    text: S.classroomNotices.fromFacilitator(bounded(latest.text, 280)),
+  });
 }
 
 /** The class match's state in the top bar: the link, the facilitator's pause, the phase clock. */

@@ -2,11 +2,14 @@
  * The one historical baseline of the browser, for the end screen and the debrief alike: each seat's final scores
  * with historical-doctrine bots in the era. A file `assets/baselines/<scenario>.json` (the debrief's format, as
  * `replay report --baseline` reads) is used when one ships; none ships today, so the honest default is to measure
- * `MEASURED_RUNS` matches here, once per era and page, and say so. The end screen and the debrief share that one
- * measurement.
+ * `MEASURED_RUNS` matches here, once per era, last year and page, and say so. The runs stop at the last year the
+ * match played (`playedBaseline`), so a class stopped after a year is not set against eight. The end screen and the
+ * debrief share that one measurement.
  */
 import { botKinds, makeBots } from '../bots/registry';
-import { perSeat } from '../game/state';
+import { type GameState, perSeat } from '../game/state';
+import { scenarioOf } from '../game/scenario-registry';
+import { cutEra } from '../scenario/lesson-cut';
 import type { Seat } from '../game/vocabulary';
 import type { Scenario } from '../game/scenario-schema';
 import { playMatch } from '../match/match';
@@ -37,6 +40,26 @@ export interface EraBaseline {
   baseline: Baseline;
   /** True when measured in this browser, false when a file shipped. */
   measured: boolean;
+  /** The last year the baseline's runs played (the era's end, or the year a match was stopped at). */
+  endYear: number;
+}
+
+/**
+ * The last year a finished match played: its last resolved year, or the era's first when it was ended before any
+ * year resolved. A match the facilitator ended early is compared with runs of as many years, not of the whole era.
+ */
+export function lastPlayedYear(view: GameState): number {
+  const scenario = scenarioOf(view);
+  const year = view.revealed.at(-1)?.year ?? scenario.startYear;
+  return Math.min(Math.max(year, scenario.startYear), scenario.endYear);
+}
+
+/** The baseline to set a finished match against: the era's runs cut at the last year the match played. */
+export function playedBaseline(
+  view: GameState,
+  onProgress?: (done: number) => void,
+): Promise<EraBaseline | undefined> {
+  return eraBaseline(scenarioOf(view), onProgress, lastPlayedYear(view));
 }
 
 const eras = new Map<string, Promise<EraBaseline | undefined>>();
@@ -48,10 +71,15 @@ const listeners = new Map<string, Set<(done: number) => void>>();
  * Undefined when none ships and the historical bot is not registered.
  */
 export function eraBaseline(
-  scenario: Scenario,
+  whole: Scenario,
   onProgress?: (done: number) => void,
+  endYear: number = whole.endYear,
 ): Promise<EraBaseline | undefined> {
-  const key = `${scenario.id}:${scenario.version}`;
+  // A lesson cut keeps the era's id and version, so the last year is part of the key.
+  const cut = endYear < whole.endYear ? cutEra(whole, endYear) : ({ ok: true, scenario: whole } as const);
+  if (!cut.ok) return Promise.resolve(undefined);
+  const scenario = cut.scenario;
+  const key = `${scenario.id}:${scenario.version}:${scenario.endYear}`;
   if (onProgress) {
     if (!listeners.has(key)) listeners.set(key, new Set());
     listeners.get(key)?.add(onProgress);
@@ -59,8 +87,9 @@ export function eraBaseline(
   const hit = eras.get(key);
   if (hit) return hit;
   const run = (async (): Promise<EraBaseline | undefined> => {
-    const shipped = await shippedBaseline(scenario.id);
-    if (shipped) return { baseline: shipped, measured: false };
+    // A shipped file holds whole-era runs: it stands for the era only when the match played the whole era.
+    const shipped = scenario === whole ? await shippedBaseline(scenario.id) : undefined;
+    if (shipped) return { baseline: shipped, measured: false, endYear: scenario.endYear };
     if (!canMeasureBaseline()) return undefined;
     const bots = perSeat(() => 'historical');
     const matches: { finalScores: Record<Seat, number> }[] = [];
@@ -75,6 +104,7 @@ export function eraBaseline(
     return {
       baseline: baselineFromMatches(scenario.id, matches, 'historical (measured in this browser)'),
       measured: true,
+      endYear: scenario.endYear,
     };
   })();
   eras.set(key, run);

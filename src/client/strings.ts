@@ -7,6 +7,7 @@ import { describeLogEntry, type LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
 import type { LogEntry } from '../game/state';
 import type { Lever } from '../game/preview';
+import type { ScoreTerm } from '../game/scoring';
 import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 import { INDICATOR_LABELS } from '../sim/indicators';
 import { LOG_EN } from '../sim/log-text';
@@ -354,6 +355,25 @@ export const S = {
     linkage: 'Japan links aid to the islands',
     city: 'City',
   },
+  /** The public score term by term (scoreBreakdown in the rules), per seat and year. */
+  scoreBreakdown: {
+    heading: 'Where the scores come from',
+    note: 'Each public score is the sum of these terms; an agenda met adds its bonus only at the end.',
+    year: 'Year',
+    seat: 'Country',
+    total: 'Score',
+    term: {
+      economy: 'Economy',
+      energy: 'Energy',
+      islands: 'Islands held',
+      alignment: 'Alliances',
+      trust: 'Japan’s trust',
+      balance: 'Balance of power',
+      treaty: 'Peace treaty',
+      korea: 'Korean ties',
+      capital: 'Political capital',
+    } satisfies Record<ScoreTerm, string>,
+  },
   end: {
     heading: 'The end of the match',
     reason: {
@@ -560,6 +580,25 @@ export const S = {
     ranking: 'Ranking',
     questions: 'For discussion',
     connecting: 'Connecting…',
+  },
+  /** The facilitator's notices to the class, the debrief's privacy choice, and the projector's year in review. */
+  classroomNotices: {
+    broadcast: 'Message to the whole class',
+    broadcastPlaceholder: 'e.g. Five minutes left: agree or walk away.',
+    broadcastButton: 'Send to every seat',
+    fromFacilitator: (text: string) => `Facilitator: ${text}`,
+    debriefPrivate: 'Show private messages in the debrief',
+    debriefPrivateHint: 'Off: the debrief leaves out every private message (public statements stay).',
+    yearInReview: (year: number) => `${year} in review`,
+    noChange: 'No public indicator moved.',
+    change: (label: string, from: number, to: number) => `${label}: ${from} → ${to}`,
+    ladderMoved: (seat: string, from: string, to: string) => `${seat}: ${from} → ${to}`,
+    history: 'Where the class left history',
+    historyShare: (inBand: number, total: number) =>
+      `${inBand} of ${total} recorded year-indicators stayed within history’s bands`,
+    historyNone: 'This era has no recorded levels to compare with.',
+    historyOut: (year: number, label: string, value: number, min: number, max: number) =>
+      `${year} · ${label}: ${value} (history ${min}–${max})`,
   },
   /** Classes of several groups (classroom/class-page.ts) and the seats' yearly reflections (classroom/reflection.ts). */
   classGroups: {

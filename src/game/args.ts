@@ -46,6 +46,10 @@ export const MessageArgs = z
 export const StatementArgs = z
   .object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) })
   .strict();
+/** The facilitator's notice to the whole class: bounded like a public statement, checked again once cleaned. */
+export const BroadcastArgs = z
+  .object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) })
+  .strict();
 
 /** Characters a reflection keeps once cleaned (a few sentences: it is graded, not chatted). */
 export const REFLECTION_MAX_CHARS = 600;
@@ -82,6 +86,7 @@ export const FACILITATOR_MOVE_ARGS = {
   inject: InjectArgs,
   advance: NoArgs,
   endMatch: NoArgs,
+  broadcast: BroadcastArgs,
 } as const satisfies Record<string, z.ZodType>;
 
 /**

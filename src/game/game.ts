@@ -153,8 +153,19 @@ const endMatch = facilitatorMove('endMatch', (G) => {
   finishMatch(G, 'facilitator');
 });
 
+/** Notices a match may hold: several a year for a long era is plenty for one class. */
+export const MAX_BROADCASTS = 60;
+
+/** A notice to the whole class, kept in the state (not only sent over the socket) so the replay holds it. */
+const broadcast = facilitatorMove('broadcast', (G, { text }) => {
+  const clean = cleanText(text);
+  if (clean.length === 0 || clean.length > LEVERS.messages.statementMaxChars) return INVALID_MOVE;
+  // A bound on the list, so a runaway console cannot grow every seat's sync without limit.
+  if ((G.broadcasts?.length ?? 0) >= MAX_BROADCASTS) return INVALID_MOVE;
+  G.broadcasts = [...(G.broadcasts ?? []), { round: G.round, year: G.year, text: clean }];
+});
 // inject is redacted: its argument in the log would tell every seat the queued event before News (view.ts).
-const facilitation = { inject: { move: inject, redact: true }, advance, endMatch };
+const facilitation = { inject: { move: inject, redact: true }, advance, endMatch, broadcast };
 
 /** Messages are kept in order, so this round's are at the end: scan back only over them. */
 function messagesThisRound(G: GameState, seat: Seat): number {

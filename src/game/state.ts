@@ -6,6 +6,7 @@ import type { ActionId, ProposalKind } from './catalog';
 import { registerScenario } from './scenario-registry';
 import { initialRngState, type RngState } from './rng';
 import type { Agenda, Scenario } from './scenario-schema';
+import type { ScoreTerm } from './scoring';
 
 export { scenarioOf } from './scenario-registry';
 // perSeat moved to the vocabulary; re-exported so the rules' existing imports keep working.
@@ -184,6 +185,11 @@ export interface Snapshot {
   pressure: PerSeat<number>;
   /** Each project's stage at the year's end, an index into PROJECT_STAGES (absent in states made before it). */
   stages?: Record<string, number>;
+  /**
+   * Each seat's public score term by term (scoreBreakdown), so the score breakdown can be shown for every year; absent
+   * in states made before it.
+   */
+  scoreTerms?: PerSeat<Partial<Record<ScoreTerm, number>>>;
 }
 
 export interface AgendaState {
@@ -267,6 +273,19 @@ export interface GameState {
    * Private to the seat and the facilitator until the match ends (view.ts).
    */
   reflections?: Reflection[];
+  /**
+   * The facilitator's notices to the whole class (the `broadcast` move), in order. Public: every seat and the
+   * projector see them. Absent until the first, so states and pinned replay hashes of matches without any are
+   * unchanged.
+   */
+  broadcasts?: Broadcast[];
+}
+
+/** A facilitator's notice to every seat and the projector. */
+export interface Broadcast {
+  round: number;
+  year: number;
+  text: string;
 }
 
 /** A seat's short written reflection on one year of its play (the `reflect` move). */

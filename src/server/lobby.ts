@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { State } from 'boardgame.io';
 import { createMatch } from '../match/bgio';
 import { OilAndWater } from '../game/game';
+import { BroadcastArgs } from '../game/args';
 import { FACILITATOR_ID, NUM_PLAYERS, SEATS, type Seat, isSeat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { scenarioOf } from '../game/scenario-registry';
@@ -155,6 +156,8 @@ const TimerBody = z.union([
   z.object({ skip: z.literal(true) }).strict(),
 ]);
 const EmptyBody = z.object({}).strict();
+/** A notice to the class: the rules clean and bound it again (the broadcast move), this only caps the body. */
+const BroadcastBody = BroadcastArgs.extend({ text: BroadcastArgs.shape.text.min(1) }).strict();
 const SettingsBody = z.object({ privateMessagesInDebrief: z.boolean() }).strict();
 
 export const DEFAULT_PHASE_SECONDS: PhaseSeconds = { briefing: 300, diplomacy: 480, policy: 240 };
@@ -327,11 +330,17 @@ export function createLobby(deps: LobbyDeps): Lobby {
   };
 
   const facilitatorMove =
-    (move: 'advance' | 'endMatch' | 'inject'): Handler =>
+    (move: 'advance' | 'endMatch' | 'inject' | 'broadcast'): Handler =>
     async (req, res, [id]) => {
       const record = facilitatorOf(req, id);
-      const args = move === 'inject' ? [parse(InjectBody, await readJson(req, limits.maxBodyBytes))] : [];
-      if (move !== 'inject') await emptyBody(req);
+      const body = () => readJson(req, limits.maxBodyBytes);
+      const args: unknown[] =
+        move === 'inject'
+          ? [parse(InjectBody, await body())]
+          : move === 'broadcast'
+            ? [parse(BroadcastBody, await body())]
+            : [];
+      if (args.length === 0) await emptyBody(req);
       if (move === 'inject') {
         const state = storage.fetchNow(record.matchID, { state: true }).state as State<GameState> | undefined;
         const deck = state ? scenarioOf(state.G).wildcards.deck : [];
@@ -612,6 +621,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
     ['POST', /^\/api\/matches\/([^/]+)\/advance$/, facilitatorMove('advance')],
     ['POST', /^\/api\/matches\/([^/]+)\/end$/, facilitatorMove('endMatch')],
     ['POST', /^\/api\/matches\/([^/]+)\/inject$/, facilitatorMove('inject')],
+    ['POST', /^\/api\/matches\/([^/]+)\/broadcast$/, facilitatorMove('broadcast')],
     [
       'GET',
       /^\/api\/matches\/([^/]+)\/replay$/,

@@ -16,6 +16,10 @@ import { S, SEAT_LABEL } from '../strings';
 import { joinPanel, seatCards } from './seat-cards';
 import { SpectatorSession } from './spectator-session';
 import { call, clockText, mountMap } from './ui';
+import { LEVERS } from '../../game/levers';
+
+/** The longest notice the rules keep (as long as a public statement). */
+const BROADCAST_MAX = LEVERS.messages.statementMaxChars;
 
 const P = S.classroomPages;
 
@@ -86,6 +90,55 @@ export async function renderConsole(
     });
 
   // Ending is final for the whole class: the button asks first, in the page (no browser dialog to miss).
+  const N = S.classroomNotices;
+  // A notice to every seat and the projector; the rules clean and bound it (the broadcast move), maxlength helps.
+  const broadcastText = el('textarea', {
+    name: 'broadcast',
+    'data-test': 'broadcast-text',
+    maxlength: String(BROADCAST_MAX),
+    rows: '2',
+    placeholder: N.broadcastPlaceholder,
+  });
+  const broadcastBox = el(
+    'section',
+    { class: 'panel broadcast' },
+    el('h3', { text: N.broadcast }),
+    broadcastText,
+    el('button', {
+      type: 'button',
+      'data-action': 'broadcast',
+      text: N.broadcastButton,
+      onclick: () => {
+        const text = broadcastText.value.trim();
+        if (!text) return;
+        // The box empties only once the server took the notice, so a refused one can be fixed and sent again.
+        call('POST', `/api/matches/${encodeURIComponent(matchID)}/broadcast`, { text }, token)
+          .then(() => (broadcastText.value = ''))
+          .catch(report);
+      },
+    }),
+  );
+  // The facilitator's choice for the debrief: set before anyone opens or downloads it (the server sends the choice
+  // with the replay, and the debrief view leaves the texts out when they are withheld).
+  const privateToggle = el('input', {
+    type: 'checkbox',
+    id: 'debrief-private',
+    'data-test': 'debrief-private',
+  });
+  privateToggle.checked = info.privateMessagesInDebrief === true;
+  privateToggle.addEventListener('change', () => {
+    void post('settings', { privateMessagesInDebrief: privateToggle.checked });
+  });
+  const privacy = el(
+    'p',
+    { class: 'debrief-privacy' },
+    privateToggle,
+    ' ',
+    el('label', { for: 'debrief-private', text: N.debriefPrivate }),
+    el('br'),
+    el('small', { class: 'muted', text: N.debriefPrivateHint }),
+  );
+
   const confirmBox = el(
     'div',
     { class: 'confirm', role: 'alertdialog', hidden: true, 'data-test': 'confirm-end' },
@@ -243,6 +296,7 @@ export async function renderConsole(
       endButton,
     ),
     confirmBox,
+    privacy,
     debrief,
     el(
       'div',
@@ -252,6 +306,7 @@ export async function renderConsole(
         'div',
         { class: 'console-side' },
         roster,
+        broadcastBox,
         el(
           'section',
           { class: 'panel inject' },

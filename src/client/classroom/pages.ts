@@ -47,12 +47,10 @@ if (classID && classToken) {
 } else {
   root.className = 'screen';
   void renderTeacher(root, report, (m) => {
-    // The token stays in the fragment, which browsers never send to a server.
-    history.replaceState(
-      null,
-      '',
-      `?facilitate=${encodeURIComponent(m.matchID)}#token=${m.facilitatorToken}`,
-    );
+    // The token goes to this tab's sessionStorage first and never into the address (screen shares, history); a
+    // reload of `?facilitate=<id>` reads it back from there.
+    sessionStorage.setItem(`oaw-facilitate-${m.matchID}`, m.facilitatorToken);
+    history.replaceState(null, '', `?facilitate=${encodeURIComponent(m.matchID)}`);
     root.replaceChildren();
     root.className = 'console';
     void renderConsole(root, m.matchID, m.facilitatorToken, report).catch(report);

@@ -2,9 +2,16 @@
  * The projector: what the whole class may see, in large type for a classroom screen. It syncs as a spectator, so
  * the server sends the public view only (no agenda, order, proposal or private message of any seat): the map, the
  * year and phase clock, the news as it arrives, public statements, the indicators and the territorial ladder, and
- * at the end the ranking and the era's questions for discussion.
+ * at the end the ranking and the era's questions for discussion. After each year it shows what changed in public
+ * (indicators and the ladder, from the recap's pure functions on the public view) and, at the end, where the class
+ * left history (the recorded levels against the match's public yearly snapshots). The facilitator's latest notice
+ * to the class stands at the top.
  */
 import { LADDER, SEATS } from '../../game/vocabulary';
+import type { GameState } from '../../game/state';
+import { matchDistanceFromHistory } from '../../sim/history';
+import { yearRecap } from '../recap';
+import { momentText } from '../explain';
 import { scenarioOf } from '../../game/scenario-registry';
 import { snapshot } from '../../game/resolution';
 import type { ClassroomStatus } from '../../protocol/status';
@@ -15,6 +22,31 @@ import { SpectatorSession } from './spectator-session';
 import { clockText, mountMap } from './ui';
 
 const P = S.classroomPages;
+const N = S.classroomNotices;
+
+/** A measured indicator's label: the rungs and levers have one; a project stage shows its id. */
+const labelOf = (indicator: string) => (INDICATOR_LABELS as Record<string, string>)[indicator] ?? indicator;
+
+/** The last resolved year in public: what moved (indicators, the ladder in words) and its big moments. */
+export function publicYearReview(G: GameState): { year: number; lines: string[] } | null {
+  const last = G.revealed.at(-1);
+  const recap = last ? yearRecap(G, null, last.round) : null;
+  if (!recap) return null;
+  const rung = (i: number) => RUNG_LABEL[LADDER[Math.round(i)]] ?? String(i);
+  const lines = [
+    ...recap.moments.map(momentText),
+    ...recap.moved.map((c) =>
+      c.indicator === 'russiaRung' || c.indicator === 'japanRung'
+        ? N.ladderMoved(
+            SEAT_LABEL[c.indicator === 'russiaRung' ? 'russia' : 'japan'],
+            rung(c.from),
+            rung(c.to),
+          )
+        : N.change(INDICATOR_LABELS[c.indicator], Math.round(c.from), Math.round(c.to)),
+    ),
+  ];
+  return { year: recap.year, lines: lines.length ? lines : [N.noChange] };
+}
 
 /** The indicators a class follows on the big screen (the rungs have their own ladder). */
 const SHOWN: readonly Indicator[] = [
@@ -27,6 +59,30 @@ const SHOWN: readonly Indicator[] = [
   'usJapanAlliance',
   'energy',
 ];
+
+/** Where the class left history: the share of recorded year-indicators in band, and those out of it. */
+function historySection(G: GameState): HTMLElement {
+  const distance = matchDistanceFromHistory(G);
+  const out = distance.cells.filter((c) => !c.inBand);
+  return el(
+    'div',
+    { class: 'history', 'data-test': 'history' },
+    el('h2', { text: N.history }),
+    el('p', {
+      class: 'big',
+      text: distance.total ? N.historyShare(distance.inBand, distance.total) : N.historyNone,
+    }),
+    el(
+      'ul',
+      {},
+      ...out
+        .slice(0, 8)
+        .map((c) =>
+          el('li', { text: N.historyOut(c.year, labelOf(c.indicator), Math.round(c.value), c.min, c.max) }),
+        ),
+    ),
+  );
+}
 
 export function renderProjector(root: HTMLElement, matchID: string): void {
   const session = new SpectatorSession(matchID);
@@ -42,6 +98,8 @@ export function renderProjector(root: HTMLElement, matchID: string): void {
   const ladder = el('ul', { class: 'ladder', 'data-test': 'ladder' });
   const seats = el('ul', { class: 'seat-list', 'data-test': 'seats' });
   const end = el('section', { class: 'panel end', 'data-test': 'end', hidden: true });
+  const notice = el('p', { class: 'notice', role: 'status', 'data-test': 'broadcast', hidden: true });
+  const review = el('section', { class: 'panel review', 'data-test': 'year-review', hidden: true });
 
   const render = () => {
     if (socket.status !== lastStatus) {
@@ -60,6 +118,17 @@ export function renderProjector(root: HTMLElement, matchID: string): void {
     const G = socket.state?.G;
     if (!G) return;
     const scenario = scenarioOf(G);
+    const latest = G.broadcasts?.at(-1);
+    notice.hidden = !latest;
+    notice.textContent = latest ? N.fromFacilitator(bounded(latest.text, 280)) : '';
+    const reviewed = publicYearReview(G);
+    review.hidden = !reviewed;
+    if (reviewed) {
+      review.replaceChildren(
+        el('h2', { text: N.yearInReview(reviewed.year) }),
+        el('ul', {}, ...reviewed.lines.map((line) => el('li', { text: line }))),
+      );
+    }
     news.replaceChildren(
       ...(G.news.length
         ? G.news
@@ -111,6 +180,7 @@ export function renderProjector(root: HTMLElement, matchID: string): void {
           { class: 'ranking', 'data-test': 'ranking' },
           ...ranking.map((s) => el('li', { text: `${SEAT_LABEL[s]} — ${Math.round(G.scores[s])}` })),
         ),
+        historySection(G),
         el('h2', { text: P.questions }),
         el('ul', { 'data-test': 'questions' }, ...scenario.questions.map((q) => el('li', { text: q.text }))),
       );
@@ -125,7 +195,9 @@ export function renderProjector(root: HTMLElement, matchID: string): void {
       'div',
       { class: 'projector' },
       el('header', { class: 'class-header' }, el('h1', { text: S.classroomPages.title }), clock),
+      notice,
       end,
+      review,
       el(
         'div',
         { class: 'projector-grid' },

@@ -1,13 +1,14 @@
 /**
  * Joining by link and QR code, per seat, and the printable seat cards (one page per seat): the country, its leader
- * at the start, the era's briefing, the join code and a QR code of the join link. The QR library loads only when a
+ * at the start, the era's briefing, the seat's own role (the same catalogue entries as its briefing panel,
+ * panels/briefing.ts), the join code and a QR code of the join link. The QR library loads only when a
  * console draws codes, so the students' pages stay small. Nothing secret goes on a card: agendas are dealt in play.
  */
 import { SEATS, type Seat } from '../../game/vocabulary';
 import { leaderIn } from '../../game/state';
 import type { Scenario } from '../../game/scenario-schema';
 import { el } from '../dom';
-import { S, SEAT_LABEL } from '../strings';
+import { ROLE_BY_ERA, S, SEAT_LABEL, SEAT_ROLE, W } from '../strings';
 
 const P = S.classroomPages;
 
@@ -61,6 +62,23 @@ export function joinPanel(
   );
 }
 
+/** The seat's role, as its briefing panel words it: what it wants, will not do, and what holds it back. */
+function roleText(scenario: Scenario, seat: Seat): HTMLElement {
+  const role = SEAT_ROLE[seat];
+  const era = ROLE_BY_ERA[scenario.id]?.[seat];
+  const list = (items: readonly string[]) => el('ul', {}, ...items.map((t) => el('li', { text: t })));
+  return el(
+    'div',
+    { class: 'seat-role', 'data-test': 'seat-role' },
+    el('h3', { text: W.briefing.interests }),
+    list(era ? [era, ...role.interests] : role.interests),
+    el('h3', { text: W.briefing.redLines }),
+    list(role.redLines),
+    el('h3', { text: W.briefing.domestic }),
+    list(role.domestic),
+  );
+}
+
 /** The cards to print, one per human seat (hidden on screen; print CSS shows only them). */
 export function seatCards(
   scenario: Scenario,
@@ -78,6 +96,7 @@ export function seatCards(
         el('p', { class: 'leader', text: `${P.leader}: ${leaderIn(scenario, seat, scenario.startYear)}` }),
         el('h2', { text: scenario.name }),
         el('p', { class: 'briefing', text: scenario.briefing }),
+        roleText(scenario, seat),
         el('p', { class: 'card-code', text: P.cardCode(code) }),
         qrCanvas(link, 260),
         el('p', { class: 'muted', text: P.cardScan }),

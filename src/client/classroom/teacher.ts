@@ -135,11 +135,12 @@ export async function renderTeacher(
     };
     const count = Number(groups.value);
     if (count > 1) {
-      // The class page reads its token from the fragment, as a console does, and keeps it in this tab.
+      // The token goes into this tab's sessionStorage, where the class page reads it, never into the address.
       call<ClassAnswer>('POST', '/api/classes', { ...body, groups: count })
-        .then((c) =>
-          location.assign(`?class=${encodeURIComponent(c.classID)}#token=${c.facilitatorToken ?? ''}`),
-        )
+        .then((c) => {
+          sessionStorage.setItem(`oaw-class-${c.classID}`, c.facilitatorToken ?? '');
+          location.assign(`?class=${encodeURIComponent(c.classID)}`);
+        })
         .catch(report);
       return;
     }

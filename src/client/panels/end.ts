@@ -6,7 +6,7 @@ import { el, replace } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
 import { islandsStoryText, momentText } from '../explain';
 import { islandsStory, yearRecap, type Moment } from '../recap';
-import { scenarioOf } from '../../game/scenario-registry';
+import { scoreBreakdownTable } from './score-breakdown';
 
 export interface EndContext {
   view: GameState;
@@ -89,8 +89,9 @@ export function renderEnd(container: HTMLElement, ctx: EndContext): void {
   const note = el('p', { class: 'muted', 'data-test': 'baseline-note', text: S.end.baselineComputing });
   const tableBox = el('div', {}, table(ctx, undefined));
   // The baseline code (and the debrief model it uses) loads with the end screen, not with the map.
-  void import('../baseline').then(async ({ eraBaseline, meanScores }) => {
-    const era = await eraBaseline(scenarioOf(ctx.view));
+  void import('../baseline').then(async ({ playedBaseline, meanScores }) => {
+    // Runs of as many years as the match played (a class the facilitator stopped early is not set against the era).
+    const era = await playedBaseline(ctx.view);
     note.textContent = era
       ? S.end.baselineFrom(baselineSource(era.baseline, era.measured))
       : S.end.baselineNote;
@@ -120,6 +121,8 @@ export function renderEnd(container: HTMLElement, ctx: EndContext): void {
       ),
       tableBox,
       note,
+      // The last year's score term by term: how much of each final score the agenda bonus was is visible here.
+      scoreBreakdownTable(ctx.view, true),
       el('p', { 'data-test': 'end-seed', text: S.end.seed(ctx.seed ?? '') }),
       replay
         ? el('button', {

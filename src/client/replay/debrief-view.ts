@@ -7,20 +7,31 @@
 import './replay.css';
 import { debriefFromCheck, type Baseline } from '../../sim/debrief';
 import { renderDebriefHtml } from '../../sim/debrief-html';
-import { replayScenario, verifyReplay, type Replay } from '../../match/replay';
-import { eraBaseline, MEASURED_RUNS } from '../baseline';
+import { verifyReplay, type Replay } from '../../match/replay';
+import { MEASURED_RUNS, playedBaseline } from '../baseline';
 import { el, replace } from '../dom';
 import { replayFileName } from '../panels/end';
 import { S } from '../strings';
 
-/** The report's HTML for a replay, placed against `baseline` when given, or why it cannot be built. */
+/**
+ * The report's HTML for a replay, placed against `baseline` when given, or why it cannot be built. With
+ * `privateMessages: false` (a class match whose facilitator withheld them) no private message text is in it.
+ */
 export function debriefHtmlFor(
   replay: Replay,
   baseline?: Baseline,
+  options: { privateMessages?: boolean } = {},
 ): { ok: true; html: string } | { ok: false; error: string } {
   const check = verifyReplay(replay);
   if (!check.ok) return { ok: false, error: check.error };
-  return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, baseline ? { baseline } : {})) };
+  return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, debriefExtra(baseline, options))) };
+}
+
+function debriefExtra(baseline: Baseline | undefined, options: { privateMessages?: boolean }) {
+  return {
+    ...(baseline ? { baseline } : {}),
+    ...(options.privateMessages === false ? { privateMessages: false } : {}),
+  };
 }
 
 function download(text: string, name: string): void {
@@ -39,7 +50,12 @@ let escapeListener: ((event: KeyboardEvent) => void) | null = null;
  * Shows the report for `replay` in `container` (an overlay), with Print, Save and Close. The report is built after
  * the first paint, since re-playing a whole match (and measuring a baseline, when none ships) takes a moment.
  */
-export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: () => void): void {
+export function showDebrief(
+  container: HTMLElement,
+  replay: Replay,
+  whenClosed: () => void,
+  options: { privateMessages?: boolean } = {},
+): void {
   // Escape closes it from anywhere on the page (keys pressed inside the script-less report frame stay there).
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !container.hidden) onClose();
@@ -74,18 +90,24 @@ export function showDebrief(container: HTMLElement, replay: Replay, whenClosed: 
   const build = String(Number(container.dataset.build ?? '0') + 1);
   container.dataset.build = build;
   const run = async () => {
-    // The era's one baseline: shipped, or measured here (shared with the end screen, so measured once).
-    const found = replayScenario(replay);
-    if (found.ok) status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
-    const era = found.ok
-      ? await eraBaseline(
-          found.scenario,
+    // The era's one baseline: shipped, or measured here (shared with the end screen, so measured once), cut at
+    // the last year the match played, which the verified final state tells.
+    const check = verifyReplay(replay);
+    if (check.ok) status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
+    const era = check.ok
+      ? await playedBaseline(
+          check.driver.G,
           (done) => (status.textContent = S.debrief.measuring(done, MEASURED_RUNS)),
         )
       : undefined;
     const baseline = era?.baseline;
     if (container.dataset.build !== build) return;
-    const built = debriefHtmlFor(replay, baseline);
+    const built = check.ok
+      ? {
+          ok: true as const,
+          html: renderDebriefHtml(debriefFromCheck(check, debriefExtra(baseline, options))),
+        }
+      : check;
     if (!built.ok) {
       status.textContent = S.debrief.failed(built.error);
       status.setAttribute('role', 'alert');

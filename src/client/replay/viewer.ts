@@ -71,6 +71,11 @@ export interface ViewerOptions {
   matchID?: string;
 }
 
+/** What the after-action report shows of a replay: private messages only when the facilitator allows them. */
+export interface DebriefChoice {
+  privateMessages: boolean;
+}
+
 /** The position's phase in words. */
 function phaseWords(p: Position): string {
   switch (p.phase) {
@@ -91,7 +96,8 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
   const error = el('p', { class: 'problem', role: 'alert', 'data-test': 'replay-error' });
   const status = el('p', { class: 'muted', role: 'status', 'data-test': 'replay-status' });
 
-  const load = (text: string) => {
+  // A file opened from disk shows everything it holds; a match from the server follows the facilitator's choice.
+  const load = (text: string, debrief: DebriefChoice = { privateMessages: true }) => {
     error.textContent = '';
     status.textContent = S.replay.loading;
     // Let the status paint before the (synchronous) re-play.
@@ -103,7 +109,7 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
         return;
       }
       unmount?.();
-      unmount = mount(L, hooks, options, result.timeline, showForm);
+      unmount = mount(L, hooks, options, result.timeline, showForm, debrief);
     }, 0);
   };
 
@@ -131,7 +137,10 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
         error.textContent = S.replay.serverError(response.status, message);
         return;
       }
-      load(text);
+      // The facilitator's choice for the debrief (display only: the file keeps the texts verification re-plays).
+      // Anything but an explicit 'include' withholds them, so a missing header never shows private talk.
+      const header = response.headers.get('X-Debrief-Private-Messages');
+      load(text, { privateMessages: header === 'include' });
     } catch (e) {
       status.textContent = '';
       error.textContent = S.replay.networkError((e as Error).message);
@@ -216,6 +225,7 @@ function mount(
   options: ViewerOptions,
   timeline: Timeline,
   openAnother: () => void,
+  debrief: DebriefChoice,
 ): () => void {
   const session = new ReplaySession(timeline);
   const player = new ReplayPlayer(session, intervalTicker());
@@ -393,7 +403,7 @@ function mount(
         text: S.replay.debrief,
         onclick: () => {
           player.pause();
-          showDebrief(L.debrief, timeline.replay, () => (L.debrief.hidden = true));
+          showDebrief(L.debrief, timeline.replay, () => (L.debrief.hidden = true), debrief);
         },
       }),
       el('button', { 'data-test': 'viewer-open', text: S.replay.openAnother, onclick: openAnother }),
