@@ -1,6 +1,7 @@
 /**
  * The optional reflection box on a student's classroom game page (only when the teacher asked for reflections):
- * in each year's Diplomacy, right after the recap of the year before, "Why did you …?" about that year. It sends
+ * in each year's Diplomacy, right after the recap of the year before, "Why did you …?" about that year (and
+ * about the era's last year during its Policy). It sends
  * the `reflect` move, so the text is in the replay, private to the seat and the facilitator until the match ends,
  * and shown in the seat's section of the debrief. The text is sent and shown as text only.
  */
@@ -11,14 +12,20 @@ import { S } from '../strings';
 
 const C = S.classGroups;
 
-/** The year the box asks about now, or null: the year before, once it has been resolved, in Diplomacy. */
+/**
+ * The year the box asks about now, or null: in Diplomacy, the year before once it has been resolved; in the era's
+ * last year, which no Diplomacy follows, that year itself during its Policy, before the match ends.
+ */
 export function reflectionYear(
   session: Pick<GameSession, 'view' | 'phase' | 'over'>,
   startYear: number,
+  endYear: number,
 ): number | null {
-  if (session.over() || session.phase() !== 'diplomacy') return null;
-  const year = session.view().year - 1;
-  return year >= startYear ? year : null;
+  if (session.over()) return null;
+  const year = session.view().year;
+  if (session.phase() === 'policy' && year === endYear) return year;
+  if (session.phase() !== 'diplomacy') return null;
+  return year - 1 >= startYear ? year - 1 : null;
 }
 
 /** Shows the box in `parent` while a year waits for a reflection; returns the function that removes it. */
@@ -52,7 +59,7 @@ export function mountReflectionBox(
   const done = new Set<number>();
   let asking: number | null = null;
   const update = () => {
-    const year = reflectionYear(session, session.scenario.startYear);
+    const year = reflectionYear(session, session.scenario.startYear, session.scenario.endYear);
     const mine = session.view().reflections?.find((r) => r.seat === session.seat && r.year === year);
     const show = year !== null && !done.has(year) && !mine;
     if (show && asking !== year) {
