@@ -20,6 +20,7 @@ const IN_BROWSER = [
   'tests/server/classroom-browser.test.ts',
   'tests/server/classroom-lesson-browser.test.ts',
   'tests/server/class-browser.test.ts',
+  'tests/server/classroom-year-browser.test.ts',
 ];
 
 export default defineConfig({
