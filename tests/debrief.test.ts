@@ -151,7 +151,7 @@ describe('the debrief model of a known match', () => {
     expect(russia?.keyDecisions).toContainEqual({
       year: 1992,
       kind: 'order',
-      text: 'raise-offer',
+      text: 'Raise the territorial offer',
       reason: 'a gesture to Tokyo',
     });
   });

@@ -10,7 +10,7 @@ import type { Lever } from '../game/preview';
 import type { ScoreTerm } from '../game/scoring';
 import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 import { INDICATOR_LABELS } from '../sim/indicators';
-import { LOG_EN } from '../sim/log-text';
+import { ACTION_EN, LOG_EN, RUNG_EN } from '../sim/log-text';
 
 export const SEAT_LABEL: Record<Seat, string> = {
   russia: 'Russia',
@@ -48,13 +48,7 @@ export const STAGE_LABEL: Record<ProjectStage, string> = {
   producing: 'producing',
 };
 
-export const RUNG_LABEL: Record<Rung, string> = {
-  'no-dispute': 'no dispute acknowledged',
-  acknowledged: 'dispute acknowledged',
-  'two-islands': 'two islands (1956)',
-  'joint-development': 'joint development',
-  'four-islands': 'four islands',
-};
+export const RUNG_LABEL: Record<Rung, string> = RUNG_EN;
 
 export const FORMULA_LABEL: Record<TreatyFormula, string> = {
   none: 'no territorial clause',
@@ -63,43 +57,8 @@ export const FORMULA_LABEL: Record<TreatyFormula, string> = {
   'four-islands': 'all four islands',
 };
 
-export const ACTION_LABEL: Record<ActionId, string> = {
-  'reinforce-garrison': 'Reinforce the garrison',
-  'drawdown-garrison': 'Draw down the garrison',
-  'offer-joint-development': 'Offer joint development',
-  'energy-card-china': 'Play the energy card toward China',
-  'energy-card-japan': 'Play the energy card toward Japan',
-  'border-crackdown': 'Border-guard crackdown on fishing',
-  'separate-economics': 'Separate economics from politics',
-  'raise-offer': 'Raise the territorial offer',
-  'harden-stance': 'Harden the stance',
-  'invest-project': 'Invest in a project',
-  'territories-campaign': 'Northern Territories campaign',
-  'follow-us-line': 'Follow the US line',
-  'abandon-linkage': 'Abandon the linkage (seikei fukabun)',
-  'restore-linkage': 'Restore the linkage',
-  'soften-demand': 'Soften the territorial demand',
-  'humanitarian-aid': 'Humanitarian aid to the Far East',
-  'court-china': 'Court China',
-  'court-rok': 'Court South Korea',
-  'encourage-hard-line': "Encourage Japan's hard line",
-  'deepen-russia-ties': 'Deepen ties with Russia',
-  'court-koreas': 'Court a Korea',
-  'back-japan-claim': "Back Japan's claim",
-  'court-japan': 'Court Japan',
-  'impose-sanctions': 'Impose sanctions on Russia',
-  'ease-sanctions': 'Ease sanctions',
-  'alliance-reassurance': 'Reassure the alliance',
-  'press-japan': 'Press Japan',
-  'engage-russia': 'Engage Russia',
-  'outreach-moscow': 'Outreach to Moscow',
-  'energy-imports': 'Energy imports',
-  mediation: 'Mediate',
-  'alliance-with-us': 'Alliance with the US',
-  provocation: 'Provocation',
-  'seek-patron': 'Seek a patron',
-  'illicit-energy-trade': 'Illicit energy trade',
-};
+/** The actions' names: the report's English (src/sim/log-text.ts), one table for both. */
+export const ACTION_LABEL: Record<ActionId, string> = ACTION_EN;
 
 export const PROPOSAL_LABEL: Record<ProposalKind, string> = {
   summit: 'Summit',

@@ -15,6 +15,7 @@ import type {
   SourceNote,
 } from './debrief';
 import { escapeHtml } from './html';
+import { FORMULA_EN } from './log-text';
 import { SERIES_COLOURS, seatCss } from './palette';
 
 // The report's escaping is every report's (tests import it from here).
@@ -139,9 +140,7 @@ function ordersHtml(d: Debrief): string {
     .filter((y) => SEATS.some((s) => y.orders[s].length > 0))
     .map((y) => {
       const cells = SEATS.map((s) => {
-        const list = y.orders[s].map(
-          (o) => `<li>${e(o.target ? `${o.action} (${o.target})` : o.action)}${reasonHtml(o.reason)}</li>`,
-        );
+        const list = y.orders[s].map((o) => `<li>${e(o.text)}${reasonHtml(o.reason)}</li>`);
         return `<td>${list.length ? `<ul>${list.join('')}</ul>` : '<span class="muted">none</span>'}</td>`;
       });
       return `<tr><td class="year">${y.year}</td>${cells.join('')}</tr>`;
@@ -285,7 +284,7 @@ function outcomeHtml(d: Debrief): string {
       return `<tr><td class="num">${i + 1}</td><td>${e(SEAT_NAMES[seat])}</td><td class="num">${num(o.finalScores[seat])}</td><td>${o.agendaMet[seat] ? 'met' : 'not met'}</td><td class="num">${pct}</td></tr>`;
     })
     .join('');
-  return `<p>Ended in ${o.year}: ${e(reason)}. Territory: <strong>${e(o.territorial)}</strong>; treaty: ${e(o.treaty ?? 'none')}.</p>
+  return `<p>Ended in ${o.year}: ${e(reason)}. Territory: <strong>${e(o.territorial)}</strong>; treaty: ${e(o.treaty ? FORMULA_EN[o.treaty] : 'none')}.</p>
 <table><thead><tr><th class="num">#</th><th>Seat</th><th class="num">Final score</th><th>Agenda</th><th class="num">Baseline percentile</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 

@@ -9,13 +9,14 @@
  */
 import { z } from 'zod';
 import type { ActionId } from '../game/catalog';
+import type { Island } from '../game/vocabulary';
 import { LADDER, SEATS, perSeat, SEAT_NAMES, type Seat } from '../game/vocabulary';
 import type { GameState, LogKind, NewsItem, Outcome, Snapshot } from '../game/state';
 import type { Scenario, Source } from '../game/scenario-schema';
 import type { Replay, ReplayCheck } from '../match/replay';
 import { INDICATOR_LABELS } from './indicators';
 import { matchDistanceFromHistory, type HistoryCell } from './history';
-import { agreementText, logEntryText } from './log-text';
+import { ACTION_EN, agreementText, ISLAND_EN, logEntryText, RUNG_EN } from './log-text';
 
 /** Largest baseline file accepted, in characters. */
 export const MAX_BASELINE_CHARS = 20_000_000;
@@ -145,6 +146,8 @@ export interface AgreementRecord {
 export interface OrderRecord {
   action: string;
   target?: string;
+  /** The order in words (the action's name and its target's), what the report shows instead of the ids. */
+  text: string;
   reason?: string;
 }
 
@@ -402,8 +405,16 @@ function placement(score: number, sample: readonly number[], bots: string | unde
   return result;
 }
 
-function orderText(o: OrderRecord): string {
-  return o.target ? `${o.action} (${o.target})` : o.action;
+/** An order in words: its action's name and its target's (an island, a seat or one of the era's projects). */
+function orderText(o: { action: string; target?: string }, scenario: Scenario): string {
+  const action = ACTION_EN[o.action as ActionId] ?? o.action;
+  if (o.target === undefined) return action;
+  const target =
+    ISLAND_EN[o.target as Island] ??
+    SEAT_NAMES[o.target as Seat] ??
+    scenario.projects.find((p) => p.id === o.target)?.name ??
+    o.target;
+  return `${action} (${target})`;
 }
 
 /** The kinds of log entry that mark a departure from history. */
@@ -532,7 +543,8 @@ export function buildDebrief(input: DebriefInput): Debrief {
   for (const r of G.revealed) {
     const y = byYear.get(r.year);
     if (!y) continue;
-    for (const seat of SEATS) y.orders[seat] = r.orders[seat].map((o) => ({ ...o }));
+    for (const seat of SEATS)
+      y.orders[seat] = r.orders[seat].map((o) => ({ ...o, text: orderText(o, scenario) }));
     const japan = r.orders.japan.find((o) => o.action === 'abandon-linkage');
     if (japan)
       addDrift({
@@ -724,7 +736,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
   for (const r of G.revealed) {
     for (const o of r.orders[seat]) {
       if (!KEY_ACTIONS.has(o.action)) continue;
-      const k: KeyDecision = { year: r.year, kind: 'order', text: orderText(o) };
+      const k: KeyDecision = { year: r.year, kind: 'order', text: orderText(o, scenario) };
       if (o.reason) k.reason = o.reason;
       if (o.action === 'abandon-linkage') k.againstHistory = true;
       keyDecisions.push(k);
@@ -827,7 +839,7 @@ export function buildCharts(history: Snapshot[], reference?: Snapshot[]): Indica
       title: 'The islands: positions on the ladder, islands held by Japan',
       min: 0,
       max: LADDER.length - 1,
-      tickLabels: [...LADDER],
+      tickLabels: LADDER.map((rung) => RUNG_EN[rung]),
       series: [l('russiaRung'), l('japanRung'), l('islandsJapan')],
     },
     {
