@@ -1,11 +1,12 @@
 /**
- * `npm test`'s static checks (typecheck, lint, format check) side by side: each is one single-threaded process, so
+ * `npm test`'s static checks (typecheck, lint, format check, MODEL.md's generated tables) side by side: each is one single-threaded process, so
  * on 2 cores running them together takes about as long as the slowest alone. Output is printed per check, whole,
  * once it ends; the exit code is 1 if any check failed.
  */
 import { spawn } from 'node:child_process';
 
-const CHECKS = ['typecheck', 'lint', 'format:check'];
+// model:check: MODEL.md's generated tables must match the code they describe.
+const CHECKS = ['typecheck', 'lint', 'format:check', 'model:check'];
 
 function run(script: string): Promise<{ script: string; code: number; output: string }> {
   return new Promise((resolve) => {
