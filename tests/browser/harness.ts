@@ -4,6 +4,7 @@
  * browser project's global setup (tests/browser/global-setup.ts) builds the client once and starts one Chromium
  * server for the whole run; test files serve that build and connect to that browser (`openApp`, `sharedBrowser`).
  */
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,6 +160,19 @@ export async function closeApp(suite: Partial<AppSuite>, ...paths: string[]): Pr
   await suite.browser?.close();
   await suite.served?.close();
   for (const path of paths) rmSync(path, { recursive: true, force: true });
+}
+
+/**
+ * Opens the app for the calling test file before its tests and closes it after them; `take` receives what was
+ * opened (the file keeps its own `page`, `served`, … variables).
+ */
+export function useApp(options: Parameters<typeof openApp>[0], take: (suite: AppSuite) => void): void {
+  let suite: AppSuite | undefined;
+  beforeAll(async () => {
+    suite = await openApp(options);
+    take(suite);
+  }, 120_000);
+  afterAll(() => closeApp(suite ?? {}));
 }
 
 /**

@@ -1,29 +1,23 @@
 // Protects the browser game's first year: start yeltsin-1992 (seed 7) as Japan against bots, play one round by clicking, and see the year, charts, island panel and canvas respond without console errors.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   ARTIFACTS,
-  closeApp,
   distinctColours,
   mapPoint,
-  openApp,
+  useApp,
   waitForMap,
   type Served,
   commitAnyway,
 } from './harness';
 
 let served: Served;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1500, height: 1100 } }));
-}, 120_000);
-
-afterAll(() => closeApp({ served, browser }));
+useApp({ viewport: { width: 1500, height: 1100 } }, (app) => ({ served, page, errors } = app));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 

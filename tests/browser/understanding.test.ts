@@ -4,20 +4,15 @@
 // rules would refuse is disabled with its reason.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, closeApp, openApp, waitForMap, type Served, commitAnyway } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, useApp, waitForMap, type Served, commitAnyway } from './harness';
 
 let served: Served;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1500, height: 1100 } }));
-}, 120_000);
-
-afterAll(() => closeApp({ served, browser }));
+useApp({ viewport: { width: 1500, height: 1100 } }, (app) => ({ served, page, errors } = app));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 

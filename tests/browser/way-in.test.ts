@@ -2,20 +2,15 @@
 // historical-bot defaults with a line on each kind, the guided first match (played to its end, and skipped), the
 // inline question before committing with action points left, a bot's reply to a private message, and charts whose
 // year axis starts at the era's opening rather than the year before it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeApp, openApp, waitForMap, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp, waitForMap, type Served } from './harness';
 
 let served: Served;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  ({ served, browser, page, errors } = await openApp({ viewport: { width: 1500, height: 1100 } }));
-}, 120_000);
-
-afterAll(() => closeApp({ served, browser }));
+useApp({ viewport: { width: 1500, height: 1100 } }, (app) => ({ served, page, errors } = app));
 
 const text = (selector: string) => page.locator(selector).first().innerText();
 const solo = (seat: string) =>

@@ -1,29 +1,18 @@
 // Protects the class page in Chromium: the teacher's form makes a class of three groups, the class page lists them
 // with console links, and once the groups end the comparison table shows each group's outcome beside history.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { sharedBrowser, sharedClient } from '../browser/harness';
-import { type Harness, api, bearer, startHarness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { api, bearer } from './helpers';
+import { classroomInBrowser } from './browser-env';
 import type { ClassAnswer } from '../../src/protocol/lobby';
 
 describe('the class page in Chromium', () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness({ distDir: await sharedClient() });
-    browser = await sharedBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const env = classroomInBrowser();
 
   it('creates three groups from the form and renders their comparison', async () => {
     const errors: string[] = [];
-    const teacher = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const teacher = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     teacher.on('pageerror', (error) => errors.push(error.message));
-    await teacher.goto(`${h.server.url}/classroom.html`);
+    await teacher.goto(`${env.h.server.url}/classroom.html`);
     await teacher.selectOption('select[name="scenario"]', 'yeltsin-1992');
     await teacher.selectOption('select[name="preset"]', 'lesson-45');
     await teacher.selectOption('select[name="groups"]', '3');
@@ -43,7 +32,7 @@ describe('the class page in Chromium', () => {
     ).toContain('?facilitate=');
 
     const listing = await api<ClassAnswer>(
-      h.server.url,
+      env.h.server.url,
       'GET',
       `/api/classes/${classID}`,
       undefined,
@@ -51,9 +40,9 @@ describe('the class page in Chromium', () => {
     );
     expect(listing.body.groups).toHaveLength(3);
     for (const g of listing.body.groups) {
-      expect(h.server.runtime.get(g.matchID)?.reflectionPrompt).toBe(true);
+      expect(env.h.server.runtime.get(g.matchID)?.reflectionPrompt).toBe(true);
       const ended = await api(
-        h.server.url,
+        env.h.server.url,
         'POST',
         `/api/matches/${g.matchID}/end`,
         undefined,

@@ -1,29 +1,18 @@
 // Protects the classroom flow in real browsers: a teacher creates a match, two students join into the map UI, whisper,
 // make a deal and play a round.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { commitAnyway, sharedBrowser, sharedClient, waitForMap } from '../browser/harness';
-import { type Harness, startHarness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { commitAnyway, waitForMap } from '../browser/harness';
+import { classroomInBrowser } from './browser-env';
 
 describe('the classroom pages in Chromium', () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // The run's client build (both pages: students play on the game page's map UI) and the run's Chromium.
-    h = await startHarness({ distDir: await sharedClient() });
-    browser = await sharedBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const env = classroomInBrowser();
 
   const text = (page: Page, test: string) => page.locator(`[data-test="${test}"]`).first().innerText();
 
   it('creates, joins into the map UI, exchanges a private message and plays a round', async () => {
-    const teacher = await browser.newPage();
-    await teacher.goto(`${h.server.url}/classroom.html`);
+    const teacher = await env.browser.newPage();
+    await teacher.goto(`${env.h.server.url}/classroom.html`);
     for (const seat of ['china', 'us', 'rok', 'dprk']) await teacher.check(`input[name="bot-${seat}"]`);
     await teacher.fill('input[name="seed"]', 'browser-1');
     await teacher.click('form[data-test="create"] button[type="submit"]');
@@ -35,9 +24,9 @@ describe('the classroom pages in Chromium', () => {
 
     const errors: string[] = [];
     const join = async (code: string, name: string) => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${h.server.url}/classroom.html?join=${code}`);
+      await page.goto(`${env.h.server.url}/classroom.html?join=${code}`);
       await page.fill('input[name="name"]', name);
       await page.click('form[data-test="join"] button[type="submit"]');
       // The join page hands the seat to the game page: the map and the seat panel, as in solo play.
@@ -76,8 +65,8 @@ describe('the classroom pages in Chromium', () => {
     await japan.fill('[data-test="message-text"]', 'Meet me at Shikotan?');
     await japan.click('[data-test="send-message"]');
     await russia.waitForSelector('[data-test="messages"] li:has-text("Meet me at Shikotan?")');
-    const projector = await browser.newPage();
-    await projector.goto(`${h.server.url}/classroom.html?projector=${matchID}`);
+    const projector = await env.browser.newPage();
+    await projector.goto(`${env.h.server.url}/classroom.html?projector=${matchID}`);
     await projector.waitForSelector('[data-test="seats"]');
     expect(await projector.content()).not.toContain('Shikotan?');
     // The student's name went in as text, not markup.

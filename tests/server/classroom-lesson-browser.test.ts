@@ -1,32 +1,21 @@
 // Protects what the teacher and the class see: a class made from a lesson preset ends the era early, the console
 // shows the map, the roster (students' seats labelled as such) and the clock, and the projector shows the map and
 // the clock without any seat's agenda.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { sharedBrowser, sharedClient } from '../browser/harness';
-import { type Harness, startHarness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { classroomInBrowser } from './browser-env';
 
 describe('the lesson console and the projector in Chromium', () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness({ distDir: await sharedClient() });
-    browser = await sharedBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const env = classroomInBrowser();
 
   const mapDrawn = (page: Page) =>
     page.waitForSelector('[data-test="map"][data-map-ready="true"] canvas', { timeout: 60_000 });
 
   it('creates a 45-minute lesson, and the projector never shows an agenda', async () => {
     const errors: string[] = [];
-    const teacher = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const teacher = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     teacher.on('pageerror', (error) => errors.push(error.message));
-    await teacher.goto(`${h.server.url}/classroom.html`);
+    await teacher.goto(`${env.h.server.url}/classroom.html`);
     await teacher.selectOption('select[name="scenario"]', 'yeltsin-1992');
     await teacher.selectOption('select[name="preset"]', 'whole-era');
     expect(await teacher.inputValue('input[name="endYear"]')).toBe('1999');
@@ -69,7 +58,7 @@ describe('the lesson console and the projector in Chromium', () => {
     const projectorLink = (await teacher
       .locator('[data-test="projector-link"]')
       .getAttribute('href')) as string;
-    const projector = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const projector = await env.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     projector.on('pageerror', (error) => errors.push(error.message));
     await projector.goto(projectorLink);
     await projector.waitForSelector('[data-test="status"]:has-text("Diplomacy")');

@@ -3,23 +3,13 @@
 // the projector, the projector reviews the year once it is resolved, and no seat's agenda ever reaches the projector.
 import { mkdirSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, commitAnyway, sharedBrowser, sharedClient, waitForMap } from '../browser/harness';
-import { type Harness, startHarness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, commitAnyway, waitForMap } from '../browser/harness';
+import { classroomInBrowser } from './browser-env';
 
 describe('a lesson year in Chromium: console, projector and two students', () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness({ distDir: await sharedClient() });
-    browser = await sharedBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const env = classroomInBrowser();
 
   const mapDrawn = (page: Page) =>
     page.waitForSelector('[data-test="map"][data-map-ready="true"] canvas', { timeout: 60_000 });
@@ -27,13 +17,13 @@ describe('a lesson year in Chromium: console, projector and two students', () =>
   it('plays a year, shows the notice everywhere and the review on the projector, never an agenda', async () => {
     const errors: string[] = [];
     const open = async (url: string, width = 1400) => {
-      const page = await browser.newPage({ viewport: { width, height: 1000 } });
+      const page = await env.browser.newPage({ viewport: { width, height: 1000 } });
       page.on('pageerror', (error) => errors.push(`${url}: ${error.message}`));
       await page.goto(url);
       return page;
     };
 
-    const teacher = await open(`${h.server.url}/classroom.html`);
+    const teacher = await open(`${env.h.server.url}/classroom.html`);
     await teacher.selectOption('select[name="scenario"]', 'yeltsin-1992');
     await teacher.selectOption('select[name="preset"]', 'lesson-45');
     for (const seat of ['china', 'us', 'rok', 'dprk']) await teacher.check(`input[name="bot-${seat}"]`);
@@ -54,7 +44,7 @@ describe('a lesson year in Chromium: console, projector and two students', () =>
     await projector.waitForSelector('[data-test="status"]:has-text("1992")');
 
     const join = async (joinCode: string, name: string) => {
-      const page = await open(`${h.server.url}/classroom.html?join=${joinCode}`);
+      const page = await open(`${env.h.server.url}/classroom.html?join=${joinCode}`);
       await page.fill('input[name="name"]', name);
       await page.click('form[data-test="join"] button[type="submit"]');
       await page.waitForURL((url) => url.searchParams.get('classroom') === matchID);
