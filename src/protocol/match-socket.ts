@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { registerScenario } from '../game/scenario-registry';
 import { builtinScenario } from '../scenario/builtin';
 import type { MoveName } from '../game/args';
+import type { GameState } from '../game/state';
 import { GAME_NAME } from '../game/game';
 import { NUM_PLAYERS } from '../game/vocabulary';
 import {
@@ -104,6 +105,23 @@ export class MatchSocket {
 
   get matchID(): string {
     return this.options.matchID;
+  }
+
+  /** The synced state's G (the view this socket's player may see); throws before the first sync. */
+  get G(): GameState {
+    if (!this.state) throw new Error('the class match has not synced yet');
+    return this.state.G;
+  }
+
+  /** The synced phase; 'briefing' before the first sync. */
+  get phase(): string {
+    return this.state?.ctx.phase ?? 'briefing';
+  }
+
+  /** Whether the synced match is over. */
+  get over(): boolean {
+    const gameover = this.state?.ctx.gameover;
+    return gameover !== undefined && gameover !== null;
   }
 
   get playerID(): string | null {

@@ -106,17 +106,15 @@ export class RemoteSession implements GameSession {
   }
 
   view(): GameState {
-    const state = this.socket.state;
-    if (!state) throw new Error('the class match has not synced yet');
-    return state.G;
+    return this.socket.G;
   }
 
   phase(): string {
-    return this.socket.state?.ctx.phase ?? 'briefing';
+    return this.socket.phase;
   }
 
   over(): boolean {
-    return this.socket.state?.ctx.gameover !== undefined && this.socket.state?.ctx.gameover !== null;
+    return this.socket.over;
   }
 
   waitingFor(): Seat[] {

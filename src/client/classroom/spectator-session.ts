@@ -34,18 +34,15 @@ export class SpectatorSession implements GameSession {
   }
 
   view(): GameState {
-    const state = this.socket.state;
-    if (!state) throw new Error('the class match has not synced yet');
-    return state.G;
+    return this.socket.G;
   }
 
   phase(): string {
-    return this.socket.state?.ctx.phase ?? 'briefing';
+    return this.socket.phase;
   }
 
   over(): boolean {
-    const gameover = this.socket.state?.ctx.gameover;
-    return gameover !== undefined && gameover !== null;
+    return this.socket.over;
   }
 
   waitingFor(): Seat[] {
