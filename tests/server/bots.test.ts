@@ -1,23 +1,41 @@
 // Protects server-side bots: bot seats and vacant human seats are played by the server, through the move path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchSocket } from '../../src/protocol/match-socket';
-import { type CreatedMatch, type Harness, connect, createMatch, join, startHarness } from './helpers';
+import {
+  type CreatedMatch,
+  type Harness,
+  ManualClock,
+  connect,
+  createMatch,
+  join,
+  startHarness,
+} from './helpers';
 
 describe('server-side bots', () => {
   let h: Harness;
   let match: CreatedMatch;
   let japan: MatchSocket;
 
+  // The runtime's timers run on a manual clock that stands still until Japan's student is connected, so the empty
+  // seat's grace delay can never pass while joining and connecting are slow under load; then it runs fast (25 ms
+  // every 5 ms), so each phase's grace delay passes within a few real milliseconds.
+  const clock = new ManualClock();
+  let tick: ReturnType<typeof setInterval> | undefined;
+
   beforeAll(async () => {
-    h = await startHarness({ runtime: { botDelayMs: 0, vacantDelayMs: 300 } });
+    h = await startHarness({ clock, runtime: { botDelayMs: 0, vacantDelayMs: 300 } });
     // Four bot seats; Russia is a human seat nobody joins (a stand-in bot plays it after the grace delay).
     match = await createMatch(h.server.url, {
       bots: { china: 'random', us: 'random', rok: 'random', dprk: 'random' },
     });
     const joined = await join(h.server.url, match.seats.japan.code as string, 'Aiko');
     japan = await connect(h, match.matchID, '1', joined.credentials);
+    tick = setInterval(() => clock.advance(25), 5);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    clearInterval(tick);
+    await h?.close();
+  });
 
   it('bot seats and the vacant seat finish each phase; the match waits only for the student', async () => {
     await japan.until(
