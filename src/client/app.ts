@@ -50,6 +50,8 @@ interface Layout {
   top: HTMLElement;
   mapBox: HTMLElement;
   tooltip: HTMLElement;
+  /** Controls for what the map draws (the trust-line toggle), under the map. */
+  mapTools: HTMLElement;
   seat: HTMLElement;
   detail: HTMLElement;
   features: HTMLElement;
@@ -71,6 +73,7 @@ function layout(root: HTMLElement): Layout {
     top: el('header', { id: 'topbar', 'data-test': 'topbar' }),
     mapBox: el('div', { id: 'map', 'aria-label': S.map.features }),
     tooltip: el('div', { id: 'tooltip', role: 'tooltip', hidden: true }),
+    mapTools: el('div', { class: 'map-tools' }),
     seat: el('section', { id: 'seat-panel', 'aria-live': 'polite' }),
     detail: el('section', { id: 'detail-panel', 'data-test': 'detail' }),
     features: el('details', { id: 'features' }),
@@ -87,7 +90,13 @@ function layout(root: HTMLElement): Layout {
     el(
       'div',
       { id: 'board' },
-      el('div', { id: 'map-column' }, el('div', { id: 'map-wrap' }, L.mapBox, L.tooltip), L.features),
+      el(
+        'div',
+        { id: 'map-column' },
+        el('div', { id: 'map-wrap' }, L.mapBox, L.tooltip),
+        L.mapTools,
+        L.features,
+      ),
       el('aside', { id: 'side' }, L.seat, L.detail),
     ),
     el('div', { id: 'lower' }, L.feed, L.charts),
@@ -278,6 +287,10 @@ function playSession(
     renderTop(L.top, session);
     renderSeat(L.seat, { session, ui, refresh: render, notify });
     renderDetail(L.detail, v, ui.selection, () => select(null));
+    renderMapTools(L.mapTools, session, ui, () => {
+      view?.scene.refresh();
+      render();
+    });
     renderFeatures(L.features, session, select);
     renderFeed(L.feed, v);
     if (!charts) charts = new Charts(L.charts, v);
@@ -315,6 +328,7 @@ function playSession(
       onHover: hover,
       onSelect: select,
       selection: () => ui.selection,
+      allTrust: () => ui.allTrust,
       onReady: () => {
         hooks.mapReady = true;
         hooks.mapReadyAt = performance.now();
@@ -332,8 +346,35 @@ function playSession(
     hooks.view = null;
     hooks.mapReady = false;
     L.mapBox.replaceChildren();
+    L.mapTools.replaceChildren();
     L.charts.replaceChildren();
   };
+}
+
+/**
+ * The toggle between the seat's own trust lines and every seat's. Only a seat has "its own" lines: with no seat
+ * (a spectator) the map draws them all and the toggle is left out.
+ */
+function renderMapTools(box: HTMLElement, session: GameSession, ui: UiState, changed: () => void): void {
+  if (!session.activeSeat()) return replace(box);
+  replace(
+    box,
+    el(
+      'label',
+      {},
+      el('input', {
+        type: 'checkbox',
+        'data-test': 'trust-toggle',
+        'data-key': 'trust-toggle',
+        checked: ui.allTrust,
+        onchange: (event) => {
+          ui.setAllTrust((event.target as HTMLInputElement).checked);
+          changed();
+        },
+      }),
+      ` ${S.map.allTrust}`,
+    ),
+  );
 }
 
 function renderTop(top: HTMLElement, session: GameSession): void {

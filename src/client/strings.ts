@@ -251,6 +251,8 @@ export const S = {
     privateTo: (seat: string) => `to ${seat}`,
     publicTag: 'public',
     empty: 'Nothing yet.',
+    /** The number of the map pin that marks a news item, read out in full by a screen reader. */
+    pinLabel: (n: number) => `Pin ${n} on the map`,
   },
   charts: {
     heading: 'Charts by year',
@@ -272,6 +274,10 @@ export const S = {
     fishing: 'Fishing grounds',
     legendTrust: 'Trust: low → high (arrow points to the trusted)',
     features: 'Map features',
+    allTrust: "Show every seat's trust lines (not only yours)",
+    /** A news pin's hover and focus text. */
+    newsPin: (n: number, title: string) => `${n}. ${title}`,
+    newsPins: 'News of the year on the map',
     eventAt: (title: string) => title,
     administrator: (seat: string) => `held by ${seat}`,
     garrison: (n: number) => `garrison ${n}`,

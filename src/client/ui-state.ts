@@ -160,6 +160,11 @@ const BLANK_MESSAGE: MessageDraft = { to: 'all', text: '' };
 export class UiState {
   screen: Screen = 'start';
   selection: MapSelection | null = null;
+  /**
+   * Whether the map draws every seat's trust lines or only the active seat's own (to and from it): twenty arrows at
+   * once are a tangle, so a player sees their own unless they ask for the whole table. Kept here so redraws keep it.
+   */
+  allTrust = false;
   /** The seat the device must be passed to before anything shows. */
   passTo: Seat | null = null;
   private draft: Order[] = [];
@@ -249,6 +254,10 @@ export class UiState {
     const ok = this.session.dispatch('commitOrders', { orders: this.draft.map((o) => ({ ...o })) });
     if (ok) this.draft = [];
     return ok;
+  }
+
+  setAllTrust(on: boolean): void {
+    this.allTrust = on;
   }
 
   select(selection: MapSelection | null): void {

@@ -1,7 +1,8 @@
-/** The news feed (each event with its source), the log of what happened each year, and the messages. */
+/** The news feed (each event with its source; this year's numbered like their pins on the map), the log of what happened each year, and the messages. */
 import { type GameState, scenarioOf } from '../../game/state';
 import { el, replace, bounded } from '../dom';
 import { eventSources } from '../details';
+import { pinNumber } from '../news-pins';
 import { logLine, S, SEAT_LABEL } from '../strings';
 
 const SHOWN = 60;
@@ -21,10 +22,24 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
       news.length === 0 ? el('p', { class: 'muted', text: S.feed.empty }) : null,
       ...news.map((item) => {
         const sources = eventSources(view, item.eventId);
+        // This year's items carry the number of their pin on the map, so a reader can match the two.
+        const pin = pinNumber(view, item);
         return el(
           'article',
-          { class: `news-item ${item.kind}` },
-          el('h4', { text: `${item.year} · ${item.title}` }),
+          { class: `news-item ${item.kind}`, ...(pin === null ? {} : { 'data-pin': String(pin) }) },
+          el(
+            'h4',
+            {},
+            pin === null
+              ? null
+              : el('span', {
+                  class: 'news-number',
+                  'data-test': 'news-number',
+                  'aria-label': S.feed.pinLabel(pin),
+                  text: String(pin),
+                }),
+            `${item.year} · ${item.title}`,
+          ),
           el('p', { text: item.text }),
           sources.length
             ? el(

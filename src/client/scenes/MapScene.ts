@@ -1,12 +1,14 @@
 /**
  * The map of Northeast Asia. Draws the projected coastlines once into a texture, then redraws the overlays from the
  * session's view after every change: trust lines between capitals, energy routes by stage, the islands' markers,
- * fishing tension, and pop-ups for the year's news. Reads state and reports hover and clicks; decides nothing.
+ * fishing tension, and numbered pins for the year's news (the news panel carries the same numbers). Reads state and
+ * reports hover and clicks; decides nothing.
  */
 import * as Phaser from 'phaser';
 import { ISLANDS, SEATS, type Seat } from '../../game/vocabulary';
 import type { GameState, NewsItem } from '../../game/state';
 import type { GameSession } from '../session';
+import { pinnedNews } from '../news-pins';
 import { CITY_LABEL, ISLAND_LABEL, S } from '../strings';
 import type { MapSelection } from '../ui-state';
 import {
@@ -41,6 +43,8 @@ export interface MapSceneDeps {
   selection(): MapSelection | null;
   /** Called once the map has drawn its first full frame of overlays. */
   onReady?(): void;
+  /** Whether to draw every seat's trust lines; without it (or without a seat: replays, spectators) all are drawn. */
+  allTrust?(): boolean;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -54,12 +58,19 @@ export class MapScene extends Phaser.Scene {
   private baked!: Phaser.GameObjects.RenderTexture;
   /** The coastlines, drawn once; baked under the overlays so each frame draws one full-size quad, not two. */
   private base!: Phaser.GameObjects.Image;
-  private popups!: Phaser.GameObjects.Container;
   private islandLabels = new Map<string, Phaser.GameObjects.Text>();
   private unsubscribe: (() => void) | null = null;
-  private newsSeen = 0;
+  /**
+   * The news pins are DOM buttons laid over the canvas, not canvas drawings, so a keyboard can focus them and the
+   * title shows on focus as well as on hover.
+   */
+  private pinLayer: HTMLElement | null = null;
   /** How many times the overlays were redrawn (the browser test reads it to see the map follow the state). */
   redraws = 0;
+  /** The trust lines drawn last, as `from>to` (the browser test reads them to check which pairs show). */
+  trustDrawn: string[] = [];
+  /** The news pins placed last: number, title and map point (the browser test reads them). */
+  newsPins: { number: number; title: string; x: number; y: number }[] = [];
   /**
    * The map is still between changes, so it renders on demand: the loop sleeps once nothing has moved for a while
    * and wakes on a state change or pointer activity. In software WebGL (classroom laptops without a GPU, headless
@@ -85,7 +96,13 @@ export class MapScene extends Phaser.Scene {
     this.overlay = this.make.graphics({}, false);
     this.baked = this.add.renderTexture(0, 0, map.width, map.height).setOrigin(0, 0);
     this.addLabels(map);
-    this.popups = this.add.container(0, 0);
+    this.pinLayer = document.createElement('div');
+    this.pinLayer.className = 'news-pins';
+    this.pinLayer.setAttribute('role', 'group');
+    this.pinLayer.setAttribute('aria-label', S.map.newsPins);
+    this.pinLayer.dataset.test = 'news-pins';
+    this.game.canvas.after(this.pinLayer);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.placePinLayer, this);
 
     this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
       this.deps.onHover(this.pick(pointer.x, pointer.y), pointer.x, pointer.y);
@@ -95,7 +112,6 @@ export class MapScene extends Phaser.Scene {
     );
     this.input.on('gameout', () => this.deps.onHover(null, 0, 0));
 
-    this.newsSeen = this.deps.session.view().news.length;
     this.unsubscribe = this.deps.session.subscribe(() => this.refresh());
     const canvas = this.game.canvas;
     for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) {
@@ -103,6 +119,8 @@ export class MapScene extends Phaser.Scene {
     }
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.placePinLayer, this);
+      this.pinLayer?.remove();
       for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) {
         canvas.removeEventListener(type, this.wake);
       }
@@ -137,7 +155,7 @@ export class MapScene extends Phaser.Scene {
     this.baked.draw(this.base);
     this.baked.draw(g);
     this.baked.render();
-    this.popNews(view);
+    this.pinNews(view);
     this.redraws += 1;
     this.wake();
   }
@@ -255,11 +273,16 @@ export class MapScene extends Phaser.Scene {
 
   private drawTrust(g: Phaser.GameObjects.Graphics, view: GameState): void {
     const seat = this.deps.session.activeSeat();
+    const all = !seat || (this.deps.allTrust?.() ?? true);
+    this.trustDrawn = [];
     for (const a of SEATS) {
       for (const b of SEATS) {
         if (a === b) continue;
+        const own = !seat || a === seat || b === seat;
+        if (!own && !all) continue;
+        this.trustDrawn.push(`${a}>${b}`);
         // Lines that involve the player's own seat stand out; the rest of the table's stay in the background.
-        const alpha = !seat || a === seat || b === seat ? 0.9 : 0.35;
+        const alpha = own ? 0.9 : 0.35;
         const trust = view.trust[a][b];
         const [[x1, y1], [x2, y2]] = trustSegment(this.deps.map, a, b);
         const colour = trustColour(trust);
@@ -348,33 +371,63 @@ export class MapScene extends Phaser.Scene {
     return [this.deps.map.width / 2, this.deps.map.height / 2];
   }
 
-  private popNews(view: GameState): void {
-    if (view.news.length < this.newsSeen) this.newsSeen = 0;
-    const fresh = view.news.slice(this.newsSeen);
-    this.newsSeen = view.news.length;
-    fresh.slice(-4).forEach((item, index) => {
+  /** Lays the pin layer exactly over the canvas, which Phaser scales to fit its box and centres. */
+  private placePinLayer(): void {
+    const layer = this.pinLayer;
+    const canvas = this.game.canvas;
+    if (!layer) return;
+    layer.style.left = `${canvas.offsetLeft}px`;
+    layer.style.top = `${canvas.offsetTop}px`;
+    layer.style.width = `${canvas.offsetWidth}px`;
+    layer.style.height = `${canvas.offsetHeight}px`;
+  }
+
+  /**
+   * One small numbered pin per news item of the current year, at the place the item concerns; the title shows on
+   * hover and focus only, so no news text covers the cities.
+   */
+  private pinNews(view: GameState): void {
+    const layer = this.pinLayer;
+    if (!layer) return;
+    const { width, height } = this.deps.map;
+    // Items about the same place sit side by side rather than on top of each other.
+    const taken = new Map<string, number>();
+    this.newsPins = pinnedNews(view).map((item, index) => {
       const [ax, ay] = this.anchor(view, item);
-      const x = Phaser.Math.Clamp(ax - 110, 270, this.deps.map.width - 240);
-      const y = Phaser.Math.Clamp(ay - 40 + index * 46, 10, this.deps.map.height - 50);
-      const label = this.add.text(8, 6, `${item.year}: ${item.title}`, {
-        fontFamily: FONT,
-        fontSize: '12px',
-        color: '#111111',
-        wordWrap: { width: 214 },
-      });
-      const bg = this.add
-        .rectangle(0, 0, 230, label.height + 12, 0xfff8dc, 0.95)
-        .setOrigin(0, 0)
-        .setStrokeStyle(1, 0x333333);
-      const popup = this.add.container(x, y, [bg, label]);
-      this.popups.add(popup);
-      this.tweens.add({
-        targets: popup,
-        alpha: 0,
-        delay: 6000,
-        duration: 800,
-        onComplete: () => popup.destroy(),
-      });
+      const key = `${ax},${ay}`;
+      const nth = taken.get(key) ?? 0;
+      taken.set(key, nth + 1);
+      const x = Phaser.Math.Clamp(ax + 14 + nth * 22, 10, width - 10);
+      const y = Phaser.Math.Clamp(ay - 14, 10, height - 10);
+      return { number: index + 1, title: item.title, x, y };
     });
+    // A redraw (another seat's move) must not throw a keyboard user off the pin they are reading.
+    const focused = layer.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    const focusedPin = focused?.dataset.pin;
+    layer.replaceChildren(
+      ...this.newsPins.map((pin) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'news-pin';
+        button.dataset.test = 'news-pin';
+        button.dataset.pin = String(pin.number);
+        button.style.left = `${(pin.x / width) * 100}%`;
+        button.style.top = `${(pin.y / height) * 100}%`;
+        const label = S.map.newsPin(pin.number, pin.title);
+        button.setAttribute('aria-label', label);
+        const number = document.createElement('span');
+        number.textContent = String(pin.number);
+        number.setAttribute('aria-hidden', 'true');
+        const title = document.createElement('span');
+        title.className = 'news-pin-title';
+        title.dataset.test = 'news-pin-title';
+        title.setAttribute('aria-hidden', 'true');
+        title.textContent = label;
+        button.append(number, title);
+        return button;
+      }),
+    );
+    if (focusedPin) layer.querySelector<HTMLElement>(`[data-pin="${focusedPin}"]`)?.focus();
+    this.placePinLayer();
   }
 }
