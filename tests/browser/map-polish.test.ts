@@ -75,14 +75,12 @@ describe('map polish', () => {
     for (const title of titles) for (const text of texts) expect(text).not.toContain(title);
 
     // The panel numbers this year's items exactly as the pins are numbered, title for title.
-    const panel = await page
-      .locator('[data-test=news] article[data-pin]')
-      .evaluateAll((items) =>
-        items.map((a) => ({
-          number: Number(a.getAttribute('data-pin')),
-          heading: a.querySelector('h4')?.textContent ?? '',
-        })),
-      );
+    const panel = await page.locator('[data-test=news] article[data-pin]').evaluateAll((items) =>
+      items.map((a) => ({
+        number: Number(a.getAttribute('data-pin')),
+        heading: a.querySelector('h4')?.textContent ?? '',
+      })),
+    );
     const domPins = await page
       .locator('[data-test=news-pin]')
       .evaluateAll((items) => items.map((b) => Number(b.getAttribute('data-pin'))));
