@@ -30,7 +30,7 @@ import { PlainStatePlugin, plainStep } from './plain-step';
 
 export const GAME_NAME = 'oil-and-water';
 
-/** What a match is created from: a scenario document (validated here) and the match seed. */
+/** What a match is created from: a scenario (validated here) and the match seed. */
 export interface SetupData {
   scenario: unknown;
   seed: string;

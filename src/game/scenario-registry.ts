@@ -1,9 +1,9 @@
 /**
  * The scenarios this process knows, by content hash. A match's state holds only its scenario's id and hash: the
- * document (tens of kilobytes, never changed by play) stays out of the per-move state, its hashes, its storage rows
+ * scenario itself (tens of kilobytes, never changed by play) stays out of the per-move state, its hashes, its storage rows
  * and its network updates, and is looked up here. Setup registers the scenario it is given, so every process that
  * creates a match has it; whatever restores a match from stored state (server storage, a replay, a remote client's
- * sync) registers the stored document first.
+ * sync) registers the stored scenario first.
  */
 import { hashValue } from './hash';
 import type { Scenario } from './scenario-schema';
@@ -11,7 +11,7 @@ import type { Scenario } from './scenario-schema';
 const REGISTRY = new Map<string, Scenario>();
 
 /**
- * Registers a validated scenario and returns its content hash (the `scenarioHash` of its matches). The document
+ * Registers a validated scenario and returns its content hash (the `scenarioHash` of its matches). The scenario
  * must not be changed afterwards: matches of this hash read it for their whole life.
  */
 export function registerScenario(scenario: Scenario): string {
@@ -31,6 +31,6 @@ export function scenarioOf(G: { scenarioHash: string; scenarioId?: string }): Sc
   if (found) return found;
   throw new Error(
     `scenario ${G.scenarioId ? `"${G.scenarioId}" ` : ''}with hash ${G.scenarioHash} is not registered in this process ` +
-      '(register the stored document with registerScenario before restoring a match)',
+      '(register the stored scenario with registerScenario before restoring a match)',
   );
 }

@@ -14,14 +14,14 @@ import {
 } from './scenario-schema';
 
 export interface Problem {
-  /** Dotted path into the document, e.g. `events.3.effects.0.project`; empty for the whole document. */
+  /** Dotted path into the scenario, e.g. `events.3.effects.0.project`; empty for the whole scenario. */
   path: string;
   message: string;
 }
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
-/** Largest scenario document accepted, in characters of JSON. */
+/** Largest scenario accepted, in characters of JSON. */
 export const MAX_SCENARIO_CHARS = 2_000_000;
 
 function pathOf(path: readonly PropertyKey[]): string {

@@ -212,7 +212,7 @@ export interface Outcome {
 
 export interface GameState {
   rulesVersion: number;
-  /** The scenario's id and content hash: the document itself is in the registry (src/game/scenario-registry.ts). */
+  /** The scenario's id and content hash: the scenario itself is in the registry (src/game/scenario-registry.ts). */
   scenarioId: string;
   scenarioHash: string;
   /** The match seed; hidden from seats until the match ends. */
