@@ -6,13 +6,13 @@
  * the server's answer arrives later; a refusal is kept in `lastError` and passed to `onError` for the UI to show.
  * Replays are the server's (`GET /api/matches/:id/replay`), so there is no `replay()` here.
  */
-import { SEATS, type Seat, playerIDOf } from '../../game/vocabulary';
-import type { GameState } from '../../game/state';
+import { type Seat, playerIDOf } from '../../game/vocabulary';
 import { scenarioOf } from '../../game/scenario-registry';
 import { builtinScenario } from '../../scenario/builtin';
 import type { Scenario } from '../../game/scenario-schema';
 import type { ClassroomBanner, GameSession, MoveName } from '../session';
 import { type MatchSocketOptions, MatchSocket } from '../../protocol/match-socket';
+import { SocketSession } from './socket-session';
 
 export interface RemoteSessionOptions {
   /** The server's origin ('' in a page the server itself serves). */
@@ -32,8 +32,7 @@ export interface RemoteError {
   message: string;
 }
 
-export class RemoteSession implements GameSession {
-  readonly socket: MatchSocket;
+export class RemoteSession extends SocketSession implements GameSession {
   readonly seat: Seat;
   readonly humanSeats: readonly Seat[];
   /** The last move the server refused (cleared by the next accepted one). */
@@ -48,8 +47,6 @@ export class RemoteSession implements GameSession {
   private fallbackScenario: Scenario | null = null;
 
   constructor(private readonly options: RemoteSessionOptions) {
-    this.seat = options.seat;
-    this.humanSeats = [options.seat];
     const socketOptions: MatchSocketOptions = {
       server: options.server,
       matchID: options.matchID,
@@ -58,7 +55,9 @@ export class RemoteSession implements GameSession {
       ...(options.websocketOnly ? { websocketOnly: true } : {}),
       ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     };
-    this.socket = new MatchSocket(socketOptions);
+    super(new MatchSocket(socketOptions));
+    this.seat = options.seat;
+    this.humanSeats = [options.seat];
     let lastStatus = this.socket.status;
     this.socket.subscribe(() => {
       if (this.socket.status !== lastStatus) {
@@ -74,11 +73,6 @@ export class RemoteSession implements GameSession {
 
   get matchID(): string {
     return this.options.matchID;
-  }
-
-  /** Whether the first sync has arrived (before it, `view()` throws). */
-  get synced(): boolean {
-    return this.socket.state !== null;
   }
 
   /** Resolves at the first sync; rejects when the server refuses this seat or nothing arrives in time. */
@@ -103,24 +97,6 @@ export class RemoteSession implements GameSession {
 
   activeSeat(): Seat | null {
     return this.seat;
-  }
-
-  view(): GameState {
-    return this.socket.G;
-  }
-
-  phase(): string {
-    return this.socket.phase;
-  }
-
-  over(): boolean {
-    return this.socket.over;
-  }
-
-  waitingFor(): Seat[] {
-    const G = this.socket.state?.G;
-    if (!G || this.over()) return [];
-    return SEATS.filter((s) => !G.ready[s]);
   }
 
   dispatch(move: MoveName, args?: unknown): boolean {

@@ -3,24 +3,19 @@
  * console's map. The socket syncs as a spectator (player null), so the server sends only the public view: no seat's
  * agenda, orders, proposals or private messages ever reach this page. It never moves.
  */
-import { SEATS, type Seat } from '../../game/vocabulary';
-import type { GameState } from '../../game/state';
+import type { Seat } from '../../game/vocabulary';
 import { scenarioOf } from '../../game/scenario-registry';
 import type { Scenario } from '../../game/scenario-schema';
 import type { GameSession } from '../session';
 import { MatchSocket } from '../../protocol/match-socket';
+import { SocketSession } from './socket-session';
 
-export class SpectatorSession implements GameSession {
-  readonly socket: MatchSocket;
+export class SpectatorSession extends SocketSession implements GameSession {
   readonly humanSeats: readonly Seat[] = [];
   readonly seed = null;
 
   constructor(matchID: string, server = '') {
-    this.socket = new MatchSocket({ server, matchID, playerID: null });
-  }
-
-  get synced(): boolean {
-    return this.socket.state !== null;
+    super(new MatchSocket({ server, matchID, playerID: null }));
   }
 
   get scenario(): Scenario {
@@ -31,24 +26,6 @@ export class SpectatorSession implements GameSession {
 
   activeSeat(): Seat | null {
     return null;
-  }
-
-  view(): GameState {
-    return this.socket.G;
-  }
-
-  phase(): string {
-    return this.socket.phase;
-  }
-
-  over(): boolean {
-    return this.socket.over;
-  }
-
-  waitingFor(): Seat[] {
-    const G = this.socket.state?.G;
-    if (!G || this.over()) return [];
-    return SEATS.filter((s) => !G.ready[s]);
   }
 
   dispatch(): boolean {
