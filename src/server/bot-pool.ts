@@ -20,6 +20,7 @@ import type { Scenario } from '../game/scenario-schema';
 import { scenarioOf } from '../game/scenario-registry';
 import type { Seat } from '../game/vocabulary';
 import type { MatchAction } from '../match/driver';
+import { WORKER_BOOT } from '../sim/batch';
 import { planBotAnswers, planBotPhase } from './bot-planner';
 
 /** What the runtime asks of a planner: a phase's bot actions and answers to open proposals, as `bot-planner.ts`. */
@@ -95,7 +96,7 @@ export interface BotPoolOptions {
 }
 
 /** The worker's entry (plain JavaScript): registers tsx's loader in the thread, then loads `bot-worker.ts`. */
-const WORKER_BOOT = new URL('./bot-worker-boot.mjs', import.meta.url);
+const BOT_WORKER = new URL('./bot-worker.ts', import.meta.url).href;
 
 interface Pending {
   job: Omit<PlanJob, 'id' | 'scenario'>;
@@ -178,15 +179,15 @@ export class BotWorkerPool implements BotPlanner {
 
   /** Starts a (fresh) worker in a slot: at first, and in place of one that overran or died. */
   private boot(slot: Slot): void {
-    const worker = new Worker(WORKER_BOOT);
+    const worker = new Worker(WORKER_BOOT, { argv: [BOT_WORKER] });
     // An idle pool must not keep the process alive.
     worker.unref();
     slot.worker = worker;
     slot.known = new Set();
     slot.booted = new Promise<void>((resolve, reject) => {
-      const onMessage = (message: { ready?: boolean; boot?: string }) => {
+      const onMessage = (message: { ready?: boolean; error?: string }) => {
         if (message.ready) resolve();
-        else if (message.boot) reject(new Error(message.boot));
+        else if (message.error) reject(new Error(`bot ${message.error}`));
         else return;
         worker.off('message', onMessage);
       };

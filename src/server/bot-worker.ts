@@ -1,5 +1,5 @@
 /**
- * A bot-planning worker thread (started by `BotWorkerPool` through bot-worker-boot.mjs): plans one job at a time
+ * A bot-planning worker thread (started by `BotWorkerPool` through src/sim/worker-boot.mjs): plans one job at a time
  * with the same functions the server would run in its own thread, so a plan is the same wherever it is made. States
  * hold only their scenario's hash: a job carries the document the first time this worker meets that hash.
  */

@@ -257,7 +257,9 @@ export interface BatchOptions {
 }
 
 /** The worker's entry (plain JavaScript): registers tsx's loader in the thread, then loads `worker.ts`. */
-const WORKER_BOOT = new URL('./worker-boot.mjs', import.meta.url);
+/** Every worker thread starts here (src/sim/worker-boot.mjs) and loads the module given as its first argument. */
+export const WORKER_BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const BATCH_WORKER = new URL('./worker.ts', import.meta.url).href;
 
 /** Runs every seed of a batch and returns the records in seed order. */
 export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Promise<MatchRecord[]> {
@@ -278,7 +280,7 @@ export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Pro
   const chunk = Math.max(1, Math.min(25, Math.ceil(total / (workers * 8))));
   const startWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOT, { workerData: spec });
+      const worker = new Worker(WORKER_BOOT, { workerData: spec, argv: [BATCH_WORKER] });
       const feed = () => {
         if (nextIndex >= total) {
           void worker.terminate().then(() => resolve());

@@ -9,8 +9,9 @@ import seedrandom from 'seedrandom';
 import { LEVER_RANGES } from '../game/levers';
 import { Worker } from 'node:worker_threads';
 import type { ClaimRow } from './claims';
+import { WORKER_BOOT } from './batch';
 
-const WORKER_BOOT = new URL('./sensitivity-worker-boot.mjs', import.meta.url);
+const SENSITIVITY_WORKER = new URL('./sensitivity-worker.ts', import.meta.url).href;
 
 /** Runs validate's historical and control arms under one set of numbers in a fresh worker thread. */
 function inWorker(
@@ -18,7 +19,7 @@ function inWorker(
   seeds: string[],
 ): Promise<{ rows: ClaimRow[]; runs: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOT, { workerData: { levers, seeds } });
+    const worker = new Worker(WORKER_BOOT, { workerData: { levers, seeds }, argv: [SENSITIVITY_WORKER] });
     worker.once('message', (m: { rows?: ClaimRow[]; runs?: number; error?: string }) => {
       void worker.terminate();
       if (m.error || !m.rows) reject(new Error(m.error ?? 'sensitivity worker sent no rows'));
