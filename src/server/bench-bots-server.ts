@@ -12,7 +12,7 @@ import path from 'node:path';
 import { GAME_NAME } from '../game/game';
 import { MatchSocket } from '../protocol/match-socket';
 import { SEATS } from '../game/vocabulary';
-import { envInt, pct, post, startServer } from './bench-util';
+import { envInt, pct, post, startServer, stopServer } from './bench-util';
 import { defaultBotWorkers } from './bot-pool';
 
 const MATCHES = envInt('MATCHES', 5, 1);
@@ -87,9 +87,7 @@ async function main(): Promise<void> {
     console.log(`aim: p99 < 100 ms: ${pct(health, 99) < 100 && failures === 0 ? 'met' : 'NOT met'}`);
   } finally {
     for (const w of watchers) w.close();
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stopServer(child, dir);
   }
 }
 

@@ -17,7 +17,7 @@ import seedrandom from 'seedrandom';
 import type { MoveName } from '../game/args';
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import { MatchSocket } from '../protocol/match-socket';
-import { type ServerChild, envInt, pct, post, startServer } from './bench-util';
+import { type ServerChild, envInt, pct, post, startServer, stopServer } from './bench-util';
 
 const MATCHES = envInt('MATCHES', 30, 1);
 /** Rounds to play; 0 (the default) plays the whole era. */
@@ -240,9 +240,7 @@ async function main(): Promise<void> {
   } finally {
     db?.close();
     for (const s of seated) s.socket.close();
-    server.child.kill('SIGTERM');
-    await sleep(300);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stopServer(server.child, dir);
   }
 }
 

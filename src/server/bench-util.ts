@@ -4,6 +4,7 @@
  * they are not tests.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** A running server child and its URL. */
@@ -45,6 +46,13 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
 }
 
 /** POSTs JSON and returns the JSON answer; a non-2xx answer throws with its body. */
+/** Stops a benchmark's server (SIGTERM, a moment to close its database) and removes its data folder. */
+export async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
 export async function post<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',

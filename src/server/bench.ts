@@ -12,7 +12,7 @@ import path from 'node:path';
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { MoveName } from '../game/args';
 import { MatchSocket } from '../protocol/match-socket';
-import { pct, post, startServer } from './bench-util';
+import { pct, post, startServer, stopServer } from './bench-util';
 
 const MATCHES = Number(process.env.MATCHES ?? 30);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
@@ -150,9 +150,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const m of all) for (const s of SEATS) m.sockets[s].close();
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stopServer(child, dir);
   }
 }
 
