@@ -1,7 +1,10 @@
 /**
  * The classroom server in one process: boardgame.io's master and reducer behind the classroom transport
- * (socket.io), the lobby API, the built client from `dist/`, and SQLite storage. `startClassroomServer` is what
- * `src/server/main.ts`, the integration tests and the benchmark start.
+ * (socket.io), the lobby API, the built client from `dist/`, and SQLite storage (or Postgres, `databaseUrl`).
+ * `startClassroomServer` is what `src/server/main.ts`, the integration tests and the benchmark start. With
+ * `redisUrl` too, the process is one of a cluster behind one address (cluster.ts): lobby requests about a match
+ * another process serves are forwarded to it. `/healthz` answers while the process runs, `/readyz` while its
+ * storage (and Redis) answer and it is not shutting down; `close({ drainMs })` drains sockets first.
  *
  * boardgame.io's own Koa server and lobby routes are not used: its lobby would let anyone claim any seat (the
  * facilitator's too) and create matches on demand; the classroom lobby issues every credential itself.
@@ -10,7 +13,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { OilAndWater } from '../game/game';
-import { RecordStore } from './classroom-record';
+import { RecordStore, type RecordStoreAPI } from './classroom-record';
+import { ClassStore, type ClassStoreAPI } from './classes';
+import { Cluster, DEFAULT_CLUSTER, type ClusterOptions } from './cluster';
+import { PgStorage } from './storage-pg';
+import type { MatchStorage } from './storage';
 import { type Clock, systemClock } from './clock';
 import { HttpError, RateLimiter, allowedHosts, hostRefusal, originRefusal, sendJson } from './http-util';
 import { DEFAULT_LOBBY_LIMITS, type LobbyLimits, createLobby } from './lobby';
@@ -40,6 +47,13 @@ export interface ClassroomServerOptions {
   httpRate?: { burst: number; perSecond: number };
   /** The time and timers of the rate limiter and the phase timers (default: the real clock); tests inject a manual one. */
   clock?: Clock;
+  /** Postgres instead of SQLite (`dataDir` is then unused), and the schema to use (default `public`). */
+  databaseUrl?: string;
+  databaseSchema?: string;
+  /** Redis: this process joins a cluster serving one address (needs `databaseUrl`). */
+  redisUrl?: string;
+  /** Cluster settings: key prefix (default `oaw:`), this process's address for its peers, lease timings. */
+  cluster?: Partial<ClusterOptions>;
 }
 
 export interface ClassroomServer {
@@ -47,28 +61,55 @@ export interface ClassroomServer {
   port: number;
   host: string;
   clientBuilt: boolean;
-  storage: SqliteStorage;
+  storage: SqliteStorage | PgStorage;
   runtime: ClassroomRuntime;
   transport: ClassroomTransport;
-  close(): Promise<void>;
+  /** The cluster membership, when `redisUrl` was given. */
+  cluster?: Cluster;
+  /**
+   * Stops the server. With `drainMs`, first stops taking syncs and moves, lets queued moves finish (at most that
+   * long), disconnects the sockets (behind the proxy they reconnect to another process) and stores every pending
+   * write, then hands its matches back to the cluster.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /** Opens the storage, resumes stored matches and listens. */
 export async function startClassroomServer(options: ClassroomServerOptions): Promise<ClassroomServer> {
-  const db: Database.Database = openDatabase(options.dataDir);
-  const storage = new SqliteStorage(db);
+  if (options.redisUrl && !options.databaseUrl)
+    throw new Error(
+      'a cluster (REDIS_URL) needs its storage on Postgres (DATABASE_URL): SQLite is one process',
+    );
+  let db: Database.Database | undefined;
+  let storage: SqliteStorage | PgStorage;
+  let records: RecordStoreAPI;
+  let classes: ClassStoreAPI;
+  if (options.databaseUrl) {
+    const pgStorage = await PgStorage.open(options.databaseUrl, options.databaseSchema);
+    storage = pgStorage;
+    records = pgStorage.records;
+    classes = pgStorage.classes;
+  } else {
+    db = openDatabase(options.dataDir);
+    storage = new SqliteStorage(db);
+    records = new RecordStore(db);
+    classes = new ClassStore(db);
+  }
+  const matchStorage: MatchStorage = storage;
   const clock = options.clock ?? systemClock;
-  const runtime = new ClassroomRuntime(storage, new RecordStore(db), {
+  const runtime = new ClassroomRuntime(matchStorage, records, {
     ...DEFAULT_RUNTIME,
     ...options.runtime,
     clock,
   });
-  const transport = new ClassroomTransport(OilAndWater, storage, runtime, {
+  const transport = new ClassroomTransport(OilAndWater, matchStorage, runtime, {
     ...DEFAULT_LIMITS,
     ...options.socketLimits,
   });
   const lobby = createLobby({
-    storage,
+    storage: matchStorage,
+    classes,
+    stored: storage instanceof PgStorage ? () => storage.flush() : undefined,
     runtime,
     transport,
     clock,
@@ -84,11 +125,39 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   const maxSockets = options.maxSocketsPerAddress ?? 24;
   const socketsOf = new Map<string, number>();
 
+  let cluster: Cluster | undefined;
+  let draining = false;
+
+  /** Readiness: storage (and Redis) answer and the process is not shutting down. */
+  const readiness = async (): Promise<string | null> => {
+    if (draining) return 'shutting down';
+    if (storage instanceof PgStorage) {
+      try {
+        await storage.pool.query('SELECT 1');
+      } catch (error) {
+        return `postgres: ${(error as Error).message}`;
+      }
+    }
+    if (cluster && !cluster.isReady) return 'redis: not connected';
+    return null;
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const pathname = (req.url ?? '/').split('?')[0];
+      // Probes from a load balancer or an orchestrator: nothing secret, any Host.
+      if (pathname === '/healthz') {
+        sendJson(res, 200, { ok: true });
+        return;
+      }
+      if (pathname === '/readyz') {
+        const problem = await readiness();
+        sendJson(res, problem === null ? 200 : 503, problem === null ? { ok: true } : { ok: false, problem });
+        return;
+      }
       const wrongHost = hostRefusal(req, hosts);
       if (wrongHost) throw new HttpError(421, wrongHost);
+      if (cluster && pathname.startsWith('/api/') && (await forwarded(cluster, req, res, pathname))) return;
       if (pathname.startsWith('/api/')) {
         const refusal = originRefusal(req, extraOrigins);
         if (refusal) throw new HttpError(403, refusal);
@@ -142,7 +211,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
       });
     },
   );
-  runtime.start(transport);
+  await runtime.start(transport, !options.redisUrl);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -155,6 +224,21 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   hosts = allowedHosts(options.host, port, options.extraHosts);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  if (options.redisUrl) {
+    cluster = new Cluster(
+      {
+        ...DEFAULT_CLUSTER,
+        prefix: 'oaw:',
+        selfUrl: url,
+        ...options.cluster,
+        redisUrl: options.redisUrl,
+      },
+      storage as PgStorage,
+      runtime,
+      transport,
+    );
+    await cluster.start();
+  }
 
   let closed = false;
   return {
@@ -165,15 +249,109 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     storage,
     runtime,
     transport,
-    async close() {
+    cluster,
+    async close(closeOptions = {}) {
       if (closed) return;
       closed = true;
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (closeOptions.drainMs !== undefined) await transport.drain(closeOptions.drainMs);
       lobby.stop();
       runtime.stop();
+      if (storage instanceof PgStorage) await storage.flush();
+      // Sockets first (their seat changes still reach the owners), then the leases and Redis.
       await transport.close();
+      await cluster?.stop();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
+      await stopped;
+      if (storage instanceof PgStorage) await storage.close();
+      db?.close();
     },
   };
+}
+
+/** A request about a match (or a join code) another process serves goes to that process; true when it went. */
+async function forwarded(
+  cluster: Cluster,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+): Promise<boolean> {
+  // One hop only: a request already forwarded is answered here, whoever serves the match by now.
+  if (req.headers[FORWARDED_HEADER] !== undefined) return false;
+  const matchID = /^\/api\/matches\/([A-Za-z0-9_-]{1,64})(\/|$)/.exec(pathname)?.[1];
+  if (matchID !== undefined) {
+    const owner = await cluster.owner(matchID);
+    if (owner === null || owner.self) return false;
+    await proxy(owner.url, req, res);
+    return true;
+  }
+  if (pathname === '/api/join' && req.method === 'POST') {
+    const body = await readBody(req, 16 * 1024);
+    let code = '';
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as { code?: unknown };
+      if (typeof parsed.code === 'string') code = parsed.code.trim().toUpperCase();
+    } catch {
+      // Not JSON: the lobby here says so.
+    }
+    const matchID = code ? await cluster.storageRecords().matchOfCode(code) : undefined;
+    const owner = matchID === undefined ? null : await cluster.owner(matchID);
+    // The body is read: even the lobby here gets it through a forward to itself.
+    await proxy(owner && !owner.self ? owner.url : cluster.selfUrl, req, res, body);
+    return true;
+  }
+  return false;
+}
+
+/** Marks a request forwarded by a peer process. */
+const FORWARDED_HEADER = 'x-oaw-forwarded';
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `the request body is larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Sends the request to a peer process and its answer back. */
+function proxy(
+  target: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  body?: Buffer,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const to = new URL(req.url ?? '/', target);
+    const headers = { ...req.headers, [FORWARDED_HEADER]: '1' };
+    if (body !== undefined) {
+      headers['content-length'] = String(body.length);
+      delete headers['transfer-encoding'];
+    }
+    const out = http.request(
+      { hostname: to.hostname, port: to.port, path: to.pathname + to.search, method: req.method, headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('end', () => resolve());
+        answer.on('error', reject);
+      },
+    );
+    out.on('error', (error) =>
+      reject(new HttpError(502, `the server process serving this match did not answer: ${error.message}`)),
+    );
+    if (body !== undefined) out.end(body);
+    else req.pipe(out);
+  });
 }

@@ -50,8 +50,19 @@ const ClassRecordSchema = z.object({
   matchIDs: z.array(z.string()),
 });
 
+/** Parses a stored class record (JSON text); throws a zod error naming the field when it is damaged. */
+export function parseClassRecord(text: string): ClassRecord {
+  return ClassRecordSchema.parse(JSON.parse(text));
+}
+
+/** Where the lobby keeps classes: SQLite's `ClassStore` here, or Postgres's (storage-pg.ts). */
+export interface ClassStoreAPI {
+  save(record: ClassRecord): void;
+  get(classID: string): ClassRecord | undefined | Promise<ClassRecord | undefined>;
+}
+
 /** The `classes` table: one JSON record per class. */
-export class ClassStore {
+export class ClassStore implements ClassStoreAPI {
   private readonly put;
   private readonly one;
 
@@ -72,7 +83,7 @@ export class ClassStore {
     const row = this.one.get(classID) as { record: string } | undefined;
     if (!row) return undefined;
     try {
-      return ClassRecordSchema.parse(JSON.parse(row.record));
+      return parseClassRecord(row.record);
     } catch (error) {
       console.error(`[classroom] class ${classID}: damaged record:`, (error as Error).message);
       return undefined;

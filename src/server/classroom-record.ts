@@ -143,8 +143,21 @@ const RecordSchema = z.object({
   finished: z.boolean(),
 });
 
+/** Parses a stored record (JSON text); throws a zod error naming the field when it is damaged. */
+export function parseRecord(text: string): ClassroomRecord {
+  return RecordSchema.parse(JSON.parse(text)) as ClassroomRecord;
+}
+
+/** Where the runtime keeps its records: SQLite's `RecordStore` here, or Postgres's (storage-pg.ts). */
+export interface RecordStoreAPI {
+  /** Stores the record (a Postgres store queues the write in order and returns at once). */
+  save(record: ClassroomRecord): void;
+  /** Every stored record; a damaged one is reported and skipped. */
+  load(): ClassroomRecord[] | Promise<ClassroomRecord[]>;
+}
+
 /** The `classrooms` table: one JSON record per match. */
-export class RecordStore {
+export class RecordStore implements RecordStoreAPI {
   private readonly put;
   private readonly all;
 
@@ -164,7 +177,7 @@ export class RecordStore {
     const records: ClassroomRecord[] = [];
     for (const row of this.all.all() as { record: string }[]) {
       try {
-        records.push(RecordSchema.parse(JSON.parse(row.record)) as ClassroomRecord);
+        records.push(parseRecord(row.record));
       } catch (error) {
         console.error('[classroom] skipping a damaged match record:', (error as Error).message);
       }

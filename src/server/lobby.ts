@@ -59,9 +59,9 @@ import type {
   PhaseSeconds,
   ScenariosAnswer,
 } from '../protocol/lobby';
-import type { SqliteStorage } from './storage-sqlite';
+import type { MatchStorage } from './storage';
 import {
-  ClassStore,
+  type ClassStoreAPI,
   MAX_GROUPS,
   MIN_GROUPS,
   SpreadCache,
@@ -169,12 +169,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 export interface LobbyDeps {
-  storage: SqliteStorage;
+  storage: MatchStorage;
+  /** Where classes are kept (beside the matches: SQLite or Postgres). */
+  classes: ClassStoreAPI;
   runtime: ClassroomRuntime;
   transport: ClassroomTransport;
   limits: LobbyLimits;
   /** The creation rate limit and the expiry sweep run on it (tests inject a manual clock). */
   clock?: Clock;
+  /**
+   * Resolves once what was just saved is stored (Postgres queues its writes): a new match is answered only then, so
+   * another server process of a cluster can already find it by its ID or a join code.
+   */
+  stored?: () => Promise<void>;
   /** The simulator's spreads for class comparisons (tests share one to wait on it); one per lobby otherwise. */
   spreads?: SpreadCache;
 }
@@ -202,7 +209,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
   const replays = new Map<string, { stateID: number; text: string }>();
   // The last change seen per match, on the injected clock: the sweep's idea of "last activity".
   const seen = new Map<string, { stateID: number; at: number }>();
-  const classes = new ClassStore(storage.db);
+  const classes = deps.classes;
   const spreads = deps.spreads ?? new SpreadCache();
 
   /** Stops serving a match and deletes everything stored about it. */
@@ -276,10 +283,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
   };
 
   /** A class and its token check, as `facilitatorOf` for a match. */
-  const classOf = (req: http.IncomingMessage, id: string): ClassRecord => {
+  const classOf = async (req: http.IncomingMessage, id: string): Promise<ClassRecord> => {
     if (!MatchIDSchema.safeParse(id).success)
       throw new HttpError(400, `"${id.slice(0, 60)}" is not a class ID`);
-    const record = classes.get(id);
+    const record = await classes.get(id);
     if (!record) throw new HttpError(404, `no class "${id}" on this server`);
     const token = /^Bearer (.{1,200})$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token) throw new HttpError(401, 'this needs the facilitator token (Authorization: Bearer <token>)');
@@ -400,6 +407,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
           throw new HttpError(503, `this server already holds ${limits.maxMatches} matches`);
         }
         const { scenario: _scenario, ...created } = createClassMatch(body, deps);
+        await deps.stored?.();
         const base = `http://${req.headers.host ?? 'localhost'}`;
         sendJson(res, 201, { ...created, links: links(base, created) } satisfies CreatedMatchAnswer);
       },
@@ -448,6 +456,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
           matchIDs: made.map((m) => m.matchID),
         };
         classes.save(record);
+        await deps.stored?.();
         // Start the simulator's runs now, on worker threads, so the comparison has them by the lesson's end.
         spreads.get(scenario);
         const base = `http://${req.headers.host ?? 'localhost'}`;
@@ -461,13 +470,14 @@ export function createLobby(deps: LobbyDeps): Lobby {
     [
       'GET',
       /^\/api\/classes\/([^/]+)$/,
-      async (req, res, [id]) => sendJson(res, 200, classAnswer(req, classOf(req, id)) satisfies ClassAnswer),
+      async (req, res, [id]) =>
+        sendJson(res, 200, classAnswer(req, await classOf(req, id)) satisfies ClassAnswer),
     ],
     [
       'GET',
       /^\/api\/classes\/([^/]+)\/comparison$/,
       async (req, res, [id]) => {
-        const record = classOf(req, id);
+        const record = await classOf(req, id);
         const states = record.matchIDs.map((matchID) => {
           const state = runtime.get(matchID)
             ? (storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined)
@@ -632,7 +642,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         const stateID = (storage.fetchNow(id, { state: true }).state as State | undefined)?._stateID ?? -1;
         let text = replays.get(id)?.stateID === stateID ? replays.get(id)?.text : undefined;
         if (text === undefined) {
-          const stored = storage.fetchNow(id, { state: true, initialState: true, log: true });
+          const stored = await storage.fetch(id, { state: true, initialState: true, log: true });
           text = serializeReplay(exportReplay(record, stored as Parameters<typeof exportReplay>[1]));
           replays.delete(id);
           replays.set(id, { stateID, text });

@@ -6,6 +6,12 @@
  * (default 168) and ABANDONED_MATCH_HOURS (default 48: 0 keeps matches forever), CREATE_PER_HOUR (default 20 new
  * matches per address an hour), MAX_SOCKETS_PER_ADDRESS (default 24), BOT_WORKERS (bot planning threads; default
  * every core but one, at least 1; 0 plans on the main thread).
+ *
+ * A whole school (README, "Running it for a whole school"): DATABASE_URL (postgres://…: matches on Postgres instead of
+ * SQLite; DATABASE_SCHEMA, default public), REDIS_URL (redis://…: one of several processes behind one address;
+ * needs DATABASE_URL), REDIS_PREFIX (default `oaw:`), CLUSTER_URL (this process's address as the others reach it;
+ * default http://HOST:PORT, with 127.0.0.1 for 0.0.0.0), LEASE_MS (default 6000: how soon a dead process's matches
+ * move) and DRAIN_MS (default 10000: how long SIGTERM waits for queued moves before disconnecting the sockets).
  */
 import path from 'node:path';
 import { startClassroomServer } from './app';
@@ -28,7 +34,25 @@ async function main(): Promise<void> {
   const port = intFrom('PORT', 8000, 0, 65535);
   const dataDir = path.resolve(process.env.DATA_DIR || 'data');
   const distDir = path.resolve(process.env.DIST_DIR || 'dist');
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const redisUrl = process.env.REDIS_URL || undefined;
+  const leaseMs = intFrom('LEASE_MS', 6000, 1000, 600_000);
+  const drainMs = intFrom('DRAIN_MS', 10_000, 0, 600_000);
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const server = await startClassroomServer({
+    databaseUrl,
+    databaseSchema: process.env.DATABASE_SCHEMA || undefined,
+    redisUrl,
+    cluster: {
+      prefix: process.env.REDIS_PREFIX || 'oaw:',
+      leaseMs,
+      renewMs: Math.max(250, Math.floor(leaseMs / 4)),
+      ...(process.env.CLUSTER_URL
+        ? { selfUrl: process.env.CLUSTER_URL }
+        : port !== 0
+          ? { selfUrl: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}` }
+          : {}),
+    },
     host,
     port,
     dataDir,
@@ -56,8 +80,10 @@ async function main(): Promise<void> {
     },
   });
   const matches = server.runtime.list();
+  const where = databaseUrl ? 'data on Postgres' : `data in ${dataDir}`;
+  const cluster = server.cluster ? `, cluster member ${server.cluster.id}` : '';
   console.log(
-    `Oil & Water classroom server on ${server.url} (data in ${dataDir}, ${matches.length} stored matches)`,
+    `Oil & Water classroom server on ${server.url} (${where}, ${matches.length} matches served here${cluster})`,
   );
   if (!server.clientBuilt)
     console.log(
@@ -74,9 +100,18 @@ async function main(): Promise<void> {
   for (const r of matches.filter((m) => !m.finished))
     console.log(`  resumed match ${r.matchID} (${r.scenarioId})`);
 
+  let stopping = false;
   const stop = (signal: string) => {
-    console.log(`${signal}: closing (matches are stored)`);
-    void server.close().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: draining sockets (at most ${drainMs} ms), then closing (matches are stored)`);
+    void server.close({ drainMs }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('[classroom] shutdown failed:', error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -11,11 +11,11 @@ import type { ClassroomStatus } from '../protocol/status';
 import type { State } from 'boardgame.io';
 import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
-import type { RecordStore } from './classroom-record';
+import type { RecordStoreAPI } from './classroom-record';
 import { type ClassroomRecord, TIMED_PHASES, type TimedPhase } from './classroom-record';
 import { phaseKeyOf } from './bot-planner';
 import { type BotPlanner, BotWorkerPool, defaultBotWorkers, inlinePlanner } from './bot-pool';
-import type { SqliteStorage } from './storage-sqlite';
+import type { MatchStorage } from './storage';
 import type { ClassroomTransport, TransportHooks } from './transport';
 import type { MatchAction } from '../match/driver';
 import { type Clock, type ClockTimer, systemClock } from './clock';
@@ -67,8 +67,8 @@ export class ClassroomRuntime implements TransportHooks {
   private readonly planner: BotPlanner;
 
   constructor(
-    private readonly storage: SqliteStorage,
-    private readonly records: RecordStore,
+    private readonly storage: MatchStorage,
+    private readonly records: RecordStoreAPI,
     private readonly options: RuntimeOptions = DEFAULT_RUNTIME,
   ) {
     this.planner =
@@ -77,10 +77,35 @@ export class ClassroomRuntime implements TransportHooks {
         : inlinePlanner;
   }
 
-  /** Connects the transport and resumes every stored match (after a restart: timers, pauses, bots). */
-  start(transport: ClassroomTransport): void {
+  /** Called when this process starts serving a new match (the cluster takes its lease). */
+  onAdded?: (matchID: string) => void;
+
+  /**
+   * Connects the transport and resumes every stored match (after a restart: timers, pauses, bots). In a cluster
+   * (`adoptStored` false) matches are resumed one by one, by whichever process takes each one's lease (`take`).
+   */
+  async start(transport: ClassroomTransport, adoptStored = true): Promise<void> {
     this.transport = transport;
-    for (const record of this.records.load()) this.adopt(record);
+    if (!adoptStored) return;
+    for (const record of await this.records.load()) this.adopt(record);
+  }
+
+  /** Starts serving a stored match this process has just taken over (cluster handover): its timers resume. */
+  take(record: ClassroomRecord): void {
+    if (this.closed || this.live.has(record.matchID)) return;
+    this.adopt(record);
+  }
+
+  /**
+   * Stops serving a match another process now serves (its lease was lost): timers stop here, nothing is changed in
+   * the stored record, and a bot pass still running sees the match gone.
+   */
+  release(matchID: string): void {
+    const live = this.live.get(matchID);
+    if (!live) return;
+    this.options.clock.clearTimeout(live.timerHandle);
+    this.options.clock.clearTimeout(live.botHandle);
+    this.live.delete(matchID);
   }
 
   /** Stops every timer (shutdown); stored records keep what a restart needs. */
@@ -97,6 +122,7 @@ export class ClassroomRuntime implements TransportHooks {
   add(record: ClassroomRecord): void {
     this.records.save(record);
     this.adopt(record);
+    this.onAdded?.(record.matchID);
   }
 
   get(matchID: string): ClassroomRecord | undefined {
@@ -347,6 +373,7 @@ export class ClassroomRuntime implements TransportHooks {
 
   private async expire(live: Live, key: string): Promise<void> {
     if (this.closed || live.record.paused || live.record.timer?.key !== key || live.phaseKey !== key) return;
+    if (this.live.get(live.record.matchID) !== live) return;
     const deadline = live.record.timer.deadline;
     if (deadline !== null && deadline > this.options.clock.now()) {
       // A chunk of a long wait ended (or the clock fired early): keep waiting.
@@ -472,6 +499,7 @@ export class ClassroomRuntime implements TransportHooks {
   private async send(live: Live, key: string, actions: MatchAction[]): Promise<void> {
     for (const a of actions) {
       if (this.closed || live.record.paused || live.phaseKey !== key) return;
+      if (this.live.get(live.record.matchID) !== live) return;
       await this.transport.dispatch(live.record.matchID, a.playerID, a.move, a.args);
     }
   }

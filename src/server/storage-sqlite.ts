@@ -11,9 +11,9 @@ import { Async, type FetchResult } from '../match/bgio';
 import { registerScenario, scenarioByHash } from '../game/scenario-registry';
 import type { Scenario } from '../game/scenario-schema';
 
-type FetchOpts = { state?: boolean; log?: boolean; metadata?: boolean; initialState?: boolean };
-type FetchFields = { state: State; log: LogEntry[]; metadata: Server.MatchData; initialState: State };
-type ListOpts = {
+export type FetchOpts = { state?: boolean; log?: boolean; metadata?: boolean; initialState?: boolean };
+export type FetchFields = { state: State; log: LogEntry[]; metadata: Server.MatchData; initialState: State };
+export type ListOpts = {
   gameName?: string;
   where?: { isGameover?: boolean; updatedBefore?: number; updatedAfter?: number };
 };
@@ -252,7 +252,7 @@ export class SqliteStorage extends Async {
 }
 
 /** A state as stored: without `G.scenario`, which is kept once per match. */
-function serialiseState(state: State): string {
+export function serialiseState(state: State): string {
   const G = state.G as Record<string, unknown> | undefined;
   if (!G || typeof G !== 'object' || !('scenario' in G)) return JSON.stringify(state);
   return JSON.stringify({ ...state, G: { ...G, scenario: null } });

@@ -10,6 +10,7 @@
  *   carries the scenario document (which never changes during a match).
  */
 import type http from 'node:http';
+import type { z } from 'zod';
 import type { Game, State } from 'boardgame.io';
 import { Master } from '../match/bgio';
 import { Server as IOServer, type Socket as IOSocket } from 'socket.io';
@@ -30,13 +31,15 @@ import {
 } from '../protocol/events';
 import type { ClassroomStatus } from '../protocol/status';
 import { SyncArgs, UpdateArgs, firstIssue, isFacilitator } from '../protocol/schemas';
-import type { SqliteStorage } from './storage-sqlite';
+import type { MatchStorage } from './storage';
 import type { GameState } from '../game/state';
 import { NUM_PLAYERS } from '../game/vocabulary';
 import { ProcessGameConfig } from '../match/bgio';
 import { sameSecret } from './classroom-record';
 
 type MasterAuth = ConstructorParameters<typeof Master>[3];
+/** A parsed move action (the first argument of `update`). */
+export type UpdateAction = z.infer<typeof UpdateArgs>[0];
 /** The classroom's socket.io server and sockets, typed by the wire's event maps (src/protocol/events.ts). */
 type ClassroomIO = IOServer<ClientToServerEvents, ServerToClientEvents>;
 type Socket = IOSocket<ClientToServerEvents, ServerToClientEvents>;
@@ -59,6 +62,32 @@ export const classroomAuth = {
     return sameSecret(credentials, expected);
   },
 } as unknown as NonNullable<MasterAuth>;
+
+/**
+ * What the transport asks of the cluster (cluster.ts) when several processes serve one address: a match is served
+ * (its move queue, timers, bots) by the one process holding its lease; a socket on another process syncs there but
+ * hands its moves and seat changes to the owner, whose broadcasts reach it through the socket.io Redis adapter.
+ */
+export interface ClusterRoute {
+  /** Whether the match exists anywhere in the cluster; takes it over when nobody serves it. */
+  exists(matchID: string): Promise<boolean>;
+  /** Hands a socket's move to the match's owner and resolves its answer. */
+  update(matchID: string, playerID: string, action: unknown, clientStateID: number): Promise<MoveAnswer>;
+  /** Tells the owner a seat's socket connected or left (boardgame.io's `isConnected`) and presence changed. */
+  connection(
+    matchID: string,
+    playerID: string | null,
+    credentials: string | undefined,
+    connected: boolean,
+  ): void;
+}
+
+/** The socket.io room of every socket synced to a match, and of those synced as one player (null: spectators). */
+export const matchRoom = (matchID: string): string => `m:${matchID}`;
+export const playerRoom = (matchID: string, playerID: string | null): string =>
+  `p:${matchID}:${playerID ?? '-'}`;
+/** Every player ID a socket can sync as, and spectators. */
+const RECEIVERS: (string | null)[] = [...Array.from({ length: NUM_PLAYERS }, (_, i) => String(i)), null];
 
 /** What the transport asks of the classroom runtime. */
 export interface TransportHooks {
@@ -145,6 +174,9 @@ export class ClassroomTransport {
   private readonly filter: PayloadFilter;
   private readonly auth: MasterAuth = classroomAuth;
   private io?: ClassroomIO;
+  private route?: ClusterRoute;
+  /** Sockets per player ID across the cluster, per match served here (cluster mode; refreshed by `refreshPresence`). */
+  private readonly clusterCounts = new Map<string, Record<string, number>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<Client>>();
@@ -156,7 +188,7 @@ export class ClassroomTransport {
 
   constructor(
     game: Game,
-    private readonly storage: SqliteStorage,
+    private readonly storage: MatchStorage,
     private readonly hooks: TransportHooks,
     private readonly limits: TransportLimits = DEFAULT_LIMITS,
   ) {
@@ -181,6 +213,34 @@ export class ClassroomTransport {
     return io;
   }
 
+  /** Switches to cluster mode: moves of matches served by another process go to it (cluster.ts). */
+  useCluster(route: ClusterRoute): void {
+    this.route = route;
+  }
+
+  /** The socket.io server (the cluster attaches its adapter and reads sockets across processes through it). */
+  get server(): ClassroomIO | undefined {
+    return this.io;
+  }
+
+  /** Sockets synced here, for draining at shutdown. */
+  get socketCount(): number {
+    return this.clients.size;
+  }
+
+  /**
+   * Stops taking new syncs and moves and asks every socket here to reconnect (a graceful shutdown: behind the proxy
+   * they reconnect to another process). Resolves when the queued master calls have finished or `timeoutMs` passed.
+   */
+  async drain(timeoutMs: number): Promise<void> {
+    this.draining = true;
+    const pending = Promise.all([...this.queues.values()]);
+    await Promise.race([pending, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    this.io?.of(`/${this.game.name}`).local.disconnectSockets(true);
+  }
+
+  private draining = false;
+
   /** Closes every socket (server shutdown). */
   async close(): Promise<void> {
     const io = this.io;
@@ -203,6 +263,7 @@ export class ClassroomTransport {
 
   /** How many sockets are synced to each player ID of a match (spectators under 'spectator'). */
   presence(matchID: string): Record<string, number> {
+    if (this.route) return { ...(this.clusterCounts.get(matchID) ?? {}) };
     const counts: Record<string, number> = {};
     for (const c of this.rooms.get(matchID) ?? []) {
       const key = c.playerID ?? 'spectator';
@@ -211,15 +272,67 @@ export class ClassroomTransport {
     return counts;
   }
 
-  /** Sends the classroom status (public data) to every socket synced to a match. */
-  emitStatus(matchID: string, status: ClassroomStatus): void {
-    for (const c of this.rooms.get(matchID) ?? []) c.socket.emit(STATUS_EVENT, status);
+  /**
+   * Counts the sockets synced to a match on every process (cluster mode, through the adapter) and tells the runtime.
+   * A process that died takes its sockets with it: the next count leaves them out.
+   */
+  async refreshPresence(matchID: string): Promise<void> {
+    // One count at a time per match; changes meanwhile ask for one more after it.
+    const running = this.counting.get(matchID);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    this.counting.set(matchID, entry);
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          await this.countOnce(matchID);
+        } while (entry.again);
+      } finally {
+        this.counting.delete(matchID);
+      }
+    })();
+    return entry.done;
   }
 
-  /** Disconnects every socket of a match (the match was deleted). */
+  private readonly counting = new Map<string, { again: boolean; done: Promise<void> }>();
+
+  private async countOnce(matchID: string): Promise<void> {
+    const io = this.io;
+    if (!this.route || !io) return;
+    const sockets = await io.of(`/${this.game.name}`).in(matchRoom(matchID)).fetchSockets();
+    const counts: Record<string, number> = {};
+    for (const s of sockets) {
+      const data = s.data as { matchID?: string; playerID?: string | null } | undefined;
+      if (data?.matchID !== matchID) continue;
+      const key = data.playerID ?? 'spectator';
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    const before = JSON.stringify(this.clusterCounts.get(matchID) ?? {});
+    this.clusterCounts.set(matchID, counts);
+    if (JSON.stringify(counts) !== before) this.hooks.presence(matchID);
+  }
+
+  /** Forgets what this process knew about a match it no longer serves (cluster handover). */
+  release(matchID: string): void {
+    this.clusterCounts.delete(matchID);
+    this.recent.delete(matchID);
+  }
+
+  /** Sends the classroom status (public data) to every socket synced to a match, on every process. */
+  emitStatus(matchID: string, status: ClassroomStatus): void {
+    this.io?.of(`/${this.game.name}`).to(matchRoom(matchID)).emit(STATUS_EVENT, status);
+  }
+
+  /** Disconnects every socket of a match, on every process (the match was deleted). */
   dropMatch(matchID: string): void {
     for (const c of [...(this.rooms.get(matchID) ?? [])]) c.socket.disconnect(true);
+    if (this.route) this.io?.of(`/${this.game.name}`).in(matchRoom(matchID)).disconnectSockets(true);
     this.recent.delete(matchID);
+    this.clusterCounts.delete(matchID);
   }
 
   /**
@@ -296,7 +409,7 @@ export class ClassroomTransport {
         const stored = this.storage.fetchNow(matchID, { state: true }).state;
         if (!stored || stored._stateID !== state._stateID || state._stateID <= before) continue;
         this.remember(matchID, state);
-        for (const c of this.rooms.get(matchID) ?? []) send(c.socket, this.filter(c.playerID, payload));
+        this.broadcast(matchID, payload);
         try {
           this.hooks.committed(matchID, state);
         } catch (error) {
@@ -305,7 +418,24 @@ export class ClassroomTransport {
         }
         continue;
       }
-      for (const c of this.rooms.get(matchID) ?? []) send(c.socket, this.filter(c.playerID, payload));
+      this.broadcast(matchID, payload);
+    }
+  }
+
+  /**
+   * Sends a payload to every socket of the match, filtered once per player ID, through socket.io rooms: with the
+   * Redis adapter (cluster mode) that reaches the match's sockets on every process. On one process only the rooms
+   * that have sockets are filtered.
+   */
+  private broadcast(matchID: string, payload: IntermediateTransportData): void {
+    const nsp = this.io?.of(`/${this.game.name}`);
+    if (!nsp) return;
+    for (const playerID of RECEIVERS) {
+      const room = playerRoom(matchID, playerID);
+      if (!this.route && !nsp.adapter.rooms.has(room)) continue;
+      const data = this.filter(playerID, payload);
+      if (data.type === 'chat') continue;
+      (nsp.to(room).emit as (event: string, ...args: unknown[]) => boolean)(data.type, ...data.args);
     }
   }
 
@@ -384,12 +514,30 @@ export class ClassroomTransport {
     const [matchID, playerIDRaw, credentialsRaw] = parsed.data;
     const playerID = playerIDRaw ?? null;
     const credentials = credentialsRaw ?? undefined;
+    if (this.draining) {
+      this.fail(socket, { matchID, code: 'server-error', message: 'this server is restarting: reconnect' });
+      socket.disconnect(true);
+      return;
+    }
     // boardgame.io would create an unknown match on demand; here only matches made through the lobby exist.
-    if (!this.hooks.exists(matchID)) {
+    const here = this.hooks.exists(matchID);
+    if (!here && !(this.route && (await this.route.exists(matchID)))) {
       this.fail(socket, { matchID, code: 'unknown-match', message: `no match "${matchID}" on this server` });
       return;
     }
-    this.leave(socket);
+    // A client that fell behind syncs again as the same player: it stays registered meanwhile, so its moves made
+    // while the sync is on its way are not refused as unsynced (a sync can take a while on Postgres).
+    const previous = this.clients.get(socket.id);
+    const resync =
+      previous !== undefined &&
+      previous.matchID === matchID &&
+      previous.playerID === playerID &&
+      previous.credentials === credentials;
+    if (!resync) this.leave(socket);
+    if (!this.hooks.exists(matchID)) {
+      await this.syncRemote(socket, matchID, playerID, credentials, resync);
+      return;
+    }
     const result = await this.serial(matchID, () =>
       this.call(matchID, socket, Infinity, (master) =>
         master.onSync(matchID, playerID, credentials, NUM_PLAYERS),
@@ -404,12 +552,17 @@ export class ClassroomTransport {
       });
       return;
     }
-    if (!socket.connected) return;
+    if (!socket.connected || resync) return;
     const client: Client = { socket, matchID, playerID, credentials };
     this.clients.set(socket.id, client);
     let room = this.rooms.get(matchID);
     if (!room) this.rooms.set(matchID, (room = new Set()));
     room.add(client);
+    this.join(socket, matchID, playerID);
+    if (this.route) {
+      this.route.connection(matchID, playerID, credentials, true);
+      return;
+    }
     if (playerID !== null) {
       await this.serial(matchID, () =>
         this.call(matchID, undefined, Infinity, (master) =>
@@ -441,12 +594,37 @@ export class ClassroomTransport {
       );
       return;
     }
+    let answer: MoveAnswer;
+    if (this.draining)
+      answer = { ok: false, code: 'server-error', message: 'this server is restarting: reconnect and retry' };
+    else if (this.route && !this.hooks.exists(matchID))
+      answer = await this.route.update(matchID, playerID, action, clientStateID);
+    else answer = await this.applyUpdate(matchID, playerID, action, clientStateID, socket);
+    if (!answer.ok && answer.code !== 'refused')
+      socket.emit(ERROR_EVENT, { matchID, code: answer.code, message: answer.message });
+    ack?.(answer);
+  }
+
+  /**
+   * A move checked against the pause gate and made in the match's queue; `socket` is the mover's when it is here
+   * (a move handed over from another process has none). Exposed for the cluster: the owner runs others' moves.
+   */
+  async applyUpdate(
+    matchID: string,
+    playerID: string,
+    action: UpdateAction,
+    clientStateID: number,
+    socket?: Socket,
+  ): Promise<MoveAnswer> {
+    if (!this.hooks.exists(matchID))
+      return {
+        ok: false,
+        code: 'unknown-match',
+        message: `match "${matchID}" is not served here now: retry`,
+      };
     const gate = this.hooks.gate(matchID, playerID);
-    if (gate !== null) {
-      this.fail(socket, { matchID, code: 'paused', message: gate }, ack);
-      return;
-    }
-    const answer = await this.serial(matchID, async (): Promise<MoveAnswer> => {
+    if (gate !== null) return { ok: false, code: 'paused', message: gate };
+    return this.serial(matchID, async (): Promise<MoveAnswer> => {
       const current = this.storage.fetchNow(matchID, { state: true }).state;
       if (!current)
         return { ok: false, code: 'unknown-match', message: `no match "${matchID}" on this server` };
@@ -474,9 +652,65 @@ export class ClassroomTransport {
       if (after && after._stateID > current._stateID) return { ok: true, stateID: after._stateID };
       return { ok: false, code: 'refused', message: `the rules refused ${action.payload.type} now` };
     });
-    if (!answer.ok && answer.code !== 'refused')
-      socket.emit(ERROR_EVENT, { matchID, code: answer.code, message: answer.message });
-    ack?.(answer);
+  }
+
+  /** A seat's connection changed on some process (cluster mode: run here, by the owner). */
+  async connectionChanged(
+    matchID: string,
+    playerID: string | null,
+    credentials: string | undefined,
+    connected: boolean,
+  ): Promise<void> {
+    // Closing: the stored matches are handed over as they are.
+    if (!this.io || !this.hooks.exists(matchID)) return;
+    if (playerID !== null) {
+      await this.serial(matchID, () =>
+        this.call(matchID, undefined, Infinity, (master) =>
+          master.onConnectionChange(matchID, playerID, credentials, connected),
+        ),
+      );
+    }
+    void this.refreshPresence(matchID).catch((error: unknown) =>
+      console.error(`[classroom] counting the sockets of ${matchID} failed:`, (error as Error).message),
+    );
+  }
+
+  /**
+   * A sync of a match another process serves (cluster mode): the master reads the stored state here and answers
+   * this socket only; the socket joins the match's rooms, so the owner's broadcasts reach it.
+   */
+  private async syncRemote(
+    socket: Socket,
+    matchID: string,
+    playerID: string | null,
+    credentials: string | undefined,
+    resync: boolean,
+  ): Promise<void> {
+    const result = await this.call(matchID, socket, Infinity, (master) =>
+      master.onSync(matchID, playerID, credentials, NUM_PLAYERS),
+    );
+    if (result && 'error' in result) {
+      const who = isFacilitator(playerID) ? 'the facilitator' : `player ${playerID}`;
+      this.fail(socket, {
+        matchID,
+        code: 'unauthorized',
+        message: `wrong credentials for ${who} of match ${matchID}`,
+      });
+      return;
+    }
+    if (!socket.connected || resync) return;
+    const client: Client = { socket, matchID, playerID, credentials };
+    this.clients.set(socket.id, client);
+    let room = this.rooms.get(matchID);
+    if (!room) this.rooms.set(matchID, (room = new Set()));
+    room.add(client);
+    this.join(socket, matchID, playerID);
+    this.route?.connection(matchID, playerID, credentials, true);
+  }
+
+  private join(socket: Socket, matchID: string, playerID: string | null): void {
+    socket.data = { matchID, playerID };
+    void socket.join([matchRoom(matchID), playerRoom(matchID, playerID)]);
   }
 
   private leave(socket: Socket): void {
@@ -487,6 +721,13 @@ export class ClassroomTransport {
     room?.delete(client);
     if (room && room.size === 0) this.rooms.delete(client.matchID);
     const { matchID, playerID, credentials } = client;
+    socket.data = {};
+    socket.leave(matchRoom(matchID));
+    socket.leave(playerRoom(matchID, playerID));
+    if (this.route) {
+      this.route.connection(matchID, playerID, credentials, false);
+      return;
+    }
     if (playerID !== null && this.hooks.exists(matchID)) {
       void this.serial(matchID, () =>
         this.call(matchID, undefined, Infinity, (master) =>

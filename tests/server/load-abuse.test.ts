@@ -14,6 +14,7 @@ import { scenarioOf } from '../../src/game/scenario-registry';
 import { parseReplayText, verifyReplay } from '../../src/match/replay';
 import { debriefFromCheck } from '../../src/sim/debrief';
 import type { FacilitatorAnswer } from '../../src/protocol/lobby';
+import type { SqliteStorage } from '../../src/server/storage-sqlite';
 import {
   type Harness,
   ManualClock,
@@ -318,7 +319,12 @@ describe('creation limits, expiry and deletion (on a manual clock)', () => {
   const status = (id: string) => api(h.server.url, 'GET', `/api/matches/${id}/status`);
   const rows = (id: string) =>
     ['matches WHERE id', 'match_log WHERE match_id', 'classrooms WHERE match_id'].map(
-      (t) => (h.server.storage.db.prepare(`SELECT COUNT(*) AS n FROM ${t} = ?`).get(id) as { n: number }).n,
+      (t) =>
+        (
+          (h.server.storage as SqliteStorage).db.prepare(`SELECT COUNT(*) AS n FROM ${t} = ?`).get(id) as {
+            n: number;
+          }
+        ).n,
     );
 
   it('deletes a match for its facilitator only: storage rows, runtime entry and sockets', async () => {
