@@ -1,4 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+
+const BUILTIN = fileURLToPath(new URL('./src/scenario/builtin.ts', import.meta.url));
+const BUILTIN_BROWSER = fileURLToPath(new URL('./src/scenario/builtin-browser.ts', import.meta.url));
+
+/**
+ * The browser gets `src/scenario/builtin-browser.ts` wherever code imports `src/scenario/builtin.ts`: the same
+ * exports, but one chunk per era downloaded when a match needs it, instead of all four eras (about 46 kB gzip) in
+ * every page. Node (server, command line, tests) keeps the synchronous module.
+ */
+function erasOnDemand(): Plugin {
+  return {
+    name: 'oil-and-water:eras-on-demand',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !/(^|\/)builtin(\.ts)?$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === BUILTIN ? BUILTIN_BROWSER : resolved;
+    },
+  };
+}
 
 /**
  * Fetches the Phaser chunk with the game page's own scripts (a modulepreload link) instead of after them: the map
@@ -27,7 +48,7 @@ function preloadPhaser(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preloadPhaser()],
+  plugins: [erasOnDemand(), preloadPhaser()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -5,7 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { registerScenario } from '../game/scenario-registry';
-import { builtinScenario } from '../scenario/builtin';
+import { loadBuiltinScenario } from '../scenario/builtin';
 import type { MoveName } from '../game/args';
 import type { GameState } from '../game/state';
 import { GAME_NAME } from '../game/game';
@@ -72,11 +72,23 @@ export class MatchSocket {
       this.refused = null;
       this.resyncing = false;
       // The state holds only the scenario's hash: the sync carries the document, registered before any read; an
-      // unchanged built-in era comes as its id only (the server's filter.ts), and this bundle has it.
-      if (info.scenario) registerScenario(info.scenario);
-      else registerBuiltin(info.state.G.scenarioId);
-      this.state = info.state;
-      this.emit();
+      // unchanged built-in era comes as its id only (the server's filter.ts), and this bundle has it (the browser
+      // downloads it on first use: src/scenario/builtin-browser.ts).
+      const apply = () => {
+        this.state = info.state;
+        this.emit();
+      };
+      if (info.scenario) {
+        registerScenario(info.scenario);
+        apply();
+        return;
+      }
+      const stateID = info.state._stateID;
+      void loadBuiltinScenario(info.state.G.scenarioId).then((scenario) => {
+        if (scenario) registerScenario(scenario);
+        // An update that arrived meanwhile is newer: keep it.
+        if (!this.state || this.state._stateID <= stateID) apply();
+      });
     });
     this.socket.on('update', (matchID, state) => {
       if (matchID !== options.matchID || !this.state) return;
@@ -196,10 +208,4 @@ export class MatchSocket {
   private emit(): void {
     for (const listener of [...this.listeners]) listener();
   }
-}
-
-/** Registers a built-in era by id (no-op for an unknown id: reading the state then names the missing hash). */
-function registerBuiltin(id: string): void {
-  const scenario = builtinScenario(id);
-  if (scenario) registerScenario(scenario);
 }
