@@ -4,7 +4,7 @@
  */
 import mapJson from '../../assets/map/northeast-asia.json';
 import { ISLANDS, SEATS, type Seat, isSeat } from '../game/vocabulary';
-import { builtinScenario } from '../scenario/builtin';
+import { loadBuiltinScenario } from '../scenario/builtin';
 import { bounded, el, replace } from './dom';
 import type { GameState } from '../game/state';
 import type { MapData } from './map/geometry';
@@ -16,14 +16,18 @@ import { renderFeed } from './panels/feed';
 import { renderPass } from './panels/pass';
 import { renderSeat } from './panels/seat';
 import { renderStart } from './panels/start';
+import { renderMapText } from './panels/map-text';
+import { installShortcuts } from './panels/shortcuts';
 import { seatCredentials, seatReflectionPrompt } from './classroom/seat-link';
 import type { Replay } from '../match/replay';
 import { LocalSession, type ClassroomBanner, type GameSession } from './session';
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { Tutorial, tutorialOptions } from './tutorial';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
+import { onLanguageChange, t } from '../i18n';
+import { languageSwitcher } from './language-switcher';
 import { UiState, type MapSelection } from './ui-state';
-import { scenarioOf } from '../game/scenario-registry';
+import { leaderName, loadDisplayTexts, onScenarioTexts, scenarioOf } from './display-scenario';
 
 const MAP = mapJson as unknown as MapData;
 
@@ -55,6 +59,10 @@ interface Layout {
   seat: HTMLElement;
   detail: HTMLElement;
   features: HTMLElement;
+  /** The map as text: islands, positions, trust, projects, alignments (panels/map-text.ts). */
+  mapText: HTMLElement;
+  /** "Skip to your seat", the first stop of the game screen for a keyboard. */
+  skip: HTMLElement;
   feed: HTMLElement;
   charts: HTMLElement;
   pass: HTMLElement;
@@ -77,6 +85,8 @@ function layout(root: HTMLElement): Layout {
     seat: el('section', { id: 'seat-panel', 'aria-live': 'polite' }),
     detail: el('section', { id: 'detail-panel', 'data-test': 'detail' }),
     features: el('details', { id: 'features' }),
+    mapText: el('details', { id: 'map-text', 'data-test': 'map-text' }),
+    skip: el('button', { class: 'skip-link', 'data-test': 'skip-to-seat' }),
     feed: el('section', { id: 'feed' }),
     charts: el('section', { id: 'charts' }),
     pass: el('section', { id: 'pass-screen', class: 'screen', hidden: true }),
@@ -86,6 +96,7 @@ function layout(root: HTMLElement): Layout {
     toast: el('p', { id: 'toast', role: 'status' }),
   };
   L.game.append(
+    L.skip,
     L.top,
     el(
       'div',
@@ -96,6 +107,7 @@ function layout(root: HTMLElement): Layout {
         el('div', { id: 'map-wrap' }, L.mapBox, L.tooltip),
         L.mapTools,
         L.features,
+        L.mapText,
       ),
       el('aside', { id: 'side' }, L.seat, L.detail),
     ),
@@ -105,25 +117,73 @@ function layout(root: HTMLElement): Layout {
   return L;
 }
 
+/** Moves keyboard focus to a region (its first heading, else the region itself), making it focusable if needed. */
+function focusRegion(region: HTMLElement): void {
+  const target = region.querySelector<HTMLElement>('h2, h3, summary') ?? region;
+  if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
+/** What the keyboard shortcuts and the top bar reach in the match on screen (set by `playSession`). */
+const keyboard = {
+  openShortcuts: () => {},
+  /** Closes the detail panel; returns whether one was open. */
+  closeDetail: () => false,
+};
+
+/** The single-key shortcuts and their dialog (panels/shortcuts.ts), aimed at this layout. */
+function keyboardAccess(root: HTMLElement, L: Layout): void {
+  const openDisclosure = (box: HTMLElement) => {
+    box.setAttribute('open', '');
+    focusRegion(box);
+  };
+  const { open } = installShortcuts(root, {
+    active: () => !L.game.hidden,
+    seat: () => focusRegion(L.seat),
+    mapText: () => openDisclosure(L.mapText),
+    features: () => openDisclosure(L.features),
+    news: () => focusRegion(L.feed),
+    escape: () => keyboard.closeDetail(),
+  });
+  keyboard.openShortcuts = open;
+  L.skip.textContent = t('a11y.skipToSeat');
+  L.skip.onclick = () => focusRegion(L.seat);
+}
+
 /** Runs the game in `root`. */
 export function startApp(root: HTMLElement): void {
   const L = layout(root);
+  keyboardAccess(root, L);
   const hooks: TestHooks = { session: null, ui: null, view: null, map: MAP, mapReady: false };
   window.__oilAndWater = hooks;
   let teardown: (() => void) | null = null;
+  // A language switch redraws the screen in view: the start form as filled so far (the game screen redraws itself).
+  let redraw: () => void = () => {};
+  document.title = S.title;
+  onLanguageChange(() => {
+    document.title = S.title;
+    redraw();
+  });
+  onScenarioTexts(() => redraw());
 
   const hideAll = () => {
     teardown?.();
     teardown = null;
+    redraw = () => {};
     for (const screen of [L.game, L.end, L.pass, L.start, L.replay, L.debrief]) screen.hidden = true;
   };
-  const showStart = (options: StartOptions) => {
+  const showStart = (initial: StartOptions) => {
     hideAll();
     L.start.hidden = false;
+    // renderStart fills in this copy as the form changes, so a redraw keeps the choices.
+    const options: StartOptions = { ...initial, controllers: { ...initial.controllers } };
+    redraw = () => !L.start.hidden && showStart(options);
     renderStart(
       L.start,
       options,
       (chosen) => {
+        // The match screen redraws itself from here on (playSession); the start form must not.
+        redraw = () => {};
         teardown = play(L, hooks, chosen, () => showStart({ ...chosen, seed: defaultOptions().seed }));
       },
       () => showViewer(),
@@ -149,7 +209,11 @@ export function startApp(root: HTMLElement): void {
           hideAll();
           teardown = playSession(L, hooks, session, () => showStart(defaultOptions()));
         },
-        renderFeatures,
+        // The viewer's map features come with the map as text (the same layout's disclosure under the map).
+        renderFeatures: (box, session, select) => {
+          renderFeatures(box, session, select);
+          renderMapText(L.mapText, session.view());
+        },
         ...(matchID ? { matchID } : {}),
       });
     });
@@ -225,10 +289,26 @@ function play(
   onNewMatch: () => void,
   extras: PlayExtras = {},
 ): () => void {
-  const scenario = builtinScenario(options.scenarioId);
-  if (!scenario) throw new Error(`unknown scenario ${options.scenarioId}`);
-  const session = new LocalSession({ scenario, seed: options.seed.trim(), controllers: options.controllers });
-  return playSession(L, hooks, session, onNewMatch, extras);
+  // The era downloads on demand (src/scenario/builtin-browser.ts); the screen in view stays until it is here.
+  let stop: (() => void) | null = null;
+  let closed = false;
+  void loadBuiltinScenario(options.scenarioId).then(async (scenario) => {
+    if (closed) return;
+    if (!scenario) throw new Error(`unknown scenario ${options.scenarioId}`);
+    // The era's texts in the page's language come with it (English is the scenario itself).
+    await loadDisplayTexts(scenario.id);
+    if (closed) return;
+    const session = new LocalSession({
+      scenario,
+      seed: options.seed.trim(),
+      controllers: options.controllers,
+    });
+    stop = playSession(L, hooks, session, onNewMatch, extras);
+  });
+  return () => {
+    closed = true;
+    stop?.();
+  };
 }
 
 interface PlayExtras {
@@ -269,10 +349,19 @@ function playSession(
     view?.scene.refresh();
     render();
   };
+  keyboard.closeDetail = () => {
+    if (!ui.selection) return false;
+    select(null);
+    focusRegion(L.features);
+    return true;
+  };
   const hover = (selection: MapSelection | null, x: number, y: number) =>
     showTooltip(L.tooltip, L.mapBox, session.view(), selection, x, y, MAP.width);
 
   const render = () => {
+    // A move that removes the focused control (the briefing's button, Commit) must not drop a keyboard user back to
+    // the top of the page: focus goes to the seat panel's heading instead.
+    const seatHadFocus = L.seat.contains(document.activeElement);
     ui.sync();
     const v = session.view();
     L.pass.hidden = ui.screen !== 'pass';
@@ -284,6 +373,7 @@ function playSession(
       });
       return;
     }
+    L.skip.textContent = t('a11y.skipToSeat');
     renderTop(L.top, session);
     renderSeat(L.seat, { session, ui, refresh: render, notify });
     renderDetail(L.detail, v, ui.selection, () => select(null));
@@ -292,12 +382,15 @@ function playSession(
       render();
     });
     renderFeatures(L.features, session, select);
+    renderMapText(L.mapText, v);
     renderFeed(L.feed, v);
     if (!charts) charts = new Charts(L.charts, v);
     else charts.update(v);
     L.end.hidden = ui.screen !== 'end';
+    if (seatHadFocus && !L.game.hidden && !L.seat.contains(document.activeElement)) focusRegion(L.seat);
     if (ui.screen === 'end' && !L.end.dataset.shown) {
       L.end.dataset.shown = '1';
+      queueMicrotask(() => focusRegion(L.end));
       renderEnd(L.end, {
         view: v,
         seed: session.seed,
@@ -315,6 +408,18 @@ function playSession(
   L.end.dataset.shown = '';
   extras.bindNotify?.(notify);
   const unsubscribe = session.subscribe(render);
+  // A language switch (or the era's texts arriving in it) redraws every panel, the charts, the end screen if shown
+  // and the map's labels; the session, the selection and the map itself stay.
+  const relanguage = () => {
+    charts?.destroy();
+    charts = null;
+    L.charts.replaceChildren();
+    L.end.dataset.shown = '';
+    render();
+    view?.scene.refresh();
+  };
+  const offLanguage = onLanguageChange(relanguage);
+  const offTexts = onScenarioTexts(relanguage);
   if (extras.tutorial) tutorial = new Tutorial(L.game, session, ui);
   render();
   // A class match's phase clock runs between the server's pushes.
@@ -338,7 +443,10 @@ function playSession(
   });
 
   return () => {
+    keyboard.closeDetail = () => false;
     unsubscribe();
+    offLanguage();
+    offTexts();
     tutorial?.destroy();
     clearInterval(clock);
     charts?.destroy();
@@ -347,6 +455,7 @@ function playSession(
     hooks.mapReady = false;
     L.mapBox.replaceChildren();
     L.mapTools.replaceChildren();
+    L.mapText.replaceChildren();
     L.charts.replaceChildren();
   };
 }
@@ -390,7 +499,17 @@ function renderTop(top: HTMLElement, session: GameSession): void {
     el('span', { 'data-test': 'phase', text: S.top.phase(phaseLabel(session)) }),
     classroomBanner(session.classroom?.() ?? null),
     classroomNotice(session.classroom ? v : null),
-    seat ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], v.leaders[seat]) }) : null,
+    seat
+      ? el('span', { class: 'you', text: S.top.youAre(SEAT_LABEL[seat], leaderName(v, v.leaders[seat])) })
+      : null,
+    languageSwitcher(),
+    el('button', {
+      'data-test': 'shortcuts-open',
+      'data-key': 'shortcuts-open',
+      'aria-haspopup': 'dialog',
+      text: t('a11y.shortcutsButton'),
+      onclick: () => keyboard.openShortcuts(),
+    }),
     session instanceof LocalSession && session.lineage
       ? el('span', { class: 'muted', text: S.top.forkOf(session.lineage.parent.year) })
       : null,

@@ -17,36 +17,56 @@ export interface ChartSpec {
   series: { label: string; pick: (s: Snapshot) => number; seat?: Seat }[];
 }
 
-/** The four charts of the issue: trust, energy, territory, scores. */
+/** The four charts of the issue: trust, energy, territory, scores (titles and labels in the current language). */
 export const CHARTS: ChartSpec[] = [
   {
     id: 'trust',
-    title: S.charts.trust,
+    get title() {
+      return S.charts.trust;
+    },
     series: (['trustJapanRussia', 'trustRussiaJapan', 'rapportRussiaJapan'] as const).map((k) => ({
-      label: S.charts.series[k],
+      get label() {
+        return S.charts.series[k];
+      },
       pick: (s: Snapshot) => s[k],
     })),
   },
   {
     id: 'energy',
-    title: S.charts.energy,
+    get title() {
+      return S.charts.energy;
+    },
     series: (['energy', 'oilPrice'] as const).map((k) => ({
-      label: S.charts.series[k],
+      get label() {
+        return S.charts.series[k];
+      },
       pick: (s: Snapshot) => s[k],
     })),
   },
   {
     id: 'territory',
-    title: S.charts.territory,
+    get title() {
+      return S.charts.territory;
+    },
     series: (['russiaRung', 'japanRung', 'islandsJapan', 'garrison', 'fishingTension'] as const).map((k) => ({
-      label: S.charts.series[k],
+      get label() {
+        return S.charts.series[k];
+      },
       pick: (s: Snapshot) => s[k],
     })),
   },
   {
     id: 'scores',
-    title: S.charts.scores,
-    series: SEATS.map((seat) => ({ label: SEAT_LABEL[seat], pick: (s: Snapshot) => s.scores[seat], seat })),
+    get title() {
+      return S.charts.scores;
+    },
+    series: SEATS.map((seat) => ({
+      get label() {
+        return SEAT_LABEL[seat];
+      },
+      pick: (s: Snapshot) => s.scores[seat],
+      seat,
+    })),
   },
 ];
 

@@ -2,6 +2,7 @@
  * The detail panel's content for a map selection: its numbers from the seat's view and the scenario sources behind
  * them (the paper's quote where there is one). Pure: the panel only lays this out.
  */
+import { formatDecimal } from '../i18n';
 import { rapport } from '../game/effects';
 import { LADDER, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
@@ -9,7 +10,7 @@ import type { Source } from '../game/scenario-schema';
 import { ISLAND_LABEL, CITY_LABEL, RUNG_LABEL, SEAT_LABEL, STAGE_LABEL, S } from './strings';
 import type { MapSelection } from './ui-state';
 import { budget } from './ui-state';
-import { scenarioOf } from '../game/scenario-registry';
+import { leaderName, scenarioOf } from './display-scenario';
 
 export interface SourceLine {
   /** Who says so: the paper's section and lines, an outside reference, or a design note. */
@@ -53,8 +54,8 @@ function countryDetail(view: GameState, seat: Seat): Detail {
   const sc = scenarioOf(view);
   const d = view.domestic[seat];
   const rows: [string, string][] = [
-    [S.detail.leader, view.leaders[seat]],
-    [S.detail.score, String(view.scores[seat])],
+    [S.detail.leader, leaderName(view, view.leaders[seat])],
+    [S.detail.score, formatDecimal(view.scores[seat])],
     [S.detail.economy, String(view.economy[seat])],
     [S.detail.pressure, String(d.pressure)],
     [S.detail.capital, String(d.capital)],

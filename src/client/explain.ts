@@ -2,17 +2,18 @@
  * The "why" of the game in words: previews, refusals, the year's moments and the islands' story, rendered from the
  * rules' data (src/game/preview.ts, `acceptRefusal`, src/client/recap.ts) through the string catalogue. No DOM.
  */
+import { formatDecimal } from '../i18n';
 import type { AcceptRefusal } from '../game/diplomacy';
 import type { LeverChange, Preview } from '../game/preview';
 import type { GameState } from '../game/state';
 import { projectName } from '../game/log';
-import { scenarioOf } from '../game/scenario-registry';
+import { scenarioOf } from './display-scenario';
 import { LADDER, SEATS, type Seat } from '../game/vocabulary';
 import type { IslandsStory, Moment } from './recap';
 import { FORMULA_LABEL, RUNG_LABEL, S, SEAT_LABEL, leverLabel } from './strings';
 
 const rung = (index: number) => RUNG_LABEL[LADDER[Math.max(0, Math.min(LADDER.length - 1, index))]];
-const number = (n: number) => String(Math.round(n * 10) / 10);
+const number = (n: number) => formatDecimal(Math.round(n * 10) / 10);
 const signed = (n: number) => `${n > 0 ? '+' : '−'}${number(Math.abs(n))}`;
 
 /** One previewed change in words: a rung or a yes/no as a switch, any other lever with its signed size. */

@@ -1,6 +1,8 @@
 /**
- * Every string the browser shows, in one catalogue (English), so the game can be translated by replacing this
- * module. Scenario text (briefings, events, quotes) comes from the scenario data and is shown as it is.
+ * Every string the browser shows, looked up in the current language (src/i18n: English in src/i18n/locales/en.ts,
+ * the others beside it, each loaded when first chosen). The tables and `S`, `W` keep their English-era names and
+ * shapes; they are rebuilt when the language changes (`onLanguageChange`), so read them at render time, not once at
+ * module load. Scenario text (briefings, events, quotes) comes from the scenario data (see src/client/scenario-text.ts).
  */
 import type { ActionId, ProposalKind } from '../game/catalog';
 import { describeLogEntry, type LogCatalogue } from '../game/log';
@@ -9,703 +11,779 @@ import type { LogEntry } from '../game/state';
 import type { Lever } from '../game/preview';
 import type { ScoreTerm } from '../game/scoring';
 import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
-import { INDICATOR_LABELS } from '../sim/indicators';
-import { ACTION_EN, LOG_EN, RUNG_EN } from '../sim/log-text';
-
-export const SEAT_LABEL: Record<Seat, string> = {
-  russia: 'Russia',
-  japan: 'Japan',
-  china: 'China',
-  us: 'United States',
-  rok: 'South Korea',
-  dprk: 'North Korea',
-};
-
-export const ISLAND_LABEL: Record<Island, string> = {
-  habomai: 'Habomai',
-  shikotan: 'Shikotan',
-  kunashiri: 'Kunashiri (Kunashir)',
-  etorofu: 'Etorofu (Iturup)',
-};
-
-export const CITY_LABEL: Record<string, string> = {
-  tokyo: 'Tokyo',
-  beijing: 'Beijing',
-  seoul: 'Seoul',
-  pyongyang: 'Pyongyang',
-  vladivostok: 'Vladivostok',
-  sapporo: 'Sapporo',
-  khabarovsk: 'Khabarovsk',
-  yuzhnoSakhalinsk: 'Yuzhno-Sakhalinsk',
-  moscow: 'Moscow',
-  sabetta: 'Sabetta (Yamal)',
-};
-
-export const STAGE_LABEL: Record<ProjectStage, string> = {
-  proposed: 'proposed',
-  negotiating: 'negotiating',
-  financed: 'financed',
-  producing: 'producing',
-};
-
-export const RUNG_LABEL: Record<Rung, string> = RUNG_EN;
-
-export const FORMULA_LABEL: Record<TreatyFormula, string> = {
-  none: 'no territorial clause',
-  'two-islands': 'two islands (1956)',
-  'joint-development': 'joint development',
-  'four-islands': 'all four islands',
-};
-
-/** The actions' names: the report's English (src/sim/log-text.ts), one table for both. */
-export const ACTION_LABEL: Record<ActionId, string> = ACTION_EN;
-
-export const PROPOSAL_LABEL: Record<ProposalKind, string> = {
-  summit: 'Summit',
-  aid: 'Aid or credit',
-  'energy-stake': 'Energy stake',
-  'joint-activities': 'Joint activities on an island',
-  'visa-free': 'Visa-free exchange',
-  'fishing-agreement': 'Fishing agreement',
-  'sanctions-coordination': 'Sanctions coordination',
-  'alliance-reassurance': 'Alliance reassurance',
-  'peace-treaty': 'Peace treaty',
-};
+import type { Indicator } from '../sim/indicators';
+import { catalogue, formatList, onLanguageChange, t } from '../i18n';
+import type { Messages } from '../i18n/locales/en';
 
 /**
- * The log's words: the report's English sentences (src/sim/log-text.ts, one sentence per kind of entry) with this
- * catalogue's names for seats, islands, formulas and stages.
+ * A section of the catalogue that follows the language: `const P = live(() => S.classroomPages)` at module level
+ * reads the current language's words at each use (a plain `const P = S.classroomPages` would keep the first).
  */
-export const LOG_TEXT: LogCatalogue = {
-  ...LOG_EN,
-  seat: (seat) => SEAT_LABEL[seat],
-  island: (island) => ISLAND_LABEL[island],
-  formula: (formula) => FORMULA_LABEL[formula],
-  stage: (stage) => STAGE_LABEL[stage],
-};
+export function live<T extends object>(section: () => T): T {
+  return new Proxy({} as T, { get: (_target, key) => Reflect.get(section(), key) });
+}
+
+/** A message's argument: ICU formats numbers and inserts strings as they are. */
+type Arg = string | number;
+
+/** A table of one catalogue section in the current language, keyed as in English. */
+function table<K extends string>(section: keyof Messages): Record<K, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(catalogue()[section])) out[key] = t(`${section}.${key}`);
+  return out as Record<K, string>;
+}
+
+/** A list of the catalogue in the current language. */
+function list(key: string, length: number): string[] {
+  return Array.from({ length }, (_, i) => t(`${key}.${i}`));
+}
+
+/** m:ss for a countdown. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+// Rebuilt on a language switch (below): ES modules' live bindings give every importer the new tables.
+export let SEAT_LABEL: Record<Seat, string> = table('seat');
+export let ISLAND_LABEL: Record<Island, string> = table('island');
+export let CITY_LABEL: Record<string, string> = table('city');
+export let STAGE_LABEL: Record<ProjectStage, string> = table('stage');
+export let RUNG_LABEL: Record<Rung, string> = table('rung');
+export let FORMULA_LABEL: Record<TreatyFormula, string> = table('formula');
+/** The actions' names (the report's English stays in src/sim/log-text.ts for the command line). */
+export let ACTION_LABEL: Record<ActionId, string> = table('action');
+export let PROPOSAL_LABEL: Record<ProposalKind, string> = table('proposal');
+export let PHASE_LABEL: Record<string, string> = table('phase');
+export let ALIGNMENT_LABEL: Record<AlignmentKey, string> = table('alignment');
+/** Bot kinds' names (`historical`, `strategist`, `random`) and the strategist's strengths. */
+export let BOT_KIND: Record<string, string> = table('botKind');
+export let BOT_STRENGTH: Record<string, string> = table('botStrength');
+/** What a bot kind plays like, one line each, for the start screen and the fork panel. */
+export let BOT_DESCRIPTION: Record<string, string> = table('botDescription');
+/** Interface strings. Functions build the ones that carry numbers or names. */
+export let S = buildS();
+/** The strings of the way in: the seat's briefing, the commit check, bots' replies, the tutorial. */
+export let W = buildW();
+/**
+ * Each seat's role as the paper gives it (paper-facts §1; the sources per seat: russia INTRODUCTION ll. 20–21, 48–49;
+ * IMPLICATIONS ll. 849–850, 871–872; Progress ll. 473–474; CONCLUSION ll. 1027–1028 · japan GORBACHEV AND JAPAN
+ * ll. 310–312; PUTIN AND JAPAN ll. 643–646, 632–634; IMPLICATIONS ll. 867–869 · china CHINA FACTOR ll. 711–712,
+ * 725–726, 773–775, 797–798, 815–817 · us INTRODUCTION ll. 42–44; DEVELOPMENT ll. 270–272; PROSPECTS ll. 968–970;
+ * PUTIN AND JAPAN ll. 662–664 · rok CONCLUSION ll. 1020–1021, 1027–1028, 1033–1035, 1039–1040, 1052–1054 · dprk
+ * INTRODUCTION ll. 30–31; CONCLUSION ll. 1054–1061). Only what the paper says each country wanted, feared and would
+ * not do; the eras' differences for Russia are in `ROLE_BY_ERA`.
+ */
+export let SEAT_ROLE: Record<Seat, SeatRole> = buildRoles();
+/**
+ * Russia's aims changed with its leaders (paper, DEVELOPMENT ll. 250–253; GORBACHEV ll. 305–306; YELTSIN › Analysis
+ * ll. 511–513; PUTIN AND JAPAN ll. 651–652): the era's first interest, shown before the seat's own.
+ */
+export let ROLE_BY_ERA: Record<string, Partial<Record<Seat, string>>> = buildRoleByEra();
+/** What raises a seat's public score, in words from the rules (src/game/scoring.ts `publicScore`). */
+export let SCORE_TERMS: Record<Seat, string[]> = buildScoreTerms();
+/** The log's words: one sentence per kind of entry, with this catalogue's names for seats, islands, formulas, stages. */
+export let LOG_TEXT: LogCatalogue = buildLog();
+
+onLanguageChange(() => {
+  SEAT_LABEL = table('seat');
+  ISLAND_LABEL = table('island');
+  CITY_LABEL = table('city');
+  STAGE_LABEL = table('stage');
+  RUNG_LABEL = table('rung');
+  FORMULA_LABEL = table('formula');
+  ACTION_LABEL = table('action');
+  PROPOSAL_LABEL = table('proposal');
+  PHASE_LABEL = table('phase');
+  ALIGNMENT_LABEL = table('alignment');
+  BOT_KIND = table('botKind');
+  BOT_STRENGTH = table('botStrength');
+  BOT_DESCRIPTION = table('botDescription');
+  S = buildS();
+  W = buildW();
+  SEAT_ROLE = buildRoles();
+  ROLE_BY_ERA = buildRoleByEra();
+  SCORE_TERMS = buildScoreTerms();
+  LOG_TEXT = buildLog();
+});
+
+function buildLog(): LogCatalogue {
+  const agreement = {} as LogCatalogue['agreement'];
+  for (const kind of Object.keys(catalogue().log.agreement) as ProposalKind[]) {
+    agreement[kind] = (a, b, terms) => t(`log.agreement.${kind}`, { a, b, ...terms });
+  }
+  return {
+    seat: (seat) => SEAT_LABEL[seat],
+    island: (island) => ISLAND_LABEL[island],
+    formula: (formula) => FORMULA_LABEL[formula],
+    stage: (stage) => STAGE_LABEL[stage],
+    decisionPending: (seat, prompt) => t('log.decisionPending', { seat, prompt }),
+    decisionMade: (seat, option) => t('log.decisionMade', { seat, option }),
+    agreement,
+    treatyRatified: (formula) => t('log.treatyRatified', { formula }),
+    treatyNotRatified: (seat) => t('log.treatyNotRatified', { seat }),
+    backlash: (seat) => t('log.backlash', { seat }),
+    leaderFell: (seat, leader) => t('log.leaderFell', { seat, leader }),
+    fishingIncident: t('log.fishingIncident'),
+    projectStage: (project, stage) => t('log.projectStage', { project, stage }),
+    chinaBacksJapan: t('log.chinaBacksJapan'),
+  };
+}
 
 /** A log entry in the catalogue's words, with the scenario's names for its events and projects. */
 export function logLine(entry: LogEntry, scenario: Scenario): string {
   return describeLogEntry(entry, LOG_TEXT, scenario);
 }
 
-export const PHASE_LABEL: Record<string, string> = {
-  briefing: 'Briefing',
-  diplomacy: 'Diplomacy',
-  policy: 'Policy',
-  over: 'The end',
-};
-
-export const ALIGNMENT_LABEL: Record<AlignmentKey, string> = {
-  usJapanAlliance: 'US–Japan alliance',
-  sanctions: 'Sanctions on Russia',
-  sinoRussian: 'Sino-Russian relations',
-  japanChina: 'Japan–China relations',
-  japanRok: 'Japan–South Korea relations',
-};
-
 /** A lever of a preview in words; `project` names a project by its id (the scenario's name). */
 export function leverLabel(lever: Lever, project: (id: string) => string): string {
   switch (lever.type) {
     case 'trust':
-      return `${SEAT_LABEL[lever.a]}’s trust in ${SEAT_LABEL[lever.b]}`;
+      return t('lever.trust', { a: SEAT_LABEL[lever.a], b: SEAT_LABEL[lever.b] });
     case 'rapport':
-      return `Rapport of the ${SEAT_LABEL[lever.a]} and ${SEAT_LABEL[lever.b]} leaders`;
+      return t('lever.rapport', { a: SEAT_LABEL[lever.a], b: SEAT_LABEL[lever.b] });
     case 'position':
-      return lever.seat === 'russia' ? 'Russia’s offer' : 'Japan’s demand';
+      return lever.seat === 'russia' ? t('lever.russiaOffer') : t('lever.japanDemand');
     case 'garrison':
-      return `Garrison on ${ISLAND_LABEL[lever.island]}`;
+      return t('lever.garrison', { island: ISLAND_LABEL[lever.island] });
     case 'joint-activities':
-      return `Joint activities on ${ISLAND_LABEL[lever.island]}`;
+      return t('lever.jointActivities', { island: ISLAND_LABEL[lever.island] });
     case 'visa-free':
-      return 'Visa-free exchange';
+      return t('lever.visaFree');
     case 'linkage':
-      return 'Japan links aid to the islands';
+      return t('lever.linkage');
     case 'fishing-tension':
-      return 'Fishing tension';
+      return t('lever.fishingTension');
     case 'pressure':
-      return `Domestic pressure in ${SEAT_LABEL[lever.seat]}`;
+      return t('lever.pressure', { seat: SEAT_LABEL[lever.seat] });
     case 'capital':
-      return `Political capital in ${SEAT_LABEL[lever.seat]}`;
+      return t('lever.capital', { seat: SEAT_LABEL[lever.seat] });
     case 'strain':
-      return `Concessions made by ${SEAT_LABEL[lever.seat]} this year`;
+      return t('lever.strain', { seat: SEAT_LABEL[lever.seat] });
     case 'alignment':
       return ALIGNMENT_LABEL[lever.key];
     case 'korea-ties':
-      return `${SEAT_LABEL[lever.korea]}’s ties with ${SEAT_LABEL[lever.partner]}`;
+      return t('lever.koreaTies', { korea: SEAT_LABEL[lever.korea], partner: SEAT_LABEL[lever.partner] });
     case 'economy':
-      return `${SEAT_LABEL[lever.seat]}’s economy`;
+      return t('lever.economy', { seat: SEAT_LABEL[lever.seat] });
     case 'project':
-      return `Progress of ${project(lever.project)}`;
+      return t('lever.project', { project: project(lever.project) });
     case 'stake':
-      return `${SEAT_LABEL[lever.seat]}’s stake in ${project(lever.project)}`;
+      return t('lever.stake', { seat: SEAT_LABEL[lever.seat], project: project(lever.project) });
   }
 }
 
-/** The outcome's territorial result in words (the rules' `none`, `partial`, `full`). */
-const S_TERRITORIAL: Record<string, string> = {
-  none: 'no island changed hands',
-  partial: 'a partial settlement (some islands to Japan)',
-  full: 'full resolution (all four islands to Japan)',
-};
-
-/** Interface strings. Functions build the few that carry numbers or names. */
-export const S = {
-  title: 'Oil & Water',
-  subtitle: 'Russia, Japan and their neighbours over the Kuril Islands',
-  start: {
-    heading: 'New match',
-    scenario: 'Era',
-    seed: 'Seed',
-    seedHelp: 'The same era, seed and choices replay the same match.',
-    newSeed: 'New seed',
-    seats: 'Who plays each country',
-    human: 'Human',
-    bot: (kind: string) => `Bot: ${kind}`,
-    play: 'Start the match',
-    openReplay: 'Open a replay',
-    needHuman: 'Choose at least one human seat.',
-    badSeed: 'The seed must be 1 to 64 characters.',
-    years: (from: number, to: number) => `${from}–${to}`,
-  },
-  pass: {
-    heading: (seat: string) => `Pass the device to ${seat}`,
-    body: 'The screen is hidden so no one sees another country’s secrets.',
-    ready: (seat: string) => `I am ${seat}: show my seat`,
-  },
-  top: {
-    year: (year: number) => `${year}`,
-    round: (round: number, total: number) => `Round ${round} of ${total}`,
-    phase: (phase: string) => `Phase: ${phase}`,
-    youAre: (seat: string, leader: string) => `You are ${seat} (${leader})`,
-    saveReplay: 'Save the replay so far',
-    forkOf: (year: number) => `Fork from ${year}`,
-  },
-  seat: {
-    heading: 'Your seat',
-    agenda: 'Secret agenda',
-    agendaNone: 'Dealt when the first year begins.',
-    agendaBonus: (bonus: number) => `+${bonus} points if met at the end`,
-    briefing: 'The era',
-    readyBriefing: 'I have read the briefing',
-    decisions: 'Decisions',
-    proposalsIn: 'Proposals received',
-    proposalsOut: 'Proposals sent',
-    noProposalsIn: 'None this year.',
-    accept: 'Accept',
-    reject: 'Reject',
-    withdraw: 'Withdraw',
-    send: 'Send proposal',
-    newProposal: 'Propose',
-    kind: 'Kind',
-    to: 'To',
-    terms: 'Terms',
-    noTerms: '—',
-    noneLegal: 'No proposal of this kind is possible now.',
-    endDiplomacy: 'Done with diplomacy',
-    actions: 'Policy orders',
-    pointsLeft: (left: number, total: number) => `Action points left: ${left} of ${total}`,
-    add: 'Add',
-    remove: 'Remove',
-    cost: (n: number) => `${n} AP`,
-    chosen: 'Orders this year',
-    noOrders: 'No orders yet.',
-    commit: 'Commit orders',
-    committed: 'Orders committed. Waiting for the others.',
-    waitingFor: 'Waiting for',
-    nobody: 'nobody',
-    message: 'Message',
-    messageTo: 'Send to',
-    everyone: 'Everyone (public statement)',
-    sendMessage: 'Send',
-    refused: 'The rules refused that move.',
-    status: {
-      open: 'open',
-      accepted: 'accepted',
-      rejected: 'rejected',
-      withdrawn: 'withdrawn',
-      expired: 'expired',
-    } as Record<string, string>,
-  },
-  terms: {
-    amount: (n: number) => `amount ${n}`,
-    share: (project: string, share: number) => `${share}% of ${project}`,
-    island: (island: string) => island,
-    formula: (formula: string) => formula,
-  },
-  feed: {
-    news: 'News',
-    log: 'What happened',
-    logEntry: (year: number, line: string) => `${year}: ${line}`,
-    messages: 'Messages',
-    source: 'Source',
-    paperSource: (section: string, lines: string) => `the paper, ${section}, lines ${lines}`,
-    externalSource: (reference: string) => reference,
-    designSource: (note: string) => `game design: ${note}`,
-    kind: {
-      scheduled: 'scheduled',
-      wildcard: 'wildcard',
-      injected: 'injected',
-      outcome: 'outcome',
-    } as Record<string, string>,
-    privateTo: (seat: string) => `to ${seat}`,
-    publicTag: 'public',
-    empty: 'Nothing yet.',
-    /** The number of the map pin that marks a news item, read out in full by a screen reader. */
-    pinLabel: (n: number) => `Pin ${n} on the map`,
-  },
-  charts: {
-    heading: 'Charts by year',
-    trust: 'Trust and rapport',
-    energy: 'Energy and oil',
-    territory: 'Territory',
-    scores: 'Scores',
-    // The one table of indicator labels (the debrief and the simulator's reports use it too).
-    series: INDICATOR_LABELS,
-    /** A chart point's hover text. */
-    point: (series: string, year: number | string, value: string) => `${series}, ${year}: ${value}`,
-    /** A legend entry with the series' latest value. */
-    latest: (series: string, value: string) => `${series} ${value}`,
-    year: 'year',
-  },
-  map: {
-    washington: 'Washington / Pacific forces',
-    insetTitle: 'Moscow and the Arctic',
-    fishing: 'Fishing grounds',
-    legendTrust: 'Trust: low → high (arrow points to the trusted)',
-    features: 'Map features',
-    allTrust: "Show every seat's trust lines (not only yours)",
-    /** A news pin's hover and focus text. */
-    newsPin: (n: number, title: string) => `${n}. ${title}`,
-    newsPins: 'News of the year on the map',
-    eventAt: (title: string) => title,
-    administrator: (seat: string) => `held by ${seat}`,
-    garrison: (n: number) => `garrison ${n}`,
-    joint: (n: number) => `joint activities ${n}`,
-    visaFree: 'visa-free exchange',
-    trustTooltip: (a: string, b: string, value: number) => `${a} trusts ${b}: ${value}`,
-    projectTooltip: (name: string, stage: string) => `${name}: ${stage}`,
-  },
-  detail: {
-    close: 'Close',
-    numbers: 'Numbers',
-    sources: 'Behind the numbers',
-    none: 'Click a country, island, project or trust line on the map.',
-    administrator: 'Administered by',
-    garrison: 'Garrison (0–10)',
-    joint: 'Joint activities (0–3)',
-    visaFree: 'Visa-free exchange',
-    yes: 'yes',
-    no: 'no',
-    leader: 'Leader',
-    score: 'Score',
-    economy: 'Economy index',
-    pressure: 'Domestic pressure',
-    capital: 'Political capital',
-    actionPoints: 'Action points',
-    trustIn: (seat: string) => `Trust in ${seat}`,
-    trustFrom: (seat: string) => `${seat}’s trust`,
-    position: 'Negotiating position',
-    stage: 'Stage',
-    progress: 'Progress in stage',
-    output: 'Output / capacity',
-    stakes: 'Stakes',
-    buyers: 'Markets',
-    region: 'Region',
-    trust: 'Trust (0–100)',
-    baseline: 'Era baseline',
-    rapport: 'Leaders’ rapport',
-    reverse: 'The other way',
-    fishingTension: 'Fishing tension',
-    linkage: 'Japan links aid to the islands',
-    city: 'City',
-  },
-  /** The public score term by term (scoreBreakdown in the rules), per seat and year. */
-  scoreBreakdown: {
-    heading: 'Where the scores come from',
-    note: 'Each public score is the sum of these terms; an agenda met adds its bonus only at the end.',
-    year: 'Year',
-    seat: 'Country',
-    total: 'Score',
-    term: {
-      economy: 'Economy',
-      energy: 'Energy',
-      islands: 'Islands held',
-      alignment: 'Alliances',
-      trust: 'Japan’s trust',
-      balance: 'Balance of power',
-      treaty: 'Peace treaty',
-      korea: 'Korean ties',
-      capital: 'Political capital',
-    } satisfies Record<ScoreTerm, string>,
-  },
-  end: {
-    heading: 'The end of the match',
-    reason: {
-      'era-end': 'The era is over.',
-      treaty: 'A ratified treaty moved the islands.',
-      facilitator: 'The facilitator ended the match.',
-    } as Record<string, string>,
-    territorial: (t: string) => `Territorial result: ${S_TERRITORIAL[t] ?? t}.`,
-    rank: 'Rank',
-    seat: 'Country',
-    score: 'Final score',
-    agenda: 'Agenda',
-    history: 'Historical baseline',
-    versus: 'Against history',
-    met: 'met',
-    notMet: 'not met',
-    seed: (seed: string) => `Seed: ${seed} (enter it on the start screen to replay this match)`,
-    save: 'Save the replay file',
-    debrief: 'Debrief (after-action report)',
-    again: 'New match',
-    baselineNote: 'No historical baseline for this era yet: scores are shown alone.',
-    baselineComputing: 'Computing the historical baseline with historical bots…',
-    baselineFrom: (source: string) => `Historical baseline: ${source}`,
-    baselineMeasured: (runs: number) => `historical bots, ${runs} seeds, measured in this browser`,
-    baselineShipped: (bots: string, runs: number) => `${bots} bots, ${runs} runs`,
-    human: 'human',
-  },
-  replay: {
-    heading: 'Replay viewer',
-    intro:
-      'Open a replay file saved at the end of a match (or during one), a fork, or a finished classroom match. ' +
-      'Every action is re-played on the rules and checked against the hashes in the file.',
-    file: 'Replay file',
-    fromServer: 'A finished match on this server',
-    matchID: 'Match ID',
-    token: 'Facilitator token (only before the match is over)',
-    load: 'Load from the server',
-    loading: 'Re-playing and checking the replay…',
-    back: 'Back to the start screen',
-    openAnother: 'Open another replay',
-    badFile: (error: string) => `This replay cannot be shown: ${error}`,
-    badMatchID: 'A match ID is 6 to 40 letters, digits, _ or -.',
-    serverError: (status: number, error: string) => `The server refused (${status}): ${error}`,
-    networkError: (error: string) => `The server could not be reached: ${error}`,
-    unreadable: (error: string) => `The file could not be read: ${error}`,
-    timeline: 'Timeline',
-    scrubber: 'Position in the match',
-    position: (year: number, phase: string) => `${year} · ${phase}`,
-    positionOf: (n: number, total: number) => `position ${n} of ${total}`,
-    first: 'First position',
-    previous: 'Step back',
-    next: 'Step forward',
-    last: 'Last position',
-    play: 'Play',
-    pause: 'Pause',
-    speed: 'Speed',
-    speedOption: (perSecond: number) => `${perSecond} per second`,
-    jumpYear: 'Jump to the start of',
-    phaseBriefing: 'Briefing',
-    phaseDiplomacy: 'Diplomacy (after the News)',
-    phasePolicy: 'Policy (diplomacy done)',
-    phaseOver: 'The end (after the last Resolution)',
-    lens: 'Secrets shown',
-    everything: 'Everything (every secret is open)',
-    seatSaw: (seat: string) => `What ${seat} saw at the time`,
-    about: (scenario: string, seed: string, actions: number, verified: string) =>
-      `${scenario}, seed ${seed}: ${actions} actions re-played, ${verified}`,
-    verified: 'every round hash checked',
-    unfinished: 'The match in this file is unfinished.',
-    forkedFrom: (year: number, hash: string) => `A fork of a match (final hash ${hash}) at ${year}.`,
-    secrets: 'Secrets',
-    agendas: 'Secret agendas',
-    agendaHidden: 'hidden from this seat',
-    agendaNotDealt: 'not dealt yet',
-    ordersOf: (year: number) => `Orders of ${year} (revealed at its Resolution)`,
-    noOrdersYet: 'No orders revealed yet.',
-    noOrders: 'no orders',
-    diplomacyOf: (year: number) => `Diplomacy of ${year}`,
-    noDiplomacyYet: 'No diplomacy yet at this position.',
-    decision: (prompt: string, chosen: string) => `${prompt} → ${chosen}`,
-    undecided: 'not yet answered',
-    because: (reason: string) => `because: ${reason}`,
-    privateOf: (year: number) => `Private messages of ${year}`,
-    noPrivate: 'None.',
-    seatOrders: (seat: string) => seat,
-    download: 'Save this replay',
-    debrief: 'Debrief (after-action report)',
-    fork: 'Fork',
-    forkHelp: (year: number) =>
-      `Start a new match from the start of ${year}, with this match's history up to then. Bots play the other seats.`,
-    forkSeat: 'Play as',
-    forkBots: 'Bots for the others',
-    forkSeed: 'New seed from the fork on (empty: keep the match’s dice)',
-    forkStart: (year: number) => `Fork from ${year} and play`,
-    forkFailed: (error: string) => `The fork could not start: ${error}`,
-  },
-  debrief: {
-    heading: 'After-action report',
-    print: 'Print',
-    save: 'Save the report (HTML)',
-    close: 'Close',
-    frameTitle: 'The after-action report',
-    building: 'Re-playing the match for the report…',
-    measuring: (done: number, runs: number) =>
-      `Measuring the historical baseline with historical bots (${done} of ${runs} runs)…`,
-    failed: (error: string) => `The report could not be built: ${error}`,
-  },
-  tooltip: {
-    country: (name: string, score: number) => `${name} — score ${score}`,
-  },
-  classroom: {
-    connecting: 'Connecting to the class match…',
-    noSeat: 'This browser has not joined that class match. Join it again with your code.',
-    joinPage: 'Join a class match',
-    failed: (error: string) => `Could not open the class match: ${error}`,
-    paused: 'Paused by the facilitator',
-    endsIn: (clock: string) => `Phase ends in ${clock}`,
-    offline: 'Connection lost: reconnecting…',
-    over: 'The class match is over',
-    debrief: 'Open the replay and debrief',
-    back: 'Back to the classroom page',
-  },
-  /** The classroom pages: the teacher's form, the join page, the facilitator console, the projector, seat cards. */
-  classroomPages: {
-    title: 'Oil & Water — classroom',
-    newMatch: 'New class match',
-    studentsJoinAt: (link: string) => `Students join at ${link}`,
-    scenario: 'Era',
-    seed: 'Seed',
-    seedHint: 'random',
-    botSeats: 'Seats played by bots',
-    lesson: 'Lesson',
-    preset: (minutes: number) => `${minutes}-minute lesson`,
-    wholeEra: 'The whole era',
-    endYear: 'Play until (last year)',
-    briefingSeconds: 'Briefing seconds',
-    diplomacySeconds: 'Diplomacy seconds',
-    policySeconds: 'Policy seconds',
-    estimate: (years: number, first: number, last: number, play: number, lesson: number) =>
-      `${years} year${years === 1 ? '' : 's'} (${first}–${last}): at most ${play} min of play; about ${lesson} min with the debrief`,
-    noEstimate: 'A phase without a time limit (0) has no estimate: the class sets the pace.',
-    create: 'Create',
-    join: 'Join your class',
-    code: 'Join code',
-    name: 'Your name',
-    joinButton: 'Join',
-    console: 'Facilitator console',
-    projector: 'Projector',
-    projectorLink: 'Projector view (public)',
-    roster: 'Seats',
-    seat: 'Country',
-    leader: 'Leader',
-    students: 'Students',
-    playedBy: 'Played by',
-    human: (online: number) => `students · ${online} online`,
-    standIn: 'students · nobody online: stand-in bot',
-    bot: (kind: string) => `bot (${kind})`,
-    botSeat: 'bot',
-    phaseState: 'This phase',
-    ready: 'ready',
-    committed: 'orders committed',
-    working: 'working',
-    idle: (seconds: number) => `idle ${seconds} s`,
-    joinCode: 'Join code',
-    nobody: '—',
-    clock: (phase: string, year: number, left: string) => `${year} · ${phase} · ${left}`,
-    secondsLeft: (seconds: number) =>
-      `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`,
-    noLimit: 'no time limit',
-    paused: 'PAUSED',
-    over: 'The match is over',
-    lessonEnds: (year: number) => `This lesson ends after ${year}.`,
-    controls: 'Clock',
-    start: 'Start / resume',
-    pause: 'Pause',
-    extend: '+60 s',
-    skip: 'Skip phase',
-    advanceIdle: 'Advance idle seats',
-    inject: 'Inject an event',
-    injectButton: 'Inject',
-    injectNow: 'Appears now (diplomacy is open).',
-    injectAt: (year: number) => `Appears with the news of ${year}.`,
-    queue: 'Queued events',
-    queueEmpty: 'No event queued.',
-    endMatch: 'End the match…',
-    confirmEnd: 'End the match now for everyone? Scores are final and the debrief opens.',
-    debrief: 'Open the replay and the debrief',
-    download: 'Download the replay file',
-    secrets: 'Hidden state (facilitator only)',
-    agendaLine: (seat: string, agenda: string, orders: string, ready: boolean) =>
-      `${seat}: agenda ${agenda}; ${orders}; ${ready ? 'ready' : 'not ready'}`,
-    noOrders: 'no orders yet',
-    orders: (n: number) => `${n} orders`,
-    joinLinks: 'Joining',
-    printCards: 'Print seat cards',
-    cardCode: (code: string) => `Join code: ${code}`,
-    cardScan: 'Scan to join, or open the link and type the code.',
-    qrFailed: 'QR code unavailable: use the link and the code.',
-    news: 'News',
-    noNews: 'No news yet.',
-    indicators: 'Indicators',
-    ladder: 'Territorial ladder',
-    ladderSeat: (seat: string, rung: string) => `${seat}: ${rung}`,
-    ranking: 'Ranking',
-    questions: 'For discussion',
-    connecting: 'Connecting…',
-  },
-  /** The facilitator's notices to the class, the debrief's privacy choice, and the projector's year in review. */
-  classroomNotices: {
-    broadcast: 'Message to the whole class',
-    broadcastPlaceholder: 'e.g. Five minutes left: agree or walk away.',
-    broadcastButton: 'Send to every seat',
-    fromFacilitator: (text: string) => `Facilitator: ${text}`,
-    debriefPrivate: 'Show private messages in the debrief',
-    debriefPrivateHint: 'Off: the debrief leaves out every private message (public statements stay).',
-    yearInReview: (year: number) => `${year} in review`,
-    noChange: 'No public indicator moved.',
-    change: (label: string, from: number, to: number) => `${label}: ${from} → ${to}`,
-    ladderMoved: (seat: string, from: string, to: string) => `${seat}: ${from} → ${to}`,
-    history: 'Where the class left history',
-    historyShare: (inBand: number, total: number) =>
-      `${inBand} of ${total} recorded year-indicators stayed within history’s bands`,
-    historyNone: 'This era has no recorded levels to compare with.',
-    historyOut: (year: number, label: string, value: number, min: number, max: number) =>
-      `${year} · ${label}: ${value} (history ${min}–${max})`,
-  },
-  /** Classes of several groups (classroom/class-page.ts) and the seats' yearly reflections (classroom/reflection.ts). */
-  classGroups: {
-    groups: 'Groups',
-    oneMatch: 'One match',
-    groupsOption: (n: number) => `A class of ${n} groups (one match each)`,
-    reflectionPrompt: 'Ask students for a short reflection after each year',
-    title: (era: string) => `Class: ${era}`,
-    group: (n: number) => `Group ${n}`,
-    console: 'Open console',
-    projector: 'Projector',
-    deleted: 'deleted',
-    finished: 'finished',
-    playing: (year: number, phase: string) => `${year} · ${phase}`,
-    codes: 'Join codes',
-    compare: 'Compare outcomes',
-    comparison: 'Comparison',
-    refresh: 'Refresh',
-    outcome: 'Outcome',
-    treaty: 'Treaty',
-    noTreaty: 'none',
+function buildS() {
+  return {
+    title: t('S.title'),
+    subtitle: t('S.subtitle'),
+    start: {
+      heading: t('S.start.heading'),
+      scenario: t('S.start.scenario'),
+      seed: t('S.start.seed'),
+      seedHelp: t('S.start.seedHelp'),
+      newSeed: t('S.start.newSeed'),
+      seats: t('S.start.seats'),
+      human: t('S.start.human'),
+      bot: (kind: Arg) => t('S.start.bot', { kind }),
+      play: t('S.start.play'),
+      openReplay: t('S.start.openReplay'),
+      needHuman: t('S.start.needHuman'),
+      badSeed: t('S.start.badSeed'),
+      years: (from: Arg, to: Arg) => t('S.start.years', { from, to }),
+    },
+    pass: {
+      heading: (seat: Arg) => t('S.pass.heading', { seat }),
+      body: t('S.pass.body'),
+      ready: (seat: Arg) => t('S.pass.ready', { seat }),
+    },
+    top: {
+      year: (year: Arg) => t('S.top.year', { year }),
+      round: (round: Arg, total: Arg) => t('S.top.round', { round, total }),
+      phase: (phase: Arg) => t('S.top.phase', { phase }),
+      youAre: (seat: Arg, leader: Arg) => t('S.top.youAre', { seat, leader }),
+      saveReplay: t('S.top.saveReplay'),
+      forkOf: (year: Arg) => t('S.top.forkOf', { year }),
+    },
+    seat: {
+      heading: t('S.seat.heading'),
+      agenda: t('S.seat.agenda'),
+      agendaNone: t('S.seat.agendaNone'),
+      agendaBonus: (bonus: Arg) => t('S.seat.agendaBonus', { bonus }),
+      briefing: t('S.seat.briefing'),
+      readyBriefing: t('S.seat.readyBriefing'),
+      decisions: t('S.seat.decisions'),
+      proposalsIn: t('S.seat.proposalsIn'),
+      proposalsOut: t('S.seat.proposalsOut'),
+      noProposalsIn: t('S.seat.noProposalsIn'),
+      accept: t('S.seat.accept'),
+      reject: t('S.seat.reject'),
+      withdraw: t('S.seat.withdraw'),
+      send: t('S.seat.send'),
+      newProposal: t('S.seat.newProposal'),
+      kind: t('S.seat.kind'),
+      to: t('S.seat.to'),
+      terms: t('S.seat.terms'),
+      noTerms: t('S.seat.noTerms'),
+      noneLegal: t('S.seat.noneLegal'),
+      endDiplomacy: t('S.seat.endDiplomacy'),
+      actions: t('S.seat.actions'),
+      pointsLeft: (left: Arg, total: Arg) => t('S.seat.pointsLeft', { left, total }),
+      add: t('S.seat.add'),
+      remove: t('S.seat.remove'),
+      cost: (n: Arg) => t('S.seat.cost', { n }),
+      chosen: t('S.seat.chosen'),
+      noOrders: t('S.seat.noOrders'),
+      commit: t('S.seat.commit'),
+      committed: t('S.seat.committed'),
+      waitingFor: t('S.seat.waitingFor'),
+      nobody: t('S.seat.nobody'),
+      message: t('S.seat.message'),
+      messageTo: t('S.seat.messageTo'),
+      everyone: t('S.seat.everyone'),
+      sendMessage: t('S.seat.sendMessage'),
+      refused: t('S.seat.refused'),
+      status: {
+        open: t('S.seat.status.open'),
+        accepted: t('S.seat.status.accepted'),
+        rejected: t('S.seat.status.rejected'),
+        withdrawn: t('S.seat.status.withdrawn'),
+        expired: t('S.seat.status.expired'),
+      } as Record<string, string>,
+    },
+    terms: {
+      amount: (n: Arg) => t('S.terms.amount', { n }),
+      share: (project: Arg, share: Arg) => t('S.terms.share', { project, share }),
+      island: (island: Arg) => t('S.terms.island', { island }),
+      formula: (formula: Arg) => t('S.terms.formula', { formula }),
+    },
+    feed: {
+      news: t('S.feed.news'),
+      log: t('S.feed.log'),
+      logEntry: (year: Arg, line: Arg) => t('S.feed.logEntry', { year, line }),
+      messages: t('S.feed.messages'),
+      source: t('S.feed.source'),
+      paperSource: (section: Arg, lines: Arg) => t('S.feed.paperSource', { section, lines }),
+      externalSource: (reference: Arg) => t('S.feed.externalSource', { reference }),
+      designSource: (note: Arg) => t('S.feed.designSource', { note }),
+      kind: {
+        scheduled: t('S.feed.kind.scheduled'),
+        wildcard: t('S.feed.kind.wildcard'),
+        injected: t('S.feed.kind.injected'),
+        outcome: t('S.feed.kind.outcome'),
+      } as Record<string, string>,
+      privateTo: (seat: Arg) => t('S.feed.privateTo', { seat }),
+      publicTag: t('S.feed.publicTag'),
+      empty: t('S.feed.empty'),
+      pinLabel: (n: Arg) => t('S.feed.pinLabel', { n }),
+    },
+    charts: {
+      heading: t('S.charts.heading'),
+      trust: t('S.charts.trust'),
+      energy: t('S.charts.energy'),
+      territory: t('S.charts.territory'),
+      scores: t('S.charts.scores'),
+      series: {
+        trustJapanRussia: t('S.charts.series.trustJapanRussia'),
+        trustRussiaJapan: t('S.charts.series.trustRussiaJapan'),
+        rapportRussiaJapan: t('S.charts.series.rapportRussiaJapan'),
+        energy: t('S.charts.series.energy'),
+        oilPrice: t('S.charts.series.oilPrice'),
+        russiaRung: t('S.charts.series.russiaRung'),
+        japanRung: t('S.charts.series.japanRung'),
+        islandsJapan: t('S.charts.series.islandsJapan'),
+        garrison: t('S.charts.series.garrison'),
+        jointActivities: t('S.charts.series.jointActivities'),
+        fishingTension: t('S.charts.series.fishingTension'),
+        sinoRussian: t('S.charts.series.sinoRussian'),
+        usJapanAlliance: t('S.charts.series.usJapanAlliance'),
+        sanctions: t('S.charts.series.sanctions'),
+      } satisfies Record<Indicator, string>,
+      point: (series: Arg, year: Arg, value: Arg) => t('S.charts.point', { series, year, value }),
+      latest: (series: Arg, value: Arg) => t('S.charts.latest', { series, value }),
+      year: t('S.charts.year'),
+    },
+    map: {
+      washington: t('S.map.washington'),
+      insetTitle: t('S.map.insetTitle'),
+      fishing: t('S.map.fishing'),
+      legendTrust: t('S.map.legendTrust'),
+      features: t('S.map.features'),
+      allTrust: t('S.map.allTrust'),
+      newsPin: (n: Arg, title: Arg) => t('S.map.newsPin', { n, title }),
+      newsPins: t('S.map.newsPins'),
+      eventAt: (title: Arg) => t('S.map.eventAt', { title }),
+      administrator: (seat: Arg) => t('S.map.administrator', { seat }),
+      garrison: (n: Arg) => t('S.map.garrison', { n }),
+      joint: (n: Arg) => t('S.map.joint', { n }),
+      visaFree: t('S.map.visaFree'),
+      trustTooltip: (a: Arg, b: Arg, value: Arg) => t('S.map.trustTooltip', { a, b, value }),
+      projectTooltip: (name: Arg, stage: Arg) => t('S.map.projectTooltip', { name, stage }),
+    },
+    detail: {
+      close: t('S.detail.close'),
+      numbers: t('S.detail.numbers'),
+      sources: t('S.detail.sources'),
+      none: t('S.detail.none'),
+      administrator: t('S.detail.administrator'),
+      garrison: t('S.detail.garrison'),
+      joint: t('S.detail.joint'),
+      visaFree: t('S.detail.visaFree'),
+      yes: t('S.detail.yes'),
+      no: t('S.detail.no'),
+      leader: t('S.detail.leader'),
+      score: t('S.detail.score'),
+      economy: t('S.detail.economy'),
+      pressure: t('S.detail.pressure'),
+      capital: t('S.detail.capital'),
+      actionPoints: t('S.detail.actionPoints'),
+      trustIn: (seat: Arg) => t('S.detail.trustIn', { seat }),
+      trustFrom: (seat: Arg) => t('S.detail.trustFrom', { seat }),
+      position: t('S.detail.position'),
+      stage: t('S.detail.stage'),
+      progress: t('S.detail.progress'),
+      output: t('S.detail.output'),
+      stakes: t('S.detail.stakes'),
+      buyers: t('S.detail.buyers'),
+      region: t('S.detail.region'),
+      trust: t('S.detail.trust'),
+      baseline: t('S.detail.baseline'),
+      rapport: t('S.detail.rapport'),
+      reverse: t('S.detail.reverse'),
+      fishingTension: t('S.detail.fishingTension'),
+      linkage: t('S.detail.linkage'),
+      city: t('S.detail.city'),
+    },
+    scoreBreakdown: {
+      heading: t('S.scoreBreakdown.heading'),
+      note: t('S.scoreBreakdown.note'),
+      year: t('S.scoreBreakdown.year'),
+      seat: t('S.scoreBreakdown.seat'),
+      total: t('S.scoreBreakdown.total'),
+      term: {
+        economy: t('S.scoreBreakdown.term.economy'),
+        energy: t('S.scoreBreakdown.term.energy'),
+        islands: t('S.scoreBreakdown.term.islands'),
+        alignment: t('S.scoreBreakdown.term.alignment'),
+        trust: t('S.scoreBreakdown.term.trust'),
+        balance: t('S.scoreBreakdown.term.balance'),
+        treaty: t('S.scoreBreakdown.term.treaty'),
+        korea: t('S.scoreBreakdown.term.korea'),
+        capital: t('S.scoreBreakdown.term.capital'),
+      } satisfies Record<ScoreTerm, string>,
+    },
+    end: {
+      heading: t('S.end.heading'),
+      reason: {
+        'era-end': t('S.end.reason.era-end'),
+        treaty: t('S.end.reason.treaty'),
+        facilitator: t('S.end.reason.facilitator'),
+      } as Record<string, string>,
+      territorial: (outcome: Arg) => t('S.end.territorial', { outcome }),
+      rank: t('S.end.rank'),
+      seat: t('S.end.seat'),
+      score: t('S.end.score'),
+      agenda: t('S.end.agenda'),
+      history: t('S.end.history'),
+      versus: t('S.end.versus'),
+      met: t('S.end.met'),
+      notMet: t('S.end.notMet'),
+      seed: (seed: Arg) => t('S.end.seed', { seed }),
+      save: t('S.end.save'),
+      debrief: t('S.end.debrief'),
+      again: t('S.end.again'),
+      baselineNote: t('S.end.baselineNote'),
+      baselineComputing: t('S.end.baselineComputing'),
+      baselineFrom: (source: Arg) => t('S.end.baselineFrom', { source }),
+      baselineMeasured: (runs: Arg) => t('S.end.baselineMeasured', { runs }),
+      baselineShipped: (bots: Arg, runs: Arg) => t('S.end.baselineShipped', { bots, runs }),
+      human: t('S.end.human'),
+    },
+    replay: {
+      heading: t('S.replay.heading'),
+      intro: t('S.replay.intro'),
+      file: t('S.replay.file'),
+      fromServer: t('S.replay.fromServer'),
+      matchID: t('S.replay.matchID'),
+      token: t('S.replay.token'),
+      load: t('S.replay.load'),
+      loading: t('S.replay.loading'),
+      back: t('S.replay.back'),
+      openAnother: t('S.replay.openAnother'),
+      badFile: (error: Arg) => t('S.replay.badFile', { error }),
+      badMatchID: t('S.replay.badMatchID'),
+      serverError: (status: Arg, error: Arg) => t('S.replay.serverError', { status, error }),
+      networkError: (error: Arg) => t('S.replay.networkError', { error }),
+      unreadable: (error: Arg) => t('S.replay.unreadable', { error }),
+      timeline: t('S.replay.timeline'),
+      scrubber: t('S.replay.scrubber'),
+      position: (year: Arg, phase: Arg) => t('S.replay.position', { year, phase }),
+      positionOf: (n: Arg, total: Arg) => t('S.replay.positionOf', { n, total }),
+      first: t('S.replay.first'),
+      previous: t('S.replay.previous'),
+      next: t('S.replay.next'),
+      last: t('S.replay.last'),
+      play: t('S.replay.play'),
+      pause: t('S.replay.pause'),
+      speed: t('S.replay.speed'),
+      speedOption: (perSecond: Arg) => t('S.replay.speedOption', { perSecond }),
+      jumpYear: t('S.replay.jumpYear'),
+      phaseBriefing: t('S.replay.phaseBriefing'),
+      phaseDiplomacy: t('S.replay.phaseDiplomacy'),
+      phasePolicy: t('S.replay.phasePolicy'),
+      phaseOver: t('S.replay.phaseOver'),
+      lens: t('S.replay.lens'),
+      everything: t('S.replay.everything'),
+      seatSaw: (seat: Arg) => t('S.replay.seatSaw', { seat }),
+      about: (scenario: Arg, seed: Arg, actions: Arg, verified: Arg) =>
+        t('S.replay.about', { scenario, seed, actions, verified }),
+      verified: t('S.replay.verified'),
+      unfinished: t('S.replay.unfinished'),
+      forkedFrom: (year: Arg, hash: Arg) => t('S.replay.forkedFrom', { year, hash }),
+      secrets: t('S.replay.secrets'),
+      agendas: t('S.replay.agendas'),
+      agendaHidden: t('S.replay.agendaHidden'),
+      agendaNotDealt: t('S.replay.agendaNotDealt'),
+      ordersOf: (year: Arg) => t('S.replay.ordersOf', { year }),
+      noOrdersYet: t('S.replay.noOrdersYet'),
+      noOrders: t('S.replay.noOrders'),
+      diplomacyOf: (year: Arg) => t('S.replay.diplomacyOf', { year }),
+      noDiplomacyYet: t('S.replay.noDiplomacyYet'),
+      decision: (prompt: Arg, chosen: Arg) => t('S.replay.decision', { prompt, chosen }),
+      undecided: t('S.replay.undecided'),
+      because: (reason: Arg) => t('S.replay.because', { reason }),
+      privateOf: (year: Arg) => t('S.replay.privateOf', { year }),
+      noPrivate: t('S.replay.noPrivate'),
+      seatOrders: (seat: Arg) => t('S.replay.seatOrders', { seat }),
+      download: t('S.replay.download'),
+      debrief: t('S.replay.debrief'),
+      fork: t('S.replay.fork'),
+      forkHelp: (year: Arg) => t('S.replay.forkHelp', { year }),
+      forkSeat: t('S.replay.forkSeat'),
+      forkBots: t('S.replay.forkBots'),
+      forkSeed: t('S.replay.forkSeed'),
+      forkStart: (year: Arg) => t('S.replay.forkStart', { year }),
+      forkFailed: (error: Arg) => t('S.replay.forkFailed', { error }),
+    },
+    debrief: {
+      heading: t('S.debrief.heading'),
+      print: t('S.debrief.print'),
+      save: t('S.debrief.save'),
+      close: t('S.debrief.close'),
+      frameTitle: t('S.debrief.frameTitle'),
+      building: t('S.debrief.building'),
+      measuring: (done: Arg, runs: Arg) => t('S.debrief.measuring', { done, runs }),
+      failed: (error: Arg) => t('S.debrief.failed', { error }),
+    },
+    tooltip: {
+      country: (name: Arg, score: Arg) => t('S.tooltip.country', { name, score }),
+    },
+    classroom: {
+      connecting: t('S.classroom.connecting'),
+      noSeat: t('S.classroom.noSeat'),
+      joinPage: t('S.classroom.joinPage'),
+      failed: (error: Arg) => t('S.classroom.failed', { error }),
+      paused: t('S.classroom.paused'),
+      endsIn: (clock: Arg) => t('S.classroom.endsIn', { clock }),
+      offline: t('S.classroom.offline'),
+      over: t('S.classroom.over'),
+      debrief: t('S.classroom.debrief'),
+      back: t('S.classroom.back'),
+    },
+    classroomPages: {
+      title: t('S.classroomPages.title'),
+      newMatch: t('S.classroomPages.newMatch'),
+      studentsJoinAt: (link: Arg) => t('S.classroomPages.studentsJoinAt', { link }),
+      scenario: t('S.classroomPages.scenario'),
+      seed: t('S.classroomPages.seed'),
+      seedHint: t('S.classroomPages.seedHint'),
+      botSeats: t('S.classroomPages.botSeats'),
+      lesson: t('S.classroomPages.lesson'),
+      preset: (minutes: Arg) => t('S.classroomPages.preset', { minutes }),
+      wholeEra: t('S.classroomPages.wholeEra'),
+      endYear: t('S.classroomPages.endYear'),
+      briefingSeconds: t('S.classroomPages.briefingSeconds'),
+      diplomacySeconds: t('S.classroomPages.diplomacySeconds'),
+      policySeconds: t('S.classroomPages.policySeconds'),
+      estimate: (years: Arg, first: Arg, last: Arg, play: Arg, lesson: Arg) =>
+        t('S.classroomPages.estimate', { years, first, last, play, lesson }),
+      noEstimate: t('S.classroomPages.noEstimate'),
+      create: t('S.classroomPages.create'),
+      join: t('S.classroomPages.join'),
+      code: t('S.classroomPages.code'),
+      name: t('S.classroomPages.name'),
+      joinButton: t('S.classroomPages.joinButton'),
+      console: t('S.classroomPages.console'),
+      projector: t('S.classroomPages.projector'),
+      projectorLink: t('S.classroomPages.projectorLink'),
+      roster: t('S.classroomPages.roster'),
+      seat: t('S.classroomPages.seat'),
+      leader: t('S.classroomPages.leader'),
+      students: t('S.classroomPages.students'),
+      playedBy: t('S.classroomPages.playedBy'),
+      human: (online: Arg) => t('S.classroomPages.human', { online }),
+      standIn: t('S.classroomPages.standIn'),
+      bot: (kind: Arg) => t('S.classroomPages.bot', { kind }),
+      botSeat: t('S.classroomPages.botSeat'),
+      phaseState: t('S.classroomPages.phaseState'),
+      ready: t('S.classroomPages.ready'),
+      committed: t('S.classroomPages.committed'),
+      working: t('S.classroomPages.working'),
+      idle: (seconds: Arg) => t('S.classroomPages.idle', { seconds }),
+      joinCode: t('S.classroomPages.joinCode'),
+      nobody: t('S.classroomPages.nobody'),
+      clock: (phase: Arg, year: Arg, left: Arg) => t('S.classroomPages.clock', { phase, year, left }),
+      secondsLeft: (seconds: number) => t('S.classroomPages.secondsLeft', { clock: clock(seconds) }),
+      noLimit: t('S.classroomPages.noLimit'),
+      paused: t('S.classroomPages.paused'),
+      over: t('S.classroomPages.over'),
+      lessonEnds: (year: Arg) => t('S.classroomPages.lessonEnds', { year }),
+      controls: t('S.classroomPages.controls'),
+      start: t('S.classroomPages.start'),
+      pause: t('S.classroomPages.pause'),
+      extend: t('S.classroomPages.extend'),
+      skip: t('S.classroomPages.skip'),
+      advanceIdle: t('S.classroomPages.advanceIdle'),
+      inject: t('S.classroomPages.inject'),
+      injectButton: t('S.classroomPages.injectButton'),
+      injectNow: t('S.classroomPages.injectNow'),
+      injectAt: (year: Arg) => t('S.classroomPages.injectAt', { year }),
+      queue: t('S.classroomPages.queue'),
+      queueEmpty: t('S.classroomPages.queueEmpty'),
+      endMatch: t('S.classroomPages.endMatch'),
+      confirmEnd: t('S.classroomPages.confirmEnd'),
+      debrief: t('S.classroomPages.debrief'),
+      download: t('S.classroomPages.download'),
+      secrets: t('S.classroomPages.secrets'),
+      agendaLine: (seat: Arg, agenda: Arg, orders: Arg, ready: boolean) =>
+        t('S.classroomPages.agendaLine', { seat, agenda, orders, ready: ready ? 'yes' : 'no' }),
+      noOrders: t('S.classroomPages.noOrders'),
+      orders: (n: Arg) => t('S.classroomPages.orders', { n }),
+      joinLinks: t('S.classroomPages.joinLinks'),
+      printCards: t('S.classroomPages.printCards'),
+      cardCode: (code: Arg) => t('S.classroomPages.cardCode', { code }),
+      cardScan: t('S.classroomPages.cardScan'),
+      qrFailed: t('S.classroomPages.qrFailed'),
+      news: t('S.classroomPages.news'),
+      noNews: t('S.classroomPages.noNews'),
+      indicators: t('S.classroomPages.indicators'),
+      ladder: t('S.classroomPages.ladder'),
+      ladderSeat: (seat: Arg, rung: Arg) => t('S.classroomPages.ladderSeat', { seat, rung }),
+      ranking: t('S.classroomPages.ranking'),
+      questions: t('S.classroomPages.questions'),
+      connecting: t('S.classroomPages.connecting'),
+    },
+    classroomNotices: {
+      broadcast: t('S.classroomNotices.broadcast'),
+      broadcastPlaceholder: t('S.classroomNotices.broadcastPlaceholder'),
+      broadcastButton: t('S.classroomNotices.broadcastButton'),
+      fromFacilitator: (text: Arg) => t('S.classroomNotices.fromFacilitator', { text }),
+      debriefPrivate: t('S.classroomNotices.debriefPrivate'),
+      debriefPrivateHint: t('S.classroomNotices.debriefPrivateHint'),
+      yearInReview: (year: Arg) => t('S.classroomNotices.yearInReview', { year }),
+      noChange: t('S.classroomNotices.noChange'),
+      change: (label: Arg, from: Arg, to: Arg) => t('S.classroomNotices.change', { label, from, to }),
+      ladderMoved: (seat: Arg, from: Arg, to: Arg) => t('S.classroomNotices.ladderMoved', { seat, from, to }),
+      history: t('S.classroomNotices.history'),
+      historyShare: (inBand: Arg, total: Arg) => t('S.classroomNotices.historyShare', { inBand, total }),
+      historyNone: t('S.classroomNotices.historyNone'),
+      historyOut: (year: Arg, label: Arg, value: Arg, min: Arg, max: Arg) =>
+        t('S.classroomNotices.historyOut', { year, label, value, min, max }),
+    },
+    classGroups: {
+      groups: t('S.classGroups.groups'),
+      oneMatch: t('S.classGroups.oneMatch'),
+      groupsOption: (n: Arg) => t('S.classGroups.groupsOption', { n }),
+      reflectionPrompt: t('S.classGroups.reflectionPrompt'),
+      title: (era: Arg) => t('S.classGroups.title', { era }),
+      group: (n: Arg) => t('S.classGroups.group', { n }),
+      console: t('S.classGroups.console'),
+      projector: t('S.classGroups.projector'),
+      deleted: t('S.classGroups.deleted'),
+      finished: t('S.classGroups.finished'),
+      playing: (year: Arg, phase: Arg) => t('S.classGroups.playing', { year, phase }),
+      codes: t('S.classGroups.codes'),
+      compare: t('S.classGroups.compare'),
+      comparison: t('S.classGroups.comparison'),
+      refresh: t('S.classGroups.refresh'),
+      outcome: t('S.classGroups.outcome'),
+      treaty: t('S.classGroups.treaty'),
+      noTreaty: t('S.classGroups.noTreaty'),
+      islands: {
+        none: t('S.classGroups.islands.none'),
+        partial: t('S.classGroups.islands.partial'),
+        full: t('S.classGroups.islands.full'),
+      },
+      notFinished: (year: Arg) => t('S.classGroups.notFinished', { year }),
+      history: t('S.classGroups.history'),
+      historyOutcome: t('S.classGroups.historyOutcome'),
+      simulator: t('S.classGroups.simulator'),
+      simulatorPending: t('S.classGroups.simulatorPending'),
+      simulatorFailed: (error: Arg) => t('S.classGroups.simulatorFailed', { error }),
+      simulatorRuns: (runs: Arg, bots: Arg, seeds: Arg) =>
+        t('S.classGroups.simulatorRuns', { runs, bots, seeds }),
+      territorialCounts: (none: Arg, partial: Arg, full: Arg) =>
+        t('S.classGroups.territorialCounts', { none, partial, full }),
+      treaties: (n: Arg) => t('S.classGroups.treaties', { n }),
+      median: (p50: Arg, p25: Arg, p75: Arg) => t('S.classGroups.median', { p50, p25, p75 }),
+      scores: t('S.classGroups.scores'),
+      percentile: (p: Arg) => t('S.classGroups.percentile', { p }),
+      inBand: (inBand: Arg, total: Arg) => t('S.classGroups.inBand', { inBand, total }),
+      band: (min: Arg, max: Arg) => t('S.classGroups.band', { min, max }),
+      indicators: t('S.classGroups.indicators'),
+      reflectTitle: (year: Arg) => t('S.classGroups.reflectTitle', { year }),
+      reflectHint: t('S.classGroups.reflectHint'),
+      reflectSend: t('S.classGroups.reflectSend'),
+      reflectSaved: t('S.classGroups.reflectSaved'),
+      reflectLater: t('S.classGroups.reflectLater'),
+    },
+    preview: {
+      expected: t('S.preview.expected'),
+      nothing: t('S.preview.nothing'),
+      change: (lever: Arg, delta: Arg, from: Arg, to: Arg) =>
+        t('S.preview.change', { lever, delta, from, to }),
+      switches: (lever: Arg, from: Arg, to: Arg) => t('S.preview.switches', { lever, from, to }),
+      ratification: (ratifies: Arg, russia: Arg, japan: Arg) =>
+        t('S.preview.ratification', { ratifies, russia, japan }),
+      backlash: (seat: Arg, chance: Arg) => t('S.preview.backlash', { seat, chance }),
+      percent: (p: number) => t('S.preview.percent', { p: Math.round(p * 100) }),
+      on: t('S.preview.on'),
+      off: t('S.preview.off'),
+      others: t('S.preview.others'),
+    },
+    refusal: {
+      russiaShort: (offer: Arg, needs: Arg) => t('S.refusal.russiaShort', { offer, needs }),
+      japanShort: (demand: Arg, needs: Arg) => t('S.refusal.japanShort', { demand, needs }),
+      noFormula: t('S.refusal.noFormula'),
+      treatySigned: t('S.refusal.treatySigned'),
+      visaFree: t('S.refusal.visaFree'),
+      jointFull: t('S.refusal.jointFull'),
+      cannotAccept: (reason: Arg) => t('S.refusal.cannotAccept', { reason }),
+      willBeRefused: (seat: Arg, reason: Arg) => t('S.refusal.willBeRefused', { seat, reason }),
+      declined: (seat: Arg) => t('S.refusal.declined', { seat }),
+      rejectedBecause: (reason: Arg) => t('S.refusal.rejectedBecause', { reason }),
+    },
+    recap: {
+      heading: (year: Arg) => t('S.recap.heading', { year }),
+      yours: t('S.recap.yours'),
+      noOrders: t('S.recap.noOrders'),
+      moved: t('S.recap.moved'),
+      nothingMoved: t('S.recap.nothingMoved'),
+      why: t('S.recap.why'),
+      quiet: t('S.recap.quiet'),
+      drift: t('S.recap.drift'),
+      news: t('S.recap.news'),
+      others: t('S.recap.others'),
+      moments: t('S.recap.moments'),
+      close: t('S.recap.close'),
+      moment: {
+        signed: (a: Arg, b: Arg, formula: Arg) => t('S.recap.moment.signed', { a, b, formula }),
+        ratified: (formula: Arg) => t('S.recap.moment.ratified', { formula }),
+        failed: (formula: Arg, seats: Arg) => t('S.recap.moment.failed', { formula, seats }),
+        leaderFell: (seat: Arg, leader: Arg) => t('S.recap.moment.leaderFell', { seat, leader }),
+        backlash: (seat: Arg) => t('S.recap.moment.backlash', { seat }),
+        islands: (from: Arg, to: Arg) => t('S.recap.moment.islands', { from, to }),
+      },
+      and: (items: string[]) => formatList(items),
+    },
+    ladder: {
+      heading: t('S.ladder.heading'),
+      russia: (rung: Arg) => t('S.ladder.russia', { rung }),
+      japan: (rung: Arg) => t('S.ladder.japan', { rung }),
+      russiaMark: t('S.ladder.russiaMark'),
+      japanMark: t('S.ladder.japanMark'),
+      russiaFloor: t('S.ladder.russiaFloor'),
+      japanCeiling: t('S.ladder.japanCeiling'),
+      fits: (formula: Arg) => t('S.ladder.fits', { formula }),
+      gap: (rungs: Arg) => t('S.ladder.gap', { rungs }),
+    },
     islands: {
-      none: 'no islands transferred',
-      partial: 'some islands transferred',
-      full: 'all four islands transferred',
+      noTreaty: t('S.islands.noTreaty'),
+      ratified: (formula: Arg, year: Arg, held: Arg) => t('S.islands.ratified', { formula, year, held }),
+      notRatified: (formula: Arg, year: Arg, failed: Arg) =>
+        t('S.islands.notRatified', { formula, year, failed }),
+      backlash: (seats: Arg) => t('S.islands.backlash', { seats }),
+      signed: (formula: Arg, year: Arg) => t('S.islands.signed', { formula, year }),
     },
-    notFinished: (year: number) => `still playing (${year})`,
-    history: 'History',
-    historyOutcome: 'no treaty, no islands transferred',
-    simulator: 'Simulator',
-    simulatorPending: 'The simulator’s runs of this era are still playing: refresh in a moment.',
-    simulatorFailed: (error: string) => `The simulator’s runs failed: ${error}`,
-    simulatorRuns: (runs: number, bots: string, seeds: string) =>
-      `${runs} runs of ${bots} bots (seeds ${seeds})`,
-    territorialCounts: (none: number, partial: number, full: number) =>
-      `islands: none ${none}, some ${partial}, all ${full}`,
-    treaties: (n: number) => `${n} ratified treaties`,
-    median: (p50: number, p25: number, p75: number) => `${p50} (${p25}–${p75})`,
-    scores: 'Final scores',
-    percentile: (p: number) => `${p}th pct`,
-    inBand: (inBand: number, total: number) => `${inBand}/${total} recorded levels`,
-    band: (min: number, max: number) => `${min}–${max}`,
-    indicators: 'Key indicators at the end',
-    reflectTitle: (year: number) => `Your reflection on ${year} (optional)`,
-    reflectHint:
-      'Why did you accept or reject? What would you do differently? Only your teacher sees it during the match.',
-    reflectSend: 'Save reflection',
-    reflectSaved: 'Saved. You may change it until the next year is over.',
-    reflectLater: 'Not now',
-  },
-  preview: {
-    /** Before an order or a proposal: what it is expected to move. */
-    expected: 'Expected',
-    nothing: 'no lever moves at once',
-    /** A lever that rises or falls, with its value before and after. */
-    change: (lever: string, delta: string, from: string, to: string) => `${lever} ${delta} (${from} → ${to})`,
-    /** A lever that switches (a rung, a yes/no). */
-    switches: (lever: string, from: string, to: string) => `${lever}: ${from} → ${to}`,
-    ratification: (ratifies: string, russia: string, japan: string) =>
-      `ratified at this year's Resolution: ${ratifies} (Russia fails ${russia}, Japan fails ${japan})`,
-    backlash: (seat: string, chance: string) => `risk of backlash in ${seat}: ${chance}`,
-    percent: (p: number) => `${Math.round(p * 100)} %`,
-    on: 'yes',
-    off: 'no',
-    others: "Other seats' orders, ratification, incidents and drift come at Resolution.",
-  },
-  refusal: {
-    /** Russia's offer and Japan's demand measured against a formula's rung. */
-    russiaShort: (offer: string, needs: string) =>
-      `Russia's offer is “${offer}”; this formula needs “${needs}” or more`,
-    japanShort: (demand: string, needs: string) =>
-      `Japan's demand is “${demand}”; this formula needs it at “${needs}” or less`,
-    noFormula: 'a peace treaty needs a territorial formula',
-    treatySigned: 'a treaty is already signed',
-    visaFree: 'visa-free exchange is already in force',
-    jointFull: 'joint activities there are at their fullest',
-    /** Why Accept is disabled, or why a proposal can only be refused. */
-    cannotAccept: (reason: string) => `The rules refuse this now: ${reason}.`,
-    willBeRefused: (seat: string, reason: string) => `${seat} cannot accept this now: ${reason}.`,
-    /** A rejection the rules did not force: the other side chose it. */
-    declined: (seat: string) => `${seat} chose to decline: the rules would have allowed it.`,
-    rejectedBecause: (reason: string) => `Rejected because ${reason}.`,
-  },
-  recap: {
-    heading: (year: number) => `The year ${year}: what happened`,
-    yours: 'Your orders',
-    noOrders: 'none',
-    moved: 'What moved',
-    nothingMoved: 'Nothing on the charts moved.',
-    why: 'Why',
-    quiet: 'No incident, backlash or agreement: the levers drifted.',
-    drift:
-      "Every year trust drifts back toward the era's level, rapport fades and domestic pressure returns toward its " +
-      'level, so an effect left alone wears off.',
-    news: 'News of the year',
-    others: "The others' orders (revealed)",
-    moments: 'The moment',
-    close: 'Continue',
-    moment: {
-      signed: (a: string, b: string, formula: string) =>
-        `${a} and ${b} signed a peace treaty: ${formula}. It faces ratification.`,
-      ratified: (formula: string) => `The peace treaty (${formula}) was ratified.`,
-      failed: (formula: string, seats: string) =>
-        `The peace treaty (${formula}) failed to ratify in ${seats}: it collapsed.`,
-      leaderFell: (seat: string, leader: string) => `${leader} of ${seat} fell after a backlash.`,
-      backlash: (seat: string) =>
-        `Backlash in ${seat}: hardliners reversed the year's concession; the leader lost political capital.`,
-      islands: (from: number, to: number) => `Japan now holds ${to} of the four islands (was ${from}).`,
+    errors: {
+      noWebGL: t('S.errors.noWebGL'),
     },
-    and: (items: string[]) => items.join(' and '),
-  },
-  ladder: {
-    heading: 'The territorial ladder',
-    russia: (rung: string) => `Russia offers: ${rung}`,
-    japan: (rung: string) => `Japan demands: ${rung}`,
-    russiaMark: 'Russia',
-    japanMark: 'Japan',
-    /** A declaration's floor under Russia's offer, and its ceiling over Japan's demand. */
-    russiaFloor: 'Russia’s floor (a declaration)',
-    japanCeiling: 'Japan’s ceiling (a declaration)',
-    fits: (formula: string) => `A treaty fits: up to ${formula}.`,
-    gap: (rungs: number) => `No treaty fits: ${rungs} rung${rungs === 1 ? '' : 's'} apart.`,
-  },
-  islands: {
-    noTreaty: 'No peace treaty was signed; the islands stayed as they were.',
-    ratified: (formula: string, year: number, held: number) =>
-      `The peace treaty (${formula}) was signed and ratified in ${year}: Japan holds ${held} of the four islands.`,
-    notRatified: (formula: string, year: number, failed: string) =>
-      `A peace treaty (${formula}) was signed in ${year} but not ratified: ${failed} refused it and it collapsed.`,
-    backlash: (seats: string) => `Backlash followed in ${seats}.`,
-    signed: (formula: string, year: number) =>
-      `A peace treaty (${formula}) was signed in ${year}; the match ended before ratification.`,
-  },
-  errors: {
-    noWebGL: 'This browser cannot draw the map (WebGL is unavailable).',
-  },
-} as const;
+  };
+}
+
+function buildW() {
+  return {
+    briefing: {
+      heading: (seat: Arg) => t('W.briefing.heading', { seat }),
+      show: t('W.briefing.show'),
+      interests: t('W.briefing.interests'),
+      redLines: t('W.briefing.redLines'),
+      domestic: t('W.briefing.domestic'),
+      scores: t('W.briefing.scores'),
+      scoresLead: t('W.briefing.scoresLead'),
+      agenda: t('W.briefing.agenda'),
+      menu: t('W.briefing.menu'),
+      proposals: t('W.briefing.proposals'),
+    },
+    commit: {
+      confirm: (n: Arg) => t('W.commit.confirm', { n }),
+      yes: t('W.commit.yes'),
+      no: t('W.commit.no'),
+    },
+    start: {
+      tutorial: t('W.start.tutorial'),
+      tutorialHelp: t('W.start.tutorialHelp'),
+    },
+    tutorial: {
+      heading: (n: Arg, total: Arg) => t('W.tutorial.heading', { n, total }),
+      next: t('W.tutorial.next'),
+      skip: t('W.tutorial.skip'),
+      finish: t('W.tutorial.finish'),
+      steps: {
+        briefing: t('W.tutorial.steps.briefing'),
+        proposal: t('W.tutorial.steps.proposal'),
+        answer: t('W.tutorial.steps.answer'),
+        message: t('W.tutorial.steps.message'),
+        diplomacyDone: t('W.tutorial.steps.diplomacyDone'),
+        orders: t('W.tutorial.steps.orders'),
+        recap: t('W.tutorial.steps.recap'),
+        charts: t('W.tutorial.steps.charts'),
+      },
+    },
+    reply: {
+      text: (verdict: Arg, topic: Arg, reason: Arg) => t('W.reply.text', { verdict, topic, reason }),
+      verdict: {
+        no: [t('W.reply.verdict.no.0'), t('W.reply.verdict.no.1'), t('W.reply.verdict.no.2')],
+        wary: [t('W.reply.verdict.wary.0'), t('W.reply.verdict.wary.1'), t('W.reply.verdict.wary.2')],
+        yes: [t('W.reply.verdict.yes.0'), t('W.reply.verdict.yes.1'), t('W.reply.verdict.yes.2')],
+      },
+      topic: {
+        islands: t('W.reply.topic.islands'),
+        economy: t('W.reply.topic.economy'),
+        security: t('W.reply.topic.security'),
+        general: t('W.reply.topic.general'),
+      },
+    },
+    fork: {
+      parentBots: t('W.fork.parentBots'),
+    },
+    charts: {
+      opening: (year: Arg) => t('W.charts.opening', { year }),
+      openingTick: t('W.charts.openingTick'),
+    },
+  };
+}
 
 /** The phase in words; "the end" once the match is over. */
 export function phaseLabel(session: { phase(): string; over(): boolean }): string {
   if (session.over()) return PHASE_LABEL.over;
   return PHASE_LABEL[session.phase()] ?? session.phase();
+}
+
+/** A bot spec entry in words: `strategist:hard` → "strategist (hard)" in the current language. */
+export function botName(entry: string): string {
+  const [kind, option] = entry.split(':');
+  const name = BOT_KIND[kind] ?? kind;
+  return option ? `${name} (${BOT_STRENGTH[option] ?? option})` : name;
 }
 
 /** A seat's display name. */
@@ -720,227 +798,39 @@ export interface SeatRole {
   domestic: string[];
 }
 
-/**
- * Each seat's role as the paper gives it (paper-facts §1, the paper's sections and lines in the comments). Only
- * what the paper says each country wanted, feared and would not do; the eras' differences for Russia are in
- * `ROLE_BY_ERA`.
- */
-export const SEAT_ROLE: Record<Seat, SeatRole> = {
-  russia: {
-    // INTRODUCTION ll. 20–21, 48–49; IMPLICATIONS ll. 849–850, 871–872; Progress ll. 473–474; CONCLUSION ll. 1027–1028.
-    interests: [
-      'Japanese technology and investment, which every Russian leader has wanted.',
-      'Selling energy to Asia: your energy cards are your way into the region.',
-      'Outside options: China and South Korea can give you what Japan withholds.',
-    ],
-    redLines: [
-      'The islands are war compensation, not a territorial question: you offer joint development, and Japan should stop its claim.',
-      'Keep economics apart from politics: trade and energy should not wait for the islands.',
-    ],
-    domestic: [
-      'Hardliners and public opinion accuse any leader who trades territory for investment (Gorbachev feared exactly that).',
-      'A concession to Japan could invite similar claims from other neighbours (the "domino" fear).',
-    ],
-  },
-  japan: {
-    // GORBACHEV AND JAPAN ll. 310–312; PUTIN AND JAPAN ll. 643–646, 632–634; IMPLICATIONS ll. 867–869.
-    interests: [
-      'The Northern Territories: they are the main reason to sign a peace treaty with Russia at all.',
-      'Energy: Sakhalin has been a priority since the 1960s; East Siberia and Yamal LNG rose under Abe.',
-      'The alliance with the United States, and Russia as a counterweight to China and the Koreas.',
-    ],
-    redLines: [
-      'Seikei fukabun: economics and politics are not separated; aid and investment wait on the islands.',
-      'A peace treaty must bring islands back: at the least, the paper judges, the 1956 declaration’s two.',
-    ],
-    domestic: [
-      'Distrust of Russia runs deep: the Soviet entry into the war in 1945, cancelled visits, shootings at fishermen.',
-      'Factions at home punish a soft line; softening the demand or dropping the linkage costs political capital.',
-    ],
-  },
-  china: {
-    // CHINA FACTOR ll. 711–712, 725–726, 773–775, 797–798, 815–817.
-    interests: [
-      'Close ties with Russia, your strategic partner; losing it would leave Beijing isolated.',
-      'Influence in both Koreas.',
-      'The stalemate: a Russo-Japanese rapprochement would hurt China, not the United States.',
-    ],
-    redLines: [
-      "Keep the status quo: encourage Japan's hard line against Russia.",
-      "Back Japan's claim to the islands only in a rift with Moscow (as in 1964).",
-    ],
-    domestic: ['Low confidence in Russia, learnt from the Cold War: the partnership depends on the leaders.'],
-  },
-  us: {
-    // INTRODUCTION ll. 42–44; DEVELOPMENT ll. 270–272; PROSPECTS ll. 968–970; PUTIN AND JAPAN ll. 662–664.
-    interests: [
-      'The alliance with Japan: it is the structural barrier between Moscow and Tokyo.',
-      'Ties with South Korea, and keeping North Korea from its patrons.',
-    ],
-    redLines: [
-      'Stay out of the territorial dispute: taking a side would undermine your position in both countries.',
-      'Sanctions on Moscow where the era has them, and Japan should follow the US line.',
-    ],
-    domestic: [
-      'Sanctions have been applied loosely: Japanese investors did not give up Yamal because of them.',
-    ],
-  },
-  rok: {
-    // CONCLUSION ll. 1020–1021, 1027–1028, 1033–1035, 1039–1040, 1052–1054.
-    interests: [
-      'An alternative economic partner for Russia: Moscow can turn to Seoul for what Japan withholds.',
-      'Russian energy imports, and good ties with Washington and Beijing.',
-      'The stalemate between Russia and Japan benefits you, with China.',
-    ],
-    redLines: ['You cannot spoil a Russo-Japanese rapprochement, only make yourself the better partner.'],
-    domestic: [
-      'Protocol and prestige matter: Seoul was pleased to be the first Asian capital Yeltsin visited in 1992.',
-    ],
-  },
-  dprk: {
-    // INTRODUCTION ll. 30–31; CONCLUSION ll. 1054–1061.
-    interests: [
-      "A patron: Moscow or Beijing (in recent years Putin, not Xi, was Kim Jong Un's closest ally).",
-      'Better relations with Washington, which Pyongyang still weighs above Moscow.',
-      'Energy from Russia, legal or illicit.',
-    ],
-    redLines: ["You share the region's dislike of Russia: a patron is a means, not a friend."],
-    domestic: ["The leader's hold on power (political capital) counts in your score."],
-  },
-};
+function buildRoles(): Record<Seat, SeatRole> {
+  const out = {} as Record<Seat, SeatRole>;
+  for (const [seat, role] of Object.entries(catalogue().seatRole) as [Seat, Messages['seatRole'][Seat]][]) {
+    out[seat] = {
+      interests: list(`seatRole.${seat}.interests`, role.interests.length),
+      redLines: list(`seatRole.${seat}.redLines`, role.redLines.length),
+      domestic: list(`seatRole.${seat}.domestic`, role.domestic.length),
+    };
+  }
+  return out;
+}
 
-/**
- * Russia's aims changed with its leaders (paper, DEVELOPMENT ll. 250–253; GORBACHEV ll. 305–306; YELTSIN › Analysis
- * ll. 511–513; PUTIN AND JAPAN ll. 651–652): the era's first interest, shown before the seat's own.
- */
-export const ROLE_BY_ERA: Record<string, Partial<Record<Seat, string>>> = {
-  'brezhnev-1972': {
-    russia:
-      'Brezhnev plays the Kuril card to check Sino-Japanese ties, and offers Siberian development as a carrot.',
-  },
-  'gorbachev-1985': {
-    russia: 'Gorbachev wants Japanese advanced technology and capital investment for his reforms.',
-  },
-  'yeltsin-1992': { russia: 'Yeltsin puts state sovereignty and territorial integrity first.' },
-  'abe-2013': { russia: "Putin needs Japan's finance and technology to become a leading LNG producer." },
-};
+function buildRoleByEra(): Record<string, Partial<Record<Seat, string>>> {
+  const out: Record<string, Partial<Record<Seat, string>>> = {};
+  for (const [era, seats] of Object.entries(catalogue().roleByEra)) {
+    out[era] = {};
+    for (const seat of Object.keys(seats) as Seat[]) out[era][seat] = t(`roleByEra.${era}.${seat}`);
+  }
+  return out;
+}
 
-/** What raises a seat's public score, in words from the rules (src/game/scoring.ts `publicScore`). */
-export const SCORE_TERMS: Record<Seat, string[]> = {
-  russia: [
-    'islands you hold',
-    'Sino-Russian relations',
-    'a weaker US–Japan alliance',
-    'fewer sanctions on Russia',
-    'Japan’s trust in Russia',
-  ],
-  japan: [
-    'islands you hold (the largest term)',
-    'the US–Japan alliance',
-    'Japan’s relations with China and South Korea',
-  ],
-  china: [
-    'Sino-Russian relations',
-    'no Russo-Japanese rapprochement (their trust and their leaders’ rapport)',
-    'both Koreas’ ties with Beijing',
-    'no ratified peace treaty (one costs 10 points)',
-  ],
-  us: [
-    'the US–Japan alliance',
-    'South Korea’s ties with Washington',
-    'North Korea kept from Moscow and Beijing',
-  ],
-  rok: [
-    'your ties with Moscow and Washington',
-    'your ties with Beijing',
-    'North Korea’s trust in Seoul',
-    'no Russo-Japanese rapprochement',
-  ],
-  dprk: [
-    'ties with your closer patron (Moscow or Beijing)',
-    'ties with Washington',
-    'your leader’s political capital',
-  ],
-};
-
-/** What a bot kind plays like, one line each, for the start screen and the fork panel. */
-export const BOT_DESCRIPTION: Record<string, string> = {
-  historical: 'Plays what the paper says each country did: the history as it happened, varied a little.',
-  strategist: 'Searches for its own best score: may play against history.',
-  random: 'Any legal move: for testing, not for learning.',
-};
-
-/** The strings of the way in: the seat's briefing, the commit check, bots' replies, the tutorial. */
-export const W = {
-  briefing: {
-    heading: (seat: string) => `Your role: ${seat}`,
-    show: 'Your role',
-    interests: 'What you want',
-    redLines: 'What you will not do',
-    domestic: 'What holds you back at home',
-    scores: 'What scores',
-    scoresLead: 'Your public score rises with your economy, the energy you own or buy, and:',
-    agenda: 'Plus a secret agenda, dealt when the first year begins, worth a bonus if met at the end.',
-    menu: 'Your orders (policy)',
-    proposals: 'What you can propose',
-  },
-  commit: {
-    confirm: (n: number) => `You have ${n} AP left: commit anyway?`,
-    yes: 'Commit anyway',
-    no: 'Keep choosing',
-  },
-  start: {
-    tutorial: 'Guided first match',
-    tutorialHelp:
-      'A short year as Japan: the briefing, a proposal, an answer, orders, the recap and the charts.',
-  },
-  tutorial: {
-    heading: (n: number, total: number) => `Guided match — step ${n} of ${total}`,
-    next: 'Next',
-    skip: 'Skip the guide',
-    finish: 'Finish',
-    steps: {
-      briefing:
-        'This is your role as Japan: what you want, your red lines, what scores. Read it, then press “I have read the briefing”.',
-      proposal: 'Diplomacy: choose a proposal (for example a summit with Russia) and press “Send proposal”.',
-      answer: 'The other side answers at once: see “Proposals sent”. A rejection says why. Press Next.',
-      message:
-        'Write Russia a private message (choose Russia under “Send to”) and press Send: its bot answers.',
-      diplomacyDone: 'Press “Done with diplomacy” to move to the year’s orders.',
-      orders: 'Add orders from your menu (each shows what it should move), then press “Commit orders”.',
-      recap: 'The recap shows what your orders and the others’ did, and why. Read it, then press Next.',
-      charts:
-        'The charts follow trust, energy, territory and scores year by year. That is the whole loop: press Finish.',
-    },
-  },
-  reply: {
-    /** A bot's reply: a verdict on the topic, then its reason (the doctrine's own words). */
-    text: (verdict: string, topic: string, reason: string) => `${verdict} ${topic}: ${reason}.`,
-    verdict: {
-      no: ['No, not', 'We cannot move on', 'Our answer is no on'],
-      wary: ['Perhaps, but not now, on', 'We are cautious about', 'Not yet on'],
-      yes: ['We are open to talks on', 'We can work with you on', 'Yes, in principle, on'],
-    },
-    topic: {
-      islands: 'the islands',
-      economy: 'trade and energy',
-      security: 'security',
-      general: 'our relations',
-    },
-  },
-  fork: { parentBots: 'As in the match (each seat keeps its bot)' },
-  charts: {
-    /** The opening point: the levels on 1 January of the era's first year. */
-    opening: (year: number) => `start of ${year}`,
-    /** The opening point's tick on the year axis (it is not a year of the era: the levels before its first). */
-    openingTick: 'start',
-  },
-} as const;
+function buildScoreTerms(): Record<Seat, string[]> {
+  const out = {} as Record<Seat, string[]>;
+  for (const [seat, terms] of Object.entries(catalogue().scoreTerms) as [Seat, readonly string[]][]) {
+    out[seat] = list(`scoreTerms.${seat}`, terms.length);
+  }
+  return out;
+}
 
 /** A bot's reply to a private message in words (src/bots/replies.ts chooses; the catalogue words it). */
 export function replyText(reply: {
-  topic: keyof typeof W.reply.topic;
-  verdict: keyof typeof W.reply.verdict;
+  topic: keyof ReturnType<typeof buildW>['reply']['topic'];
+  verdict: keyof ReturnType<typeof buildW>['reply']['verdict'];
   reason: string;
   variant: number;
 }): string {

@@ -11,7 +11,7 @@ import type { GameState, Order, Proposal } from '../game/state';
 import { actionCost, legalProposals, nextOrderChoices } from '../game/legal';
 import type { GameSession } from './session';
 import { ACTION_LABEL, FORMULA_LABEL, ISLAND_LABEL, PROPOSAL_LABEL, SEAT_LABEL, S } from './strings';
-import { scenarioOf } from '../game/scenario-registry';
+import { scenarioOf } from './display-scenario';
 
 /** Something on the map a person can point at. */
 export type MapSelection =

@@ -6,10 +6,10 @@
 import { SEATS } from '../../game/vocabulary';
 import type { ClassAnswer, ClassComparisonAnswer, GroupOutcome, SpreadFigures } from '../../protocol/lobby';
 import { el } from '../dom';
-import { PHASE_LABEL, S, SEAT_LABEL } from '../strings';
+import { live, botName, PHASE_LABEL, S, SEAT_LABEL } from '../strings';
 import { call } from './ui';
 
-const C = S.classGroups;
+const C = live(() => S.classGroups);
 
 /** Renders the class in `root`; the token authorises every call (and opens each group's console). */
 export async function renderClass(
@@ -87,7 +87,7 @@ export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
       ? C.simulatorPending
       : a.spread.status === 'failed'
         ? C.simulatorFailed(a.spread.error)
-        : C.simulatorRuns(a.spread.runs, a.spread.bots, a.spread.seeds);
+        : C.simulatorRuns(a.spread.runs, botName(a.spread.bots), a.spread.seeds);
   const head = el(
     'tr',
     {},

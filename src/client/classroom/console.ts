@@ -7,12 +7,12 @@
  */
 import { SEATS, type Seat } from '../../game/vocabulary';
 import { leaderIn } from '../../game/state';
-import { scenarioOf } from '../../game/scenario-registry';
+import { scenarioOf } from '../display-scenario';
 import { MatchSocket } from '../../protocol/match-socket';
 import type { ClassroomStatus } from '../../protocol/status';
 import type { FacilitatorAnswer } from '../../protocol/lobby';
 import { bounded, el } from '../dom';
-import { S, SEAT_LABEL } from '../strings';
+import { live, botName, S, SEAT_LABEL } from '../strings';
 import { joinPanel, seatCards } from './seat-cards';
 import { SpectatorSession } from './spectator-session';
 import { call, clockText, mountMap } from './ui';
@@ -21,11 +21,11 @@ import { LEVERS } from '../../game/levers';
 /** The longest notice the rules keep (as long as a public statement). */
 const BROADCAST_MAX = LEVERS.messages.statementMaxChars;
 
-const P = S.classroomPages;
+const P = live(() => S.classroomPages);
 
 /** What the roster says plays a seat. Human seats stay "students" even while the stand-in bot holds them. */
 function playedBy(seat: ClassroomStatus['seats'][Seat], bot: string): string {
-  if (seat.mode === 'bot') return P.bot(bot);
+  if (seat.mode === 'bot') return P.bot(botName(bot));
   return seat.connected > 0 ? P.human(seat.connected) : P.standIn;
 }
 
@@ -57,7 +57,11 @@ export async function renderConsole(
   const lessonEnd = el('p', { class: 'muted', 'data-test': 'lesson-end' });
   const roster = el('div', { 'data-test': 'roster' });
   const mapBox = el('div', { id: 'map', class: 'class-map', 'data-test': 'map' });
-  const injectSelect = el('select', { name: 'inject', 'data-test': 'inject-select' });
+  const injectSelect = el('select', {
+    name: 'inject',
+    'data-test': 'inject-select',
+    'aria-labelledby': 'inject-heading',
+  });
   const injectPreview = el('div', { class: 'inject-preview', 'data-test': 'inject-preview' });
   const queue = el('ul', { class: 'queue', 'data-test': 'queue' });
   const secrets = el('pre', { class: 'secrets', 'data-test': 'secrets' });
@@ -310,7 +314,7 @@ export async function renderConsole(
         el(
           'section',
           { class: 'panel inject' },
-          el('h3', { text: P.inject }),
+          el('h3', { id: 'inject-heading', text: P.inject }),
           el(
             'div',
             { class: 'row' },

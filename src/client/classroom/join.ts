@@ -5,11 +5,11 @@
  */
 import type { JoinAnswer } from '../../protocol/lobby';
 import { el } from '../dom';
-import { S } from '../strings';
+import { live, S } from '../strings';
 import { seatPath, storeSeat } from './seat-link';
 import { call } from './ui';
 
-const P = S.classroomPages;
+const P = live(() => S.classroomPages);
 
 export function renderJoin(root: HTMLElement, joinCode: string, report: (e: unknown) => void): void {
   const code = el('input', {

@@ -11,6 +11,9 @@ import { renderConsole } from './console';
 import { renderJoin } from './join';
 import { renderProjector } from './projector';
 import { renderTeacher } from './teacher';
+import { initLanguage, onLanguageChange } from '../../i18n';
+import { languageSwitcher } from '../language-switcher';
+import { S } from '../strings';
 
 const root = document.getElementById('app') as HTMLElement;
 const errorLine = el('p', { class: 'error', role: 'alert', 'data-test': 'error' });
@@ -31,29 +34,43 @@ if (hash.has('token')) history.replaceState(null, '', location.pathname + locati
 const projectorID = params.get('projector');
 const joinCode = params.get('join');
 
-root.replaceChildren();
-if (classID && classToken) {
-  root.className = 'screen';
-  void renderClass(root, classID, classToken, report).catch(report);
-} else if (facilitate && token) {
-  root.className = 'console';
-  void renderConsole(root, facilitate, token, report).catch(report);
-} else if (projectorID) {
-  root.className = 'projector-page';
-  renderProjector(root, projectorID);
-} else if (joinCode !== null || hash.has('join')) {
-  root.className = 'screen';
-  renderJoin(root, joinCode ?? '', report);
-} else {
-  root.className = 'screen';
-  void renderTeacher(root, report, (m) => {
-    // The token goes to this tab's sessionStorage first and never into the address (screen shares, history); a
-    // reload of `?facilitate=<id>` reads it back from there.
-    sessionStorage.setItem(`oaw-facilitate-${m.matchID}`, m.facilitatorToken);
-    history.replaceState(null, '', `?facilitate=${encodeURIComponent(m.matchID)}`);
-    root.replaceChildren();
+/** Renders the page asked for, in the page's language (each student and the teacher choose their own). */
+function show(): void {
+  document.title = S.classroomPages.title;
+  root.replaceChildren();
+  if (classID && classToken) {
+    root.className = 'screen';
+    void renderClass(root, classID, classToken, report).catch(report);
+  } else if (facilitate && token) {
     root.className = 'console';
-    void renderConsole(root, m.matchID, m.facilitatorToken, report).catch(report);
-  }).catch(report);
+    void renderConsole(root, facilitate, token, report).catch(report);
+  } else if (projectorID) {
+    root.className = 'projector-page';
+    renderProjector(root, projectorID);
+  } else if (joinCode !== null || hash.has('join')) {
+    root.className = 'screen';
+    renderJoin(root, joinCode ?? '', report);
+  } else {
+    root.className = 'screen';
+    void renderTeacher(root, report, (m) => {
+      // The token goes to this tab's sessionStorage first and never into the address (screen shares, history); a
+      // reload of `?facilitate=<id>` reads it back from there.
+      sessionStorage.setItem(`oaw-facilitate-${m.matchID}`, m.facilitatorToken);
+      history.replaceState(null, '', `?facilitate=${encodeURIComponent(m.matchID)}`);
+      root.replaceChildren();
+      root.className = 'console';
+      void renderConsole(root, m.matchID, m.facilitatorToken, report).catch(report);
+    }).catch(report);
+  }
 }
+
+// The language menu above every classroom page. A switch reloads the page in the new language: the class match,
+// the seat and the facilitator's token live on the server and in this tab's storage, so nothing is lost.
+void initLanguage()
+  .catch(() => 'en')
+  .then(() => {
+    onLanguageChange(() => location.reload());
+    document.body.prepend(el('nav', { class: 'language-bar' }, languageSwitcher()));
+    show();
+  });
 document.body.append(errorLine);

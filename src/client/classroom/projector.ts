@@ -12,20 +12,20 @@ import type { GameState } from '../../game/state';
 import { matchDistanceFromHistory } from '../../sim/history';
 import { yearRecap } from '../recap';
 import { momentText } from '../explain';
-import { scenarioOf } from '../../game/scenario-registry';
+import { newsText, scenarioOf } from '../display-scenario';
 import { snapshot } from '../../game/resolution';
 import type { ClassroomStatus } from '../../protocol/status';
-import { INDICATOR_LABELS, type Indicator } from '../../sim/indicators';
+import type { Indicator } from '../../sim/indicators';
 import { bounded, el } from '../dom';
-import { RUNG_LABEL, S, SEAT_LABEL } from '../strings';
+import { live, RUNG_LABEL, S, SEAT_LABEL } from '../strings';
 import { SpectatorSession } from './spectator-session';
 import { clockText, mountMap } from './ui';
 
-const P = S.classroomPages;
-const N = S.classroomNotices;
+const P = live(() => S.classroomPages);
+const N = live(() => S.classroomNotices);
 
 /** A measured indicator's label: the rungs and levers have one; a project stage shows its id. */
-const labelOf = (indicator: string) => (INDICATOR_LABELS as Record<string, string>)[indicator] ?? indicator;
+const labelOf = (indicator: string) => (S.charts.series as Record<string, string>)[indicator] ?? indicator;
 
 /** The last resolved year in public: what moved (indicators, the ladder in words) and its big moments. */
 export function publicYearReview(G: GameState): { year: number; lines: string[] } | null {
@@ -42,7 +42,7 @@ export function publicYearReview(G: GameState): { year: number; lines: string[] 
             rung(c.from),
             rung(c.to),
           )
-        : N.change(INDICATOR_LABELS[c.indicator], Math.round(c.from), Math.round(c.to)),
+        : N.change(S.charts.series[c.indicator], Math.round(c.from), Math.round(c.to)),
     ),
   ];
   return { year: recap.year, lines: lines.length ? lines : [N.noChange] };
@@ -134,14 +134,15 @@ export function renderProjector(root: HTMLElement, matchID: string): void {
         ? G.news
             .slice(-5)
             .reverse()
-            .map((n) =>
-              el(
+            .map((n) => {
+              const words = newsText(G, n);
+              return el(
                 'li',
                 {},
-                el('strong', { text: `${n.year}: ${n.title}` }),
-                el('p', { text: bounded(n.text, 400) }),
-              ),
-            )
+                el('strong', { text: `${n.year}: ${words.title}` }),
+                el('p', { text: bounded(words.text, 400) }),
+              );
+            })
         : [el('li', { class: 'muted', text: P.noNews })]),
     );
     statements.replaceChildren(
@@ -153,7 +154,7 @@ export function renderProjector(root: HTMLElement, matchID: string): void {
     const snap = snapshot(G);
     indicators.replaceChildren(
       ...SHOWN.flatMap((k) => [
-        el('dt', { text: INDICATOR_LABELS[k] }),
+        el('dt', { text: S.charts.series[k] }),
         el('dd', { text: String(Math.round(Number(snap[k]))) }),
       ]),
     );

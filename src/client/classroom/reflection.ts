@@ -8,9 +8,9 @@
 import { REFLECTION_MAX_CHARS } from '../../game/args';
 import type { GameSession } from '../session';
 import { el } from '../dom';
-import { S } from '../strings';
+import { live, S } from '../strings';
 
-const C = S.classGroups;
+const C = live(() => S.classGroups);
 
 /**
  * The year the box asks about now, or null: in Diplomacy, the year before once it has been resolved; in the era's

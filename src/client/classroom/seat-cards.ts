@@ -8,9 +8,9 @@ import { SEATS, type Seat } from '../../game/vocabulary';
 import { leaderIn } from '../../game/state';
 import type { Scenario } from '../../game/scenario-schema';
 import { el } from '../dom';
-import { ROLE_BY_ERA, S, SEAT_LABEL, SEAT_ROLE, W } from '../strings';
+import { live, ROLE_BY_ERA, S, SEAT_LABEL, SEAT_ROLE, W } from '../strings';
 
-const P = S.classroomPages;
+const P = live(() => S.classroomPages);
 
 /** Draws the QR code of `link` into a canvas; on failure the canvas is replaced by a sentence (link and code still work). */
 function qrCanvas(link: string, size: number): HTMLElement {

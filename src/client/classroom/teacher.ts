@@ -5,12 +5,14 @@
 import { SEATS } from '../../game/vocabulary';
 import type { ClassAnswer, CreatedMatchAnswer, PhaseSeconds, ScenariosAnswer } from '../../protocol/lobby';
 import { el } from '../dom';
-import { S, SEAT_LABEL } from '../strings';
+import { live, S, SEAT_LABEL } from '../strings';
 import { LESSON_PRESETS, customPlan, minutesOf, presetPlan, type Era } from './lesson';
 import { call } from './ui';
+import { language } from '../../i18n';
+import { loadScenarioTexts } from '../../scenario/texts';
 
-const P = S.classroomPages;
-const C = S.classGroups;
+const P = live(() => S.classroomPages);
+const C = live(() => S.classGroups);
 const WHOLE_ERA = 'whole-era';
 
 /** Renders the form in `root`; `created` gets the new match (the caller opens its console). */
@@ -27,7 +29,15 @@ export async function renderTeacher(
   const scenario = el(
     'select',
     { name: 'scenario' },
-    ...info.scenarios.map((s) => el('option', { value: s.id, text: s.name })),
+    ...info.scenarios.map((s) => {
+      const option = el('option', { value: s.id, text: s.name });
+      // A built-in era's name in the page's language, once its texts are here (the server names it in English).
+      if (language() !== 'en')
+        void loadScenarioTexts(s.id, language())
+          .then((texts) => texts?.name && (option.textContent = texts.name))
+          .catch(() => undefined);
+      return option;
+    }),
   );
   if (info.scenarios.some((s) => s.id === 'yeltsin-1992')) scenario.value = 'yeltsin-1992';
   const seed = el('input', { name: 'seed', placeholder: P.seedHint, maxlength: 64, autocomplete: 'off' });

@@ -2,9 +2,9 @@
 import type { ClassroomStatus } from '../../protocol/status';
 import type { MapData } from '../map/geometry';
 import type { GameSession } from '../session';
-import { PHASE_LABEL, S } from '../strings';
+import { live, PHASE_LABEL, S } from '../strings';
 
-const P = S.classroomPages;
+const P = live(() => S.classroomPages);
 
 /** A lobby request; a refusal throws the server's sentence (it names the field that was wrong). */
 export async function call<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {

@@ -4,7 +4,7 @@
  * era's `menus`). The era's text is the same for every seat; this is what makes the Russia student's screen differ
  * from the Japan student's.
  */
-import { scenarioOf } from '../../game/scenario-registry';
+import { scenarioOf, seatBriefing as eraTexts } from '../display-scenario';
 import type { GameState } from '../../game/state';
 import type { Seat } from '../../game/vocabulary';
 import type { ActionId, ProposalKind } from '../../game/catalog';
@@ -24,7 +24,10 @@ const list = (items: readonly string[]) => el('ul', {}, ...items.map((t) => el('
 /** The seat's briefing section; `open` unfolds it (the briefing phase), else it is a "Your role" fold to open. */
 export function seatBriefing(view: GameState, seat: Seat, open: boolean): HTMLElement {
   const role = SEAT_ROLE[seat];
-  const era = ROLE_BY_ERA[scenarioOf(view).id]?.[seat];
+  // The era's line for this seat and the note on place names come with the era's texts in the page's language
+  // (src/scenario/texts.ts); the catalogue's line stands in until they are here.
+  const texts = eraTexts(view, seat);
+  const era = texts.era ?? ROLE_BY_ERA[scenarioOf(view).id]?.[seat];
   const menu = seatMenu(view, seat);
   return el(
     'details',
@@ -44,5 +47,6 @@ export function seatBriefing(view: GameState, seat: Seat, open: boolean): HTMLEl
     list(menu.actions.map((a) => ACTION_LABEL[a])),
     menu.proposals.length ? el('h4', { text: W.briefing.proposals }) : null,
     menu.proposals.length ? list(menu.proposals.map((k) => PROPOSAL_LABEL[k])) : null,
+    texts.placeNames ? el('p', { class: 'muted', 'data-test': 'place-names', text: texts.placeNames }) : null,
   );
 }

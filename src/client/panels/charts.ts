@@ -3,6 +3,7 @@
  * (lines, a point per year with its value on hover, a legend with the latest values) rather than with a charting
  * library: four small line charts did not justify a fifth of the app's JavaScript.
  */
+import { formatDecimal } from '../../i18n';
 import type { GameState } from '../../game/state';
 import { SERIES_COLOURS, seatCss } from '../../sim/palette';
 import { CHARTS, chartColumns, type ChartSpec } from '../chart-data';
@@ -27,7 +28,31 @@ function svg(
   return node;
 }
 
-const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+/**
+ * Each series' line pattern, by its place in the chart: colour never tells two lines apart alone (issue 13), and the
+ * legend draws the same pattern beside each name.
+ */
+export const SERIES_DASHES: readonly string[] = ['', '6 3', '2 3', '9 3 2 3', '1 3', '12 4'];
+const dash = (i: number) => SERIES_DASHES[i % SERIES_DASHES.length];
+
+/** A legend's sample of a series: a short line in its colour and pattern. */
+function swatch(colour: string, pattern: string): SVGElement {
+  return svg(
+    'svg',
+    { class: 'swatch', width: 22, height: 6, viewBox: '0 0 22 6', 'aria-hidden': 'true' },
+    svg('line', {
+      x1: 0,
+      x2: 22,
+      y1: 3,
+      y2: 3,
+      stroke: colour,
+      'stroke-width': 2,
+      'stroke-dasharray': pattern,
+    }),
+  );
+}
+
+const num = (v: number) => formatDecimal(v);
 
 /** A readable y range: from zero (or below) to a little over the largest value. */
 function yRange(values: number[]): [number, number] {
@@ -73,7 +98,16 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
   });
   series.forEach((values, i) => {
     const points = values.map((v, j) => `${sx(years[j]).toFixed(1)},${sy(v).toFixed(1)}`).join(' ');
-    parts.push(svg('polyline', { points, fill: 'none', stroke: colour(i), 'stroke-width': 2 }));
+    parts.push(
+      svg('polyline', {
+        points,
+        fill: 'none',
+        stroke: colour(i),
+        'stroke-width': 2,
+        'stroke-dasharray': dash(i),
+        'data-test': 'series-line',
+      }),
+    );
     values.forEach((v, j) =>
       parts.push(
         svg(
@@ -91,7 +125,7 @@ function drawChart(chart: ChartSpec, columns: number[][]): (SVGElement | HTMLEle
       el(
         'li',
         {},
-        el('span', { class: 'swatch', style: `background:${colour(i)}` }),
+        swatch(colour(i), dash(i)),
         S.charts.latest(s.label, num(series[i][series[i].length - 1])),
       ),
     ),

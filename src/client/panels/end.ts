@@ -1,9 +1,10 @@
 /** The end screen: ranking, each score against the era's historical baseline, the seed, and the replay file. */
+import { formatDecimal } from '../../i18n';
 import type { GameState } from '../../game/state';
 import { serializeReplay, type Replay } from '../../match/replay';
 import type { Baseline } from '../baseline';
 import { el, replace } from '../dom';
-import { S, SEAT_LABEL } from '../strings';
+import { botName, S, SEAT_LABEL } from '../strings';
 import { islandsStoryText, momentText } from '../explain';
 import { islandsStory, yearRecap, type Moment } from '../recap';
 import { scoreBreakdownTable } from './score-breakdown';
@@ -53,14 +54,16 @@ function table(ctx: EndContext, baseline: Partial<Record<string, number>> | unde
       const score = outcome.finalScores[seat];
       const base = baseline?.[seat];
       const diff =
-        base === undefined ? '—' : `${score - base >= 0 ? '+' : ''}${Math.round((score - base) * 10) / 10}`;
+        base === undefined
+          ? '—'
+          : `${score - base >= 0 ? '+' : ''}${formatDecimal(Math.round((score - base) * 10) / 10)}`;
       const who = ctx.humanSeats.includes(seat) ? ` (${S.end.human})` : '';
       return el(
         'tr',
         { 'data-seat': seat },
         el('td', { text: String(i + 1) }),
         el('td', { text: `${SEAT_LABEL[seat]}${who}` }),
-        el('td', { text: String(score) }),
+        el('td', { text: formatDecimal(score) }),
         el('td', { text: outcome.agendaMet[seat] ? S.end.met : S.end.notMet }),
         el('td', { text: base === undefined ? '—' : String(base) }),
         el('td', { text: diff }),
@@ -73,7 +76,7 @@ function table(ctx: EndContext, baseline: Partial<Record<string, number>> | unde
 function baselineSource(baseline: Baseline, measured: boolean): string {
   return measured
     ? S.end.baselineMeasured(baseline.runs ?? 0)
-    : S.end.baselineShipped(baseline.bots ?? 'historical', baseline.runs ?? 0);
+    : S.end.baselineShipped(botName(baseline.bots ?? 'historical'), baseline.runs ?? 0);
 }
 
 /** The big moments of the match's last resolved year. */

@@ -1,5 +1,6 @@
 /** The news feed (each event with its source; this year's numbered like their pins on the map), the log of what happened each year, and the messages. */
-import { type GameState, scenarioOf } from '../../game/state';
+import type { GameState } from '../../game/state';
+import { newsText, scenarioOf } from '../display-scenario';
 import { el, replace, bounded } from '../dom';
 import { eventSources } from '../details';
 import { pinNumber } from '../news-pins';
@@ -24,6 +25,7 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
         const sources = eventSources(view, item.eventId);
         // This year's items carry the number of their pin on the map, so a reader can match the two.
         const pin = pinNumber(view, item);
+        const words = newsText(view, item);
         return el(
           'article',
           { class: `news-item ${item.kind}`, ...(pin === null ? {} : { 'data-pin': String(pin) }) },
@@ -38,9 +40,9 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
                   'aria-label': S.feed.pinLabel(pin),
                   text: String(pin),
                 }),
-            `${item.year} · ${item.title}`,
+            `${item.year} · ${words.title}`,
           ),
-          el('p', { text: item.text }),
+          el('p', { text: words.text }),
           sources.length
             ? el(
                 'details',

@@ -4,7 +4,7 @@
  * other seats' orders as revealed.
  */
 import type { GameState, Order } from '../../game/state';
-import { scenarioOf } from '../../game/scenario-registry';
+import { newsText, scenarioOf } from '../display-scenario';
 import type { Seat } from '../../game/vocabulary';
 import { el } from '../dom';
 import { momentText } from '../explain';
@@ -64,7 +64,7 @@ export function recapSection(
     el(
       'ul',
       { 'data-test': 'recap-why' },
-      ...recap.news.map((n) => el('li', { text: `${S.recap.news}: ${n.title}` })),
+      ...recap.news.map((n) => el('li', { text: `${S.recap.news}: ${newsText(view, n).title}` })),
       ...recap.why.map((e) => el('li', { text: logLine(e, scenario) })),
       recap.why.length === 0 ? el('li', { text: S.recap.quiet }) : null,
       el('li', { class: 'muted', text: S.recap.drift }),

@@ -3,13 +3,14 @@
  * resolved year, read from the rules' yearly snapshots, so a player sees which choices moved a score and how much of
  * a final score an agenda's bonus was.
  */
+import { formatDecimal } from '../../i18n';
 import { SCORE_TERMS, type ScoreTerm } from '../../game/scoring';
 import type { GameState } from '../../game/state';
 import { SEATS } from '../../game/vocabulary';
 import { el } from '../dom';
 import { S, SEAT_LABEL } from '../strings';
 
-const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+const num = (v: number) => formatDecimal(v);
 
 /** The breakdown table, newest year first; `lastOnly` keeps the last resolved year alone (the end screen's view). */
 export function scoreBreakdownTable(view: GameState, lastOnly = false): HTMLElement {

@@ -22,7 +22,7 @@ import {
   termsLabel,
   type UiState,
 } from '../ui-state';
-import { scenarioOf } from '../../game/scenario-registry';
+import { agendaText, decisionText, leaderName, scenarioOf } from '../display-scenario';
 import { acceptRefusal } from '../../game/diplomacy';
 import { previewOrder, previewProposal, type Preview } from '../../game/preview';
 import type { Proposal } from '../../game/state';
@@ -50,7 +50,8 @@ function send(ctx: SeatPanelContext, ok: boolean): void {
 }
 
 function agenda(view: GameState, seat: Seat): HTMLElement {
-  const a = view.agendas[seat];
+  const dealt = view.agendas[seat];
+  const a = dealt ? { ...dealt, ...agendaText(view, dealt) } : null;
   return el(
     'section',
     { class: 'agenda', 'data-test': 'agenda' },
@@ -69,20 +70,21 @@ function decisions(ctx: SeatPanelContext, view: GameState, seat: Seat): HTMLElem
     'section',
     { class: 'decisions' },
     el('h3', { text: S.seat.decisions }),
-    ...open.map((d) =>
-      el(
+    ...open.map((d) => {
+      const words = decisionText(view, d);
+      return el(
         'div',
         { class: 'decision' },
-        el('p', { text: d.prompt }),
+        el('p', { text: words.prompt }),
         ...d.options.map((o) =>
           el('button', {
-            text: o.label,
+            text: words.label(o.id, o.label),
             'data-key': `decide-${d.id}-${o.id}`,
             onclick: () => send(ctx, ctx.session.dispatch('decide', { id: d.id, option: o.id })),
           }),
         ),
-      ),
-    ),
+      );
+    }),
   );
 }
 
@@ -461,7 +463,7 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
   replace(
     container,
     el('h2', {
-      text: `${S.seat.heading}: ${SEAT_LABEL[seat]} (${view.leaders[seat]}) — ${phaseLabel(session)}`,
+      text: `${S.seat.heading}: ${SEAT_LABEL[seat]} (${leaderName(view, view.leaders[seat])}) — ${phaseLabel(session)}`,
     }),
     recap !== null
       ? recapSection(view, seat, recap, () => {

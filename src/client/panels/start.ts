@@ -1,14 +1,20 @@
 /** The start screen: era (with its briefing), seed, and who plays each seat. */
 import { botKinds } from '../../bots/registry';
 import { SEATS, type Seat } from '../../game/vocabulary';
-import { BUILTIN_IDS, builtinScenario } from '../../scenario/builtin';
+import { BUILTIN_IDS, builtinName, loadBuiltinScenario } from '../../scenario/builtin';
 import { el, replace } from '../dom';
 import type { Controller } from '../session';
 import { randomSeed, startProblem, type StartOptions } from '../start-options';
 import { tutorialDone } from '../tutorial';
-import { BOT_DESCRIPTION, S, SEAT_LABEL, W } from '../strings';
+import { BOT_DESCRIPTION, botName, S, SEAT_LABEL, W } from '../strings';
+import { language, t } from '../../i18n';
+import { loadScenarioTexts, type ScenarioTexts } from '../../scenario/texts';
+import { languageSwitcher } from '../language-switcher';
 
-/** Renders the start screen into `root`; `onStart` receives checked options, `onOpenReplay` opens the replay viewer. */
+/**
+ * Renders the start screen into `root`, filling in `initial` as the form changes (so a language switch can redraw it
+ * as filled); `onStart` receives checked options, `onOpenReplay` opens the replay viewer.
+ */
 export function renderStart(
   root: HTMLElement,
   initial: StartOptions,
@@ -16,14 +22,18 @@ export function renderStart(
   onOpenReplay?: () => void,
   onTutorial?: () => void,
 ): void {
-  const options: StartOptions = { ...initial, controllers: { ...initial.controllers } };
+  const options = initial;
   const briefing = el('p', { class: 'briefing', 'data-test': 'briefing' });
   const years = el('p', { class: 'years' });
   const problem = el('p', { class: 'problem', role: 'alert' });
+  // The chosen era downloads on demand (src/scenario/builtin-browser.ts): its briefing shows once it is here.
   const showBriefing = () => {
-    const sc = builtinScenario(options.scenarioId);
-    briefing.textContent = sc?.briefing ?? '';
-    years.textContent = sc ? S.start.years(sc.startYear, sc.endYear) : '';
+    const id = options.scenarioId;
+    void Promise.all([loadBuiltinScenario(id), eraTexts(id)]).then(([sc, texts]) => {
+      if (options.scenarioId !== id) return;
+      briefing.textContent = texts?.briefing ?? sc?.briefing ?? '';
+      years.textContent = sc ? S.start.years(sc.startYear, sc.endYear) : '';
+    });
   };
 
   const scenarioSelect = el(
@@ -33,9 +43,16 @@ export function renderStart(
       'data-test': 'scenario',
       onchange: () => ((options.scenarioId = scenarioSelect.value), showBriefing()),
     },
-    ...BUILTIN_IDS.map((id) =>
-      el('option', { value: id, text: builtinScenario(id)?.name ?? id, selected: id === options.scenarioId }),
-    ),
+    ...BUILTIN_IDS.map((id) => {
+      const option = el('option', {
+        value: id,
+        text: builtinName(id) ?? id,
+        selected: id === options.scenarioId,
+      });
+      // The era's name in the page's language once its texts are here (English: the index's name).
+      void eraTexts(id).then((texts) => texts?.name && (option.textContent = texts.name));
+      return option;
+    }),
   );
   const seedInput = el('input', {
     id: 'start-seed',
@@ -59,7 +76,7 @@ export function renderStart(
         },
       },
       el('option', { value: 'human', text: S.start.human }),
-      ...botKinds().map((kind) => el('option', { value: `bot:${kind}`, text: S.start.bot(kind) })),
+      ...botKinds().map((kind) => el('option', { value: `bot:${kind}`, text: S.start.bot(botName(kind)) })),
     );
     select.value = controllerValue(options.controllers[seat]);
     // What the chosen bot plays like, in one line beside it (nothing for a person).
@@ -90,6 +107,7 @@ export function renderStart(
         if (!wrong) onStart(options);
       },
     },
+    el('div', { class: 'start-language' }, languageSwitcher()),
     el('h1', { text: S.title }),
     el('p', { class: 'subtitle', text: S.subtitle }),
     el('h2', { text: S.start.heading }),
@@ -143,7 +161,14 @@ export function renderStart(
           el('span', { class: 'help', text: W.start.tutorialHelp }),
         )
       : null,
+    el('p', { class: 'help', 'data-test': 'keyboard-help', text: t('a11y.helpLine') }),
   );
   showBriefing();
   replace(root, form);
+}
+
+/** An era's texts in the page's language; none in English (the scenario file and the era index are English). */
+function eraTexts(id: string): Promise<ScenarioTexts | undefined> {
+  const lang = language();
+  return lang === 'en' ? Promise.resolve(undefined) : loadScenarioTexts(id, lang).catch(() => undefined);
 }

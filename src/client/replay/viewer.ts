@@ -16,7 +16,7 @@ import { renderDetail, showTooltip } from '../panels/detail';
 import { downloadReplay } from '../panels/end';
 import { renderFeed } from '../panels/feed';
 import type { GameSession, LocalSession } from '../session';
-import { BOT_DESCRIPTION, S, SEAT_LABEL, W } from '../strings';
+import { BOT_DESCRIPTION, botName, S, SEAT_LABEL, W } from '../strings';
 import { orderLabel, proposalLabel, type MapSelection } from '../ui-state';
 import { showDebrief } from './debrief-view';
 import { PARENT_BOTS, startForkSession } from './fork-session';
@@ -30,8 +30,11 @@ import {
   type Position,
   type Timeline,
 } from './timeline';
-import { scenarioOf } from '../../game/scenario-registry';
+import { agendaText, scenarioOf } from '../display-scenario';
+import { onLanguageChange } from '../../i18n';
+import { languageSwitcher } from '../language-switcher';
 import { MATCH_ID_PATTERN } from '../../protocol/schemas';
+import { loadBuiltinScenario } from '../../scenario/builtin';
 
 /** The parts of the game's layout the viewer draws into. */
 export interface ViewerLayout {
@@ -90,9 +93,27 @@ function phaseWords(p: Position): string {
   }
 }
 
+/** The scenario id a replay file names, read without validating the file (that is `loadTimeline`'s job). */
+function eraOf(text: string): string {
+  try {
+    const id = (JSON.parse(text) as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Opens the viewer on its open form; returns the teardown. */
 export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: ViewerOptions): () => void {
   let unmount: (() => void) | null = null;
+  // What is on screen, so a language switch can mount it again at the same position.
+  let shown: { timeline: Timeline; debrief: DebriefChoice; place: { index: number } } | null = null;
+  const offLanguage = onLanguageChange(() => {
+    if (unmount && shown) {
+      unmount();
+      unmount = mount(L, hooks, options, shown.timeline, showForm, shown.debrief, shown.place);
+    } else if (!L.screen.hidden) showForm();
+  });
   const error = el('p', { class: 'problem', role: 'alert', 'data-test': 'replay-error' });
   const status = el('p', { class: 'muted', role: 'status', 'data-test': 'replay-status' });
 
@@ -100,17 +121,26 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
   const load = (text: string, debrief: DebriefChoice = { privateMessages: true }) => {
     error.textContent = '';
     status.textContent = S.replay.loading;
-    // Let the status paint before the (synchronous) re-play.
-    setTimeout(() => {
-      const result = loadTimeline(text);
-      status.textContent = '';
-      if (!result.ok) {
-        error.textContent = S.replay.badFile(result.error);
-        return;
-      }
-      unmount?.();
-      unmount = mount(L, hooks, options, result.timeline, showForm, debrief);
-    }, 0);
+    // Download the replay's era if it names a built-in one (src/scenario/builtin-browser.ts), and let the status
+    // paint before the (synchronous) re-play.
+    void loadBuiltinScenario(eraOf(text)).then(
+      () =>
+        setTimeout(() => {
+          const result = loadTimeline(text);
+          status.textContent = '';
+          if (!result.ok) {
+            error.textContent = S.replay.badFile(result.error);
+            return;
+          }
+          unmount?.();
+          shown = { timeline: result.timeline, debrief, place: { index: 0 } };
+          unmount = mount(L, hooks, options, result.timeline, showForm, debrief, shown.place);
+        }, 0),
+      (failure: unknown) => {
+        status.textContent = '';
+        error.textContent = S.replay.badFile(failure instanceof Error ? failure.message : String(failure));
+      },
+    );
   };
 
   const fromServer = async (matchID: string, token: string) => {
@@ -150,6 +180,7 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
   function showForm(): void {
     unmount?.();
     unmount = null;
+    shown = null;
     L.game.hidden = true;
     L.screen.hidden = false;
     const file = el('input', {
@@ -213,6 +244,7 @@ export function openReplayViewer(L: ViewerLayout, hooks: ViewerHooks, options: V
   showForm();
   if (options.matchID) void fromServer(options.matchID, '');
   return () => {
+    offLanguage();
     unmount?.();
     unmount = null;
   };
@@ -226,6 +258,8 @@ function mount(
   timeline: Timeline,
   openAnother: () => void,
   debrief: DebriefChoice,
+  /** The position shown, kept up to date here; a mount starts at it (a language switch re-mounts in place). */
+  place: { index: number },
 ): () => void {
   const session = new ReplaySession(timeline);
   const player = new ReplayPlayer(session, intervalTicker());
@@ -316,7 +350,7 @@ function mount(
     // The parent match's own bots first, so a fork changes only what the person chooses to change.
     el('option', { value: PARENT_BOTS, text: W.fork.parentBots, selected: true }),
     ...botKinds().map((k) =>
-      el('option', { value: k, text: `${S.start.bot(k)} — ${BOT_DESCRIPTION[k] ?? ''}` }),
+      el('option', { value: k, text: `${S.start.bot(botName(k))} — ${BOT_DESCRIPTION[k] ?? ''}` }),
     ),
   );
   const forkSeed = el('input', { id: 'fork-seed', type: 'text', maxlength: 64, 'data-test': 'fork-seed' });
@@ -415,6 +449,7 @@ function mount(
     if (destroyed) return;
     const p = session.position;
     const v = session.view();
+    place.index = p.index;
     const words = S.replay.position(p.year, phaseWords(p));
     positionLabel.textContent = `${words} (${S.replay.positionOf(p.index + 1, last + 1)})`;
     slider.value = String(p.index);
@@ -432,6 +467,7 @@ function mount(
   };
 
   const unsubscribe = session.subscribe(render);
+  if (place.index > 0) player.seek(place.index);
   render();
   slider.focus();
   void import('../map-view').then(({ createMapView }) => {
@@ -482,6 +518,7 @@ function renderTop(top: HTMLElement, session: ReplaySession, words: string): voi
       'data-test': 'lens-label',
       text: lens ? S.replay.seatSaw(SEAT_LABEL[lens]) : S.replay.everything,
     }),
+    languageSwitcher(),
   );
 }
 
@@ -495,11 +532,13 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
     { class: 'agendas' },
     ...SEATS.map((s) => {
       const a = v.agendas[s];
-      const body = a
-        ? `${a.title}: ${a.text} (${S.seat.agendaBonus(a.bonus)})`
-        : p.round === 0
-          ? S.replay.agendaNotDealt
-          : S.replay.agendaHidden;
+      const words = a ? agendaText(v, a) : null;
+      const body =
+        a && words
+          ? `${words.title}: ${words.text} (${S.seat.agendaBonus(a.bonus)})`
+          : p.round === 0
+            ? S.replay.agendaNotDealt
+            : S.replay.agendaHidden;
       return el(
         'li',
         { 'data-test': `secret-agenda-${s}`, 'data-open': a ? 'yes' : 'no' },

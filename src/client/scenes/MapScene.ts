@@ -5,11 +5,12 @@
  * reports hover and clicks; decides nothing.
  */
 import * as Phaser from 'phaser';
-import { ISLANDS, SEATS, type Seat } from '../../game/vocabulary';
+import { ISLANDS, SEATS, type Island, type Seat } from '../../game/vocabulary';
 import type { GameState, NewsItem } from '../../game/state';
 import type { GameSession } from '../session';
 import { pinnedNews } from '../news-pins';
-import { CITY_LABEL, ISLAND_LABEL, S } from '../strings';
+import { CITY_LABEL, ISLAND_LABEL, S, SEAT_LABEL } from '../strings';
+import { t } from '../../i18n';
 import type { MapSelection } from '../ui-state';
 import {
   capitals,
@@ -32,7 +33,7 @@ import {
   trustColour,
   trustWidth,
 } from '../map/palette';
-import { scenarioOf } from '../../game/scenario-registry';
+import { newsText, scenarioOf } from '../display-scenario';
 
 export interface MapSceneDeps {
   map: MapData;
@@ -52,6 +53,9 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 /** How long the render loop keeps running after the last change, pointer event or animation, in milliseconds. */
 const AWAKE_AFTER_ACTIVITY_MS = 1500;
 
+/** How much faster tweens run when the player asks for reduced motion: a tween of a second ends within a frame. */
+export const REDUCED_MOTION_TIME_SCALE = 1000;
+
 export class MapScene extends Phaser.Scene {
   private overlay!: Phaser.GameObjects.Graphics;
   /** The overlays baked into one texture after each redraw, so a still frame costs one quad, not every line. */
@@ -59,6 +63,8 @@ export class MapScene extends Phaser.Scene {
   /** The coastlines, drawn once; baked under the overlays so each frame draws one full-size quad, not two. */
   private base!: Phaser.GameObjects.Image;
   private islandLabels = new Map<string, Phaser.GameObjects.Text>();
+  /** The map's fixed labels (cities, the inset, Washington) with the words each shows. */
+  private labels: { text: Phaser.GameObjects.Text; words: () => string }[] = [];
   private unsubscribe: (() => void) | null = null;
   /**
    * The news pins are DOM buttons laid over the canvas, not canvas drawings, so a keyboard can focus them and the
@@ -70,7 +76,7 @@ export class MapScene extends Phaser.Scene {
   /** The trust lines drawn last, as `from>to` (the browser test reads them to check which pairs show). */
   trustDrawn: string[] = [];
   /** The news pins placed last: number, title and map point (the browser test reads them). */
-  newsPins: { number: number; title: string; x: number; y: number }[] = [];
+  newsPins: { number: number; title: string; x: number; y: number; nth: number }[] = [];
   /**
    * The map is still between changes, so it renders on demand: the loop sleeps once nothing has moved for a while
    * and wakes on a state change or pointer activity. In software WebGL (classroom laptops without a GPU, headless
@@ -125,6 +131,13 @@ export class MapScene extends Phaser.Scene {
         canvas.removeEventListener(type, this.wake);
       }
     });
+    // prefers-reduced-motion: any tween on the map (none animates today; overlays are redrawn in place and the
+    // camera never moves) completes at once rather than moving, and follows the setting if it changes.
+    const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    const applyMotion = () => (this.tweens.timeScale = motion?.matches ? REDUCED_MOTION_TIME_SCALE : 1);
+    applyMotion();
+    motion?.addEventListener('change', applyMotion);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => motion?.removeEventListener('change', applyMotion));
     this.refresh();
     this.deps.onReady?.();
   }
@@ -149,6 +162,8 @@ export class MapScene extends Phaser.Scene {
     this.drawProjects(g, view);
     this.drawTrust(g, view);
     this.drawIslands(g, view);
+    this.relabel();
+    this.labelIslands(view);
     this.drawCapitals(g);
     this.drawSelection(g, view);
     this.baked.clear();
@@ -221,23 +236,35 @@ export class MapScene extends Phaser.Scene {
 
   private addLabels(map: MapData): void {
     const skip = new Set(['tokyo', 'beijing', 'seoul', 'pyongyang']);
+    // Each label reads the catalogue when drawn, so a language switch relabels the map (`relabel`).
+    const label = (x: number, y: number, words: () => string, size: number) => {
+      const text = this.text(x, y, words(), size);
+      this.labels.push({ text, words });
+      return text;
+    };
     for (const [city, [x, y]] of Object.entries(map.cities)) {
       if (!skip.has(city)) this.add.circle(x, y, 2.5, 0xffffff);
-      this.text(x + 5, y - 7, CITY_LABEL[city] ?? city, skip.has(city) ? 13 : 11);
+      label(x + 5, y - 7, () => CITY_LABEL[city] ?? city, skip.has(city) ? 13 : 11);
     }
     for (const [city, [x, y]] of Object.entries(map.inset.cities)) {
       if (city !== 'moscow') this.add.circle(x, y, 2.5, 0xffffff);
-      this.text(x + 6, y - 7, CITY_LABEL[city] ?? city, 11);
+      label(x + 6, y - 7, () => CITY_LABEL[city] ?? city, 11);
     }
     const box = map.inset.box;
-    this.text(box.x + 6, box.y + box.height - 18, S.map.insetTitle, 11);
+    label(box.x + 6, box.y + box.height - 18, () => S.map.insetTitle, 11);
     const [ux, uy] = map.offMap.us;
-    this.text(ux - 90, uy + 12, S.map.washington, 11).setWordWrapWidth(150);
+    label(ux - 90, uy + 12, () => S.map.washington, 11).setWordWrapWidth(150);
     for (const island of ISLANDS) {
       const [x, y] = map.islands[island].at;
       const [dx, dy] = ISLAND_LABEL_OFFSET[island];
-      this.islandLabels.set(island, this.text(x + dx, y + dy, ISLAND_LABEL[island].split(' ')[0], 11));
+      // labelIslands words these on every refresh (name and holder).
+      this.islandLabels.set(island, this.text(x + dx, y + dy, shortIsland(island), 11));
     }
+  }
+
+  /** Sets every fixed label to the catalogue's current words (Phaser skips a text that did not change). */
+  private relabel(): void {
+    for (const { text, words } of this.labels) text.setText(words());
   }
 
   private drawFishing(g: Phaser.GameObjects.Graphics, view: GameState): void {
@@ -324,6 +351,21 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * Each island's label names its holder in words as well as by the marker's colour (issue 13: colour never carries
+   * meaning alone).
+   */
+  private labelIslands(view: GameState): void {
+    for (const island of ISLANDS) {
+      this.islandLabels.get(island)?.setText(
+        t('a11y.islandHeld', {
+          island: shortIsland(island),
+          seat: SEAT_LABEL[view.islands[island].administrator],
+        }),
+      );
+    }
+  }
+
   private drawCapitals(g: Phaser.GameObjects.Graphics): void {
     const caps = capitals(this.deps.map);
     for (const seat of SEATS) {
@@ -397,9 +439,9 @@ export class MapScene extends Phaser.Scene {
       const key = `${ax},${ay}`;
       const nth = taken.get(key) ?? 0;
       taken.set(key, nth + 1);
-      const x = Phaser.Math.Clamp(ax + 14 + nth * 22, 10, width - 10);
+      const x = Phaser.Math.Clamp(ax + 14, 10, width - 10);
       const y = Phaser.Math.Clamp(ay - 14, 10, height - 10);
-      return { number: index + 1, title: item.title, x, y };
+      return { number: index + 1, title: newsText(view, item).title, x, y, nth };
     });
     // A redraw (another seat's move) must not throw a keyboard user off the pin they are reading.
     const focused = layer.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
@@ -411,7 +453,9 @@ export class MapScene extends Phaser.Scene {
         button.className = 'news-pin';
         button.dataset.test = 'news-pin';
         button.dataset.pin = String(pin.number);
-        button.style.left = `${(pin.x / width) * 100}%`;
+        // Side by side in page pixels, whatever the map's scale: 28 px apart keeps each pin a whole 24 px target
+        // (WCAG 2.2's 2.5.8) that no neighbour covers.
+        button.style.left = `calc(${(pin.x / width) * 100}% + ${pin.nth * 28}px)`;
         button.style.top = `${(pin.y / height) * 100}%`;
         const label = S.map.newsPin(pin.number, pin.title);
         button.setAttribute('aria-label', label);
@@ -430,4 +474,9 @@ export class MapScene extends Phaser.Scene {
     if (focusedPin) layer.querySelector<HTMLElement>(`[data-pin="${focusedPin}"]`)?.focus();
     this.placePinLayer();
   }
+}
+
+/** An island's name on the map: the current language's name without the other side's in brackets. */
+function shortIsland(island: Island): string {
+  return ISLAND_LABEL[island].split(/\s*[(（]/)[0];
 }
