@@ -2,11 +2,19 @@
  * The command line: `npm run cli -- <command>`. Every failure is one clear line (or one per problem) and an exit
  * code; never a stack trace.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { perSeat, SEAT_NAMES } from '../game/vocabulary';
 import { parseBotSpec, type BotSpec, makeBots } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
+import { SCENARIO_TEXT_LANGS } from '../scenario/texts';
+import {
+  checkScenarioTexts,
+  MAX_TEXTS_FILE_CHARS,
+  parseTextFile,
+  type TextProblem,
+} from '../scenario/texts-check';
 import type { Scenario } from '../game/scenario-schema';
 import { MAX_SCENARIO_CHARS, parseScenarioText } from '../game/scenario-validate';
 import { CliError, loadScenario, readTextFile, reportFailure, writeTextFile } from './io';
@@ -14,15 +22,17 @@ import { playMatch } from '../match/match';
 import { buildReplay, serializeReplay } from '../match/replay';
 import { REPLAY_USAGE, runReplay } from './replay';
 import { SIM_USAGE, startSimCli } from './sim';
+import { WORKER_USAGE, startWorkerCli } from './worker';
 
 const USAGE = `Oil & Water command line
 
   scenarios                                   list the built-in era scenarios
-  check FILE...                               validate scenario files
+  check FILE...                               validate scenario files and their texts (i18n/<id>.<lang>.json)
   play --scenario ID|FILE --seed S [--bots SPEC] [--out FILE] [--json]
                                               play a whole match headless and write its replay
 ${REPLAY_USAGE}
 ${SIM_USAGE}
+${WORKER_USAGE}
   demo                                        play one match and print how the levers moved
 
 --bots: one kind for all seats (random, historical, strategist[:easy|normal|hard]) or per seat
@@ -52,9 +62,15 @@ function cmdCheck(files: string[], out: Out): number {
   for (const file of files) {
     try {
       const result = parseScenarioText(readTextFile(file, MAX_SCENARIO_CHARS));
-      if (result.ok)
-        out(`${file}: ok (${result.scenario.id}, ${result.scenario.startYear}–${result.scenario.endYear})`);
-      else {
+      if (result.ok) {
+        const s = result.scenario;
+        const texts = checkTextsBeside(file, s, out);
+        if (texts.ok) out(`${file}: ok (${s.id}, ${s.startYear}–${s.endYear}; ${texts.summary})`);
+        else {
+          failed += 1;
+          out(`${file}: the scenario is valid; its texts are not (${texts.summary})`);
+        }
+      } else {
         failed += 1;
         for (const p of result.problems) out(`${file}: ${p.path || '(document)'}: ${p.message}`);
       }
@@ -64,6 +80,37 @@ function cmdCheck(files: string[], out: Out): number {
     }
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * Checks the scenario's texts in every language (`i18n/<id>.<lang>.json` beside the scenario file), printing one line
+ * per problem naming the texts file and the key. A built-in scenario must have every language; another scenario may
+ * have none (English only).
+ */
+function checkTextsBeside(file: string, scenario: Scenario, out: Out): { ok: boolean; summary: string } {
+  const dir = path.join(path.dirname(file), 'i18n');
+  const required = BUILTIN_IDS.includes(scenario.id);
+  const langs = required
+    ? [...SCENARIO_TEXT_LANGS]
+    : SCENARIO_TEXT_LANGS.filter((lang) => fs.existsSync(path.join(dir, `${scenario.id}.${lang}.json`)));
+  if (langs.length === 0) return { ok: true, summary: 'English only' };
+  let count = 0;
+  for (const lang of langs) {
+    const textsFile = path.join(dir, `${scenario.id}.${lang}.json`);
+    let problems: TextProblem[];
+    try {
+      const parsed = parseTextFile(readTextFile(textsFile, MAX_TEXTS_FILE_CHARS, 'scenario-texts file'));
+      problems = parsed.ok ? checkScenarioTexts(scenario, parsed.file, lang) : parsed.problems;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problems = [{ key: '', message: message.replace(`${textsFile}: `, '') }];
+    }
+    for (const p of problems) out(`${textsFile}: ${p.key || '(file)'}: ${p.message}`);
+    count += problems.length;
+  }
+  return count
+    ? { ok: false, summary: `${count} problem${count > 1 ? 's' : ''} in ${dir}` }
+    : { ok: true, summary: `texts ${langs.join(', ')}` };
 }
 
 function cmdPlay(argv: string[], out: Out): number {
@@ -165,6 +212,8 @@ export function run(argv: string[], out: Out = console.log, err: Out = console.e
       case 'sim':
       case 'validate':
         return startSimCli(argv, out, err);
+      case 'worker':
+        return startWorkerCli(rest, out, err);
       case undefined:
       case 'help':
       case '--help':

@@ -10,7 +10,16 @@ import { SEATS, SEAT_NAMES } from '../game/vocabulary';
 import { parseBotSpec, type BotSpec } from '../bots/registry';
 import type { Scenario } from '../game/scenario-schema';
 import { compareBatches, summarize, type Comparison, type Summary } from '../sim/aggregate';
-import { INDICATORS, parseSeeds, runBatch, type MatchRecord } from '../sim/batch';
+import {
+  INDICATORS,
+  parseSeeds,
+  runBatch,
+  type BatchOptions,
+  type BatchSpec,
+  type MatchRecord,
+} from '../sim/batch';
+import { checkQueueUrl, type QueueTarget } from '../sim/queue';
+import { runBatchOnQueue, runSensitivitySetsOnQueue } from '../sim/queue-jobs';
 import { formatClaims, validateClaims } from '../sim/claims';
 import { formatSensitivity, runSensitivity } from '../sim/sensitivity';
 import { renderReport } from '../sim/report-html';
@@ -28,10 +37,12 @@ type Out = (line: string) => void;
 
 export const SIM_USAGE = `  sim --scenario ID|FILE --seeds N|A..B --bots SPEC [--workers K] [--what-if X]... [--json FILE] [--csv FILE]
       [--html FILE] [--save-replays DIR] [--engine direct|reducer]
+      [--queue REDIS_URL [--queue-prefix P] [--chunk N] [--batch ID]]
                                               run seeded matches headless and summarise the spread of outcomes
   sim compare (same options)  [--base-what-if X]...
                                               a baseline and a what-if variant on the same seeds, with differences
   validate [--seeds N] [--strategist-seeds M] [--workers K] [--json FILE] [--sensitivity N [--sensitivity-seed S]]
+      [--queue REDIS_URL [--queue-prefix P]]
                                               check the paper's conclusions: historical bots, strategists, controls`;
 
 class UsageError extends Error {}
@@ -48,6 +59,10 @@ const OPTIONS = {
   html: { type: 'string' },
   'save-replays': { type: 'string' },
   engine: { type: 'string' },
+  queue: { type: 'string' },
+  'queue-prefix': { type: 'string' },
+  chunk: { type: 'string' },
+  batch: { type: 'string' },
 } as const;
 
 /** What-ifs from flags: each is a short form, or a path to a JSON file holding a list. */
@@ -74,6 +89,80 @@ function workersOf(text: string | undefined): number {
   if (!Number.isInteger(n) || n < 1 || n > 64)
     throw new UsageError(`--workers "${text}": expected a whole number from 1 to 64`);
   return n;
+}
+
+/** `--queue URL [--queue-prefix P]`, checked; null without `--queue`. */
+function queueOf(values: Record<string, unknown>): QueueTarget | null {
+  const url = values.queue;
+  for (const flag of ['queue-prefix', 'chunk', 'batch'])
+    if (values[flag] !== undefined && url === undefined) throw new UsageError(`--${flag} needs --queue`);
+  if (typeof url !== 'string') return null;
+  const problem = checkQueueUrl(url);
+  if (problem) throw new UsageError(problem);
+  const prefix = values['queue-prefix'];
+  if (prefix !== undefined && !/^[A-Za-z0-9_:.-]{1,64}$/.test(String(prefix)))
+    throw new UsageError(`--queue-prefix "${String(prefix)}": use 1–64 letters, digits, _ : . or -`);
+  return { url, ...(typeof prefix === 'string' ? { prefix } : {}) };
+}
+
+/**
+ * How this command runs its batches: `runBatch` on local worker threads, or with `--queue` on the job queue, where
+ * progress counts matches done by every worker serving the batch (a bar on a terminal, else a line every tenth).
+ */
+function batchRunner(
+  values: Record<string, unknown>,
+  out: Out,
+  tty: boolean,
+): { run: typeof runBatch; where: (workers: number) => string; queue: QueueTarget | null } {
+  const queue = queueOf(values);
+  if (!queue) {
+    return {
+      run: runBatch,
+      where: (workers) => `on ${workers} worker${workers > 1 ? 's' : ''}`,
+      queue: null,
+    };
+  }
+  let chunk: number | undefined;
+  if (values.chunk !== undefined) {
+    chunk = Number(values.chunk);
+    if (!Number.isInteger(chunk) || chunk < 1 || chunk > 10_000)
+      throw new UsageError(
+        `--chunk "${String(values.chunk)}": expected a whole number of seeds per job, 1–10000`,
+      );
+  }
+  const batch = typeof values.batch === 'string' ? values.batch : undefined;
+  let seen = 0;
+  let calls = 0;
+  const run = async (spec: BatchSpec, options: BatchOptions = {}): Promise<MatchRecord[]> => {
+    let lastTenth = -1;
+    // `--batch ID` names the first batch; a command with several (compare, validate) numbers the others after it.
+    const n = calls++;
+    // Ctrl-C (or SIGTERM) stops waiting and removes the batch from the queue, so workers do not play it for nobody.
+    const interrupted = new AbortController();
+    const stop = () => interrupted.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return runBatchOnQueue(spec, queue, {
+      signal: interrupted.signal,
+      ...(chunk ? { chunk } : {}),
+      ...(batch ? { batch: n === 0 ? batch : `${batch}-${n}` } : {}),
+      onProgress: (done, total, workers) => {
+        if (workers !== null) seen = Math.max(seen, workers);
+        options.onProgress?.(done, total);
+        const tenth = Math.floor((10 * done) / total);
+        if (!tty && tenth !== lastTenth) {
+          lastTenth = tenth;
+          out(
+            `queue: ${done}/${total} matches done${workers === null ? '' : `, ${workers} workers serving`}`,
+          );
+        }
+      },
+    }).finally(() => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    });
+  };
+  return { run, where: () => `on the queue (${seen} worker${seen === 1 ? '' : 's'} seen)`, queue };
 }
 
 interface Prepared {
@@ -204,9 +293,10 @@ async function simRun(argv: string[], out: Out, tty: boolean): Promise<number> {
   if (values['base-what-if']) throw new UsageError('--base-what-if belongs to "sim compare"');
   const list = whatIfs(values['what-if']);
   const scenario = withWhatIfs(p.scenario, list);
+  const runner = batchRunner(values, out, tty);
   const bar = progressBar(tty, 'sim');
   const started = performance.now();
-  const records = await runBatch(
+  const records = await runner.run(
     {
       scenario,
       seeds: p.seeds,
@@ -222,9 +312,7 @@ async function simRun(argv: string[], out: Out, tty: boolean): Promise<number> {
   const summary = summarize(records);
   const lines = about(p, list, 'sim');
   for (const l of lines) out(l);
-  out(
-    `${records.length} matches in ${seconds.toFixed(1)} s on ${p.workers} worker${p.workers > 1 ? 's' : ''}`,
-  );
+  out(`${records.length} matches in ${seconds.toFixed(1)} s ${runner.where(p.workers)}`);
   printSummary(summary, out);
   if (values.json)
     writeTextFile(values.json, `${JSON.stringify({ about: lines, summary, records }, null, 1)}\n`);
@@ -262,10 +350,11 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
   if (variantList.length === 0)
     throw new UsageError('sim compare: give the variant with at least one --what-if');
   const baseList = whatIfs(values['base-what-if']);
+  const runner = batchRunner(values, out, tty);
   const bar = progressBar(tty, 'compare');
   const total = p.seeds.length * 2;
   const run = (list: WhatIf[], offset: number, label: string) =>
-    runBatch(
+    runner.run(
       {
         scenario: withWhatIfs(p.scenario, list),
         seeds: p.seeds,
@@ -321,6 +410,10 @@ const VALIDATE_OPTIONS = {
   json: { type: 'string' },
   sensitivity: { type: 'string' },
   'sensitivity-seed': { type: 'string' },
+  queue: { type: 'string' },
+  'queue-prefix': { type: 'string' },
+  chunk: { type: 'string' },
+  batch: { type: 'string' },
 } as const;
 
 /**
@@ -344,7 +437,22 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
       throw new UsageError(`--sensitivity "${values.sensitivity}": expected a whole number of sets, 2–1000`);
     const seed = values['sensitivity-seed'] ?? '1';
     const bar = progressBar(tty, 'sensitivity');
-    const result = await runSensitivity({ sets: n, seeds: seeds.seeds, seed, workers, onSet: bar.tick });
+    const queue = queueOf(values);
+    const result = await runSensitivity({
+      sets: n,
+      seeds: seeds.seeds,
+      seed,
+      workers,
+      onSet: bar.tick,
+      ...(queue
+        ? {
+            runSets: (sets, setSeeds) =>
+              runSensitivitySetsOnQueue(sets, setSeeds, queue, {
+                onProgress: (done, total) => bar.tick(done, total),
+              }),
+          }
+        : {}),
+    });
     bar.end();
     const seconds = (performance.now() - started) / 1000;
     out(
@@ -365,11 +473,12 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
     return weak.length ? 1 : 0;
   }
   const bar = progressBar(tty, 'validate');
-  const { rows, runs, strategistRuns } = await validateClaims({
+  const { rows, runs, strategistRuns, history } = await validateClaims({
     seeds: seeds.seeds,
     strategistSeeds: strategist.seeds,
     workers,
     onProgress: bar.tick,
+    batchRunner: batchRunner(values, out, tty).run,
   });
   bar.end();
   const seconds = (performance.now() - started) / 1000;
@@ -378,8 +487,18 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
       `${strategist.seeds.length} for strategist:easy; ${strategistRuns} strategist runs):`,
   );
   for (const line of formatClaims(rows)) out(line);
+  out(
+    `distance from history (historical bots, year-indicators within the recorded band): ${Object.entries(
+      history,
+    )
+      .map(([era, h]) => `${era} ${(h.share * 100).toFixed(0)} % (${h.inBand}/${h.total})`)
+      .join(', ')}`,
+  );
   if (values.json)
-    writeTextFile(values.json, `${JSON.stringify({ seconds: Math.round(seconds), runs, rows }, null, 1)}\n`);
+    writeTextFile(
+      values.json,
+      `${JSON.stringify({ seconds: Math.round(seconds), runs, rows, history }, null, 1)}\n`,
+    );
   const count = (status: string) => rows.filter((r) => r.status === status).length;
   out(
     `${count('pass')} pass, ${count('fail')} fail, ${count('built-in')} built in, ${count('untestable')} untestable`,

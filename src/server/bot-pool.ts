@@ -1,7 +1,7 @@
 /**
  * Bot planning off the main thread. A strategist:hard pass takes seconds of pure computation; run on the server's
  * thread it stalls every socket and HTTP request of every match (one pass once held /api/health for 28.7 s). The
- * `BotWorkerPool` plans on worker threads (node:worker_threads, booted with tsx like src/sim/batch.ts) and leaves
+ * `BotWorkerPool` plans on worker threads (node:worker_threads, started from the prebuilt worker bundle like src/sim/batch.ts) and leaves
  * the main thread to sockets and storage; `inlinePlanner` plans in-thread (for a pool of 0 workers).
  *
  * Budgets and determinism. Each strategist decision already has a budget counted in rollouts (candidates x rollouts
@@ -21,6 +21,7 @@ import { scenarioOf } from '../game/scenario-registry';
 import type { Seat } from '../game/vocabulary';
 import type { MatchAction } from '../match/driver';
 import { WORKER_BOOT } from '../sim/batch';
+import { workerModule } from '../sim/worker-bundle';
 import { planBotAnswers, planBotPhase } from './bot-planner';
 
 /** What the runtime asks of a planner: a phase's bot actions and answers to open proposals, as `bot-planner.ts`. */
@@ -95,9 +96,6 @@ export interface BotPoolOptions {
   passBudgetMs: number;
 }
 
-/** The worker's entry (plain JavaScript): registers tsx's loader in the thread, then loads `bot-worker.ts`. */
-const BOT_WORKER = new URL('./bot-worker.ts', import.meta.url).href;
-
 interface Pending {
   job: Omit<PlanJob, 'id' | 'scenario'>;
   resolve: (actions: MatchAction[]) => void;
@@ -119,10 +117,13 @@ export class BotWorkerPool implements BotPlanner {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** The prebuilt bundle of bot-worker.ts (src/sim/worker-bundle.ts), like the simulator's threads. */
+  private readonly moduleUrl: string;
 
   constructor(private readonly options: BotPoolOptions) {
     if (!Number.isInteger(options.workers) || options.workers < 1)
       throw new Error(`a bot pool needs at least one worker, not ${options.workers}`);
+    this.moduleUrl = workerModule('bots');
   }
 
   planPhase(
@@ -179,7 +180,7 @@ export class BotWorkerPool implements BotPlanner {
 
   /** Starts a (fresh) worker in a slot: at first, and in place of one that overran or died. */
   private boot(slot: Slot): void {
-    const worker = new Worker(WORKER_BOOT, { argv: [BOT_WORKER] });
+    const worker = new Worker(WORKER_BOOT, { argv: [this.moduleUrl] });
     // An idle pool must not keep the process alive.
     worker.unref();
     slot.worker = worker;

@@ -19,6 +19,7 @@ import { policiesFor, withPolicies, type WhatIf } from './whatif';
 
 import { INDICATORS, type Indicator } from './indicators';
 import { yearLevels, type YearLevels } from './history';
+import { workerModule } from './worker-bundle';
 
 // The list lives with its labels; importers of the batch keep finding it here.
 export { INDICATORS, type Indicator };
@@ -250,50 +251,125 @@ function proposalCounts(G: GameState): Record<string, { made: number; accepted: 
 }
 
 export interface BatchOptions {
-  /** Worker threads; 1 runs in this thread. */
+  /** Worker threads; 1 runs in this thread (unless `offThread`). */
   workers?: number;
+  /** Runs on worker threads even with one worker, leaving this thread free (a queue worker renewing its locks). */
+  offThread?: boolean;
   /** Called after each finished match with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The worker's entry (plain JavaScript): registers tsx's loader in the thread, then loads `worker.ts`. */
-/** Every worker thread starts here (src/sim/worker-boot.mjs) and loads the module given as its first argument. */
+/**
+ * Every worker thread starts here (src/sim/worker-boot.mjs) and loads the module given as its first argument: the
+ * prebuilt bundle of its entry (`workerModule`, src/sim/worker-bundle.ts).
+ */
 export const WORKER_BOOT = new URL('./worker-boot.mjs', import.meta.url);
-const BATCH_WORKER = new URL('./worker.ts', import.meta.url).href;
 
-/** Runs every seed of a batch and returns the records in seed order. */
+/** A worker thread kept between batches, so its compiled (JIT-warmed) code serves the next batch too. */
+interface Lane {
+  worker: Worker;
+  busy: boolean;
+  /** The batch whose spec the thread holds. */
+  batch: number;
+  /** The bundle it runs: after a source change new batches get threads of the new bundle. */
+  module: string;
+}
+
+/** Threads for batches without lever overrides, started on demand and kept (unreferenced) while idle. */
+const lanes: Lane[] = [];
+/** Idle threads kept at most; more are ended when their batch finishes. */
+const MAX_IDLE_LANES = 8;
+let batchCounter = 0;
+
+function takeLanes(n: number): Lane[] {
+  const module = workerModule('batch');
+  for (const stale of lanes.filter((l) => !l.busy && l.module !== module)) {
+    lanes.splice(lanes.indexOf(stale), 1);
+    void stale.worker.terminate();
+  }
+  const taken: Lane[] = [];
+  for (const lane of lanes) if (taken.length < n && !lane.busy && lane.module === module) taken.push(lane);
+  while (taken.length < n) {
+    const lane: Lane = {
+      worker: new Worker(WORKER_BOOT, { argv: [module] }),
+      busy: false,
+      batch: -1,
+      module,
+    };
+    lanes.push(lane);
+    taken.push(lane);
+  }
+  for (const lane of taken) {
+    lane.busy = true;
+    lane.worker.ref();
+  }
+  return taken;
+}
+
+function releaseLane(lane: Lane, healthy: boolean): void {
+  lane.busy = false;
+  lane.worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+  const idle = lanes.filter((l) => !l.busy).length;
+  if (healthy && idle <= MAX_IDLE_LANES) {
+    // An idle pool must not keep the process alive.
+    lane.worker.unref();
+    return;
+  }
+  lanes.splice(lanes.indexOf(lane), 1);
+  void lane.worker.terminate();
+}
+
+/**
+ * Runs every seed of a batch and returns the records in seed order. With more than one worker the seeds go, in
+ * small chunks, to worker threads started from the prebuilt bundle and kept for later batches; a batch with lever
+ * overrides gets fresh threads of its own, which set the numbers before the rules load and end with the batch.
+ */
 export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Promise<MatchRecord[]> {
   const total = spec.seeds.length;
   const workers = Math.max(1, Math.min(options.workers ?? 1, total));
   const records: MatchRecord[] = new Array(total);
   const overridden = spec.levers !== undefined && Object.keys(spec.levers).length > 0;
-  if (workers === 1 && !overridden) {
+  if (workers === 1 && !overridden && !options.offThread) {
     for (let i = 0; i < total; i++) {
       records[i] = runMatchRecord(spec, i);
       options.onProgress?.(i + 1, total);
     }
     return records;
   }
+  const batch = ++batchCounter;
   let nextIndex = 0;
   let done = 0;
+  let failed = false;
   // Small chunks keep both cores busy to the end; the order of completion does not matter.
   const chunk = Math.max(1, Math.min(25, Math.ceil(total / (workers * 8))));
-  const startWorker = () =>
+  const run = (worker: Worker, pooled: Lane | null) =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOT, { workerData: spec, argv: [BATCH_WORKER] });
+      let settled = false;
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        if (pooled) releaseLane(pooled, !error);
+        else void worker.terminate();
+        if (error) {
+          failed = true;
+          reject(error);
+        } else resolve();
+      };
       const feed = () => {
-        if (nextIndex >= total) {
-          void worker.terminate().then(() => resolve());
+        if (nextIndex >= total || failed) {
+          finish();
           return;
         }
         const from = nextIndex;
         nextIndex = Math.min(total, nextIndex + chunk);
-        worker.postMessage({ from, to: nextIndex });
+        // A pooled thread gets the spec with its first chunk of each batch.
+        const withSpec = pooled !== null && pooled.batch !== batch;
+        if (pooled) pooled.batch = batch;
+        worker.postMessage({ from, to: nextIndex, ...(withSpec ? { spec } : {}) });
       };
       worker.on('message', (message: { records?: MatchRecord[]; error?: string }) => {
         if (message.error) {
-          reject(new Error(message.error));
-          void worker.terminate();
+          finish(new Error(message.error));
           return;
         }
         for (const r of message.records ?? []) {
@@ -303,10 +379,19 @@ export async function runBatch(spec: BatchSpec, options: BatchOptions = {}): Pro
         }
         feed();
       });
-      worker.on('error', reject);
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => finish(new Error(`a batch worker thread stopped (exit code ${code})`)));
       feed();
     });
-  await Promise.all(Array.from({ length: workers }, startWorker));
+  if (overridden) {
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        run(new Worker(WORKER_BOOT, { workerData: spec, argv: [workerModule('batch')] }), null),
+      ),
+    );
+  } else {
+    await Promise.all(takeLanes(workers).map((lane) => run(lane.worker, lane)));
+  }
   return records;
 }
 
