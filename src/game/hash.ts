@@ -14,7 +14,7 @@ export function canonicalJson(value: unknown): string {
  * once per round on every engine and in replay verification). False where JSON.stringify would leave the value out
  * (undefined, functions, symbols).
  */
-function writeCanonical(value: unknown, parts: string[]): boolean {
+function writeCanonical(value: unknown, parts: string[], depth = 0): boolean {
   switch (typeof value) {
     case 'string':
       parts.push(JSON.stringify(value));
@@ -37,37 +37,44 @@ function writeCanonical(value: unknown, parts: string[]): boolean {
     parts.push('null');
     return true;
   }
-  if (Object.isFrozen(value)) {
-    // A frozen object never changes, so its text is kept: the records a match only appends to (history, news, the
-    // log) are frozen and shared from state to state on boardgame.io's reducer, and would otherwise be written again
-    // at every round's hash.
+  if (depth <= CACHED_DEPTH && Object.isFrozen(value)) {
+    // A frozen object never changes (what the project freezes it freezes through), so its text is kept: on
+    // boardgame.io's reducer a step shares every part of the state it left alone with the state before it, frozen
+    // (src/game/plain-step.ts), and a round's hash would otherwise write all of it again.
     let text = frozenText.get(value);
     if (text === undefined) {
       const own: string[] = [];
-      writeObject(value, own);
+      writeObject(value, own, depth);
       text = own.join('');
       frozenText.set(value, text);
     }
     parts.push(text);
     return true;
   }
-  writeObject(value, parts);
+  writeObject(value, parts, depth);
   return true;
 }
+
+/**
+ * Frozen objects this deep or shallower keep their text: a state, its fields and their entries (a round's snapshot,
+ * a proposal, a row of trust). Deeper ones are small and are written inline into their parent's text, which is kept;
+ * keeping theirs too would only cost the table entries.
+ */
+const CACHED_DEPTH = 2;
 
 /** Canonical text of frozen objects and arrays, by identity. */
 const frozenText = new WeakMap<object, string>();
 
-function writeObject(value: object, parts: string[]): void {
+function writeObject(value: object, parts: string[], depth: number): void {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    writeCanonical(JSON.parse(JSON.stringify(value)), parts);
+    writeCanonical(JSON.parse(JSON.stringify(value)), parts, depth);
     return;
   }
   if (Array.isArray(value)) {
     parts.push('[');
     for (let i = 0; i < value.length; i++) {
       if (i > 0) parts.push(',');
-      if (!writeCanonical(value[i], parts)) parts.push('null');
+      if (!writeCanonical(value[i], parts, depth + 1)) parts.push('null');
     }
     parts.push(']');
     return;
@@ -81,7 +88,7 @@ function writeObject(value: object, parts: string[]): void {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     parts.push(first ? '' : ',', JSON.stringify(key), ':');
     first = false;
-    writeCanonical(v, parts);
+    writeCanonical(v, parts, depth + 1);
   }
   parts.push('}');
 }
