@@ -6,7 +6,7 @@
  * text never mentions (the old "Linkage pays", judged on Japan's four-island demand) or ignores a clause fails here.
  */
 import { describe, expect, test } from 'vitest';
-import { agendaMet, publicScore, scoreBreakdown } from '../src/game/scoring';
+import { agendaMet, chinaThreat, publicScore, scoreBreakdown } from '../src/game/scoring';
 import { registerScenario } from '../src/game/scenario-registry';
 import { agendaState, createInitialState, rapportKey, type GameState } from '../src/game/state';
 import { ISLANDS, LADDER, SEATS, type Rung } from '../src/game/vocabulary';
@@ -105,28 +105,28 @@ const TABLE: Record<string, Record<string, Row>> = {
       breaks: { 'no treaty': flag(s1978, false), 'Japan softens': position('japan', 'two-islands') },
     },
     'cn-no-deal': {
-      meet: [treaty(false), trust('japan', 'russia', 25)],
-      breaks: { treaty: treaty(true), 'trust 26': trust('japan', 'russia', 26) },
+      meet: [treaty(false), trust('japan', 'russia', 10)],
+      breaks: { treaty: treaty(true), 'trust 11': trust('japan', 'russia', 11) },
     },
     'us-alliance-intact': {
-      meet: [align('usJapanAlliance', 80)],
-      breaks: { 79: align('usJapanAlliance', 79) },
+      meet: [align('usJapanAlliance', 90)],
+      breaks: { 89: align('usJapanAlliance', 89) },
     },
     'us-contain': {
       meet: [align('sanctions', 30), trust('japan', 'russia', 25)],
       breaks: { 'sanctions 29': align('sanctions', 29), 'trust 26': trust('japan', 'russia', 26) },
     },
     'rok-alliance': {
-      meet: [ties('rok', 'us', 85), treaty(false)],
-      breaks: { 'ties 84': ties('rok', 'us', 84), treaty: treaty(true) },
+      meet: [ties('rok', 'us', 95), treaty(false)],
+      breaks: { 'ties 94': ties('rok', 'us', 94), treaty: treaty(true) },
     },
     'rok-grow': {
       meet: [economy('rok', 105), treaty(false)],
       breaks: { 'economy 104': economy('rok', 104), treaty: treaty(true) },
     },
     'dprk-two-patrons': {
-      meet: [ties('dprk', 'russia', 55), ties('dprk', 'china', 55)],
-      breaks: { 'Moscow 54': ties('dprk', 'russia', 54), 'Beijing 54': ties('dprk', 'china', 54) },
+      meet: [ties('dprk', 'russia', 70), ties('dprk', 'china', 70)],
+      breaks: { 'Moscow 69': ties('dprk', 'russia', 69), 'Beijing 69': ties('dprk', 'china', 69) },
     },
     'dprk-split-alliance': { meet: [ties('rok', 'us', 79)], breaks: { 80: ties('rok', 'us', 80) } },
   },
@@ -162,12 +162,16 @@ const TABLE: Record<string, Record<string, Row>> = {
       breaks: { 'Sino-Soviet 49': align('sinoRussian', 49), 'trust 31': trust('japan', 'russia', 31) },
     },
     'cn-no-compromise': {
-      meet: [position('japan', 'four-islands'), treaty(false)],
-      breaks: { 'Japan softens': position('japan', 'joint-development'), treaty: treaty(true) },
+      meet: [position('japan', 'four-islands'), treaty(false), align('japanChina', 65)],
+      breaks: {
+        'Japan softens': position('japan', 'joint-development'),
+        treaty: treaty(true),
+        'Japan–China 64': align('japanChina', 64),
+      },
     },
     'us-contain': {
-      meet: [align('sanctions', 25), align('usJapanAlliance', 80)],
-      breaks: { 'sanctions 24': align('sanctions', 24), 'alliance 79': align('usJapanAlliance', 79) },
+      meet: [align('sanctions', 40), align('usJapanAlliance', 80)],
+      breaks: { 'sanctions 39': align('sanctions', 39), 'alliance 79': align('usJapanAlliance', 79) },
     },
     'us-end-cold-war': {
       meet: [trust('us', 'russia', 40), align('usJapanAlliance', 70)],
@@ -181,13 +185,13 @@ const TABLE: Record<string, Record<string, Row>> = {
       meet: [economy('rok', 105), treaty(false)],
       breaks: { 'economy 104': economy('rok', 104), treaty: treaty(true) },
     },
-    'dprk-keep-moscow': { meet: [ties('dprk', 'russia', 55)], breaks: { 54: ties('dprk', 'russia', 54) } },
+    'dprk-keep-moscow': { meet: [ties('dprk', 'russia', 75)], breaks: { 74: ties('dprk', 'russia', 74) } },
     'dprk-beijing-anchor': { meet: [ties('dprk', 'china', 65)], breaks: { 64: ties('dprk', 'china', 64) } },
   },
   'yeltsin-1992': {
     'ru-integrity': {
-      meet: [japanHolds(0), economy('russia', 95)],
-      breaks: { 'an island lost': japanHolds(1), 'economy 94': economy('russia', 94) },
+      meet: [japanHolds(0), economy('russia', 102)],
+      breaks: { 'an island lost': japanHolds(1), 'economy 101': economy('russia', 101) },
     },
     'ru-money-without-islands': {
       meet: [stage('sakhalin-1', 'financed'), stage('sakhalin-2', 'producing'), japanHolds(0)],
@@ -216,23 +220,23 @@ const TABLE: Record<string, Record<string, Row>> = {
       breaks: { 'Sino-Russian 69': align('sinoRussian', 69), treaty: treaty(true) },
     },
     'cn-no-rival-for-capital': {
-      meet: [stage('east-siberian-oil-gas', 'negotiating'), trust('japan', 'russia', 34)],
+      meet: [stage('east-siberian-oil-gas', 'negotiating'), trust('japan', 'russia', 24)],
       breaks: {
         financed: stage('east-siberian-oil-gas', 'financed'),
-        'trust 35': trust('japan', 'russia', 35),
+        'trust 25': trust('japan', 'russia', 25),
       },
     },
     'us-partner-russia': {
-      meet: [trust('us', 'russia', 55), align('sanctions', 10), align('usJapanAlliance', 70)],
+      meet: [trust('us', 'russia', 65), align('sanctions', 10), align('usJapanAlliance', 70)],
       breaks: {
-        'trust 54': trust('us', 'russia', 54),
+        'trust 64': trust('us', 'russia', 64),
         'sanctions 11': align('sanctions', 11),
         'alliance 69': align('usJapanAlliance', 69),
       },
     },
     'us-passive': {
-      meet: [align('usJapanAlliance', 75), japanHolds(0)],
-      breaks: { 'alliance 74': align('usJapanAlliance', 74), 'an island moved': japanHolds(1) },
+      meet: [align('usJapanAlliance', 85), japanHolds(0)],
+      breaks: { 'alliance 84': align('usJapanAlliance', 84), 'an island moved': japanHolds(1) },
     },
     // "Keep ties with Moscow at 60 or more and put Korean money into East Siberian energy."
     'rok-russia-partner': {
@@ -306,12 +310,12 @@ const TABLE: Record<string, Record<string, Row>> = {
       breaks: { 'sanctions 49': align('sanctions', 49), 'alliance 74': align('usJapanAlliance', 74) },
     },
     'us-not-hurt': {
-      meet: [align('usJapanAlliance', 80), japanHolds(2)],
-      breaks: { 79: align('usJapanAlliance', 79) },
+      meet: [align('usJapanAlliance', 90), japanHolds(2)],
+      breaks: { 89: align('usJapanAlliance', 89) },
     },
     'rok-resist-wedge': {
-      meet: [ties('rok', 'us', 75), ties('rok', 'china', 50)],
-      breaks: { 'US 74': ties('rok', 'us', 74), 'Beijing 49': ties('rok', 'china', 49) },
+      meet: [ties('rok', 'us', 85), ties('rok', 'china', 50)],
+      breaks: { 'US 84': ties('rok', 'us', 84), 'Beijing 49': ties('rok', 'china', 49) },
     },
     'rok-grow': {
       meet: [economy('rok', 102), treaty(false)],
@@ -352,6 +356,24 @@ describe('every agenda rule says what its text says', () => {
     }
   }
 
+  // Issue 12: an agenda is a choice with a cost, not the status quo. Were any met at the start, a seat dealt it
+  // would score its bonus for doing nothing (5 of 6 seats could be dealt one met on day one before).
+  test('no agenda is met at its era’s start: every one asks a seat to move something', () => {
+    for (const id of BUILTIN_IDS) {
+      const scenario = builtinScenario(id)!;
+      // Except a status quo the era's own script threatens: a flag a scheduled event sets (the 1978 treaty, which
+      // Moscow can only hold off by keeping Tokyo and Beijing apart).
+      const scripted = new Set(
+        scenario.events.flatMap((e) => e.effects.flatMap((x) => (x.type === 'flag' ? [x.flag] : []))),
+      );
+      const metAtStart = scenario.agendas
+        .filter((a) => judged(id, a.id, []))
+        .filter((a) => !a.conditions.some((c) => c.type === 'flag' && scripted.has(c.flag)))
+        .map((a) => a.id);
+      expect(metAtStart, id).toEqual([]);
+    }
+  });
+
   test('"Linkage pays" is missed once the linkage is abandoned, whatever Japan demands', () => {
     const steps = [stage('sakhalin-2', 'producing'), position('japan', 'four-islands'), linkage(false)];
     expect(judged('yeltsin-1992', 'jp-linkage-pays', steps)).toBe(false);
@@ -373,8 +395,11 @@ describe('the score breakdown', () => {
         expect(Math.abs(publicScore(G, seat) - sum), `${id} ${seat}`).toBeLessThanOrEqual(0.05 + 1e-9);
         expect(new Set(terms.map((t) => t.term)).size, 'no term twice').toBe(terms.length);
       }
-      // The ratified treaty is China's loss, shown as its own term.
-      expect(scoreBreakdown(G, 'china').find((t) => t.term === 'treaty')?.value).toBe(-10);
+      // The ratified treaty is China's loss as far as it isolates Beijing, shown as its own term.
+      expect(scoreBreakdown(G, 'china').find((t) => t.term === 'treaty')?.value).toBeCloseTo(
+        -10 * chinaThreat(G),
+        9,
+      );
     }
   });
 });

@@ -50,10 +50,12 @@ describe('domestic politics', () => {
     (strain, pressure, capital, expected) => {
       const G = fixtureState();
       G.domestic.russia = { strain, pressure, capital };
-      // Russia's outside options at their neutral level (0.45 × 300), so they add nothing to its pressure.
+      // Russia's outside options at their neutral level (0.45 × 300), so they add nothing to its pressure, and the
+      // alliance at 50, so Moscow's fear of it adds nothing either.
       G.alignment.sinoRussian = 45;
       G.koreaTies.rok.russia = 45;
       G.oilPrice = 45;
+      G.alignment.usJapanAlliance = 50;
       expect(backlashChance(G, 'russia')).toBeCloseTo(expected, 10);
     },
   );
@@ -94,10 +96,10 @@ describe('scores and one full resolution', () => {
     const G = fixtureState();
     expect(perSeat((s) => publicScore(G, s))).toMatchInlineSnapshot(`
       {
-        "china": -0.4,
-        "dprk": 1,
+        "china": -0.6,
+        "dprk": -1,
         "japan": 1.8,
-        "rok": 2.2,
+        "rok": 2.7,
         "russia": 13,
         "us": 7.8,
       }
@@ -157,10 +159,10 @@ describe('scores and one full resolution', () => {
           },
         },
         "scores": {
-          "china": 1.6,
-          "dprk": 2.9,
+          "china": 1.4,
+          "dprk": 0.2,
           "japan": 2.4,
-          "rok": 3.8,
+          "rok": 3.9,
           "russia": 12.1,
           "us": 10,
         },

@@ -7,12 +7,16 @@ import { createInitialState, type GameState } from '../src/game/state';
 import { builtinScenario } from '../src/scenario/builtin';
 import type { Scenario } from '../src/game/scenario-schema';
 import {
+  allianceFear,
   backlashChance,
   concessionPressure,
   pressureTarget,
   ratifyFailChance,
+  resolveRound,
   russiaOutsideOptions,
 } from '../src/game/resolution';
+import { chinaThreat, publicScore, scoreBreakdown } from '../src/game/scoring';
+import { applyOrder } from '../src/game/policy';
 import { concessionReadiness, orderStance } from '../src/bots/doctrine';
 
 const state = (id: string): GameState => createInitialState(builtinScenario(id) as Scenario, 'mechanisms');
@@ -78,5 +82,99 @@ describe('the doctrine is a preference, not a wall', () => {
     expect(orderStance(G, 'japan', 'soften-demand').factor).toBeGreaterThan(1);
     G.positions.japan = 2;
     expect(orderStance(G, 'japan', 'soften-demand').factor).toBe(0);
+  });
+});
+
+describe('the US–Japan alliance raises Russia’s price; a US that engages Moscow lowers it (claim 10)', () => {
+  test('a stronger alliance adds Russian concession pressure, Russian trust in Washington takes it off', () => {
+    const G = state('abe-2013');
+    G.alignment.usJapanAlliance = 50;
+    const calm = concessionPressure(G, 'russia');
+    expect(allianceFear(G)).toBe(0);
+    G.alignment.usJapanAlliance = 95;
+    expect(allianceFear(G)).toBeGreaterThan(0);
+    expect(concessionPressure(G, 'russia')).toBeGreaterThan(calm);
+    const feared = concessionPressure(G, 'russia');
+    const readiness = concessionReadiness(G, 'russia');
+    G.trust.russia.us = 90;
+    expect(concessionPressure(G, 'russia')).toBeLessThan(feared);
+    expect(concessionReadiness(G, 'russia')).toBeGreaterThan(readiness);
+  });
+});
+
+describe('a Russo-Japanese deal costs China as far as it isolates Beijing (claims 7, 19)', () => {
+  const ratified = (G: GameState) => {
+    G.treaty = { formula: 'two-islands', year: G.year, status: 'ratified' };
+    G.islands.shikotan.administrator = 'japan';
+    G.islands.habomai.administrator = 'japan';
+  };
+  const treatyTerm = (G: GameState) => scoreBreakdown(G, 'china').find((t) => t.term === 'treaty')!.value;
+  test('a honeymoon with Moscow and a hostile Tokyo make the treaty dearer; a détente with Tokyo removes the cost', () => {
+    const honeymoon = state('abe-2013');
+    const detente = state('abe-2013');
+    detente.alignment.japanChina = 90;
+    for (const G of [honeymoon, detente]) ratified(G);
+    expect(chinaThreat(honeymoon)).toBeGreaterThan(1);
+    expect(chinaThreat(detente)).toBe(0);
+    expect(treatyTerm(honeymoon)).toBeLessThan(-10);
+    expect(treatyTerm(detente)).toBeCloseTo(0, 9);
+  });
+  test('in a rupture, the islands Russia loses are China’s gain, as in 1964', () => {
+    const rift = state('brezhnev-1972');
+    rift.alignment.sinoRussian = 10;
+    const before = scoreBreakdown(rift, 'china').find((t) => t.term === 'balance')!.value;
+    ratified(rift);
+    expect(scoreBreakdown(rift, 'china').find((t) => t.term === 'balance')!.value).toBeGreaterThan(before);
+  });
+});
+
+describe('China backs Japan’s claim by its own order, never by rule (claim 12)', () => {
+  test('a rift alone sets nothing; the order sets the backing, which lapses once relations recover', () => {
+    const G = state('brezhnev-1972');
+    G.alignment.sinoRussian = 5;
+    resolveRound(G);
+    expect(G.flags['china-backs-japan'] ?? false).toBe(false);
+    const H = state('brezhnev-1972');
+    H.alignment.sinoRussian = 5;
+    applyOrder(H, 'china', { action: 'back-japan-claim' });
+    expect(H.flags['china-backs-japan']).toBe(true);
+    const pressure = H.domestic.japan.pressure;
+    H.alignment.sinoRussian = 80;
+    resolveRound(H);
+    expect(H.flags['china-backs-japan']).toBe(false);
+    expect(H.domestic.japan.pressure).toBeLessThanOrEqual(pressure + 2);
+  });
+});
+
+describe('Pyongyang looks to Washington while the door is open (claim 20)', () => {
+  test('the doctrine prefers the US when ties are open, its closest patron when they are shut', () => {
+    const G = state('abe-2013');
+    G.koreaTies.dprk.us = 10;
+    expect(orderStance(G, 'dprk', 'seek-patron', 'us').factor).toBeGreaterThan(
+      orderStance(G, 'dprk', 'seek-patron', 'russia').factor,
+    );
+    G.koreaTies.dprk.us = 0;
+    expect(orderStance(G, 'dprk', 'seek-patron', 'us').factor).toBeLessThan(
+      orderStance(G, 'dprk', 'seek-patron', 'russia').factor,
+    );
+  });
+  test('the DPRK scores ties with Washington above ties with Moscow', () => {
+    const G = state('abe-2013');
+    const base = publicScore(G, 'dprk');
+    G.koreaTies.dprk.us += 10;
+    const toUs = publicScore(G, 'dprk') - base;
+    G.koreaTies.dprk.us -= 10;
+    G.koreaTies.dprk.russia += 10;
+    expect(toUs).toBeGreaterThan(publicScore(G, 'dprk') - base);
+  });
+  test('Seoul’s outreach to a sanctioned Moscow strains its alliance with Washington', () => {
+    const G = state('abe-2013');
+    G.alignment.sanctions = 10;
+    const open = G.koreaTies.rok.us;
+    applyOrder(G, 'rok', { action: 'outreach-moscow' });
+    expect(G.koreaTies.rok.us).toBe(open);
+    G.alignment.sanctions = 40;
+    applyOrder(G, 'rok', { action: 'outreach-moscow' });
+    expect(G.koreaTies.rok.us).toBeLessThan(open);
   });
 });

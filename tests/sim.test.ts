@@ -257,6 +257,10 @@ describe('the command line', () => {
       }
       // A status is what the arms showed: a pass holds under both bot kinds and its control flips it.
       expect(r.historical && r.strategist && r.control).toBeTruthy();
+      // The distance from history of the claim's historical runs: year-indicators of its eras in the band.
+      expect(r.history!.total).toBeGreaterThan(0);
+      expect(r.history!.inBand).toBeLessThanOrEqual(r.history!.total);
+      expect(r.history!.share).toBeCloseTo(r.history!.inBand / r.history!.total, 9);
       const holds = r.historical!.holds && r.strategist!.holds;
       expect(r.status).toBe(!holds ? 'fail' : r.control!.flipped ? 'pass' : 'built-in');
       expect(out).toMatch(new RegExp(`^${r.id}\\. .*\\| ${r.status.toUpperCase()}$`, 'm'));

@@ -7,7 +7,8 @@ import type { ActionId, ProposalKind } from '../game/catalog';
 import { FORMULA_RUNG, LADDER, type Seat } from '../game/vocabulary';
 import { LEVERS } from '../game/levers';
 import { rapport } from '../game/effects';
-import { energyInterdependence, russiaOutsideOptions } from '../game/resolution';
+import { allianceFear, energyInterdependence, russiaOutsideOptions } from '../game/resolution';
+import { chinaThreat } from '../game/scoring';
 import { scenarioOf, type GameState, type Proposal, type ProposalTerms } from '../game/state';
 
 /** A multiplier on the menu weight (0 forbids) and the reason shown when the action is chosen. */
@@ -101,8 +102,8 @@ export function recentIncident(view: GameState): boolean {
 /**
  * How ready a side is to concede, as the paper's conditions add up (0 is about each era's recorded conditions):
  * the leader's room at home (capital over pressure, §2.4), trust in the other side and leader rapport (§2.1, §2.6),
- * and for Russia its outside options (weak ones raise it: §2.5, CONCLUSION ll. 1022–1024) and Japan's economic
- * engagement (energy it buys, the linkage dropped: §2.2); for Japan a Russian offer of the 1956 two islands, which
+ * and for Russia its outside options (weak ones raise it: §2.5, CONCLUSION ll. 1022–1024), its fear of the US–Japan
+ * alliance (INTRODUCTION ll. 42–44) and Japan's economic engagement (energy it buys, the linkage dropped: §2.2); for Japan a Russian offer of the 1956 two islands, which
  * it "would most likely settle for" (PROSPECTS ll. 957–959). Each term is on a -1..1 scale.
  */
 export function concessionReadiness(view: GameState, seat: 'russia' | 'japan'): number {
@@ -116,12 +117,19 @@ export function concessionReadiness(view: GameState, seat: 'russia' | 'japan'): 
   if (seat === 'russia')
     r +=
       READINESS.optionsNeutral -
-      russiaOutsideOptions(view) +
+      russiaOutsideOptions(view) -
+      (LEVERS.alignment.allianceFear * allianceFear(view)) / 100 +
       energyInterdependence(view) / 2 +
       (view.linkage ? 0 : 0.25);
   else r += view.positions.russia >= FORMULA_RUNG['two-islands'] ? 0.5 : -0.25;
   return r;
 }
+
+/**
+ * The DPRK's ties with Washington at which the door counts as open: any contact at all (every era starts at 10, no
+ * relations but talks possible; a door held shut is below). Design.
+ */
+export const DPRK_US_DOOR = 5;
 
 /**
  * How steeply readiness turns a rare concession into a likely one: the doctrine's stance on raising the offer (or
@@ -258,7 +266,11 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
         case 'encourage-hard-line':
           return keep("encourages Japan's hard line: the stalemate serves China");
         case 'court-koreas':
-          return keep('courts both Koreas');
+          // With a Russo-Japanese deal within reach China courts both Koreas, as far as the deal threatens it
+          // (CHINA FACTOR ll. 805–806: "China is going to court to both South and North Korea").
+          return view.positions.russia >= view.positions.japan
+            ? keep('courts both Koreas against a Russo-Japanese deal', 1 + chinaThreat(view))
+            : keep('courts both Koreas');
         case 'invest-project':
           return buyerOf(view, 'china', target)
             ? keep('competes for Russian energy')
@@ -286,7 +298,11 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
     case 'rok':
       switch (action) {
         case 'outreach-moscow':
-          return keep('outreach to Moscow: an alternative partner', 1.2);
+          // Seoul no longer sees Moscow as a lever on Pyongyang (CONCLUSION ll. 1052–1054); under Western
+          // sanctions courting it costs ties with Washington (the order's own effect), so the doctrine holds back.
+          return view.alignment.sanctions >= 20
+            ? keep('keeps its distance from a sanctioned Moscow', 0.5)
+            : keep('outreach to Moscow: an alternative partner', 1.2);
         case 'energy-imports':
           return keep('imports Russian energy', 1.2);
         case 'alliance-with-us':
@@ -303,10 +319,17 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
     case 'dprk':
       switch (action) {
         case 'seek-patron': {
+          // Pyongyang puts more weight on Washington than on Moscow (CONCLUSION ll. 1056–1058) while the door is
+          // open (ties with the US at DPRK_US_DOOR or more); with it shut it leans on its closest patron.
           const ties = view.koreaTies.dprk;
           const best = ties.russia >= ties.china ? 'russia' : 'china';
-          if (target === best) return keep(`seeks its closest patron (${best})`, 2);
-          return keep(`seeks a patron in ${target ?? 'another capital'}`, target === 'us' ? 0.4 : 1);
+          const open = ties.us >= DPRK_US_DOOR;
+          if (target === 'us')
+            return open
+              ? keep('seeks Washington first: relief from isolation', 2.5)
+              : keep('Washington is shut: a long shot', 0.2);
+          if (target === best) return keep(`seeks its closest patron (${best})`, open ? 1 : 2);
+          return keep(`seeks a patron in ${target ?? 'another capital'}`, open ? 0.5 : 1);
         }
         case 'provocation':
           return keep('a provocation to be noticed');

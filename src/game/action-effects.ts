@@ -239,6 +239,8 @@ export const ORDER_EFFECTS: Readonly<Record<ActionId, readonly OrderEffect[]>> =
     { type: 'trust', from: '@target', to: '@actor', delta: 2 },
   ],
   'back-japan-claim': [
+    // The backing holds while the rift does: Japan's hardliners gain a little each year (resolution.ts).
+    { type: 'flag', flag: 'china-backs-japan', value: true },
     { type: 'position', seat: 'japan', rung: 'four-islands' },
     { type: 'alignment', key: 'japanChina', delta: A },
     { type: 'alignment', key: 'sinoRussian', delta: -A / 2 },
@@ -277,6 +279,12 @@ export const ORDER_EFFECTS: Readonly<Record<ActionId, readonly OrderEffect[]>> =
   // --- South Korea ---
   'outreach-moscow': [
     { type: 'korea-ties', korea: 'rok', partner: 'russia', delta: T },
+    // Courting a Moscow under Western sanctions strains the alliance with Washington (design).
+    {
+      type: 'if',
+      test: { type: 'alignment', key: 'sanctions', op: '>=', value: 20 },
+      then: [{ type: 'korea-ties', korea: 'rok', partner: 'us', delta: -T }],
+    },
     { type: 'trust', from: 'russia', to: 'rok', delta: 3 },
     { type: 'trust', from: 'rok', to: 'russia', delta: 2 },
   ],

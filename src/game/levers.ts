@@ -122,6 +122,12 @@ export const LEVERS = {
     /** China may back Japan's claim (an order) while Sino-Russian stands less than this above the rift. */
     backClaimMargin: 10,
     step: 8,
+    /**
+     * Points of Russian pressure against a concession at the strongest US–Japan alliance and no Russian trust in
+     * Washington: islands returned to an ally of the US could host its forces (INTRODUCTION ll. 42–44: relations
+     * "not favorable ... because of both Japan- the United States military alliance and Kuril Issues"). Design.
+     */
+    allianceFear: 15,
   },
   koreaTies: { drift: 0.05, step: 8 },
   proposals: {
@@ -147,6 +153,10 @@ export const LEVERS = {
     energyShare: 0.3,
     energyBuyer: 0.1,
     economy: 0.25,
+    /** The most a Russo-Japanese rapprochement can threaten China, in multiples of its threat at 1 (scoring.ts). */
+    chinaThreatCap: 2,
+    /** Japan–China ties at which Beijing no longer fears encirclement by a Russo-Japanese deal (scoring.ts). */
+    chinaDetente: 80,
   },
 } as const;
 
@@ -235,6 +245,11 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'alignment.riftBelow': [15, 35, 'a Sino-Russian "rupture" as in 1964 is far below normal relations'],
   'alignment.backClaimMargin': [5, 15, 'China backs Japan only close to a rupture'],
   'alignment.step': [5, 12, 'one year’s diplomacy moves an alignment a little'],
+  'alignment.allianceFear': [
+    5,
+    25,
+    'the alliance weighs on Moscow’s price, but less than its own hardliners and outside options',
+  ],
   'koreaTies.drift': [0.03, 0.1, 'Korean ties return to the era’s pattern slowly'],
   'koreaTies.step': [5, 12, 'one year’s outreach moves a Korean tie a little'],
   'proposals.maxOpenPerSeat': [4, 4, 'an interface limit, not a balance number'],
@@ -255,4 +270,6 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'score.energyShare': [0.15, 0.45, 'an energy stake is a real but secondary interest'],
   'score.energyBuyer': [0.05, 0.2, 'secure supply matters less than ownership'],
   'score.economy': [0.15, 0.35, 'the economy weighs in every seat’s national interest'],
+  'score.chinaThreatCap': [1.5, 3, 'isolation is China’s gravest loss, but a bounded one: the Koreas remain'],
+  'score.chinaDetente': [70, 90, 'a Japan friendly to Beijing leaves China nothing to fear from a deal'],
 };

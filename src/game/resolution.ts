@@ -82,15 +82,29 @@ export function russiaOutsideOptions(G: GameState): number {
 }
 
 /**
+ * Moscow's fear of the US–Japan alliance, 0-1: the alliance above 50, discounted by Russia's trust in Washington.
+ * Islands returned to Japan could host US forces, so a strong alliance and a distrusted US raise Russia's price; a
+ * US that engages Moscow or lets the alliance slacken lowers it (INTRODUCTION ll. 42–44; PROSPECTS ll. 968–970).
+ */
+export function allianceFear(G: GameState): number {
+  return clamp(((G.alignment.usJapanAlliance - 50) / 50) * (1 - G.trust.russia.us / 100), 0, 1);
+}
+
+/**
  * Pressure against compromise as it bears on a concession (backlash, ratification). For Russia it rises with its
  * outside options above `LEVERS.outsideOptions.neutral` and falls below it: the price of a deal is set by what
- * Moscow gives up elsewhere, so a rift with Beijing, cold ties with Seoul and cheap oil make yielding cheaper.
+ * Moscow gives up elsewhere, so a rift with Beijing, cold ties with Seoul and cheap oil make yielding cheaper; and
+ * it rises with its fear of the US–Japan alliance.
  */
 export function concessionPressure(G: GameState, seat: Seat): number {
   const pressure = G.domestic[seat].pressure;
   if (seat !== 'russia') return pressure;
   const O = LEVERS.outsideOptions;
-  return clamp(pressure + O.pressure * 100 * (russiaOutsideOptions(G) - O.neutral));
+  return clamp(
+    pressure +
+      O.pressure * 100 * (russiaOutsideOptions(G) - O.neutral) +
+      LEVERS.alignment.allianceFear * allianceFear(G),
+  );
 }
 
 /** A side fails to ratify with chance base + (pressure − capital) / 100, clamped; Russia's pressure as above. */
@@ -255,11 +269,11 @@ function driftAlignment(G: GameState): void {
       G.koreaTies[k][p] = round1(v + (s.koreaTies[k][p].value - v) * LEVERS.koreaTies.drift);
     }
   }
-  // In a Sino-Russian rift China backs Japan's claim, as in 1964 (paper-facts §4 claim 12).
-  const rift = G.alignment.sinoRussian < A.riftBelow;
-  if (rift && !G.flags['china-backs-japan']) pushLog(G, { kind: 'china-backs-japan' });
-  G.flags['china-backs-japan'] = rift;
-  if (rift) {
+  // China backs Japan's claim by its own order (back-japan-claim, legal only near a rift, as in 1964: paper-facts
+  // §4 claim 12), never by rule; the backing lasts until Sino-Russian relations leave the rift's margin.
+  if (G.flags['china-backs-japan'] && G.alignment.sinoRussian >= A.riftBelow + A.backClaimMargin)
+    G.flags['china-backs-japan'] = false;
+  if (G.flags['china-backs-japan']) {
     addPressure(G, 'japan', 2);
     addTrust(G, 'japan', 'china', 1);
   }

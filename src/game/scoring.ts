@@ -39,6 +39,19 @@ export function rapprochement(G: GameState): number {
   return (G.trust.japan.russia + G.trust.russia.japan + rapport(G, 'russia', 'japan')) / 3;
 }
 
+/**
+ * How much a Russo-Japanese rapprochement threatens China, 0 to `LEVERS.score.chinaThreatCap`: it would isolate
+ * Beijing, "losing its only and the last strategic partner" (CHINA FACTOR ll. 800–802, 815–817), so it grows with the
+ * Sino-Russian partnership and with Japan's distance from China, and vanishes at a Sino-Japanese détente (ties at
+ * `LEVERS.score.chinaDetente`); 1 at a partnership of 50 and Japan–China ties of 50.
+ */
+export function chinaThreat(G: GameState): number {
+  const a = G.alignment;
+  const S = LEVERS.score;
+  const distance = Math.max(0, S.chinaDetente - a.japanChina) / (S.chinaDetente - 50);
+  return Math.min(S.chinaThreatCap, (a.sinoRussian / 50) * distance);
+}
+
 /** The terms of a public score, each one interest the paper gives the seat (paper-facts §1). */
 export const SCORE_TERMS = [
   'economy',
@@ -78,12 +91,20 @@ export function scoreBreakdown(G: GameState, seat: Seat): { term: ScoreTerm; val
       terms.push(['islands', S.islandJapan * islandsHeld(G, 'japan')]);
       terms.push(['alignment', (a.usJapanAlliance - 50) / 10 + (a.japanChina + a.japanRok - 100) / 20]);
       break;
-    case 'china':
-      // Balance of power: a Russo-Japanese thaw is China's loss; Sino-Russian ties and the Koreas are its gain.
-      terms.push(['balance', (a.sinoRussian - 50) / 5 - (rapprochement(G) - 35) / 5]);
+    case 'china': {
+      // Balance of power: a Russo-Japanese thaw costs China as far as it isolates Beijing (its partner lost, Japan
+      // hostile); in a rupture Russia's losses are China's gain (1964); Sino-Russian ties and the Koreas are its gain.
+      const threat = chinaThreat(G);
+      terms.push([
+        'balance',
+        (a.sinoRussian - 50) / 5 -
+          (threat * (rapprochement(G) - 35)) / 5 +
+          (Math.max(0, 50 - a.sinoRussian) / 10) * islandsHeld(G, 'japan'),
+      ]);
       terms.push(['korea', (k.rok.china + k.dprk.china - 100) / 20]);
-      if (G.treaty?.status === 'ratified') terms.push(['treaty', -10]);
+      if (G.treaty?.status === 'ratified') terms.push(['treaty', -10 * threat]);
       break;
+    }
     case 'us':
       terms.push([
         'alignment',
@@ -92,11 +113,14 @@ export function scoreBreakdown(G: GameState, seat: Seat): { term: ScoreTerm; val
       break;
     case 'rok':
       // An alternative partner for Russia that gains from the stalemate.
-      terms.push(['korea', (k.rok.russia + k.rok.us - 100) / 10 + (k.rok.china - 50) / 20]);
+      // The alliance first; Moscow no longer a lever over Pyongyang (CONCLUSION ll. 1052–1054), so its tie weighs
+      // no more than Beijing's.
+      terms.push(['korea', (k.rok.us - 50) / 10 + (k.rok.russia - 50) / 20 + (k.rok.china - 50) / 20]);
       terms.push(['balance', (G.trust.dprk.rok - 30) / 20 - (rapprochement(G) - 35) / 10]);
       break;
     case 'dprk':
-      terms.push(['korea', (Math.max(k.dprk.russia, k.dprk.china) - 50) / 5 + (k.dprk.us - 20) / 10]);
+      // Pyongyang weighs Washington above Moscow (CONCLUSION ll. 1056–1058), a patron in Moscow or Beijing next.
+      terms.push(['korea', (Math.max(k.dprk.russia, k.dprk.china) - 50) / 10 + (k.dprk.us - 20) / 5]);
       terms.push(['capital', (G.domestic.dprk.capital - 50) / 10]);
       break;
   }

@@ -10,16 +10,21 @@ import { LEVER_RANGES } from '../game/levers';
 import { Worker } from 'node:worker_threads';
 import type { ClaimRow } from './claims';
 import { WORKER_BOOT } from './batch';
+import { workerModule } from './worker-bundle';
 
-const SENSITIVITY_WORKER = new URL('./sensitivity-worker.ts', import.meta.url).href;
-
-/** Runs validate's historical and control arms under one set of numbers in a fresh worker thread. */
-function inWorker(
+/**
+ * Runs validate's historical and control arms under one set of numbers in a fresh worker thread (also what a queue
+ * worker runs for a sensitivity job, src/sim/queue-jobs.ts).
+ */
+export function runSensitivitySet(
   levers: Record<string, number>,
   seeds: string[],
 ): Promise<{ rows: ClaimRow[]; runs: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOT, { workerData: { levers, seeds }, argv: [SENSITIVITY_WORKER] });
+    const worker = new Worker(WORKER_BOOT, {
+      workerData: { levers, seeds },
+      argv: [workerModule('sensitivity')],
+    });
     worker.once('message', (m: { rows?: ClaimRow[]; runs?: number; error?: string }) => {
       void worker.terminate();
       if (m.error || !m.rows) reject(new Error(m.error ?? 'sensitivity worker sent no rows'));
@@ -107,6 +112,14 @@ export interface SensitivityOptions {
   seed: string;
   workers?: number;
   onSet?: (done: number, total: number) => void;
+  /**
+   * Runs every set elsewhere and returns their results in set order (`validate --sensitivity --queue`:
+   * `runSensitivitySetsOnQueue`); by default each set runs on a worker thread here, `workers` at a time.
+   */
+  runSets?: (
+    sets: readonly Record<string, number>[],
+    seeds: string[],
+  ) => Promise<{ rows: ClaimRow[]; runs: number }[]>;
 }
 
 /** Runs validate (historical and control arms) under each sampled set and summarises per claim. */
@@ -123,13 +136,20 @@ export async function runSensitivity(
   const lane = async () => {
     while (next < sets.length) {
       const i = next++;
-      const r = await inWorker(sets[i], options.seeds);
+      const r = await runSensitivitySet(sets[i], options.seeds);
       results[i] = r.rows.filter((row) => row.status !== 'untestable');
       runs += r.runs;
       options.onSet?.(++done, sets.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers ?? 1, sets.length)) }, lane));
+  if (options.runSets) {
+    const all = await options.runSets(sets, options.seeds);
+    all.forEach((r, i) => {
+      results[i] = r.rows.filter((row) => row.status !== 'untestable');
+      runs += r.runs;
+    });
+  } else
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers ?? 1, sets.length)) }, lane));
   const levers = sampledLevers();
   const rows: SensitivityRow[] = results[0].map((first, k) => {
     const passed = results.map((rs) => (rs[k].status === 'pass' ? 1 : 0));
