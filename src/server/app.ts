@@ -10,6 +10,7 @@
  * facilitator's too) and create matches on demand; the classroom lobby issues every credential itself.
  */
 import http from 'node:http';
+import { isIP } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { OilAndWater } from '../game/game';
@@ -19,7 +20,16 @@ import { Cluster, DEFAULT_CLUSTER, type ClusterOptions } from './cluster';
 import { PgStorage } from './storage-pg';
 import type { MatchStorage } from './storage';
 import { type Clock, systemClock } from './clock';
-import { HttpError, RateLimiter, allowedHosts, hostRefusal, originRefusal, sendJson } from './http-util';
+import {
+  HttpError,
+  RateLimiter,
+  allowedHosts,
+  clientAddress,
+  hostRefusal,
+  originRefusal,
+  sendJson,
+  trustedProxies,
+} from './http-util';
 import { DEFAULT_LOBBY_LIMITS, type LobbyLimits, createLobby } from './lobby';
 import { ClassroomRuntime, DEFAULT_RUNTIME, type RuntimeOptions } from './runtime';
 import { createStatic, hasClientBuild } from './static';
@@ -37,6 +47,11 @@ export interface ClassroomServerOptions {
   extraOrigins?: string[];
   /** `Host` names accepted besides the listening addresses (`name` or `name:port`; DNS rebinding guard). */
   extraHosts?: string[];
+  /**
+   * Addresses of reverse proxies (and, in a cluster, of the peer processes) whose `X-Forwarded-For` is believed:
+   * requests and sockets from them are counted by the client address they forward (TRUST_PROXY). Empty: none.
+   */
+  trustProxy?: string[];
   /** Sockets one client address may hold open at once (a classroom behind one NAT address needs room). */
   maxSocketsPerAddress?: number;
   /** Runtime delays; the clock is `clock` below. */
@@ -80,6 +95,11 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     throw new Error(
       'a cluster (REDIS_URL) needs its storage on Postgres (DATABASE_URL): SQLite is one process',
     );
+  const notAddress = (options.trustProxy ?? []).find((a) => isIP(a.trim()) === 0);
+  if (notAddress !== undefined)
+    throw new Error(
+      `TRUST_PROXY: "${notAddress}" is not an IP address (list the proxies' addresses, comma-separated)`,
+    );
   let db: Database.Database | undefined;
   let storage: SqliteStorage | PgStorage;
   let records: RecordStoreAPI;
@@ -106,7 +126,23 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     ...DEFAULT_LIMITS,
     ...options.socketLimits,
   });
+  const trusted = trustedProxies((options.trustProxy ?? []).join(','));
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, trusted);
   const lobby = createLobby({
+    clientAddress: addressOf,
+    ...(storage instanceof PgStorage && options.redisUrl
+      ? {
+          cluster: {
+            reserveCodes: storage.records.reserveCodes.bind(storage.records),
+            count: storage.records.count.bind(storage.records),
+            finishedBefore: (before: number) => storage.records.finishedBefore(before),
+            takeForExpiry: async (matchID: string) => (cluster ? cluster.takeForExpiry(matchID) : false),
+            forget: (matchID: string) => cluster?.forget(matchID),
+            // The cluster starts after the lobby: until then (no request is served before) nobody else is asked.
+            group: async (matchID: string) => (cluster ? cluster.group(matchID) : null),
+          },
+        }
+      : {}),
     storage: matchStorage,
     classes,
     stored: storage instanceof PgStorage ? () => storage.flush() : undefined,
@@ -157,11 +193,16 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
       }
       const wrongHost = hostRefusal(req, hosts);
       if (wrongHost) throw new HttpError(421, wrongHost);
-      if (cluster && pathname.startsWith('/api/') && (await forwarded(cluster, req, res, pathname))) return;
+      if (
+        cluster &&
+        pathname.startsWith('/api/') &&
+        (await forwarded(cluster, req, res, pathname, addressOf(req)))
+      )
+        return;
       if (pathname.startsWith('/api/')) {
         const refusal = originRefusal(req, extraOrigins);
         if (refusal) throw new HttpError(403, refusal);
-        if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+        if (!limiter.take(addressOf(req))) {
           throw new HttpError(429, 'too many requests: wait a moment and try again', { 'Retry-After': '1' });
         }
         if (await lobby(req, res)) return;
@@ -193,7 +234,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   const io = transport.listen(server, (req) => {
     const refusal = hostRefusal(req, hosts) ?? originRefusal(req, extraOrigins);
     if (refusal) return refusal;
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = addressOf(req);
     return (socketsOf.get(address) ?? 0) >= maxSockets
       ? `too many connections from ${address} (at most ${maxSockets})`
       : null;
@@ -202,7 +243,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   io.engine.on(
     'connection',
     (conn: { request: http.IncomingMessage; once(event: 'close', f: () => void): void }) => {
-      const address = conn.request.socket.remoteAddress ?? 'unknown';
+      const address = addressOf(conn.request);
       socketsOf.set(address, (socketsOf.get(address) ?? 0) + 1);
       conn.once('close', () => {
         const left = (socketsOf.get(address) ?? 1) - 1;
@@ -276,6 +317,7 @@ async function forwarded(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   pathname: string,
+  client: string,
 ): Promise<boolean> {
   // One hop only: a request already forwarded is answered here, whoever serves the match by now.
   if (req.headers[FORWARDED_HEADER] !== undefined) return false;
@@ -283,7 +325,7 @@ async function forwarded(
   if (matchID !== undefined) {
     const owner = await cluster.owner(matchID);
     if (owner === null || owner.self) return false;
-    await proxy(owner.url, req, res);
+    await proxy(owner.url, req, res, client);
     return true;
   }
   if (pathname === '/api/join' && req.method === 'POST') {
@@ -298,7 +340,7 @@ async function forwarded(
     const matchID = code ? await cluster.storageRecords().matchOfCode(code) : undefined;
     const owner = matchID === undefined ? null : await cluster.owner(matchID);
     // The body is read: even the lobby here gets it through a forward to itself.
-    await proxy(owner && !owner.self ? owner.url : cluster.selfUrl, req, res, body);
+    await proxy(owner && !owner.self ? owner.url : cluster.selfUrl, req, res, client, body);
     return true;
   }
   return false;
@@ -330,11 +372,13 @@ function proxy(
   target: string,
   req: http.IncomingMessage,
   res: http.ServerResponse,
+  client: string,
   body?: Buffer,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const to = new URL(req.url ?? '/', target);
-    const headers = { ...req.headers, [FORWARDED_HEADER]: '1' };
+    // The peer counts the request by the client's address when it trusts this process (TRUST_PROXY).
+    const headers = { ...req.headers, [FORWARDED_HEADER]: '1', 'x-forwarded-for': client };
     if (body !== undefined) {
       headers['content-length'] = String(body.length);
       delete headers['transfer-encoding'];

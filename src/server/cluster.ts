@@ -23,6 +23,8 @@ import { Redis } from 'ioredis';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { MoveAnswer } from '../protocol/events';
 import { UpdateArgs, firstIssue } from '../protocol/schemas';
+import { SEATS } from '../game/vocabulary';
+import type { RemoteGroup } from './lobby';
 import type { ClassroomRuntime } from './runtime';
 import type { PgStorage } from './storage-pg';
 import type { ClassroomTransport, ClusterRoute } from './transport';
@@ -52,6 +54,7 @@ interface Lease {
 }
 
 type Request =
+  | { kind: 'group'; matchID: string }
   | { kind: 'update'; matchID: string; playerID: string; action: unknown; clientStateID: number }
   | {
       kind: 'connection';
@@ -202,6 +205,21 @@ export class Cluster implements ClusterRoute {
     this.storage.forget(matchID);
   }
 
+  /** Stops serving a deleted match (expired or deleted by its facilitator) and gives its lease up. */
+  forget(matchID: string): void {
+    if (!this.owned.delete(matchID) || this.stopped) return;
+    void this.pub.eval(RELEASE, 1, this.key(matchID), this.lease).catch(() => undefined);
+  }
+
+  /**
+   * Whether this process may delete a stored match nobody serves: it serves it already, or takes it now (its lease
+   * was free). A match another process serves is that process's to expire.
+   */
+  async takeForExpiry(matchID: string): Promise<boolean> {
+    const owner = await this.owner(matchID);
+    return owner !== null && owner.self;
+  }
+
   /** Takes the lease of a match this process has just created. */
   private async claim(matchID: string): Promise<void> {
     this.owned.add(matchID);
@@ -242,7 +260,7 @@ export class Cluster implements ClusterRoute {
       this.owned.delete(matchID);
       return null;
     }
-    this.runtime.take(record);
+    await this.runtime.take(record);
     await this.transport.refreshPresence(matchID);
     if (!record.finished) console.log(`[cluster] ${this.id} now serves match ${matchID}`);
     return { self: true };
@@ -357,9 +375,30 @@ export class Cluster implements ClusterRoute {
     );
   }
 
+  /**
+   * A class group's seats and status, from the process serving its match (a class page is whole from any process);
+   * null when no such match is stored.
+   */
+  async group(matchID: string): Promise<RemoteGroup | null> {
+    const owner = await this.owner(matchID);
+    if (owner === null) return null;
+    return (await this.send(owner, { kind: 'group', matchID })) as RemoteGroup | null;
+  }
+
   /** Runs a request for a match served here. */
   private async handle(request: Request): Promise<unknown> {
     if (this.stopped) throw new Error('this process is shutting down');
+    if (request.kind === 'group') {
+      const record = this.runtime.get(request.matchID);
+      if (!record) return null;
+      const seats = Object.fromEntries(
+        SEATS.map((s) => [
+          s,
+          { mode: record.seats[s].mode, bot: record.seats[s].bot, code: record.seats[s].code },
+        ]),
+      ) as RemoteGroup['seats'];
+      return { seats, status: this.runtime.status(request.matchID) } satisfies RemoteGroup;
+    }
     if (request.kind === 'connection') {
       await this.transport.connectionChanged(
         request.matchID,

@@ -3,6 +3,7 @@
  * what was wrong (never a stack trace), a per-address rate limit, and the same-origin rule.
  */
 import type http from 'node:http';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import { type Clock, systemClock } from './clock';
 
@@ -164,4 +165,40 @@ export function hostRefusal(req: http.IncomingMessage, allowed: ReadonlySet<stri
   if (allowed.has(host)) return null;
   const shown = [...allowed].slice(0, 6).join(', ');
   return `this server answers only as ${shown} (not "${host.slice(0, 80)}"): set EXTRA_HOSTS to add a name`;
+}
+
+/** An address as compared with TRUST_PROXY's: IPv4 addresses lose the `::ffff:` prefix of a dual-stack socket. */
+function plainAddress(address: string): string {
+  const a = address.trim();
+  return a.toLowerCase().startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
+}
+
+/** The addresses of TRUST_PROXY (comma-separated): the reverse proxy's, and in a cluster every process's own. */
+export function trustedProxies(list: string | undefined): Set<string> {
+  return new Set(
+    (list ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => isIP(s) !== 0)
+      .map(plainAddress),
+  );
+}
+
+/**
+ * The address a client is counted by (rate limits, sockets per address): the connection's own, unless it comes
+ * from a trusted proxy; then the nearest address in `X-Forwarded-For` that is not itself a trusted proxy (each proxy
+ * appends the address it was reached from, so anything left of that is the client's to write). A header that is not
+ * a list of addresses counts as the proxy's own address.
+ */
+export function clientAddress(req: http.IncomingMessage, trusted: ReadonlySet<string>): string {
+  const peer = plainAddress(req.socket.remoteAddress ?? 'unknown');
+  if (!trusted.has(peer)) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').slice(-32);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = plainAddress(hops[i]);
+    if (isIP(hop) === 0) return peer;
+    if (!trusted.has(hop)) return hop;
+  }
+  return peer;
 }

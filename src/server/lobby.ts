@@ -58,7 +58,9 @@ import type {
   MatchLinks,
   PhaseSeconds,
   ScenariosAnswer,
+  SeatAssignment,
 } from '../protocol/lobby';
+import type { ClassroomStatus } from '../protocol/status';
 import type { MatchStorage } from './storage';
 import {
   type ClassStoreAPI,
@@ -182,6 +184,25 @@ export interface LobbyDeps {
    * another server process of a cluster can already find it by its ID or a join code.
    */
   stored?: () => Promise<void>;
+  /**
+   * Cluster (Postgres): reserves a new match's join codes, unique across every process, and counts the matches of
+   * every process for the match limit. Without them the codes are unique among this process's matches and the limit
+   * counts them.
+   */
+  cluster?: {
+    reserveCodes(matchID: string, count: number, draw: () => string): Promise<string[]>;
+    count(): Promise<number>;
+    /** Finished matches last written before `before` (ms since the epoch), whoever serves them. */
+    finishedBefore(before: number): Promise<string[]>;
+    /** True when this process serves the match (taking it if nobody does): it may then delete it. */
+    takeForExpiry(matchID: string): Promise<boolean>;
+    /** Gives up the lease of a deleted match. */
+    forget(matchID: string): void;
+    /** A group's seats and status from the process serving its match (null: no such match). */
+    group(matchID: string): Promise<RemoteGroup | null>;
+  };
+  /** The address a request is counted by (TRUST_PROXY: the forwarded client's); default the connection's. */
+  clientAddress?: (req: http.IncomingMessage) => string;
   /** The simulator's spreads for class comparisons (tests share one to wait on it); one per lobby otherwise. */
   spreads?: SpreadCache;
 }
@@ -203,6 +224,26 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse, params: str
 export function createLobby(deps: LobbyDeps): Lobby {
   const { storage, runtime, transport, limits } = deps;
   const clock = deps.clock ?? systemClock;
+  /** A group's seats and status, when this process serves its match. */
+  const localGroup = (matchID: string): RemoteGroup | undefined => {
+    const m = runtime.get(matchID);
+    if (!m) return undefined;
+    const seats = Object.fromEntries(
+      SEATS.map((s) => [s, { mode: m.seats[s].mode, bot: m.seats[s].bot, code: m.seats[s].code }]),
+    ) as RemoteGroup['seats'];
+    return { seats, status: runtime.status(matchID) };
+  };
+  /** The matches the limit counts: every process's in a cluster, else this one's. */
+  const matchCount = async () => (deps.cluster ? await deps.cluster.count() : runtime.list().length);
+  /** A new match's ID and, in a cluster, its join codes reserved across every process. */
+  const prepare = async (body: { bots?: Record<string, string> }): Promise<Prepared> => {
+    const matchID = newMatchID();
+    if (!deps.cluster) return { matchID };
+    const humans = SEATS.filter((s) => !body.bots?.[s]).length;
+    return { matchID, codes: await deps.cluster.reserveCodes(matchID, humans, newJoinCode) };
+  };
+  const addressOf =
+    deps.clientAddress ?? ((req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
   const createLimiter = new RateLimiter(limits.createBurst, limits.createPerHour / 3600, undefined, clock);
   // Rebuilding a replay re-plays the whole match (hundreds of ms of main thread): keep the text per state ID, so
   // any change rebuilds it and a finished match (which never changes) is rebuilt once.
@@ -219,6 +260,25 @@ export function createLobby(deps: LobbyDeps): Lobby {
     replays.delete(id);
     seen.delete(id);
     void storage.wipe(id);
+    deps.cluster?.forget(id);
+  };
+
+  /**
+   * In a cluster, finished matches nobody serves (their process died or shut down) are in no process's memory: the
+   * stored time of their last write says when they expire, and the process that takes one deletes it.
+   */
+  const sweepStored = async (): Promise<string[]> => {
+    if (!deps.cluster || limits.finishedTtlMs <= 0) return [];
+    const gone: string[] = [];
+    for (const id of await deps.cluster.finishedBefore(Date.now() - limits.finishedTtlMs)) {
+      if (runtime.get(id)) continue; // served here: the sweep counts its idle time
+      if (!(await deps.cluster.takeForExpiry(id))) continue;
+      removeMatch(id);
+      gone.push(id);
+    }
+    if (gone.length > 0)
+      console.log(`[classroom] deleted ${gone.length} expired unserved match(es): ${gone.join(', ')}`);
+    return gone;
   };
 
   const sweep = (): string[] => {
@@ -257,6 +317,9 @@ export function createLobby(deps: LobbyDeps): Lobby {
       } catch (error) {
         console.error('[classroom] expiry sweep failed:', error);
       }
+      void sweepStored().catch((error: unknown) =>
+        console.error('[classroom] expiry of unserved matches failed:', (error as Error).message),
+      );
       arm();
     }, every);
   };
@@ -305,28 +368,30 @@ export function createLobby(deps: LobbyDeps): Lobby {
     return cut.scenario;
   };
 
-  const classAnswer = (req: http.IncomingMessage, record: ClassRecord): ClassAnswer => {
+  const classAnswer = async (req: http.IncomingMessage, record: ClassRecord): Promise<ClassAnswer> => {
     const base = `http://${req.headers.host ?? 'localhost'}`;
+    // In a cluster a group's match may be served by another process: its seats and status come from there.
+    const groups = await Promise.all(
+      record.matchIDs.map(async (matchID, i): Promise<ClassAnswer['groups'][number]> => {
+        const here = localGroup(matchID);
+        const found = here ?? (deps.cluster ? await deps.cluster.group(matchID).catch(() => null) : null);
+        if (!found) return { group: i + 1, matchID, exists: false };
+        return {
+          group: i + 1,
+          matchID,
+          exists: true,
+          seats: found.seats,
+          ...(found.status ? { status: found.status } : {}),
+          links: links(base, { matchID, seats: found.seats }),
+        };
+      }),
+    );
     return {
       classID: record.classID,
       scenarioId: record.scenarioId,
       seed: record.seedLabel,
       endYear: record.endYear,
-      groups: record.matchIDs.map((matchID, i) => {
-        const m = runtime.get(matchID);
-        if (!m) return { group: i + 1, matchID, exists: false };
-        const seats = Object.fromEntries(
-          SEATS.map((s) => [s, { mode: m.seats[s].mode, bot: m.seats[s].bot, code: m.seats[s].code }]),
-        ) as ClassAnswer['groups'][number]['seats'] & object;
-        return {
-          group: i + 1,
-          matchID,
-          exists: true,
-          seats,
-          status: runtime.status(matchID),
-          links: links(base, { matchID, seats }),
-        };
-      }),
+      groups,
     };
   };
 
@@ -393,7 +458,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       'POST',
       /^\/api\/matches$/,
       async (req, res) => {
-        if (!createLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+        if (!createLimiter.take(addressOf(req))) {
           throw new HttpError(
             429,
             `too many new matches from this address (at most ${limits.createPerHour} an hour): wait, or reuse one`,
@@ -403,10 +468,15 @@ export function createLobby(deps: LobbyDeps): Lobby {
           );
         }
         const body = parse(CreateMatchBody, await readJson(req, limits.maxCreateBytes));
-        if (runtime.list().length >= limits.maxMatches) {
+        if ((await matchCount()) >= limits.maxMatches) {
           throw new HttpError(503, `this server already holds ${limits.maxMatches} matches`);
         }
-        const { scenario: _scenario, ...created } = createClassMatch(body, deps);
+        const { scenario: _scenario, ...created } = createClassMatch(
+          body,
+          deps,
+          undefined,
+          await prepare(body),
+        );
         await deps.stored?.();
         const base = `http://${req.headers.host ?? 'localhost'}`;
         sendJson(res, 201, { ...created, links: links(base, created) } satisfies CreatedMatchAnswer);
@@ -418,7 +488,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
       async (req, res) => {
         const body = parse(CreateClassBody, await readJson(req, limits.maxBodyBytes));
         // Each group is a match: a class takes as many of the address's creations as it has groups.
-        const address = req.socket.remoteAddress ?? 'unknown';
+        const address = addressOf(req);
         for (let i = 0; i < body.groups; i++) {
           if (!createLimiter.take(address)) {
             throw new HttpError(
@@ -430,7 +500,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
             );
           }
         }
-        if (runtime.list().length + body.groups > limits.maxMatches) {
+        if ((await matchCount()) + body.groups > limits.maxMatches) {
           throw new HttpError(
             503,
             `this server cannot hold ${body.groups} more matches (at most ${limits.maxMatches})`,
@@ -442,8 +512,10 @@ export function createLobby(deps: LobbyDeps): Lobby {
         const { groups, ...matchBody } = body;
         // Same era, lesson plan, timers and seed label for every group; each match mixes its own entropy into the
         // seed (createClassMatch), so groups meet different wildcards and agendas, and nobody can compute them.
-        const made = Array.from({ length: groups }, (_, i) =>
-          createClassMatch({ ...matchBody, seed: seedLabel }, deps, { token, classID, group: i + 1 }),
+        const prepared: Prepared[] = [];
+        for (let i = 0; i < groups; i++) prepared.push(await prepare(matchBody));
+        const made = prepared.map((ids, i) =>
+          createClassMatch({ ...matchBody, seed: seedLabel }, deps, { token, classID, group: i + 1 }, ids),
         );
         const scenario = made[0].scenario as Scenario;
         const record: ClassRecord = {
@@ -461,7 +533,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         spreads.get(scenario);
         const base = `http://${req.headers.host ?? 'localhost'}`;
         sendJson(res, 201, {
-          ...classAnswer(req, record),
+          ...(await classAnswer(req, record)),
           facilitatorToken: token,
           link: `${base}/classroom.html?class=${classID}#token=${token}`,
         } satisfies ClassAnswer);
@@ -471,19 +543,24 @@ export function createLobby(deps: LobbyDeps): Lobby {
       'GET',
       /^\/api\/classes\/([^/]+)$/,
       async (req, res, [id]) =>
-        sendJson(res, 200, classAnswer(req, await classOf(req, id)) satisfies ClassAnswer),
+        sendJson(res, 200, (await classAnswer(req, await classOf(req, id))) satisfies ClassAnswer),
     ],
     [
       'GET',
       /^\/api\/classes\/([^/]+)\/comparison$/,
       async (req, res, [id]) => {
         const record = await classOf(req, id);
-        const states = record.matchIDs.map((matchID) => {
-          const state = runtime.get(matchID)
-            ? (storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined)
-            : undefined;
-          return state ? { matchID, state } : undefined;
-        });
+        // In a cluster a group served by another process is read from the database (Postgres `fetch` reads it).
+        const states = await Promise.all(
+          record.matchIDs.map(async (matchID) => {
+            const state = runtime.get(matchID)
+              ? (storage.fetchNow(matchID, { state: true }).state as State<GameState> | undefined)
+              : deps.cluster
+                ? ((await storage.fetch(matchID, { state: true })).state as State<GameState> | undefined)
+                : undefined;
+            return state ? { matchID, state } : undefined;
+          }),
+        );
         sendJson(
           res,
           200,
@@ -695,10 +772,23 @@ type CreatedMatch = Omit<CreatedMatchAnswer, 'links'>;
  * Creates the boardgame.io match (credentials for all seven players) and its classroom record; with `group`, as
  * one group of a class, under the class's token. Also returns the scenario document the match plays.
  */
+/** What a class page shows of one group, as the process serving its match answers it. */
+export interface RemoteGroup {
+  seats: Record<Seat, SeatAssignment>;
+  status?: ClassroomStatus;
+}
+
+/** A new match's ID, and in a cluster the join codes reserved for it. */
+interface Prepared {
+  matchID: string;
+  codes?: string[];
+}
+
 function createClassMatch(
   body: z.infer<typeof CreateMatchBody>,
   deps: LobbyDeps,
   group?: { token: string; classID: string; group: number },
+  prepared: Prepared = { matchID: newMatchID() },
 ): CreatedMatch & { scenario: unknown } {
   const kinds = botKinds();
   // The whole entry (kind and option) is checked now: a bad one accepted here would throw in every bot pass later.
@@ -753,10 +843,13 @@ function createClassMatch(
   delete metadata.setupData;
   for (let i = 0; i < NUM_PLAYERS; i++) metadata.players[i].credentials = newSecret();
 
-  const matchID = newMatchID();
+  const matchID = prepared.matchID;
   const token = group?.token ?? newSecret();
   const used = new Set(deps.runtime.list().flatMap((r) => SEATS.map((s) => r.seats[s].code)));
+  const reserved = [...(prepared.codes ?? [])];
   const code = () => {
+    const next = reserved.shift();
+    if (next !== undefined) return next;
     for (;;) {
       const c = newJoinCode();
       if (!used.has(c)) return (used.add(c), c);

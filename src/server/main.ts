@@ -29,6 +29,18 @@ function intFrom(name: string, fallback: number, min: number, max: number): numb
   return value;
 }
 
+/** A number of hours, fractions allowed (0.5 is half an hour). */
+function hoursFrom(name: string, fallback: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    console.error(`${name} must be a number of hours from 0 to ${max}, not "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
 async function main(): Promise<void> {
   const host = process.env.HOST || '127.0.0.1';
   const port = intFrom('PORT', 8000, 0, 65535);
@@ -65,10 +77,14 @@ async function main(): Promise<void> {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    trustProxy: (process.env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     maxSocketsPerAddress: intFrom('MAX_SOCKETS_PER_ADDRESS', 24, 1, 10_000),
     lobbyLimits: {
-      finishedTtlMs: intFrom('FINISHED_MATCH_HOURS', 168, 0, 87_600) * 3_600_000,
-      abandonedTtlMs: intFrom('ABANDONED_MATCH_HOURS', 48, 0, 87_600) * 3_600_000,
+      finishedTtlMs: Math.round(hoursFrom('FINISHED_MATCH_HOURS', 168, 87_600) * 3_600_000),
+      abandonedTtlMs: Math.round(hoursFrom('ABANDONED_MATCH_HOURS', 48, 87_600) * 3_600_000),
       createBurst: intFrom('CREATE_PER_HOUR', 20, 1, 10_000),
       createPerHour: intFrom('CREATE_PER_HOUR', 20, 1, 10_000),
     },

@@ -9,7 +9,7 @@
  */
 import type { ClassroomStatus } from '../protocol/status';
 import type { State } from 'boardgame.io';
-import { FACILITATOR_ID, SEATS, type Seat, playerIDOf } from '../game/vocabulary';
+import { FACILITATOR_ID, SEATS, type Seat, playerIDOf, seatOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import type { RecordStoreAPI } from './classroom-record';
 import { type ClassroomRecord, TIMED_PHASES, type TimedPhase } from './classroom-record';
@@ -58,6 +58,31 @@ interface Live {
   botHandle?: ClockTimer;
   passRunning: boolean;
   passAgain: boolean;
+  /** Seats that already moved in the stored phase when this process took the match (read from the log). */
+  primed?: { key: string; seats: Seat[] };
+}
+
+/** The log entries the runtime reads (boardgame.io's `LogEntry`, narrowed). */
+interface LoggedMove {
+  phase?: string;
+  action?: { type?: string; payload?: { playerID?: string | null } };
+}
+
+/**
+ * The seats that made a move in the current phase, read from the stored log: the entries since the last one logged
+ * in another phase (boardgame.io logs each move with the phase it was made in, and every phase ends by a logged
+ * move). A process taking a match over counts these seats as played this phase, so their bots do not act again.
+ */
+export function seatsActedThisPhase(state: State<GameState>, log: readonly LoggedMove[]): Seat[] {
+  const seats = new Set<Seat>();
+  for (let i = log.length - 1; i >= 0; i--) {
+    const entry = log[i];
+    if (entry.phase !== state.ctx.phase) break;
+    if (entry.action?.type !== 'MAKE_MOVE') continue;
+    const seat = seatOf(entry.action.payload?.playerID);
+    if (seat) seats.add(seat);
+  }
+  return SEATS.filter((s) => seats.has(s));
 }
 
 export class ClassroomRuntime implements TransportHooks {
@@ -87,13 +112,29 @@ export class ClassroomRuntime implements TransportHooks {
   async start(transport: ClassroomTransport, adoptStored = true): Promise<void> {
     this.transport = transport;
     if (!adoptStored) return;
-    for (const record of await this.records.load()) this.adopt(record);
+    for (const record of await this.records.load()) {
+      const primed = record.finished ? undefined : await this.actedNow(record.matchID).catch(() => undefined);
+      this.adopt(record, primed);
+    }
   }
 
-  /** Starts serving a stored match this process has just taken over (cluster handover): its timers resume. */
-  take(record: ClassroomRecord): void {
+  /**
+   * Starts serving a stored match this process has just taken over (cluster handover): its timers resume, and the
+   * seats that already moved in the current phase (the stored log says which) count as played, so a bot seat whose
+   * pass ran on the previous owner, even in part, does not act again.
+   */
+  async take(record: ClassroomRecord): Promise<void> {
     if (this.closed || this.live.has(record.matchID)) return;
-    this.adopt(record);
+    const primed = await this.actedNow(record.matchID);
+    if (this.closed || this.live.has(record.matchID)) return;
+    this.adopt(record, primed);
+  }
+
+  private async actedNow(matchID: string): Promise<Live['primed']> {
+    const { state, log } = await this.storage.fetch(matchID, { state: true, log: true });
+    if (!state || !log) return undefined;
+    const s = state as State<GameState>;
+    return { key: phaseKeyOf(s), seats: seatsActedThisPhase(s, log as LoggedMove[]) };
   }
 
   /**
@@ -308,7 +349,7 @@ export class ClassroomRuntime implements TransportHooks {
     if (status) this.transport.emitStatus(matchID, status);
   }
 
-  private adopt(record: ClassroomRecord): void {
+  private adopt(record: ClassroomRecord, primed?: Live['primed']): void {
     const now = this.options.clock.now();
     const live: Live = {
       record,
@@ -319,6 +360,7 @@ export class ClassroomRuntime implements TransportHooks {
       answered: new Set(),
       passRunning: false,
       passAgain: false,
+      primed,
     };
     this.live.set(record.matchID, live);
     const state = this.storage.fetchNow(record.matchID, { state: true }).state as
@@ -344,6 +386,8 @@ export class ClassroomRuntime implements TransportHooks {
       live.phaseKey = key;
       live.phaseStartedAt = this.options.clock.now();
       live.done.clear();
+      if (live.primed?.key === key) for (const seat of live.primed.seats) live.done.add(`${key}|${seat}`);
+      live.primed = undefined;
       if (!record.timer || record.timer.key !== key) {
         // A stored timer for this phase (after a restart) keeps its deadline; a new phase starts a new one.
         const limit = (record.phaseSeconds[state.ctx.phase as TimedPhase] ?? 0) * 1000;

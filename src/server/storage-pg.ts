@@ -55,6 +55,11 @@ CREATE TABLE IF NOT EXISTS classrooms (
   finished BOOLEAN NOT NULL DEFAULT FALSE,
   codes TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS join_codes (
+  code TEXT PRIMARY KEY,
+  match_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS join_codes_match ON join_codes (match_id);
 CREATE TABLE IF NOT EXISTS classes (
   class_id TEXT PRIMARY KEY,
   record TEXT NOT NULL
@@ -115,6 +120,12 @@ export async function openPostgres(url: string, schema = 'public'): Promise<pg.P
     await client.query('SELECT pg_advisory_lock(7011)');
     try {
       await client.query(SCHEMA_SQL);
+      // Matches stored before join codes were reserved keep theirs: a new match never draws one of them.
+      await client.query(
+        `INSERT INTO join_codes (code, match_id)
+         SELECT code, match_id FROM classrooms, unnest(string_to_array(codes, ' ')) AS code WHERE code <> ''
+         ON CONFLICT (code) DO NOTHING`,
+      );
     } finally {
       await client.query('SELECT pg_advisory_unlock(7011)');
     }
@@ -317,6 +328,7 @@ export class PgStorage extends Async implements MatchStorage {
         await client.query('DELETE FROM matches WHERE id = $1', [matchID]);
         await client.query('DELETE FROM match_log WHERE match_id = $1', [matchID]);
         await client.query('DELETE FROM classrooms WHERE match_id = $1', [matchID]);
+        await client.query('DELETE FROM join_codes WHERE match_id = $1', [matchID]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -413,6 +425,41 @@ export class PgRecordStore implements RecordStoreAPI {
       'SELECT match_id FROM classrooms WHERE NOT finished ORDER BY match_id',
     );
     return rows.rows.map((r) => r.match_id);
+  }
+
+  /**
+   * Reserves `count` join codes for a new match, unique across every process on this database: each is inserted
+   * into `join_codes` (its primary key), and a code another match already holds is drawn again.
+   */
+  async reserveCodes(matchID: string, count: number, draw: () => string): Promise<string[]> {
+    const codes: string[] = [];
+    for (let attempts = 0; codes.length < count; attempts++) {
+      if (attempts > count * 20)
+        throw new Error('could not draw unused join codes (the code space is full?)');
+      const code = draw();
+      const inserted = await this.pool.query(
+        'INSERT INTO join_codes (code, match_id) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
+        [code, matchID],
+      );
+      if (inserted.rowCount === 1) codes.push(code);
+    }
+    return codes;
+  }
+
+  /** Finished matches last written before `before` (ms since the epoch), at most `limit`: the expiry's candidates. */
+  async finishedBefore(before: number, limit = 200): Promise<string[]> {
+    const rows = await this.pool.query<{ match_id: string }>(
+      `SELECT c.match_id FROM classrooms c JOIN matches m ON m.id = c.match_id
+       WHERE c.finished AND m.updated_at < $1 ORDER BY m.updated_at LIMIT $2`,
+      [before, limit],
+    );
+    return rows.rows.map((r) => r.match_id);
+  }
+
+  /** How many matches are stored, across every process (the per-server match limit counts these). */
+  async count(): Promise<number> {
+    const rows = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM classrooms');
+    return rows.rows[0]?.n ?? 0;
   }
 
   /** The match a join code opens, if any (codes are upper-case letters and digits). */

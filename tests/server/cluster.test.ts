@@ -8,11 +8,18 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MatchSocket } from '../../src/protocol/match-socket';
 import { SEATS, type Seat, playerIDOf } from '../../src/game/vocabulary';
-import type { CreatedMatchAnswer, JoinAnswer } from '../../src/protocol/lobby';
-import { api, bearer } from './helpers';
+import type { ClassAnswer, CreatedMatchAnswer, JoinAnswer } from '../../src/protocol/lobby';
+import type http from 'node:http';
+import { PgStorage } from '../../src/server/storage-pg';
+import { seatsActedThisPhase } from '../../src/server/runtime';
+import { clientAddress, trustedProxies } from '../../src/server/http-util';
+import type { State } from 'boardgame.io';
+import type { GameState } from '../../src/game/state';
+import { api, bearer, connect, createMatch, startHarness } from './helpers';
+import type { BotPlanner } from '../../src/server/bot-pool';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, runTag } from '../services';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,6 +61,77 @@ async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, m
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
+describe('the seats that already moved in a phase, read from the stored log', () => {
+  const state = { ctx: { phase: 'diplomacy' }, G: { round: 2 } } as unknown as State<GameState>;
+  const move = (phase: string, playerID: string, type = 'MAKE_MOVE') => ({
+    phase,
+    action: { type, payload: { playerID } },
+  });
+
+  it('counts the moves since the phase began, not those of the same phase a round before', () => {
+    const log = [
+      move('diplomacy', playerIDOf('us')), // last round's diplomacy
+      move('diplomacy', playerIDOf('dprk')),
+      move('policy', playerIDOf('japan')),
+      move('policy', '6'), // the facilitator's advance ends last round's policy
+      move('diplomacy', playerIDOf('dprk')), // a bot's proposal made on the process that then died
+      move('diplomacy', '6'),
+      move('diplomacy', playerIDOf('china'), 'GAME_EVENT'),
+    ];
+    expect(seatsActedThisPhase(state, log)).toEqual(['dprk']);
+    expect(seatsActedThisPhase(state, log.slice(0, 4))).toEqual([]);
+  });
+
+  it('a process taking a match over does not plan again a bot seat that moved in this phase', async () => {
+    // One process (SQLite) stands for both: it gives the match up and takes it back as a new owner would.
+    const h = await startHarness({ runtime: { botDelayMs: 0, vacantDelayMs: 3_600_000, botWorkers: 0 } });
+    try {
+      const match = await createMatch(h.server.url, { bots: { dprk: 'random' }, startPaused: false });
+      const watcher = await connect(h, match.matchID, null);
+      await watcher.until((x) => x.state?.G.ready.dprk === true, 15_000, 'the bot ready in briefing');
+      const runtime = h.server.runtime;
+      const record = runtime.get(match.matchID)!;
+      const planner = (runtime as unknown as { planner: BotPlanner }).planner;
+      const planned = vi.spyOn(planner, 'planPhase');
+      try {
+        runtime.release(match.matchID);
+        // A new owner's bot pass starts as it takes the match (bot delay 0) and plans before its first wait.
+        await runtime.take(record);
+        expect(runtime.get(match.matchID)).toBe(record);
+        expect(planned).not.toHaveBeenCalled();
+      } finally {
+        planned.mockRestore();
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('the client address behind a trusted proxy (TRUST_PROXY)', () => {
+  const req = (remoteAddress: string, forwarded?: string) =>
+    ({
+      socket: { remoteAddress },
+      headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+    }) as unknown as http.IncomingMessage;
+  const trusted = trustedProxies('127.0.0.1, 10.0.0.2, not-an-address');
+
+  it('believes X-Forwarded-For only from a trusted address, and only its nearest untrusted hop', () => {
+    expect([...trusted]).toEqual(['127.0.0.1', '10.0.0.2']);
+    // Not from a proxy: the header is the client's own text and ignored.
+    expect(clientAddress(req('203.0.113.9', '198.51.100.1'), trusted)).toBe('203.0.113.9');
+    // From nginx: the address nginx appended, not what the client wrote before it.
+    expect(clientAddress(req('::ffff:127.0.0.1', '1.2.3.4, 198.51.100.7'), trusted)).toBe('198.51.100.7');
+    // Through nginx and then a peer process: both trusted, the client is the nearest untrusted hop.
+    expect(clientAddress(req('10.0.0.2', '198.51.100.7, 127.0.0.1'), trusted)).toBe('198.51.100.7');
+    // A proxy sending no header, or garbage, counts as itself.
+    expect(clientAddress(req('127.0.0.1'), trusted)).toBe('127.0.0.1');
+    expect(clientAddress(req('127.0.0.1', 'evil'), trusted)).toBe('127.0.0.1');
+    // Nobody trusted: every request is counted by its connection.
+    expect(clientAddress(req('127.0.0.1', '198.51.100.7'), new Set())).toBe('127.0.0.1');
+  });
+});
+
 describe('two server processes on Postgres and Redis', () => {
   const schema = runTag('oaw_cluster');
   const prefix = `${runTag('oaw_cluster')}:`;
@@ -62,7 +140,14 @@ describe('two server processes on Postgres and Redis', () => {
   let a: Proc;
   let b: Proc;
 
-  async function start(name: string, port: number, hosts: string): Promise<Proc> {
+  let finishedID = '';
+
+  async function start(
+    name: string,
+    port: number,
+    hosts: string,
+    env: Record<string, string> = {},
+  ): Promise<Proc> {
     const url = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
@@ -82,6 +167,7 @@ describe('two server processes on Postgres and Redis', () => {
         BOT_WORKERS: '0',
         BOT_DELAY_MS: '0',
         VACANT_DELAY_MS: '3600000',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -144,6 +230,57 @@ describe('two server processes on Postgres and Redis', () => {
     }
   });
 
+  it('reserves join codes in Postgres: unique across processes, drawn again on a conflict', async () => {
+    const created = await api<CreatedMatchAnswer>(a.url, 'POST', '/api/matches', {
+      scenario: 'yeltsin-1992',
+      bots: { dprk: 'random' },
+    });
+    expect(created.status).toBe(201);
+    const codes = SEATS.map((s) => created.body.seats[s].code).filter((c): c is string => c !== null);
+    expect(codes).toHaveLength(SEATS.length - 1);
+    const storage = await PgStorage.open(TEST_DATABASE_URL, schema);
+    try {
+      const held = await storage.pool.query<{ code: string; match_id: string }>(
+        'SELECT code, match_id FROM join_codes WHERE match_id = $1',
+        [created.body.matchID],
+      );
+      expect(held.rows.map((r) => r.code).sort()).toEqual([...codes].sort());
+      // Another process drawing a code already held gets a fresh one instead.
+      const draws = [codes[0], codes[1], 'ZZZZ9999'];
+      const got = await storage.records.reserveCodes('another-match', 1, () => draws.shift()!);
+      expect(got).toEqual(['ZZZZ9999']);
+      // The match limit counts every process's matches.
+      expect(await storage.records.count()).toBeGreaterThanOrEqual(1);
+    } finally {
+      await storage.pool.query("DELETE FROM join_codes WHERE match_id = 'another-match'");
+      await storage.pool.end();
+    }
+  });
+
+  it('shows a class whole from either process', async () => {
+    const made = await api<ClassAnswer>(a.url, 'POST', '/api/classes', {
+      scenario: 'yeltsin-1992',
+      groups: 3,
+    });
+    expect(made.status).toBe(201);
+    const token = made.body.facilitatorToken!;
+    // A serves every group; B reads the class from Postgres and asks A for each group's seats and status.
+    const onB = await api<ClassAnswer>(
+      b.url,
+      'GET',
+      `/api/classes/${made.body.classID}`,
+      undefined,
+      bearer(token),
+    );
+    expect(onB.status).toBe(200);
+    expect(onB.body.groups).toHaveLength(3);
+    for (const [i, group] of onB.body.groups.entries()) {
+      expect(group).toMatchObject({ group: i + 1, exists: true });
+      expect(group.seats?.japan.code).toBe(made.body.groups[i].seats?.japan.code);
+      expect(group.status?.matchID).toBe(group.matchID);
+    }
+  });
+
   it('plays a match across both, survives the owner being killed mid-phase and finishes it', async () => {
     const created = await api<CreatedMatchAnswer>(a.url, 'POST', '/api/matches', {
       scenario: 'yeltsin-1992',
@@ -154,6 +291,7 @@ describe('two server processes on Postgres and Redis', () => {
     expect(created.status).toBe(201);
     const match = created.body;
     const id = match.matchID;
+    finishedID = id;
 
     // Students join through B (forwarded to A, which serves the match); half the seats connect to each process.
     const onB = new Set<Seat>(['japan', 'russia', 'china']);
@@ -254,4 +392,28 @@ describe('two server processes on Postgres and Redis', () => {
     await redis.quit();
     expect(leases).toEqual([]);
   }, 30_000);
+
+  it('expires a finished match nobody serves', async () => {
+    // The match finished on B is served by nobody now; a process whose finished-match limit has passed deletes it.
+    const storage = await PgStorage.open(TEST_DATABASE_URL, schema);
+    const stored = async () =>
+      (await storage.pool.query('SELECT 1 FROM classrooms WHERE match_id = $1', [finishedID])).rowCount;
+    try {
+      expect(finishedID).not.toBe('');
+      expect(await stored()).toBe(1);
+      const port = await freePort();
+      await start('C', port, `127.0.0.1:${port}`, { FINISHED_MATCH_HOURS: '0.0003' });
+      await waitUntil('the finished match to be deleted', async () =>
+        (await stored()) === 0 ? true : undefined,
+      );
+      const rows = await storage.pool.query(
+        `SELECT (SELECT COUNT(*)::int FROM matches WHERE id = $1) + (SELECT COUNT(*)::int FROM match_log
+         WHERE match_id = $1) + (SELECT COUNT(*)::int FROM join_codes WHERE match_id = $1) AS n`,
+        [finishedID],
+      );
+      expect(rows.rows[0]).toEqual({ n: 0 });
+    } finally {
+      await storage.pool.end();
+    }
+  }, 90_000);
 });
