@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { LANGUAGES } from '../src/i18n';
 import { buildClient, launchChromium, serveDist, tempOutDir, waitForMap } from '../tests/browser/harness';
 
 const RUNS = 5;
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const url = `${served.url}?${SOLO}`;
-    const solo = { en: await downloaded(browser, url), ja: await downloaded(browser, `${url}&lang=ja`) };
+    // Every language: each is a chunk of its own (English too), so each is what its players download.
+    const solo: Record<string, string[]> = {};
+    for (const lang of LANGUAGES) solo[lang] = await downloaded(browser, `${url}&lang=${lang}`);
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

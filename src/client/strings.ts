@@ -12,7 +12,7 @@ import type { Lever } from '../game/preview';
 import type { ScoreTerm } from '../game/scoring';
 import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 import type { Indicator } from '../sim/indicators';
-import { catalogue, formatList, onLanguageChange, t } from '../i18n';
+import { catalogue, formatList, onLanguageChange, onMessagesLoaded, t } from '../i18n';
 import type { Messages } from '../i18n/locales/en';
 
 /**
@@ -84,7 +84,8 @@ export let SCORE_TERMS: Record<Seat, string[]> = buildScoreTerms();
 /** The log's words: one sentence per kind of entry, with this catalogue's names for seats, islands, formulas, stages. */
 export let LOG_TEXT: LogCatalogue = buildLog();
 
-onLanguageChange(() => {
+/** Rebuilds every table: on a language switch, and when a deferred part of the catalogue arrives. */
+function rebuild(): void {
   SEAT_LABEL = table('seat');
   ISLAND_LABEL = table('island');
   CITY_LABEL = table('city');
@@ -104,7 +105,9 @@ onLanguageChange(() => {
   ROLE_BY_ERA = buildRoleByEra();
   SCORE_TERMS = buildScoreTerms();
   LOG_TEXT = buildLog();
-});
+}
+onLanguageChange(rebuild);
+onMessagesLoaded(rebuild);
 
 function buildLog(): LogCatalogue {
   const agreement = {} as LogCatalogue['agreement'];

@@ -37,8 +37,18 @@ export const LANGUAGE_TAGS: Readonly<Record<Language, string>> = {
 /** The localStorage key that remembers the player's choice. */
 export const LANGUAGE_STORAGE_KEY = 'oil-and-water.lang';
 
+/**
+ * A language's catalogue module. In the browser build its sections that no solo match needs (`DEFERRED_SECTIONS`
+ * in src/i18n/precompile.ts: the after-action report, the replay viewer, the classroom pages) are a second chunk,
+ * `deferred`, loaded by `loadDeferredMessages`; in Node the module is the whole catalogue.
+ */
+interface CatalogueModule {
+  default: Messages;
+  deferred?: () => Promise<{ default: object }>;
+}
+
 /** One chunk per language (vite splits each dynamic import). */
-const LOADERS: Readonly<Record<Language, () => Promise<{ default: Messages }>>> = {
+const LOADERS: Readonly<Record<Language, () => Promise<CatalogueModule>>> = {
   en: () => import('./locales/en'),
   ja: () => import('./locales/ja'),
   ru: () => import('./locales/ru'),
@@ -74,20 +84,44 @@ export function detectLanguage(source: {
 
 /** Characters that make a message more than its own text in ICU (with tags ignored, as i18next-icu parses). */
 const ICU_SYNTAX = /[{}']/;
+/**
+ * A message whose only syntax is plain `{name}` arguments, which ICU fills with the values as they are (the build
+ * leaves these as text: src/i18n/precompile.ts `SIMPLE`).
+ */
+const SIMPLE = /^[^{}']*(?:\{\w+\}[^{}']*)*$/;
 
-type Parse = (res: unknown, ...rest: unknown[]) => unknown;
+type Parse = (res: unknown, options: Record<string, unknown>, ...rest: unknown[]) => unknown;
+
+/** A simple message filled in, as intl-messageformat fills it; undefined when a value is missing (ICU's error). */
+function fillSimple(message: string, values: Record<string, unknown>): string | undefined {
+  let missing = false;
+  const out = message.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    missing = true;
+    return '';
+  });
+  return missing ? undefined : out;
+}
 
 /**
- * i18next-icu, with two additions: a message with no ICU syntax is its own text (no formatter is built for it), and
- * a message may come parsed (an intl-messageformat AST, as the browser build ships every message with syntax).
- * i18next hands such arrays to the formatter as they are, since i18next-icu does not ask to handle objects itself.
+ * i18next-icu, with two additions: a message with no ICU syntax is its own text and one with only plain `{name}`
+ * arguments is filled in directly (no formatter is built for either), and a message may come parsed (an
+ * intl-messageformat AST: the browser build ships every other message so). i18next hands such arrays to the
+ * formatter as they are, since i18next-icu does not ask to handle objects itself.
  */
-function icuFormatter() {
+export function icuFormatter() {
   const icu = new ICU({
     parseErrorHandler: (_error, key, res) => (typeof res === 'string' ? res : key),
   }) as InstanceType<typeof ICU> & { parse: Parse };
   const full = icu.parse.bind(icu);
-  icu.parse = (res, ...rest) => (typeof res === 'string' && !ICU_SYNTAX.test(res) ? res : full(res, ...rest));
+  icu.parse = (res, options, ...rest) => {
+    if (typeof res === 'string') {
+      if (!ICU_SYNTAX.test(res)) return res;
+      if (SIMPLE.test(res)) return fillSimple(res, options) ?? res;
+    }
+    return full(res, options, ...rest);
+  };
   return icu;
 }
 
@@ -128,11 +162,40 @@ const EMPTY: object = new Proxy(
   { get: (_target, key) => (key === 'length' ? 0 : typeof key === 'symbol' ? undefined : EMPTY) },
 );
 
-/** Loads a language's catalogue (its own chunk) without switching to it. */
+/** Whether this page asked for the deferred sections: every language it switches to then loads them too. */
+let wantDeferred = false;
+const deferredLoaded = new Set<Language>();
+const messageListeners = new Set<() => void>();
+
+/** Loads a language's catalogue (its own chunk) without switching to it; its deferred part too once asked for. */
 export async function loadLanguage(lang: Language): Promise<void> {
-  if (instance.hasResourceBundle(lang, 'translation')) return;
-  const messages = (await LOADERS[lang]()).default;
-  instance.addResourceBundle(lang, 'translation', messages, true, true);
+  if (!instance.hasResourceBundle(lang, 'translation')) {
+    const messages = (await LOADERS[lang]()).default;
+    instance.addResourceBundle(lang, 'translation', messages, true, true);
+  }
+  if (wantDeferred && !deferredLoaded.has(lang)) {
+    const deferred = (await LOADERS[lang]()).deferred;
+    if (deferred) instance.addResourceBundle(lang, 'translation', (await deferred()).default, true, true);
+    deferredLoaded.add(lang);
+  }
+}
+
+/**
+ * Loads the sections of the current language's catalogue that the first screen does not need (the report, the
+ * replay viewer, the classroom pages), from now on for every language the page switches to. Tells the
+ * `onMessagesLoaded` listeners (the string tables) when it added any. Node has them all already.
+ */
+export async function loadDeferredMessages(): Promise<void> {
+  wantDeferred = true;
+  if (deferredLoaded.has(current) && instance.hasResourceBundle(current, 'translation')) return;
+  await loadLanguage(current);
+  for (const listener of [...messageListeners]) listener();
+}
+
+/** Calls `listener` when a deferred part of the catalogue arrives; returns the unsubscribe. */
+export function onMessagesLoaded(listener: () => void): () => void {
+  messageListeners.add(listener);
+  return () => messageListeners.delete(listener);
 }
 
 /**
@@ -177,10 +240,12 @@ export function browserLanguage(): { lang: Language; forced: boolean } {
 
 /**
  * Opens the page in its language (loading it, English too) and tells every listener, so what was built before it
- * arrived is built again: `?lang=` is applied but not remembered.
+ * arrived is built again: `?lang=` is applied but not remembered. `everything` loads the deferred sections with it
+ * (the classroom pages, which need them from the start).
  */
-export async function initLanguage(): Promise<Language> {
+export async function initLanguage(options: { everything?: boolean } = {}): Promise<Language> {
   const { lang } = browserLanguage();
+  if (options.everything) wantDeferred = true;
   await setLanguage(lang, false);
   return lang;
 }
@@ -203,4 +268,11 @@ export function formatList(items: readonly string[]): string {
 /** A date in the current language. */
 export function formatDate(date: Date | number, options?: Intl.DateTimeFormatOptions): string {
   return new Intl.DateTimeFormat(LANGUAGE_TAGS[current], options).format(date);
+}
+
+/** A message function fixed to one language (loaded or not: its keys until it is), whatever the page shows. */
+export function translator(
+  lang: Language,
+): (key: string, values?: Record<string, string | number>) => string {
+  return (key, values) => instance.t(key, { ...values, lng: lang });
 }

@@ -3,7 +3,7 @@
  * print CSS. Every piece of text from the match or the scenario (statements, messages, reasons, titles) goes through
  * `escapeHtml`, so a hostile statement renders as text.
  */
-import { SEATS, SEAT_NAMES } from '../game/vocabulary';
+import { SEATS } from '../game/vocabulary';
 import type {
   BaselinePlacement,
   Debrief,
@@ -14,8 +14,8 @@ import type {
   SeatReport,
   SourceNote,
 } from './debrief';
+import { reportEnglish, type ReportWords, type Translate } from './debrief-words';
 import { escapeHtml } from './html';
-import { FORMULA_EN } from './log-text';
 import { SERIES_COLOURS, seatCss } from './palette';
 
 // The report's escaping is every report's (tests import it from here).
@@ -25,6 +25,31 @@ const e = escapeHtml;
 
 function num(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/**
+ * A catalogue message as HTML: `text` arguments are escaped, `html` ones inserted as they are, numbers go to ICU
+ * (plurals). The message's own words are escaped for element content (`&`, `<`, `>`).
+ */
+function msg(
+  t: Translate,
+  key: string,
+  text: Record<string, string | number> = {},
+  html: Record<string, string> = {},
+): string {
+  const args: Record<string, string | number> = {};
+  const fill = new Map<string, string>();
+  let i = 0;
+  const token = (value: string) => {
+    const tok = `\u0001${i++}\u0002`;
+    fill.set(tok, value);
+    return tok;
+  };
+  for (const [k, v] of Object.entries(text)) args[k] = typeof v === 'number' ? v : token(e(v));
+  for (const [k, v] of Object.entries(html)) args[k] = token(v);
+  let out = t(key, args).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
+  for (const [tok, value] of fill) out = out.split(tok).join(value);
+  return out;
 }
 
 const CSS = `
@@ -63,99 +88,104 @@ blockquote { margin: 4px 0 4px 12px; padding-left: 8px; border-left: 3px solid v
 @page { margin: 16mm 14mm; }
 `;
 
-function sourceHtml(s: SourceNote): string {
+function sourceHtml(s: SourceNote, t: Translate): string {
   if (s.kind === 'paper') {
-    return `<blockquote>“${e(s.text)}” <span class="cite">— the paper, ${e(s.where ?? '')}</span></blockquote>`;
+    return `<blockquote>“${e(s.text)}” <span class="cite">${msg(t, 'report.source.paper', { where: s.where ?? '' })}</span></blockquote>`;
   }
-  const label = s.kind === 'external' ? 'external source' : 'game design';
-  return `<div class="cite">${label}: ${e(s.text)}</div>`;
+  const key = s.kind === 'external' ? 'report.source.external' : 'report.source.design';
+  return `<div class="cite">${msg(t, key, { text: s.text })}</div>`;
 }
 
-function questionHtml(q: DebriefQuestion): string {
-  return `<li><p>${e(q.text)}</p>${sourceHtml(q.source)}</li>`;
+function questionHtml(q: DebriefQuestion, t: Translate): string {
+  return `<li><p>${e(q.text)}</p>${sourceHtml(q.source, t)}</li>`;
 }
 
 function reasonHtml(reason: string | undefined): string {
   return reason ? ` <span class="reason">— ${e(reason)}</span>` : '';
 }
 
-function historyItem(h: HistoricalEvent): string {
+function historyItem(h: HistoricalEvent, t: Translate): string {
   const tag =
     h.status === 'fired'
-      ? '<span class="tag fired">happened</span>'
+      ? `<span class="tag fired">${msg(t, 'report.timeline.happened')}</span>`
       : h.status === 'did-not-fire'
-        ? '<span class="tag missed">did not happen here</span>'
-        : '<span class="tag unreached">not reached</span>';
+        ? `<span class="tag missed">${msg(t, 'report.timeline.missed')}</span>`
+        : `<span class="tag unreached">${msg(t, 'report.timeline.unreached')}</span>`;
   const paper = h.sources.find((s) => s.kind === 'paper');
   const quote = paper ? `<div class="cite">“${e(paper.text)}” (${e(paper.where ?? '')})</div>` : '';
-  return `<li>${tag}<strong>${e(h.title)}</strong>${h.conditional ? ' <span class="muted">(if its conditions hold)</span>' : ''}<div>${e(h.text)}</div>${quote}</li>`;
+  return `<li>${tag}<strong>${e(h.title)}</strong>${h.conditional ? ` <span class="muted">${msg(t, 'report.timeline.conditional')}</span>` : ''}<div>${e(h.text)}</div>${quote}</li>`;
 }
 
-function matchYearHtml(y: DebriefYear): string {
+function matchYearHtml(y: DebriefYear, w: ReportWords): string {
+  const t = w.t;
   const items: string[] = [];
   for (const n of y.news) {
     const kind =
       n.kind === 'scheduled'
         ? ''
         : n.kind === 'wildcard'
-          ? ' <span class="tag">wildcard</span>'
+          ? ` <span class="tag">${msg(t, 'report.timeline.wildcard')}</span>`
           : n.kind === 'injected'
-            ? ' <span class="tag drift">facilitator</span>'
+            ? ` <span class="tag drift">${msg(t, 'report.timeline.facilitator')}</span>`
             : '';
     items.push(`<li><strong>${e(n.title)}</strong>${kind}</li>`);
   }
   for (const d of y.decisions) {
     const cls = d.againstHistory ? ' class="drift"' : '';
     items.push(
-      `<li${cls}>${e(SEAT_NAMES[d.seat])} decided: ${e(d.chosen)}${d.againstHistory ? ` (history: ${e(d.historical)})` : ''}${d.answered ? '' : ' <span class="muted">(unanswered: the default)</span>'}${reasonHtml(d.reason)}</li>`,
+      `<li${cls}>${msg(t, 'report.timeline.decided', { seat: w.log.seat(d.seat), chosen: d.chosen })}${d.againstHistory ? ` ${msg(t, 'report.timeline.historyChose', { historical: d.historical })}` : ''}${d.answered ? '' : ` <span class="muted">${msg(t, 'report.timeline.unanswered')}</span>`}${reasonHtml(d.reason)}</li>`,
     );
   }
   for (const a of y.agreements) items.push(`<li>${e(a.text)}${reasonHtml(a.reason)}</li>`);
   for (const s of y.statements)
-    items.push(`<li>${e(SEAT_NAMES[s.from])} states publicly: <q class="quote">${e(s.text)}</q></li>`);
+    items.push(
+      `<li>${msg(t, 'report.timeline.states', { seat: w.log.seat(s.from) })} <q class="quote">${e(s.text)}</q></li>`,
+    );
   for (const line of y.log) items.push(`<li class="${line.drift ? 'drift' : 'muted'}">${e(line.text)}</li>`);
   return items.length ? `<ul>${items.join('')}</ul>` : '<span class="muted">—</span>';
 }
 
-function timelineHtml(d: Debrief): string {
+function timelineHtml(d: Debrief, w: ReportWords): string {
+  const t = w.t;
   const rows = d.years.map((y) => {
     const history = y.history.length
-      ? `<ul>${y.history.map(historyItem).join('')}</ul>`
-      : '<span class="muted">no scheduled event</span>';
+      ? `<ul>${y.history.map((h) => historyItem(h, t)).join('')}</ul>`
+      : `<span class="muted">${msg(t, 'report.timeline.noEvent')}</span>`;
     const driftNote = y.drift.length
-      ? `<div class="drift">${y.drift.length} departure${y.drift.length > 1 ? 's' : ''} from history</div>`
+      ? `<div class="drift">${msg(t, 'report.timeline.departures', { count: y.drift.length })}</div>`
       : '';
-    return `<tr${y.fromParent ? ' class="parent"' : ''}><td class="year">${y.year}${driftNote}</td><td>${matchYearHtml(y)}</td><td>${history}</td></tr>`;
+    return `<tr${y.fromParent ? ' class="parent"' : ''}><td class="year">${y.year}${driftNote}</td><td>${matchYearHtml(y, w)}</td><td>${history}</td></tr>`;
   });
   const unreached = d.years.length ? d.years[d.years.length - 1].year : d.scenario.startYear - 1;
   const later =
     d.scenario.endYear > unreached
-      ? `<p class="muted">The match ended before ${unreached + 1}–${d.scenario.endYear}.</p>`
+      ? `<p class="muted">${msg(t, 'report.timeline.endedBefore', { from: String(unreached + 1), to: String(d.scenario.endYear) })}</p>`
       : '';
-  return `<table class="timeline"><thead><tr><th>Year</th><th>This match</th><th>The era's history (scenario)</th></tr></thead><tbody>${rows.join('')}</tbody></table>${later}`;
+  return `<table class="timeline"><thead><tr><th>${msg(t, 'report.timeline.year')}</th><th>${msg(t, 'report.timeline.match')}</th><th>${msg(t, 'report.timeline.history')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>${later}`;
 }
 
-function ordersHtml(d: Debrief): string {
+function ordersHtml(d: Debrief, w: ReportWords): string {
+  const t = w.t;
   const rows = d.years
     .filter((y) => SEATS.some((s) => y.orders[s].length > 0))
     .map((y) => {
       const cells = SEATS.map((s) => {
         const list = y.orders[s].map((o) => `<li>${e(o.text)}${reasonHtml(o.reason)}</li>`);
-        return `<td>${list.length ? `<ul>${list.join('')}</ul>` : '<span class="muted">none</span>'}</td>`;
+        return `<td>${list.length ? `<ul>${list.join('')}</ul>` : `<span class="muted">${msg(t, 'report.orders.none')}</span>`}</td>`;
       });
       return `<tr><td class="year">${y.year}</td>${cells.join('')}</tr>`;
     });
-  if (!rows.length) return '<p class="muted">No orders were revealed.</p>';
-  return `<table class="timeline orders"><thead><tr><th>Year</th>${SEATS.map((s) => `<th>${e(SEAT_NAMES[s])}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  if (!rows.length) return `<p class="muted">${msg(t, 'report.orders.noneRevealed')}</p>`;
+  return `<table class="timeline orders"><thead><tr><th>${msg(t, 'report.timeline.year')}</th>${SEATS.map((s) => `<th>${e(w.log.seat(s))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** An inline SVG line chart; reference runs are dashed. */
-export function chartSvg(chart: IndicatorChart): string {
+export function chartSvg(chart: IndicatorChart, t: Translate = reportEnglish().t): string {
   const W = 520;
   const H = 230;
   const m = { l: chart.tickLabels ? 104 : 40, r: 10, t: 10, b: 26 };
   const all = chart.series.flatMap((s) => [...s.values, ...(s.reference ?? [])]);
-  if (all.length === 0) return '<p class="muted">No rounds were played.</p>';
+  if (all.length === 0) return `<p class="muted">${msg(t, 'report.charts.noRounds')}</p>`;
   const years = all.map((p) => p.year);
   const x0 = Math.min(...years);
   const x1 = Math.max(...years);
@@ -196,7 +226,7 @@ export function chartSvg(chart: IndicatorChart): string {
         points.length === 1
           ? `<circle cx="${sx(points[0].year).toFixed(1)}" cy="${sy(points[0].value).toFixed(1)}" r="3" fill="${colour}"/>`
           : '';
-      return `<polyline fill="none" stroke="${colour}" stroke-width="${dash ? 1.4 : 2}"${dash ? ' stroke-dasharray="5 4" opacity="0.7"' : ''} points="${d}"><title>${e(s.label)}${dash ? ' (reference)' : ''}</title></polyline>${dots}`;
+      return `<polyline fill="none" stroke="${colour}" stroke-width="${dash ? 1.4 : 2}"${dash ? ' stroke-dasharray="5 4" opacity="0.7"' : ''} points="${d}"><title>${dash ? msg(t, 'report.charts.reference', { series: s.label }) : e(s.label)}</title></polyline>${dots}`;
     };
     if (s.reference) parts.push(line(s.reference, true));
     parts.push(line(s.values, false));
@@ -205,7 +235,7 @@ export function chartSvg(chart: IndicatorChart): string {
   return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }
 
-function chartsHtml(d: Debrief): string {
+function chartsHtml(d: Debrief, t: Translate): string {
   const charts = d.charts.map((c) => {
     const legend = c.series
       .map((s, i) => {
@@ -214,15 +244,15 @@ function chartsHtml(d: Debrief): string {
         return `<li><span class="swatch" style="background:${colour}"></span>${e(s.label)}${last ? ` <span class="muted">${num(last.value)}</span>` : ''}</li>`;
       })
       .join('');
-    return `<figure class="chart" id="chart-${e(c.id)}"><h4>${e(c.title)}</h4>${chartSvg(c)}<ul class="legend">${legend}</ul></figure>`;
+    return `<figure class="chart" id="chart-${e(c.id)}"><h4>${e(c.title)}</h4>${chartSvg(c, t)}<ul class="legend">${legend}</ul></figure>`;
   });
   const ref = d.reference
-    ? `<p class="muted">Dashed lines: the reference run (${e(d.reference.label)}).</p>`
+    ? `<p class="muted">${msg(t, 'report.charts.dashed', { label: d.reference.label })}</p>`
     : '';
   return `${ref}${charts.join('')}`;
 }
 
-function baselineStrip(b: BaselinePlacement, score: number): string {
+function baselineStrip(b: BaselinePlacement, score: number, t: Translate): string {
   const W = 300;
   const H = 34;
   const lo = Math.min(b.min, score);
@@ -235,79 +265,126 @@ function baselineStrip(b: BaselinePlacement, score: number): string {
     )
     .join('');
   const me = `<line x1="${sx(score).toFixed(1)}" x2="${sx(score).toFixed(1)}" y1="4" y2="30" stroke="#a04000" stroke-width="3"/>`;
-  return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="score ${num(score)} against ${b.runs} baseline runs" xmlns="http://www.w3.org/2000/svg">${dots}${me}</svg>`;
+  return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${e(t('report.seat.strip', { score: num(score), runs: String(b.runs) }))}" xmlns="http://www.w3.org/2000/svg">${dots}${me}</svg>`;
 }
 
-function seatHtml(s: SeatReport, d: Debrief): string {
-  const baseline = s.baseline
-    ? `<p>Against the historical baseline (${s.baseline.runs} runs${s.baseline.bots ? `, ${e(s.baseline.bots)}` : ''}): percentile <strong>${num(s.baseline.percentile)}</strong>; median ${num(s.baseline.median)}, mean ${num(s.baseline.mean)}, range ${num(s.baseline.min)}–${num(s.baseline.max)}.</p>${baselineStrip(s.baseline, s.finalScore)}`
-    : `<p class="muted">${d.baseline?.mismatch ? e(d.baseline.mismatch) : 'No baseline distribution was given (replay report --baseline FILE).'}</p>`;
+function seatHtml(s: SeatReport, d: Debrief, w: ReportWords): string {
+  const t = w.t;
+  const b = s.baseline;
+  const baseline = b
+    ? `<p>${msg(
+        t,
+        b.bots ? 'report.seat.baselineBots' : 'report.seat.baseline',
+        {
+          runs: String(b.runs),
+          ...(b.bots ? { bots: b.bots } : {}),
+          median: num(b.median),
+          mean: num(b.mean),
+          min: num(b.min),
+          max: num(b.max),
+        },
+        { percentile: `<strong>${num(b.percentile)}</strong>` },
+      )}</p>${baselineStrip(b, s.finalScore, t)}`
+    : `<p class="muted">${d.baseline?.mismatch ? e(d.baseline.mismatch) : msg(t, 'report.seat.noBaseline')}</p>`;
   const agenda = s.agenda
-    ? `<p>Secret agenda: <strong>${e(s.agenda.title)}</strong> — ${e(s.agenda.text)} (bonus ${s.agenda.bonus}${s.agenda.met === undefined ? '' : s.agenda.met ? ', met' : ', not met'})</p>`
+    ? `<p>${msg(
+        t,
+        s.agenda.met === undefined
+          ? 'report.seat.agenda'
+          : s.agenda.met
+            ? 'report.seat.agendaMet'
+            : 'report.seat.agendaNotMet',
+        { text: s.agenda.text, bonus: String(s.agenda.bonus) },
+        { title: `<strong>${e(s.agenda.title)}</strong>` },
+      )}</p>`
     : '';
   const decisions = s.keyDecisions.length
-    ? `<table><thead><tr><th>Year</th><th>Kind</th><th>Decision</th><th>Why</th></tr></thead><tbody>${s.keyDecisions
+    ? `<table><thead><tr><th>${msg(t, 'report.timeline.year')}</th><th>${msg(t, 'report.seat.kind')}</th><th>${msg(t, 'report.seat.decision')}</th><th>${msg(t, 'report.seat.why')}</th></tr></thead><tbody>${s.keyDecisions
         .map(
           (k) =>
-            `<tr${k.againstHistory ? ' class="drift"' : ''}><td>${k.year}</td><td>${e(k.kind)}</td><td>${e(k.text)}</td><td class="reason">${k.reason ? e(k.reason) : ''}</td></tr>`,
+            `<tr${k.againstHistory ? ' class="drift"' : ''}><td>${k.year}</td><td>${msg(t, `report.seat.kinds.${k.kind}`)}</td><td>${e(k.text)}</td><td class="reason">${k.reason ? e(k.reason) : ''}</td></tr>`,
         )
         .join('')}</tbody></table>`
-    : '<p class="muted">No key decisions.</p>';
+    : `<p class="muted">${msg(t, 'report.seat.noKeyDecisions')}</p>`;
   const messages = s.messages.length
-    ? `<ul>${s.messages.map((m) => `<li>${m.year}, ${m.to === 'all' ? 'public statement' : `to ${e(SEAT_NAMES[m.to])}`}: <q class="quote">${e(m.text)}</q></li>`).join('')}</ul>`
-    : '<p class="muted">No messages or statements.</p>';
+    ? `<ul>${s.messages
+        .map(
+          (m) =>
+            `<li>${m.to === 'all' ? msg(t, 'report.seat.publicStatement', { year: String(m.year) }) : msg(t, 'report.seat.privateTo', { year: String(m.year), seat: w.log.seat(m.to) })} <q class="quote">${e(m.text)}</q></li>`,
+        )
+        .join('')}</ul>`
+    : `<p class="muted">${msg(t, 'report.seat.noMessages')}</p>`;
   // Students' own words: escaped like every other text, and only shown when the seat wrote any.
   const reflections = s.reflections.length
-    ? `<h4>Reflections</h4><ul class="reflections">${s.reflections.map((r) => `<li>${r.year}: <q class="quote">${e(r.text)}</q></li>`).join('')}</ul>`
+    ? `<h4>${msg(t, 'report.seat.reflections')}</h4><ul class="reflections">${s.reflections.map((r) => `<li>${r.year}: <q class="quote">${e(r.text)}</q></li>`).join('')}</ul>`
     : '';
   const questions = s.questions.length
-    ? `<h4>For the class</h4><ol>${s.questions.map(questionHtml).join('')}</ol>`
+    ? `<h4>${msg(t, 'report.seat.forClass')}</h4><ol>${s.questions.map((q) => questionHtml(q, t)).join('')}</ol>`
     : '';
-  const rank = s.rank !== undefined ? `rank ${s.rank}, ` : '';
+  const score = msg(
+    t,
+    s.rank !== undefined ? 'report.seat.rankedScore' : 'report.seat.score',
+    { ...(s.rank !== undefined ? { rank: String(s.rank) } : {}), public: num(s.publicScore) },
+    { score: `<strong>${num(s.finalScore)}</strong>` },
+  );
   return `<section class="seat" id="seat-${s.seat}"><h3>${e(s.name)} <span class="muted">(${e(s.controller)})</span></h3>
-<p>${rank}final score <strong>${num(s.finalScore)}</strong> (public score ${num(s.publicScore)})</p>${agenda}${baseline}
-<h4>Key decisions</h4>${decisions}<h4>Messages and statements</h4>${messages}${reflections}${questions}</section>`;
+<p>${score}</p>${agenda}${baseline}
+<h4>${msg(t, 'report.seat.keyDecisions')}</h4>${decisions}<h4>${msg(t, 'report.seat.messages')}</h4>${messages}${reflections}${questions}</section>`;
 }
 
-function outcomeHtml(d: Debrief): string {
+function outcomeHtml(d: Debrief, w: ReportWords): string {
+  const t = w.t;
   const o = d.outcome;
-  if (!o) return `<p class="drift">The match did not finish: the report runs to ${d.lastYear}.</p>`;
-  const reason = {
-    'era-end': 'the era ended',
-    treaty: 'a ratified treaty transferred islands',
-    facilitator: 'the facilitator ended it',
-  }[o.reason];
+  if (!o) return `<p class="drift">${msg(t, 'report.outcome.unfinished', { year: String(d.lastYear) })}</p>`;
   const rows = o.ranking
     .map((seat, i) => {
       const report = d.seats.find((s) => s.seat === seat);
       const pct = report?.baseline ? num(report.baseline.percentile) : '—';
-      return `<tr><td class="num">${i + 1}</td><td>${e(SEAT_NAMES[seat])}</td><td class="num">${num(o.finalScores[seat])}</td><td>${o.agendaMet[seat] ? 'met' : 'not met'}</td><td class="num">${pct}</td></tr>`;
+      return `<tr><td class="num">${i + 1}</td><td>${e(w.log.seat(seat))}</td><td class="num">${num(o.finalScores[seat])}</td><td>${msg(t, o.agendaMet[seat] ? 'report.outcome.met' : 'report.outcome.notMet')}</td><td class="num">${pct}</td></tr>`;
     })
     .join('');
-  return `<p>Ended in ${o.year}: ${e(reason)}. Territory: <strong>${e(o.territorial)}</strong>; treaty: ${e(o.treaty ? FORMULA_EN[o.treaty] : 'none')}.</p>
-<table><thead><tr><th class="num">#</th><th>Seat</th><th class="num">Final score</th><th>Agenda</th><th class="num">Baseline percentile</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const ended = msg(
+    t,
+    'report.outcome.ended',
+    {
+      year: String(o.year),
+      reason: t(`report.outcome.reason.${o.reason}`),
+      treaty: o.treaty ? w.log.formula(o.treaty) : t('report.outcome.noTreaty'),
+    },
+    { territorial: `<strong>${e(t(`report.outcome.territorial.${o.territorial}`))}</strong>` },
+  );
+  return `<p>${ended}</p>
+<table><thead><tr><th class="num">#</th><th>${msg(t, 'report.outcome.seat')}</th><th class="num">${msg(t, 'report.outcome.finalScore')}</th><th>${msg(t, 'report.outcome.agenda')}</th><th class="num">${msg(t, 'report.outcome.percentile')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function driftHtml(d: Debrief): string {
-  if (!d.drift.length)
-    return "<p>The match stayed on the era's historical track: every scheduled event happened, and no decision, treaty or backlash departed from history.</p>";
-  return `<p>The match first left the era's history in <strong>${d.firstDriftYear}</strong>.</p><ul>${d.drift
+function driftHtml(d: Debrief, w: ReportWords): string {
+  const t = w.t;
+  if (!d.drift.length) return `<p>${msg(t, 'report.drift.none')}</p>`;
+  return `<p>${msg(t, 'report.drift.first', {}, { year: `<strong>${d.firstDriftYear}</strong>` })}</p><ul>${d.drift
     .map(
-      (x) => `<li><strong>${x.year}</strong> ${x.seat ? `${e(SEAT_NAMES[x.seat])}: ` : ''}${e(x.text)}</li>`,
+      (x) => `<li><strong>${x.year}</strong> ${x.seat ? `${e(w.log.seat(x.seat))}: ` : ''}${e(x.text)}</li>`,
     )
     .join('')}</ul>`;
 }
 
-/** Renders a debrief as a complete HTML document. */
-export function renderDebriefHtml(d: Debrief): string {
+/**
+ * Renders a debrief as a complete HTML document, in the words it is given (English by default, as the command line
+ * writes it; build the debrief with the same words).
+ */
+export function renderDebriefHtml(d: Debrief, w: ReportWords = reportEnglish()): string {
+  const t = w.t;
   const fork = d.fork
-    ? `<p class="muted">A fork: it replays its parent (final hash ${e(d.fork.parentFinalHash)}) up to ${d.fork.year}${d.fork.reseed ? ` and draws from a new seed (${e(d.fork.reseed)}) from there` : ''}; the shaded years are the parent's.</p>`
+    ? `<p class="muted">${msg(t, d.fork.reseed ? 'report.forkReseed' : 'report.fork', {
+        hash: d.fork.parentFinalHash,
+        year: String(d.fork.year),
+        ...(d.fork.reseed ? { seed: d.fork.reseed } : {}),
+      })}</p>`
     : '';
   const general = d.questions.length
-    ? `<ol>${d.questions.map(questionHtml).join('')}</ol>`
-    : '<p class="muted">The scenario has no general questions.</p>';
+    ? `<ol>${d.questions.map((q) => questionHtml(q, t)).join('')}</ol>`
+    : `<p class="muted">${msg(t, 'report.noQuestions')}</p>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${e(w.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -318,17 +395,17 @@ export function renderDebriefHtml(d: Debrief): string {
 <body>
 <header>
 <h1>${e(d.title)}</h1>
-<p class="meta"><span>scenario ${e(d.scenario.id)}, version ${d.scenario.version}</span><span>seed ${e(d.seed)}</span>${d.createdBy ? `<span>made by ${e(d.createdBy)}</span>` : ''}<span>final hash ${e(d.finalHash)}</span></p>
+<p class="meta"><span>${msg(t, 'report.meta.scenario', { id: d.scenario.id, version: String(d.scenario.version) })}</span><span>${msg(t, 'report.meta.seed', { seed: d.seed })}</span>${d.createdBy ? `<span>${msg(t, 'report.meta.madeBy', { name: d.createdBy })}</span>` : ''}<span>${msg(t, 'report.meta.finalHash', { hash: d.finalHash })}</span></p>
 ${fork}
 </header>
-<section id="outcome"><h2>Outcome</h2>${outcomeHtml(d)}</section>
-<section id="drift"><h2>Where the match left history</h2>${driftHtml(d)}</section>
-<section id="timeline"><h2>Timeline: this match beside the era's history</h2>${timelineHtml(d)}</section>
-<section class="charts" id="charts"><h2>Indicators</h2>${chartsHtml(d)}</section>
-<section id="seats"><h2>The seats</h2>${d.seats.map((s) => seatHtml(s, d)).join('\n')}</section>
-<section id="orders"><h2>Orders, year by year</h2>${ordersHtml(d)}</section>
-<section id="questions"><h2>Questions for the class</h2>${general}</section>
-<footer class="muted"><p>Oil &amp; Water after-action report. The replay verifies to the final hash above (npm run cli -- replay verify).</p></footer>
+<section id="outcome"><h2>${msg(t, 'report.section.outcome')}</h2>${outcomeHtml(d, w)}</section>
+<section id="drift"><h2>${msg(t, 'report.section.drift')}</h2>${driftHtml(d, w)}</section>
+<section id="timeline"><h2>${msg(t, 'report.section.timeline')}</h2>${timelineHtml(d, w)}</section>
+<section class="charts" id="charts"><h2>${msg(t, 'report.section.charts')}</h2>${chartsHtml(d, t)}</section>
+<section id="seats"><h2>${msg(t, 'report.section.seats')}</h2>${d.seats.map((s) => seatHtml(s, d, w)).join('\n')}</section>
+<section id="orders"><h2>${msg(t, 'report.section.orders')}</h2>${ordersHtml(d, w)}</section>
+<section id="questions"><h2>${msg(t, 'report.section.questions')}</h2>${general}</section>
+<footer class="muted"><p>${msg(t, 'report.footer')}</p></footer>
 </body>
 </html>
 `;

@@ -9,14 +9,14 @@
  */
 import { z } from 'zod';
 import type { ActionId } from '../game/catalog';
-import type { Island } from '../game/vocabulary';
-import { LADDER, SEATS, perSeat, SEAT_NAMES, type Seat } from '../game/vocabulary';
+import { describeAgreement, describeLogEntry } from '../game/log';
+import { ISLANDS, LADDER, SEATS, perSeat, type Seat } from '../game/vocabulary';
 import type { GameState, LogKind, NewsItem, Outcome, Snapshot } from '../game/state';
 import type { Scenario, Source } from '../game/scenario-schema';
 import type { Replay, ReplayCheck } from '../match/replay';
-import { INDICATOR_LABELS } from './indicators';
+import type { Indicator } from './indicators';
 import { matchDistanceFromHistory, type HistoryCell } from './history';
-import { ACTION_EN, agreementText, ISLAND_EN, logEntryText, RUNG_EN } from './log-text';
+import { reportEnglish, type ReportWords, type Translate } from './debrief-words';
 
 /** Largest baseline file accepted, in characters. */
 export const MAX_BASELINE_CHARS = 20_000_000;
@@ -80,6 +80,8 @@ export interface DebriefInput {
    * private (the server's `X-Debrief-Private-Messages: withhold`). Public statements always show. Default true.
    */
   privateMessages?: boolean;
+  /** The report's language: its words and the era's texts in it. Default English, as the command line writes. */
+  words?: ReportWords;
 }
 
 export interface SourceNote {
@@ -339,8 +341,6 @@ const DIVERGENCE: Partial<Record<LeverKey, number>> = {
   sanctions: 12,
 };
 
-const LEVER_LABELS: Readonly<Record<LeverKey, string>> = INDICATOR_LABELS;
-
 type LeverKey =
   | 'trustJapanRussia'
   | 'trustRussiaJapan'
@@ -406,15 +406,15 @@ function placement(score: number, sample: readonly number[], bots: string | unde
 }
 
 /** An order in words: its action's name and its target's (an island, a seat or one of the era's projects). */
-function orderText(o: { action: string; target?: string }, scenario: Scenario): string {
-  const action = ACTION_EN[o.action as ActionId] ?? o.action;
+function orderText(o: { action: string; target?: string }, scenario: Scenario, w: ReportWords): string {
+  const action = w.t(`action.${o.action}`);
   if (o.target === undefined) return action;
-  const target =
-    ISLAND_EN[o.target as Island] ??
-    SEAT_NAMES[o.target as Seat] ??
-    scenario.projects.find((p) => p.id === o.target)?.name ??
-    o.target;
-  return `${action} (${target})`;
+  const target = (ISLANDS as readonly string[]).includes(o.target)
+    ? w.t(`island.${o.target}`)
+    : (SEATS as readonly string[]).includes(o.target)
+      ? w.log.seat(o.target as Seat)
+      : (scenario.projects.find((p) => p.id === o.target)?.name ?? o.target);
+  return w.t('report.orders.order', { action, target });
 }
 
 /** The kinds of log entry that mark a departure from history. */
@@ -434,7 +434,12 @@ const LISTED_ELSEWHERE: ReadonlySet<LogKind> = new Set<LogKind>([
 
 /** Builds the debrief of a match from its final state and its replay. Pure: same input, same report. */
 export function buildDebrief(input: DebriefInput): Debrief {
-  const { replay, scenario, G, baseline, reference } = input;
+  const { replay, G, baseline, reference } = input;
+  const w = input.words ?? reportEnglish();
+  const t = w.t;
+  // The era as the report's language words it (the rules' scenario in English); ids and years are the same.
+  const scenario = w.scenario ? w.scenario(input.scenario) : input.scenario;
+  const seatName = (seat: Seat) => w.log.seat(seat);
   const playedYears = new Map<number, number>();
   for (const h of G.history) playedYears.set(h.year, h.round);
   // An unfinished match may be part-way through a year: its News ran, Resolution has not.
@@ -450,7 +455,11 @@ export function buildDebrief(input: DebriefInput): Debrief {
       round,
       news: G.news
         .filter((n) => n.year === year)
-        .map(({ eventId, kind, title, text }) => ({ eventId, kind, title, text })),
+        .map(({ eventId, kind, title, text }) => ({
+          eventId,
+          kind,
+          ...(w.news ? w.news({ eventId, title, text }) : { title, text }),
+        })),
       history: [],
       decisions: [],
       agreements: [],
@@ -490,26 +499,32 @@ export function buildDebrief(input: DebriefInput): Debrief {
       addDrift({
         year: e.year,
         kind: 'event-did-not-fire',
-        text: `${e.title} did not happen: its conditions failed in this match.`,
+        text: t('report.drift.eventDidNotFire', { title: e.title }),
       });
     }
   }
   for (const n of G.news) {
-    if (n.kind === 'injected')
-      addDrift({ year: n.year, kind: 'facilitator-inject', text: `The facilitator injected: ${n.title}.` });
+    if (n.kind === 'injected') {
+      const title = w.news ? w.news(n).title : n.title;
+      addDrift({ year: n.year, kind: 'facilitator-inject', text: t('report.drift.injected', { title }) });
+    }
   }
 
   // Decisions handed to seats by events, against the historical default.
   const decisions: DecisionRecord[] = [];
   for (const d of G.decisions) {
     if (d.chosen === null) continue;
-    const label = (id: string) => d.options.find((o) => o.id === id)?.label ?? id;
+    const words = w.decision?.(d);
+    const label = (id: string) => {
+      const english = d.options.find((o) => o.id === id)?.label ?? id;
+      return words ? words.label(id, english) : english;
+    };
     const y = byRound.get(d.round);
     const year = y?.year ?? scenario.startYear + d.round - 1;
     const record: DecisionRecord = {
       year,
       seat: d.seat,
-      prompt: d.prompt,
+      prompt: words ? words.prompt : d.prompt,
       chosen: label(d.chosen),
       historical: label(d.default),
       againstHistory: d.chosen !== d.default,
@@ -523,7 +538,11 @@ export function buildDebrief(input: DebriefInput): Debrief {
         year,
         seat: d.seat,
         kind: 'decision-against-history',
-        text: `${SEAT_NAMES[d.seat]} chose "${record.chosen}" where history chose "${record.historical}".`,
+        text: t('report.drift.decision', {
+          seat: seatName(d.seat),
+          chosen: record.chosen,
+          historical: record.historical,
+        }),
       });
     }
   }
@@ -532,26 +551,30 @@ export function buildDebrief(input: DebriefInput): Debrief {
   for (const p of G.proposals) {
     if (p.status !== 'accepted') continue;
     const y = byRound.get(p.round);
-    const text = agreementText(p, scenario);
+    const text = describeAgreement(p, w.log, scenario);
     const record: AgreementRecord = { from: p.from, to: p.to, kind: p.kind, text };
     if (p.reason) record.reason = p.reason;
     y?.agreements.push(record);
     if (p.kind === 'peace-treaty' && y)
-      addDrift({ year: y.year, kind: 'treaty-signed', text: `${record.text}.` });
+      addDrift({
+        year: y.year,
+        kind: 'treaty-signed',
+        text: t('report.drift.treatySigned', { text: record.text }),
+      });
   }
 
   for (const r of G.revealed) {
     const y = byYear.get(r.year);
     if (!y) continue;
     for (const seat of SEATS)
-      y.orders[seat] = r.orders[seat].map((o) => ({ ...o, text: orderText(o, scenario) }));
+      y.orders[seat] = r.orders[seat].map((o) => ({ ...o, text: orderText(o, scenario, w) }));
     const japan = r.orders.japan.find((o) => o.action === 'abandon-linkage');
     if (japan)
       addDrift({
         year: r.year,
         seat: 'japan',
         kind: 'linkage-abandoned',
-        text: 'Japan abandoned the linkage of aid to the islands (seikei fukabun), which it never did.',
+        text: t('report.drift.linkage'),
       });
   }
 
@@ -570,7 +593,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
   for (const entry of G.log) {
     const y = byYear.get(entry.year);
     if (!y || LISTED_ELSEWHERE.has(entry.kind)) continue;
-    const line: DebriefLogLine = { kind: entry.kind, text: logEntryText(entry, scenario) };
+    const line: DebriefLogLine = { kind: entry.kind, text: describeLogEntry(entry, w.log, scenario) };
     if ('seat' in entry) line.seat = entry.seat;
     const drifted = LOG_DRIFT[entry.kind];
     if (drifted) {
@@ -590,13 +613,13 @@ export function buildDebrief(input: DebriefInput): Debrief {
       addDrift({
         year: h.year,
         kind: 'islands-changed-hands',
-        text: `Japan holds ${h.islandsJapan} of the four islands (in history none changed hands).`,
+        text: t('report.drift.islands', { count: String(h.islandsJapan) }),
       });
       heldBefore = h.islandsJapan;
     }
   }
 
-  const charts = buildCharts(G.history, reference?.history);
+  const charts = buildCharts(G.history, reference?.history, t);
   if (reference) {
     for (const chart of charts) {
       for (const s of chart.series) {
@@ -605,7 +628,13 @@ export function buildDebrief(input: DebriefInput): Debrief {
         addDrift({
           year: first.year,
           kind: 'indicator',
-          text: `${s.label} left the reference run (${reference.label}) in ${first.year}: ${first.value} against ${first.reference}.`,
+          text: t('report.drift.indicator', {
+            series: s.label,
+            reference: reference.label,
+            year: String(first.year),
+            value: String(first.value),
+            expected: String(first.reference),
+          }),
         });
       }
     }
@@ -613,10 +642,10 @@ export function buildDebrief(input: DebriefInput): Debrief {
   drift.sort((a, b) => a.year - b.year);
 
   const seats = SEATS.map((seat) =>
-    seatReport(seat, { replay, scenario, G, baseline, decisions, messages, byRound }),
+    seatReport(seat, { replay, scenario, G, baseline, decisions, messages, byRound, w }),
   );
   const debrief: Debrief = {
-    title: `${scenario.name}: after-action report`,
+    title: t('report.title', { era: scenario.name }),
     scenario: {
       id: scenario.id,
       name: scenario.name,
@@ -653,7 +682,10 @@ export function buildDebrief(input: DebriefInput): Debrief {
     };
     if (baseline.bots) debrief.baseline.bots = baseline.bots;
     if (baseline.scenario !== scenario.id) {
-      debrief.baseline.mismatch = `the baseline is for scenario "${baseline.scenario}", not "${scenario.id}"`;
+      debrief.baseline.mismatch = t('report.seat.baselineMismatch', {
+        baseline: baseline.scenario,
+        scenario: scenario.id,
+      });
     }
   }
   return debrief;
@@ -681,7 +713,12 @@ export function baselineFromMatches(
 /** `buildDebrief` from a successful `verifyReplay`. */
 export function debriefFromCheck(
   check: Extract<ReplayCheck, { ok: true }>,
-  extra: { baseline?: Baseline; reference?: ReferenceRun; privateMessages?: boolean } = {},
+  extra: {
+    baseline?: Baseline;
+    reference?: ReferenceRun;
+    privateMessages?: boolean;
+    words?: ReportWords;
+  } = {},
 ): Debrief {
   return buildDebrief({ replay: check.replay, scenario: check.scenario, G: check.driver.G, ...extra });
 }
@@ -694,10 +731,12 @@ interface SeatContext {
   decisions: DecisionRecord[];
   messages: MessageRecord[];
   byRound: Map<number, DebriefYear>;
+  w: ReportWords;
 }
 
 function seatReport(seat: Seat, c: SeatContext): SeatReport {
-  const { G, scenario } = c;
+  const { G, scenario, w } = c;
+  const t = w.t;
   const yearOf = (round: number) => c.byRound.get(round)?.year ?? scenario.startYear + round - 1;
   const keyDecisions: KeyDecision[] = [];
   for (const d of c.decisions) {
@@ -705,7 +744,10 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
     const k: KeyDecision = {
       year: d.year,
       kind: 'decision',
-      text: `${d.prompt} → ${d.chosen}${d.answered ? '' : ' (unanswered: the historical default)'}`,
+      text: t(d.answered ? 'report.seat.decided' : 'report.seat.decidedDefault', {
+        prompt: d.prompt,
+        chosen: d.chosen,
+      }),
       againstHistory: d.againstHistory,
     };
     if (d.reason) k.reason = d.reason;
@@ -716,7 +758,10 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
       const k: KeyDecision = {
         year: yearOf(p.round),
         kind: 'proposal',
-        text: `Proposed to ${SEAT_NAMES[p.to]}: ${agreementText(p, scenario)} (${p.status})`,
+        text: t(p.status === 'accepted' ? 'report.seat.proposedAccepted' : 'report.seat.proposedRejected', {
+          seat: w.log.seat(p.to),
+          agreement: describeAgreement(p, w.log, scenario),
+        }),
       };
       if (p.reason) k.reason = p.reason;
       if (p.kind === 'peace-treaty') k.againstHistory = true;
@@ -725,10 +770,10 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
       keyDecisions.push({
         year: yearOf(p.round),
         kind: 'response',
-        text: `${p.status === 'accepted' ? 'Accepted' : 'Rejected'} ${SEAT_NAMES[p.from]}'s proposal: ${agreementText(
-          p,
-          scenario,
-        )}`,
+        text: t(p.status === 'accepted' ? 'report.seat.accepted' : 'report.seat.rejected', {
+          seat: w.log.seat(p.from),
+          agreement: describeAgreement(p, w.log, scenario),
+        }),
         ...(p.kind === 'peace-treaty' && p.status === 'accepted' ? { againstHistory: true } : {}),
       });
     }
@@ -736,7 +781,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
   for (const r of G.revealed) {
     for (const o of r.orders[seat]) {
       if (!KEY_ACTIONS.has(o.action)) continue;
-      const k: KeyDecision = { year: r.year, kind: 'order', text: orderText(o, scenario) };
+      const k: KeyDecision = { year: r.year, kind: 'order', text: orderText(o, scenario, w) };
       if (o.reason) k.reason = o.reason;
       if (o.action === 'abandon-linkage') k.againstHistory = true;
       keyDecisions.push(k);
@@ -751,14 +796,13 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
   const sample = c.baseline && c.baseline.scenario === scenario.id ? c.baseline.scores[seat] : undefined;
   const report: SeatReport = {
     seat,
-    name: SEAT_NAMES[seat],
+    name: w.log.seat(seat),
     controller: c.replay.seats[seat],
     finalScore,
     publicScore: G.scores[seat],
     agenda: agenda
       ? {
-          title: agenda.title,
-          text: agenda.text,
+          ...(w.agenda ? w.agenda(agenda) : { title: agenda.title, text: agenda.text }),
           bonus: agenda.bonus,
           ...(outcome ? { met: outcome.agendaMet[seat] } : {}),
         }
@@ -807,67 +851,86 @@ function withReference(
   return s;
 }
 
-function lever(history: Snapshot[], reference: Snapshot[] | undefined, key: LeverKey): IndicatorSeries {
+function lever(
+  history: Snapshot[],
+  reference: Snapshot[] | undefined,
+  key: LeverKey & Indicator,
+  t: Translate,
+): IndicatorSeries {
   const pick = (h: Snapshot) => h[key];
-  return withReference(series(history, key, LEVER_LABELS[key], pick), reference, pick, DIVERGENCE[key]);
+  return withReference(
+    series(history, key, t(`S.charts.series.${key}`), pick),
+    reference,
+    pick,
+    DIVERGENCE[key],
+  );
 }
 
 function perSeatSeries(
   history: Snapshot[],
   reference: Snapshot[] | undefined,
   field: 'scores' | 'economy' | 'pressure',
+  t: Translate,
 ): IndicatorSeries[] {
   return SEATS.map((seat) => {
     const pick = (h: Snapshot) => h[field][seat];
-    return withReference(series(history, `${field}.${seat}`, SEAT_NAMES[seat], pick, seat), reference, pick);
+    return withReference(series(history, `${field}.${seat}`, t(`seat.${seat}`), pick, seat), reference, pick);
   });
 }
 
 /** The indicator charts of GAME.md's levers, from the per-round snapshots. */
-export function buildCharts(history: Snapshot[], reference?: Snapshot[]): IndicatorChart[] {
-  const l = (key: LeverKey) => lever(history, reference, key);
+export function buildCharts(
+  history: Snapshot[],
+  reference?: Snapshot[],
+  t: Translate = reportEnglish().t,
+): IndicatorChart[] {
+  const l = (key: LeverKey) => lever(history, reference, key, t);
   return [
     {
       id: 'russia-japan',
-      title: 'Russia and Japan: trust and rapport',
+      title: t('report.charts.russia-japan'),
       min: 0,
       max: 100,
       series: [l('trustJapanRussia'), l('trustRussiaJapan'), l('rapportRussiaJapan')],
     },
     {
       id: 'islands',
-      title: 'The islands: positions on the ladder, islands held by Japan',
+      title: t('report.charts.islands'),
       min: 0,
       max: LADDER.length - 1,
-      tickLabels: LADDER.map((rung) => RUNG_EN[rung]),
+      tickLabels: LADDER.map((rung) => t(`rung.${rung}`)),
       series: [l('russiaRung'), l('japanRung'), l('islandsJapan')],
     },
     {
       id: 'energy',
-      title: 'Energy and the oil price',
+      title: t('report.charts.energy'),
       min: 0,
       max: 100,
       series: [l('energy'), l('oilPrice')],
     },
     {
       id: 'alignment',
-      title: 'Alignment and tension',
+      title: t('report.charts.alignment'),
       min: 0,
       max: 100,
       series: [l('sinoRussian'), l('usJapanAlliance'), l('sanctions'), l('fishingTension')],
     },
-    { id: 'scores', title: 'National-interest scores', series: perSeatSeries(history, reference, 'scores') },
+    {
+      id: 'scores',
+      title: t('report.charts.scores'),
+      series: perSeatSeries(history, reference, 'scores', t),
+    },
     {
       id: 'economy',
-      title: 'Economies (100 = the era start)',
-      series: perSeatSeries(history, reference, 'economy'),
+      title: t('report.charts.economy'),
+      series: perSeatSeries(history, reference, 'economy', t),
     },
     {
       id: 'pressure',
-      title: 'Domestic pressure against compromise',
+      title: t('report.charts.pressure'),
       min: 0,
       max: 100,
-      series: perSeatSeries(history, reference, 'pressure'),
+      series: perSeatSeries(history, reference, 'pressure', t),
     },
   ];
 }

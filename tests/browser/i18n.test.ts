@@ -1,6 +1,6 @@
 // Protects issue 13's languages: for Japanese, Russian, Korean and Chinese, the start screen, one year of play as
-// Japan and the end screen are in that language's script and show no line of the English catalogue that the language
-// words differently; `?lang=` forces the language; a switch in the top bar mid-match keeps the match and is
+// Japan and the end screen (and in Russian the after-action report) are in that language's script and show no line of
+// the English catalogue that the language words differently; `?lang=` forces the language; a switch in the top bar mid-match keeps the match and is
 // remembered; a player's typed message is shown exactly as typed.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -135,6 +135,27 @@ describe('the game in four languages', () => {
       );
       await page.locator('#end-screen').waitFor({ state: 'visible', timeout: 60_000 });
       await check(lang, 'end screen', english);
+
+      if (lang === 'ru') {
+        // The after-action report, in its sandboxed frame: Russian throughout (its catalogue's `report.` words, the
+        // era's texts), no line of the English catalogue. Bots' reasons and the paper's quotes stay as written.
+        await page.click('[data-test=debrief]');
+        const frame = page.frameLocator('[data-test=debrief-frame]');
+        await frame.locator('#outcome').waitFor({ timeout: 120_000 });
+        const text = await frame.locator('body').innerText();
+        expect(text, 'report: ru script').toMatch(SCRIPT.ru);
+        const lines = text
+          .split(/[\n\t]/)
+          .map((line) => line.trim())
+          .filter(Boolean);
+        expect(
+          lines.filter((line) => english.has(line)),
+          'report: English catalogue lines',
+        ).toEqual([]);
+        expect(await frame.locator('#drift h2').innerText()).toBe('Где партия разошлась с историей');
+        expect(await frame.locator('html').getAttribute('lang')).toBe('ru');
+        await check(lang, 'report bar', english);
+      }
       expect(errors).toEqual([]);
     }, 180_000);
   }

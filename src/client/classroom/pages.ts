@@ -66,7 +66,7 @@ function show(): void {
 
 // The language menu above every classroom page. A switch reloads the page in the new language: the class match,
 // the seat and the facilitator's token live on the server and in this tab's storage, so nothing is lost.
-void initLanguage()
+void initLanguage({ everything: true })
   .catch(() => 'en')
   .then(() => {
     onLanguageChange(() => location.reload());

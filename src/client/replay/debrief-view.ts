@@ -1,13 +1,18 @@
 /**
  * The after-action report in the browser: the same report as `npm run cli -- replay report` (src/sim/debrief.ts and
- * debrief-html.ts), built from the match's replay. The HTML escapes every piece of match text and carries a CSP with
+ * debrief-html.ts), built from the match's replay, in the language the page shows (its catalogue's `report.` words,
+ * the era's texts through display-scenario.ts; what players typed and the bots' reasons as they are). The HTML escapes every piece of match text and carries a CSP with
  * no scripts; it is shown in a sandboxed frame (no scripts; same origin only so the Print button can reach it) and
  * can be printed or saved as a file.
  */
 import './replay.css';
 import { debriefFromCheck, type Baseline } from '../../sim/debrief';
 import { renderDebriefHtml } from '../../sim/debrief-html';
+import { reportWords, type ReportWords } from '../../sim/debrief-words';
 import { verifyReplay, type Replay } from '../../match/replay';
+import type { GameState } from '../../game/state';
+import { LANGUAGE_TAGS, language, loadDeferredMessages, translator } from '../../i18n';
+import { agendaText, decisionText, loadDisplayTexts, newsText, scenarioOf } from '../display-scenario';
 import { MEASURED_RUNS, playedBaseline } from '../baseline';
 import { el, replace } from '../dom';
 import { replayFileName } from '../panels/end';
@@ -24,11 +29,34 @@ export function debriefHtmlFor(
 ): { ok: true; html: string } | { ok: false; error: string } {
   const check = verifyReplay(replay);
   if (!check.ok) return { ok: false, error: check.error };
-  return { ok: true, html: renderDebriefHtml(debriefFromCheck(check, debriefExtra(baseline, options))) };
+  const words = pageWords(check.driver.G);
+  return {
+    ok: true,
+    html: renderDebriefHtml(debriefFromCheck(check, debriefExtra(baseline, options, words)), words),
+  };
 }
 
-function debriefExtra(baseline: Baseline | undefined, options: { privateMessages?: boolean }) {
+/**
+ * The report's words in the page's language: its catalogue and the era's texts in it (load both first:
+ * `loadDeferredMessages` and `loadDisplayTexts`; until then the English of the scenario shows).
+ */
+export function pageWords(G: GameState): ReportWords {
+  const lang = language();
+  return reportWords(translator(lang), LANGUAGE_TAGS[lang], {
+    scenario: () => scenarioOf(G),
+    news: (item) => newsText(G, item),
+    agenda: (agenda) => agendaText(G, agenda),
+    decision: (d) => decisionText(G, d),
+  });
+}
+
+function debriefExtra(
+  baseline: Baseline | undefined,
+  options: { privateMessages?: boolean },
+  words: ReportWords,
+) {
   return {
+    words,
     ...(baseline ? { baseline } : {}),
     ...(options.privateMessages === false ? { privateMessages: false } : {}),
   };
@@ -93,6 +121,8 @@ export function showDebrief(
     // The era's one baseline: shipped, or measured here (shared with the end screen, so measured once), cut at
     // the last year the match played, which the verified final state tells.
     const check = verifyReplay(replay);
+    // The report's words and the era's texts in the page's language (each its own chunk, loaded once).
+    if (check.ok) await Promise.all([loadDeferredMessages(), loadDisplayTexts(check.scenario.id)]);
     if (check.ok) status.textContent = S.debrief.measuring(0, MEASURED_RUNS);
     const era = check.ok
       ? await playedBaseline(
@@ -105,7 +135,10 @@ export function showDebrief(
     const built = check.ok
       ? {
           ok: true as const,
-          html: renderDebriefHtml(debriefFromCheck(check, debriefExtra(baseline, options))),
+          html: (() => {
+            const words = pageWords(check.driver.G);
+            return renderDebriefHtml(debriefFromCheck(check, debriefExtra(baseline, options, words)), words);
+          })(),
         }
       : check;
     if (!built.ok) {
