@@ -34,6 +34,9 @@ describe('a whole match in the browser', () => {
     expect(await page.locator('[data-test=ranking] tr[data-seat]').count()).toBe(6);
     expect(await page.locator('[data-test=end-seed]').innerText()).toContain('42');
     expect(await page.locator('[data-test=baseline-note]').innerText()).not.toBe('');
+    // Issue 12: nothing of the last phase stays playable behind the end dialog.
+    for (const control of ['ready-briefing', 'end-diplomacy', 'send-proposal', 'add-order', 'commit'])
+      expect(await page.locator(`[data-test=${control}]:visible`).count(), control).toBe(0);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

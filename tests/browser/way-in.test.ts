@@ -78,14 +78,21 @@ describe('a way in', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('plays the guided first match to its end, remembers it, and can be skipped', async () => {
+  it('plays the guided first match to its end in Japanese, remembers it, and can be skipped', async () => {
+    // Issue 13: the guided first match in a language other than English, every step's words in Japanese.
     await page.goto(served.url);
     await page.evaluate(() => localStorage.clear());
-    await page.reload();
+    await page.goto(`${served.url}?lang=ja`);
     expect(await page.locator('[data-test=tutorial]').getAttribute('class')).toContain('primary');
     await page.click('[data-test=tutorial]');
     await waitForMap(page);
-    const step = () => page.locator('[data-test=tutorial-step]').getAttribute('data-step');
+    const stepName = () => page.locator('[data-test=tutorial-step]').getAttribute('data-step');
+    const kana = /[\u3040-\u30ff]/;
+    const step = async () => {
+      const name = await stepName();
+      if (name) expect(await page.locator('[data-test=tutorial-overlay]').innerText(), name).toMatch(kana);
+      return name;
+    };
     expect(await step()).toBe('briefing');
     expect(await page.locator('[data-test=seat-briefing].tutorial-target').count()).toBe(1);
 
