@@ -4,22 +4,12 @@
  * apt-get if this is Debian and we are root, otherwise the run stops with one line saying what to run. The browser
  * suites are never skipped, with or without CI.
  */
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall, debianWithApt, executable } from './apt';
 
 const PACKAGES = ['chromium', 'fonts-dejavu-core'];
 const INSTALL = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
-
-function executable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Where Chromium is: `CHROMIUM_PATH` if set, else /usr/bin/chromium, else `chromium` on PATH; null if none. */
 export function findChromium(): string | null {
@@ -39,7 +29,7 @@ export function ensureChromium(): string {
   if (process.env.CHROMIUM_PATH) {
     throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable: fix it or unset it`);
   }
-  const debian = existsSync('/etc/debian_version') && executable('/usr/bin/apt-get');
+  const debian = debianWithApt();
   const root = process.getuid?.() === 0;
   if (!debian || !root) {
     throw new Error(
@@ -47,12 +37,7 @@ export function ensureChromium(): string {
     );
   }
   console.log(`Chromium is missing: installing Debian's ${PACKAGES.join(' ')} (about a minute)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...PACKAGES], {
-    stdio: 'inherit',
-    env,
-  });
+  aptInstall(PACKAGES);
   const installed = findChromium();
   if (!installed) throw new Error(`apt-get installed ${PACKAGES.join(' ')} but no chromium is on PATH`);
   return installed;

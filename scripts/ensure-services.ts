@@ -6,11 +6,12 @@
  * database; otherwise the run stops with the exact commands to run.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../tests/services';
+import { aptInstall, debianWithApt, executable } from './apt';
 
 const PACKAGES = ['postgresql', 'redis-server'];
 
@@ -70,15 +71,6 @@ async function pgUsable(target: PgTarget): Promise<string | null> {
   }
 }
 
-function executable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const sqlName = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -132,7 +124,7 @@ export async function ensureServices(): Promise<void> {
   if (pgProblem === null && redisUp) return;
 
   const root = process.getuid?.() === 0;
-  const debian = existsSync('/etc/debian_version') && executable('/usr/bin/apt-get');
+  const debian = debianWithApt();
   const fixable = root && debian && local(pgT.host) && local(redisT.host);
   if (!fixable) {
     const what = [
@@ -151,14 +143,9 @@ export async function ensureServices(): Promise<void> {
     pgVersions().length === 0 || !executable('/usr/bin/pg_ctlcluster') ? 'postgresql' : '',
     executable('/usr/bin/redis-server') ? '' : 'redis-server',
   ].filter(Boolean);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (missing.length > 0) {
     console.log(`installing Debian's ${missing.join(' ')} for the cluster tests (about a minute)`);
-    execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], {
-      stdio: 'inherit',
-      env,
-    });
+    aptInstall(missing);
   }
 
   if (!redisUp) {

@@ -18,6 +18,7 @@ import { runBatch } from '../src/sim/batch';
 import { runOnQueue, type QueueTarget } from '../src/sim/queue';
 import { checkMatchesJob, runBatchOnQueue, startSimWorker } from '../src/sim/queue-jobs';
 import { runSimCli } from '../src/cli/sim';
+import { asyncCliOf } from './cli-capture';
 import { workerCodeHash } from '../src/sim/worker-bundle';
 import { runTag, TEST_REDIS_URL } from './services';
 
@@ -68,16 +69,7 @@ function stopWorker(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   });
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSimCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
+const cli = asyncCliOf(runSimCli);
 
 afterAll(async () => {
   await Promise.all(children.map((c) => stopWorker(c, 'SIGKILL')));

@@ -12,6 +12,7 @@ import { parseSeeds, runBatch } from '../src/sim/batch';
 import { renderReport } from '../src/sim/report-html';
 import { applyWhatIfs, parseWhatIfFlag, parseWhatIfJson } from '../src/sim/whatif';
 import { runSimCli } from '../src/cli/sim';
+import { asyncCliOf } from './cli-capture';
 import type { ClaimRow } from '../src/sim/claims';
 
 const historical = perSeat(() => 'historical');
@@ -121,14 +122,9 @@ describe('batches', () => {
 });
 
 describe('the command line', () => {
+  const simCli = asyncCliOf(runSimCli);
   const run = async (argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runSimCli(
-      argv,
-      (l) => out.push(l),
-      (l) => err.push(l),
-    );
+    const { code, out, err } = await simCli(...argv);
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 

@@ -29,17 +29,20 @@ const textKey = (scenarioId: string, lang: string) => `${scenarioId}|${lang}`;
 export function loadDisplayTexts(scenarioId: string, lang: string = language()): Promise<void> {
   const key = textKey(scenarioId, lang);
   if (lang === 'en' || texts.has(key)) return Promise.resolve();
-  let pending = loading.get(key);
-  if (!pending) {
-    pending = loadScenarioTexts(scenarioId, lang)
-      .catch(() => undefined)
-      .then((loaded) => {
-        texts.set(key, loaded);
-        loading.delete(key);
-        for (const listener of [...listeners]) listener();
-      });
-    loading.set(key, pending);
-  }
+  return loading.get(key) ?? startLoading(scenarioId, lang);
+}
+
+/** Loads an era's texts in a language (none if that fails), then tells the listeners; the promise is in `loading`. */
+function startLoading(scenarioId: string, lang: string): Promise<void> {
+  const key = textKey(scenarioId, lang);
+  const pending = loadScenarioTexts(scenarioId, lang)
+    .catch(() => undefined)
+    .then((loaded) => {
+      texts.set(key, loaded);
+      loading.delete(key);
+      for (const listener of [...listeners]) listener();
+    });
+  loading.set(key, pending);
   return pending;
 }
 
@@ -93,16 +96,7 @@ export function seatBriefing(
 }
 
 function loadEnglishExtras(scenarioId: string): void {
-  const key = textKey(scenarioId, 'en');
-  if (loading.has(key)) return;
-  const pending = loadScenarioTexts(scenarioId, 'en')
-    .catch(() => undefined)
-    .then((loaded) => {
-      texts.set(key, loaded);
-      loading.delete(key);
-      for (const listener of [...listeners]) listener();
-    });
-  loading.set(key, pending);
+  if (!loading.has(textKey(scenarioId, 'en'))) void startLoading(scenarioId, 'en');
 }
 
 type Texted = { scenarioHash: string; scenarioId?: string };

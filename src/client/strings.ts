@@ -12,6 +12,7 @@ import type { Lever } from '../game/preview';
 import type { ScoreTerm } from '../game/scoring';
 import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 import type { Indicator } from '../sim/indicators';
+import { logCatalogue } from '../sim/log-words';
 import { catalogue, formatList, onLanguageChange, onMessagesLoaded, t } from '../i18n';
 import type { Messages } from '../i18n/locales/en';
 
@@ -110,26 +111,15 @@ onLanguageChange(rebuild);
 onMessagesLoaded(rebuild);
 
 function buildLog(): LogCatalogue {
-  const agreement = {} as LogCatalogue['agreement'];
-  for (const kind of Object.keys(catalogue().log.agreement) as ProposalKind[]) {
-    agreement[kind] = (a, b, terms) => t(`log.agreement.${kind}`, { a, b, ...terms });
-  }
-  return {
-    seat: (seat) => SEAT_LABEL[seat],
-    island: (island) => ISLAND_LABEL[island],
-    formula: (formula) => FORMULA_LABEL[formula],
-    stage: (stage) => STAGE_LABEL[stage],
-    decisionPending: (seat, prompt) => t('log.decisionPending', { seat, prompt }),
-    decisionMade: (seat, option) => t('log.decisionMade', { seat, option }),
-    agreement,
-    treatyRatified: (formula) => t('log.treatyRatified', { formula }),
-    treatyNotRatified: (seat) => t('log.treatyNotRatified', { seat }),
-    backlash: (seat) => t('log.backlash', { seat }),
-    leaderFell: (seat, leader) => t('log.leaderFell', { seat, leader }),
-    fishingIncident: t('log.fishingIncident'),
-    projectStage: (project, stage) => t('log.projectStage', { project, stage }),
-    chinaBacksJapan: t('log.chinaBacksJapan'),
-  };
+  return logCatalogue(t, {
+    names: {
+      seat: (seat) => SEAT_LABEL[seat],
+      island: (island) => ISLAND_LABEL[island],
+      formula: (formula) => FORMULA_LABEL[formula],
+      stage: (stage) => STAGE_LABEL[stage],
+    },
+    terms: (terms) => terms,
+  });
 }
 
 /** A log entry in the catalogue's words, with the scenario's names for its events and projects. */

@@ -7,33 +7,20 @@
  * plays ROUNDS rounds (default 2) with every move at once. Prints matches and sockets per process, each process's
  * resident memory, the move round trip (emit → acknowledgement) p50/p99, moves per second and errors.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
 import type { MoveName } from '../game/args';
 import { MatchSocket } from '../protocol/match-socket';
-import { envInt, pct, post } from './bench-util';
+import { envInt, freePort, pct, post, spawnClusterProcess } from './bench-util';
 
 const DATABASE_URL = process.env.DATABASE_URL || 'postgres://oilwater:oilwater@127.0.0.1:5432/oilwater_test';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const PROCESSES = envInt('PROCESSES', 2, 1);
 const MATCHES = envInt('MATCHES', 20, 1);
 const ROUNDS = envInt('ROUNDS', 2, 1);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 async function main(): Promise<void> {
   const tag = `oaw_bench_${randomBytes(4).toString('hex')}`;
@@ -44,26 +31,11 @@ async function main(): Promise<void> {
   const sockets: MatchSocket[] = [];
   try {
     for (const port of ports) {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/server/main.ts')], {
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DIST_DIR: path.resolve('no-such-dist'),
-          DATABASE_URL,
-          DATABASE_SCHEMA: tag,
-          REDIS_URL,
-          REDIS_PREFIX: `${tag}:`,
-          EXTRA_HOSTS: hosts,
-          BOT_WORKERS: '0',
-          BOT_DELAY_MS: '0',
-          VACANT_DELAY_MS: '3600000',
-          CREATE_PER_HOUR: '10000',
-          MAX_SOCKETS_PER_ADDRESS: '10000',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      const child = spawnClusterProcess(
+        { port, hosts, databaseUrl: DATABASE_URL, schema: tag, redisUrl: REDIS_URL, redisPrefix: `${tag}:` },
+        { CREATE_PER_HOUR: '10000', MAX_SOCKETS_PER_ADDRESS: '10000' },
+        ['ignore', 'ignore', 'inherit'],
+      );
       children.push(child);
     }
     for (const url of urls) {

@@ -17,7 +17,8 @@ import type { GameState } from '../game/state';
 import type { Scenario } from '../game/scenario-schema';
 import { runBatch, type MatchRecord } from '../sim/batch';
 import { spread } from '../sim/aggregate';
-import { INDICATOR_LABELS, type Indicator } from '../sim/indicators';
+import type { Indicator } from '../sim/indicators';
+import en from '../i18n/locales/en';
 import { batchDistanceFromHistory, matchDistanceFromHistory, recordedLevels } from '../sim/history';
 import { percentileOf } from '../sim/debrief';
 import type { ClassComparisonAnswer, GroupOutcome, SimulatedSpread, SpreadFigures } from '../protocol/lobby';
@@ -55,6 +56,16 @@ export function parseClassRecord(text: string): ClassRecord {
   return ClassRecordSchema.parse(JSON.parse(text));
 }
 
+/** A stored class's record, or undefined for a damaged one (reported): both class stores read rows through this. */
+export function storedClass(classID: string, text: string): ClassRecord | undefined {
+  try {
+    return parseClassRecord(text);
+  } catch (error) {
+    console.error(`[classroom] class ${classID}: damaged record:`, (error as Error).message);
+    return undefined;
+  }
+}
+
 /** Where the lobby keeps classes: SQLite's `ClassStore` here, or Postgres's (storage-pg.ts). */
 export interface ClassStoreAPI {
   save(record: ClassRecord): void;
@@ -81,13 +92,7 @@ export class ClassStore implements ClassStoreAPI {
   /** The stored class, or undefined (also for a damaged row, which is reported). */
   get(classID: string): ClassRecord | undefined {
     const row = this.one.get(classID) as { record: string } | undefined;
-    if (!row) return undefined;
-    try {
-      return parseClassRecord(row.record);
-    } catch (error) {
-      console.error(`[classroom] class ${classID}: damaged record:`, (error as Error).message);
-      return undefined;
-    }
+    return row ? storedClass(classID, row.record) : undefined;
   }
 }
 
@@ -238,7 +243,7 @@ export function classComparison(
     scenarioId: record.scenarioId,
     scenarioName: scenario.name,
     endYear: record.endYear,
-    indicators: COMPARED_INDICATORS.map((id) => ({ id, label: INDICATOR_LABELS[id] })),
+    indicators: COMPARED_INDICATORS.map((id) => ({ id, label: en.S.charts.series[id] })),
     // No peace treaty has been signed and no island has changed hands since 1945, in every era the game models.
     history: { territorial: 'none', treaty: null, levels },
     spread: simulated,

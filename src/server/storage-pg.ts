@@ -25,7 +25,7 @@ import {
   serialiseState,
 } from './storage-sqlite';
 import { type ClassroomRecord, type RecordStoreAPI, parseRecord } from './classroom-record';
-import { type ClassRecord, type ClassStoreAPI, parseClassRecord } from './classes';
+import { type ClassRecord, type ClassStoreAPI, storedClass } from './classes';
 import type { MatchStorage } from './storage';
 
 /** How stale a stored `updatedAt` may get when nothing else in the metadata changed (as SQLite). */
@@ -506,12 +506,6 @@ export class PgClassStore implements ClassStoreAPI {
     const row = (
       await this.pool.query<{ record: string }>('SELECT record FROM classes WHERE class_id = $1', [classID])
     ).rows[0];
-    if (!row) return undefined;
-    try {
-      return parseClassRecord(row.record);
-    } catch (error) {
-      console.error(`[classroom] class ${classID}: damaged record:`, (error as Error).message);
-      return undefined;
-    }
+    return row ? storedClass(classID, row.record) : undefined;
   }
 }

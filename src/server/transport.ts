@@ -543,22 +543,7 @@ export class ClassroomTransport {
         master.onSync(matchID, playerID, credentials, NUM_PLAYERS),
       ),
     );
-    if (result && 'error' in result) {
-      const who = isFacilitator(playerID) ? 'the facilitator' : `player ${playerID}`;
-      this.fail(socket, {
-        matchID,
-        code: 'unauthorized',
-        message: `wrong credentials for ${who} of match ${matchID}`,
-      });
-      return;
-    }
-    if (!socket.connected || resync) return;
-    const client: Client = { socket, matchID, playerID, credentials };
-    this.clients.set(socket.id, client);
-    let room = this.rooms.get(matchID);
-    if (!room) this.rooms.set(matchID, (room = new Set()));
-    room.add(client);
-    this.join(socket, matchID, playerID);
+    if (!this.admit(socket, result, matchID, playerID, credentials, resync)) return;
     if (this.route) {
       this.route.connection(matchID, playerID, credentials, true);
       return;
@@ -689,6 +674,24 @@ export class ClassroomTransport {
     const result = await this.call(matchID, socket, Infinity, (master) =>
       master.onSync(matchID, playerID, credentials, NUM_PLAYERS),
     );
+    if (this.admit(socket, result, matchID, playerID, credentials, resync)) {
+      this.route?.connection(matchID, playerID, credentials, true);
+    }
+  }
+
+  /**
+   * A sync's answer, here or from another process: wrong credentials fail the socket; otherwise a socket still
+   * connected, and not resyncing as the client it already is, is registered and joins the match's rooms. True if it
+   * joined.
+   */
+  private admit(
+    socket: Socket,
+    result: Awaited<ReturnType<Master['onSync']>> | undefined,
+    matchID: string,
+    playerID: string | null,
+    credentials: string | undefined,
+    resync: boolean,
+  ): boolean {
     if (result && 'error' in result) {
       const who = isFacilitator(playerID) ? 'the facilitator' : `player ${playerID}`;
       this.fail(socket, {
@@ -696,16 +699,16 @@ export class ClassroomTransport {
         code: 'unauthorized',
         message: `wrong credentials for ${who} of match ${matchID}`,
       });
-      return;
+      return false;
     }
-    if (!socket.connected || resync) return;
+    if (!socket.connected || resync) return false;
     const client: Client = { socket, matchID, playerID, credentials };
     this.clients.set(socket.id, client);
     let room = this.rooms.get(matchID);
     if (!room) this.rooms.set(matchID, (room = new Set()));
     room.add(client);
     this.join(socket, matchID, playerID);
-    this.route?.connection(matchID, playerID, credentials, true);
+    return true;
   }
 
   private join(socket: Socket, matchID: string, playerID: string | null): void {

@@ -5,12 +5,11 @@
  */
 import type { LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
-import type { Seat } from '../game/vocabulary';
 import { translator } from '../i18n';
 import { LOG_EN } from './log-text';
+import { logCatalogue, type Translate } from './log-words';
 
-/** A catalogue message with its ICU arguments. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type { Translate };
 
 export interface ReportWords {
   /** The language's BCP 47 tag, for `<html lang>`. */
@@ -26,45 +25,6 @@ export interface ReportWords {
   decision?: (d: { eventId: string; prompt: string; options: { id: string; label: string }[] }) => {
     prompt: string;
     label: (optionId: string, english: string) => string;
-  };
-}
-
-/** The log's sentences from a message function (numbers go in as written, as the English log writes them). */
-export function logCatalogue(t: Translate): LogCatalogue {
-  const agreement = {} as LogCatalogue['agreement'];
-  const kinds: (keyof LogCatalogue['agreement'])[] = [
-    'summit',
-    'aid',
-    'energy-stake',
-    'joint-activities',
-    'visa-free',
-    'fishing-agreement',
-    'sanctions-coordination',
-    'alliance-reassurance',
-    'peace-treaty',
-  ];
-  for (const kind of kinds) {
-    agreement[kind] = (a, b, terms) => {
-      const values: Record<string, string> = { a, b };
-      for (const [k, v] of Object.entries(terms ?? {})) values[k] = String(v);
-      return t(`log.agreement.${kind}`, values);
-    };
-  }
-  return {
-    seat: (seat: Seat) => t(`seat.${seat}`),
-    island: (island) => t(`island.${island}`),
-    formula: (formula) => t(`formula.${formula}`),
-    stage: (stage) => t(`stage.${stage}`),
-    decisionPending: (seat, prompt) => t('log.decisionPending', { seat, prompt }),
-    decisionMade: (seat, option) => t('log.decisionMade', { seat, option }),
-    agreement,
-    treatyRatified: (formula) => t('log.treatyRatified', { formula }),
-    treatyNotRatified: (seat) => t('log.treatyNotRatified', { seat }),
-    backlash: (seat) => t('log.backlash', { seat }),
-    leaderFell: (seat, leader) => t('log.leaderFell', { seat, leader }),
-    fishingIncident: t('log.fishingIncident'),
-    projectStage: (project, stage) => t('log.projectStage', { project, stage }),
-    chinaBacksJapan: t('log.chinaBacksJapan'),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
- * The yearly indicators taken from each year's snapshot, and the one table of their labels: the browser's charts
- * (through the string catalogue), the debrief and the simulator's report all name them from here.
+ * The yearly indicators taken from each year's snapshot. Their labels are the catalogue's `S.charts.series`
+ * (src/i18n/locales/en.ts): the browser's charts, the debrief and, in English, the simulator's report and the
+ * server's class comparison all name them from there. (This module is in the browser's main bundle, so it does not
+ * import the English catalogue, which the browser loads as a chunk of its own.)
  */
 import type { Snapshot } from '../game/state';
 
@@ -22,20 +24,3 @@ export const INDICATORS = [
   'sanctions',
 ] as const satisfies readonly (keyof Snapshot)[];
 export type Indicator = (typeof INDICATORS)[number];
-
-export const INDICATOR_LABELS: Readonly<Record<Indicator, string>> = {
-  trustJapanRussia: 'Trust Japan→Russia',
-  trustRussiaJapan: 'Trust Russia→Japan',
-  rapportRussiaJapan: 'Rapport Russia–Japan leaders',
-  energy: 'Energy output, % of capacity',
-  oilPrice: 'Oil price index',
-  russiaRung: 'Russia’s offer (ladder rung)',
-  japanRung: 'Japan’s demand (ladder rung)',
-  islandsJapan: 'Islands held by Japan',
-  garrison: 'Garrison on the islands',
-  jointActivities: 'Joint activities',
-  fishingTension: 'Fishing tension',
-  sinoRussian: 'Sino-Russian relations',
-  usJapanAlliance: 'US–Japan alliance',
-  sanctions: 'Sanctions on Russia',
-};

@@ -6,8 +6,7 @@
 import { describeAgreement, describeLogEntry, type LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
 import type { LogEntry, Proposal } from '../game/state';
-import type { ActionId } from '../game/catalog';
-import { SEAT_NAMES, type Island, type Rung, type TreatyFormula } from '../game/vocabulary';
+import { SEAT_NAMES, type Island, type TreatyFormula } from '../game/vocabulary';
 
 export const ISLAND_EN: Record<Island, string> = {
   habomai: 'Habomai',
@@ -21,54 +20,6 @@ export const FORMULA_EN: Record<TreatyFormula, string> = {
   'two-islands': 'two islands (1956)',
   'joint-development': 'joint development',
   'four-islands': 'all four islands',
-};
-
-/** The ladder's rungs in words (the browser's catalogue uses this table as it is). */
-export const RUNG_EN: Readonly<Record<Rung, string>> = {
-  'no-dispute': 'no dispute acknowledged',
-  acknowledged: 'dispute acknowledged',
-  'two-islands': 'two islands (1956)',
-  'joint-development': 'joint development',
-  'four-islands': 'four islands',
-};
-
-/** Every action's name (the browser's catalogue uses this table as it is), so no report shows an action id. */
-export const ACTION_EN: Readonly<Record<ActionId, string>> = {
-  'reinforce-garrison': 'Reinforce the garrison',
-  'drawdown-garrison': 'Draw down the garrison',
-  'offer-joint-development': 'Offer joint development',
-  'energy-card-china': 'Play the energy card toward China',
-  'energy-card-japan': 'Play the energy card toward Japan',
-  'border-crackdown': 'Border-guard crackdown on fishing',
-  'separate-economics': 'Separate economics from politics',
-  'raise-offer': 'Raise the territorial offer',
-  'harden-stance': 'Harden the stance',
-  'invest-project': 'Invest in a project',
-  'territories-campaign': 'Northern Territories campaign',
-  'follow-us-line': 'Follow the US line',
-  'abandon-linkage': 'Abandon the linkage (seikei fukabun)',
-  'restore-linkage': 'Restore the linkage',
-  'soften-demand': 'Soften the territorial demand',
-  'humanitarian-aid': 'Humanitarian aid to the Far East',
-  'court-china': 'Court China',
-  'court-rok': 'Court South Korea',
-  'encourage-hard-line': "Encourage Japan's hard line",
-  'deepen-russia-ties': 'Deepen ties with Russia',
-  'court-koreas': 'Court a Korea',
-  'back-japan-claim': "Back Japan's claim",
-  'court-japan': 'Court Japan',
-  'impose-sanctions': 'Impose sanctions on Russia',
-  'ease-sanctions': 'Ease sanctions',
-  'alliance-reassurance': 'Reassure the alliance',
-  'press-japan': 'Press Japan',
-  'engage-russia': 'Engage Russia',
-  'outreach-moscow': 'Outreach to Moscow',
-  'energy-imports': 'Energy imports',
-  mediation: 'Mediate',
-  'alliance-with-us': 'Alliance with the US',
-  provocation: 'Provocation',
-  'seek-patron': 'Seek a patron',
-  'illicit-energy-trade': 'Illicit energy trade',
 };
 
 /** English words for every kind of log entry. */

@@ -6,10 +6,12 @@
 import { SEATS, SEAT_NAMES } from '../game/vocabulary';
 import type { MatchRecord } from './batch';
 import { escapeHtml } from './html';
-import { INDICATOR_LABELS, INDICATORS } from './indicators';
+import { INDICATORS } from './indicators';
+import en from '../i18n/locales/en';
 import type { Comparison, Spread, Summary } from './aggregate';
 
-const LABELS = INDICATOR_LABELS;
+/** The indicators' English labels, the browser's chart series. */
+const LABELS = en.S.charts.series;
 
 const W = 360;
 const H = 180;

@@ -49,9 +49,8 @@ async function untranslatable(lang: Lang): Promise<Set<string>> {
   return out;
 }
 
-/** The page's visible text, line by line (table cells apart), and the English catalogue lines among them. */
-async function check(lang: Lang, where: string, english: Set<string>): Promise<void> {
-  const text = await page.locator('body').innerText();
+/** A text in the language's script, with none of its lines (table cells apart) an English catalogue line. */
+function expectTranslated(text: string, lang: Lang, where: string, english: Set<string>): void {
   expect(text, `${where}: ${lang} script`).toMatch(SCRIPT[lang]);
   const lines = text
     .split(/[\n\t]/)
@@ -61,6 +60,11 @@ async function check(lang: Lang, where: string, english: Set<string>): Promise<v
     lines.filter((line) => english.has(line)),
     `${where}: English catalogue lines`,
   ).toEqual([]);
+}
+
+/** The page in the language: its visible text (`expectTranslated`) and `<html lang>`. */
+async function check(lang: Lang, where: string, english: Set<string>): Promise<void> {
+  expectTranslated(await page.locator('body').innerText(), lang, where, english);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-Hans' : lang);
 }
 
@@ -142,16 +146,7 @@ describe('the game in four languages', () => {
         await page.click('[data-test=debrief]');
         const frame = page.frameLocator('[data-test=debrief-frame]');
         await frame.locator('#outcome').waitFor({ timeout: 120_000 });
-        const text = await frame.locator('body').innerText();
-        expect(text, 'report: ru script').toMatch(SCRIPT.ru);
-        const lines = text
-          .split(/[\n\t]/)
-          .map((line) => line.trim())
-          .filter(Boolean);
-        expect(
-          lines.filter((line) => english.has(line)),
-          'report: English catalogue lines',
-        ).toEqual([]);
+        expectTranslated(await frame.locator('body').innerText(), 'ru', 'report', english);
         expect(await frame.locator('#drift h2').innerText()).toBe('Где партия разошлась с историей');
         expect(await frame.locator('html').getAttribute('lang')).toBe('ru');
         await check(lang, 'report bar', english);

@@ -3,9 +3,7 @@
 // the sockets of both, and when the owner is killed (SIGKILL) in the middle of a timed phase the other takes the
 // match over: no accepted move is lost, the phase timer fires exactly once, and the match is finished there. Each run
 // uses its own Postgres schema and Redis key prefix, removed at the end with the processes.
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,9 +18,9 @@ import type { State } from 'boardgame.io';
 import type { GameState } from '../../src/game/state';
 import { api, bearer, connect, createMatch, startHarness } from './helpers';
 import type { BotPlanner } from '../../src/server/bot-pool';
+import { freePort, spawnClusterProcess } from '../../src/server/bench-util';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, runTag } from '../services';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const LEASE_MS = 2000;
 /** Long enough for every move before the kill; the timer then has to fire on the survivor. */
 const DIPLOMACY_SECONDS = 10;
@@ -33,17 +31,6 @@ interface Proc {
   child: ChildProcess;
   output: string[];
   exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
@@ -149,28 +136,18 @@ describe('two server processes on Postgres and Redis', () => {
     env: Record<string, string> = {},
   ): Promise<Proc> {
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DIST_DIR: path.join(ROOT, 'no-such-dist'),
-        DATABASE_URL: TEST_DATABASE_URL,
-        DATABASE_SCHEMA: schema,
-        REDIS_URL: TEST_REDIS_URL,
-        REDIS_PREFIX: prefix,
-        LEASE_MS: String(LEASE_MS),
-        DRAIN_MS: '2000',
-        EXTRA_HOSTS: hosts,
-        BOT_WORKERS: '0',
-        BOT_DELAY_MS: '0',
-        VACANT_DELAY_MS: '3600000',
-        ...env,
+    const child = spawnClusterProcess(
+      {
+        port,
+        hosts,
+        databaseUrl: TEST_DATABASE_URL,
+        schema,
+        redisUrl: TEST_REDIS_URL,
+        redisPrefix: prefix,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+      { LEASE_MS: String(LEASE_MS), DRAIN_MS: '2000', ...env },
+      ['ignore', 'pipe', 'pipe'],
+    );
     const output: string[] = [];
     child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
