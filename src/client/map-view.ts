@@ -10,10 +10,22 @@ export interface MapView {
   scene: MapScene;
 }
 
+/**
+ * The map scene sends the loop to sleep between changes, and Phaser destroys a game only in its next step: wake the
+ * loop so a destroyed map lets go of its WebGL context, canvas and listeners at once.
+ */
+class OnDemandGame extends Phaser.Game {
+  override destroy(removeCanvas: boolean, noReturn?: boolean): void {
+    super.destroy(removeCanvas, noReturn);
+    // Before the game has started, its first step destroys it.
+    if (this.isRunning) this.loop.wake();
+  }
+}
+
 /** Creates the WebGL game in `parent`, sized to the projected map and scaled to fit its box. */
 export function createMapView(parent: HTMLElement, deps: MapSceneDeps): MapView {
   const scene = new MapScene(deps);
-  const game = new Phaser.Game({
+  const game = new OnDemandGame({
     type: Phaser.WEBGL,
     parent,
     width: deps.map.width,

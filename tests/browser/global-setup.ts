@@ -7,12 +7,12 @@ import { rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from '../../scripts/ensure-chromium';
-import { CHROMIUM_ARGS, buildClient, tempOutDir } from './harness';
+import { CHROMIUM_TEST_ARGS, buildClient, tempOutDir } from './harness';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const executablePath = ensureChromium();
   const outDir = tempOutDir('client');
-  const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const server = await chromium.launchServer({ executablePath, args: CHROMIUM_TEST_ARGS, headless: true });
   try {
     await buildClient(outDir);
   } catch (error) {

@@ -50,8 +50,13 @@ export interface MapSceneDeps {
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
-/** How long the render loop keeps running after the last change, pointer event or animation, in milliseconds. */
-const AWAKE_AFTER_ACTIVITY_MS = 1500;
+/**
+ * How many more frames the loop renders after the one that draws a change (the step `wake` runs at once, or the
+ * running loop's next step) before it sleeps again. None is needed: that step uploads relabelled texts too.
+ */
+const FRAMES_AFTER_CHANGE = 0;
+/** Pointer events that may change what the canvas shows; a plain move only updates the DOM tooltip. */
+const WAKING_POINTER_EVENTS = ['pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const;
 
 /** How much faster tweens run when the player asks for reduced motion: a tween of a second ends within a frame. */
 export const REDUCED_MOTION_TIME_SCALE = 1000;
@@ -78,13 +83,17 @@ export class MapScene extends Phaser.Scene {
   /** The news pins placed last: number, title and map point (the browser test reads them). */
   newsPins: { number: number; title: string; x: number; y: number; nth: number }[] = [];
   /**
-   * The map is still between changes, so it renders on demand: the loop sleeps once nothing has moved for a while
-   * and wakes on a state change or pointer activity. In software WebGL (classroom laptops without a GPU, headless
-   * Chromium) a continuously rendering canvas costs most of a core and slows the whole page.
+   * The map is still between changes, so it renders on demand: the loop draws a change at once, renders a couple of
+   * frames more and sleeps, and keeps running only while a tween plays. A state change, a selection, a language
+   * switch (all through `refresh`), a click or wheel on the canvas and a resize of its box wake it. In software
+   * WebGL (classroom laptops without a GPU, headless Chromium) every rendered frame of the full-size canvas costs
+   * tens of milliseconds of CPU.
    */
-  private lastActivity = 0;
+  private framesLeft = 0;
+  /** Set once the scene is shut down or destroyed: a late `refresh` (the page's own callbacks) draws nothing. */
+  private gone = false;
   private readonly wake = () => {
-    this.lastActivity = performance.now();
+    this.framesLeft = FRAMES_AFTER_CHANGE;
     if (!this.game.loop.running) this.game.loop.wake(true);
   };
 
@@ -93,6 +102,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.gone = false;
     const { map } = this.deps;
     // A plain image texture, not `addCanvas`: a CanvasTexture reads every pixel back (getImageData) for pixel
     // access we never use, which took most of the map's start-up (over a second) in software WebGL.
@@ -120,16 +130,28 @@ export class MapScene extends Phaser.Scene {
 
     this.unsubscribe = this.deps.session.subscribe(() => this.refresh());
     const canvas = this.game.canvas;
-    for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) {
-      canvas.addEventListener(type, this.wake, { passive: true });
-    }
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+    for (const type of WAKING_POINTER_EVENTS) canvas.addEventListener(type, this.wake, { passive: true });
+    // The scale manager checks its parent's size only in a running step: a box that changes size while the loop
+    // sleeps (the hot-seat pass screen hides the game, a panel opens) is refitted here.
+    const resized = new ResizeObserver(() => {
+      if (this.scale.getParentBounds()) this.scale.refresh();
+      this.wake();
+    });
+    if (canvas.parentElement) resized.observe(canvas.parentElement);
+    // A destroyed game destroys its scenes without shutting them down: a late resize or state change must not
+    // wake a loop that no longer exists.
+    const letGo = () => {
+      this.gone = true;
       this.unsubscribe?.();
+      this.unsubscribe = null;
+      resized.disconnect();
+      for (const type of WAKING_POINTER_EVENTS) canvas.removeEventListener(type, this.wake);
+    };
+    this.events.once(Phaser.Scenes.Events.DESTROY, letGo);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      letGo();
       this.scale.off(Phaser.Scale.Events.RESIZE, this.placePinLayer, this);
       this.pinLayer?.remove();
-      for (const type of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) {
-        canvas.removeEventListener(type, this.wake);
-      }
     });
     // prefers-reduced-motion: any tween on the map (none animates today; overlays are redrawn in place and the
     // camera never moves) completes at once rather than moving, and follows the setting if it changes.
@@ -143,9 +165,10 @@ export class MapScene extends Phaser.Scene {
   }
 
   override update(): void {
-    const now = performance.now();
-    if (this.tweens.getTweens().length > 0) this.lastActivity = now;
-    else if (now - this.lastActivity > AWAKE_AFTER_ACTIVITY_MS) this.game.loop.sleep();
+    if (this.tweens.getTweens().length > 0) this.framesLeft = FRAMES_AFTER_CHANGE;
+    else if (this.framesLeft > 0) this.framesLeft -= 1;
+    // The step that sleeps still renders: sleeping only stops the next frames.
+    else this.game.loop.sleep();
   }
 
   /** What lies at a point of the canvas. */
@@ -155,6 +178,7 @@ export class MapScene extends Phaser.Scene {
 
   /** Redraws every overlay from the current view. */
   refresh(): void {
+    if (this.gone) return;
     const view = this.deps.session.view();
     const g = this.overlay;
     g.clear();
