@@ -11,8 +11,11 @@ const BEYOND_ENGINE = [
   'tests/cli.test.ts',
   'tests/client-*.test.ts',
   'tests/debrief.test.ts',
+  'tests/palette-cvd.test.ts',
   'tests/fork.test.ts',
+  'tests/queue*.test.ts',
   'tests/replay-tamper.test.ts',
+  'tests/scenario-texts.test.ts',
   'tests/sim.test.ts',
 ];
 const IN_BROWSER = [
@@ -21,6 +24,7 @@ const IN_BROWSER = [
   'tests/server/classroom-lesson-browser.test.ts',
   'tests/server/class-browser.test.ts',
   'tests/server/classroom-year-browser.test.ts',
+  'tests/server/classroom-a11y-browser.test.ts',
 ];
 
 export default defineConfig({

@@ -24,7 +24,7 @@ import { LocalSession, type ClassroomBanner, type GameSession } from './session'
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { Tutorial, tutorialOptions } from './tutorial';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
-import { onLanguageChange, t } from '../i18n';
+import { loadDeferredMessages, onLanguageChange, t } from '../i18n';
 import { languageSwitcher } from './language-switcher';
 import { UiState, type MapSelection } from './ui-state';
 import { leaderName, loadDisplayTexts, onScenarioTexts, scenarioOf } from './display-scenario';
@@ -201,7 +201,8 @@ export function startApp(root: HTMLElement): void {
     teardown = () => {
       closed = true;
     };
-    void import('./replay/viewer').then(({ openReplayViewer }) => {
+    // The viewer's words are a deferred part of the catalogue (src/i18n `loadDeferredMessages`).
+    void Promise.all([import('./replay/viewer'), loadDeferredMessages()]).then(([{ openReplayViewer }]) => {
       if (closed) return;
       teardown = openReplayViewer({ ...L, screen: L.replay }, hooks, {
         onBack: () => showStart(defaultOptions()),
