@@ -81,6 +81,22 @@ function setupSql(t: PgTarget): string[] {
   ];
 }
 
+/** The test database in UTF-8 whatever the cluster's locale (a cluster made without one would be SQL_ASCII). */
+function createdbArgs(t: PgTarget): string[] {
+  return [
+    'createdb',
+    '-E',
+    'UTF8',
+    '-T',
+    'template0',
+    '--lc-collate=C.UTF-8',
+    '--lc-ctype=C.UTF-8',
+    '-O',
+    t.user,
+    t.database,
+  ];
+}
+
 function manualCommands(t: PgTarget, root: boolean): string {
   const sudo = root ? '' : 'sudo ';
   const asPg = root ? 'runuser -u postgres --' : 'sudo -u postgres';
@@ -89,7 +105,7 @@ function manualCommands(t: PgTarget, root: boolean): string {
     `${sudo}pg_ctlcluster 15 main start   # the installed version: ls /usr/lib/postgresql`,
     `${sudo}redis-server --daemonize yes`,
     `${asPg} psql -c "CREATE ROLE ${t.user} LOGIN PASSWORD '${t.password}'"`,
-    `${asPg} createdb -O ${t.user} ${t.database}`,
+    `${asPg} ${createdbArgs(t).join(' ')}`,
   ].join('\n  ');
 }
 
@@ -180,7 +196,7 @@ export async function ensureServices(): Promise<void> {
       '-tAc',
       `SELECT 1 FROM pg_database WHERE datname = ${sqlString(pgT.database)}`,
     ]).trim();
-    if (exists !== '1') asPostgres(['createdb', '-O', pgT.user, pgT.database]);
+    if (exists !== '1') asPostgres(createdbArgs(pgT));
     pgProblem = await pgUsable(pgT);
     if (pgProblem !== null)
       throw new Error(`Postgres still refuses ${pgT.user}@${pgT.database} after setup: ${pgProblem}`);
