@@ -90,8 +90,12 @@ export class MapScene extends Phaser.Scene {
    * tens of milliseconds of CPU.
    */
   private framesLeft = 0;
-  /** Set once the scene is shut down or destroyed: a late `refresh` (the page's own callbacks) draws nothing. */
-  private gone = false;
+  /**
+   * True until `create` has run and again once the scene is shut down or destroyed: a `refresh` from the page's own
+   * callbacks then draws nothing. Phaser boots asynchronously, so a language switch or the era's texts arriving can
+   * ask for a refresh before the overlays exist (`create` draws the first frame itself).
+   */
+  private gone = true;
   private readonly wake = () => {
     this.framesLeft = FRAMES_AFTER_CHANGE;
     if (!this.game.loop.running) this.game.loop.wake(true);
@@ -102,7 +106,6 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.gone = false;
     const { map } = this.deps;
     // A plain image texture, not `addCanvas`: a CanvasTexture reads every pixel back (getImageData) for pixel
     // access we never use, which took most of the map's start-up (over a second) in software WebGL.
@@ -160,6 +163,7 @@ export class MapScene extends Phaser.Scene {
     applyMotion();
     motion?.addEventListener('change', applyMotion);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => motion?.removeEventListener('change', applyMotion));
+    this.gone = false;
     this.refresh();
     this.deps.onReady?.();
   }
