@@ -66,6 +66,24 @@ const INSET_CITIES: Record<string, LonLat> = {
 };
 
 /** Where each energy project runs: field → pipeline or sea route → market (approximate, external). */
+/** The East Siberia–Pacific Ocean line, from Taishet by Skovorodino to the Pacific coast at Kozmino. */
+const TAISHET_TO_PACIFIC: LonLat[] = [
+  [100.0, 56.0],
+  [110.0, 56.8],
+  [123.9, 54.0],
+  [127.5, 50.3],
+  [132.9, 42.8],
+];
+
+/** Arctic LNG cargoes by the Northern Sea Route, past Kamchatka and down Japan's Pacific coast to Tokyo Bay. */
+const ARCTIC_LNG_TO_JAPAN: LonLat[] = [
+  [160.5, 55.0],
+  [155.0, 48.5],
+  [146.0, 41.0],
+  [141.0, 36.0],
+  [139.9, 35.4],
+];
+
 const PROJECT_ROUTES: Record<string, { map: LonLat[]; inset?: LonLat[] }> = {
   'sakhalin-1': {
     map: [
@@ -97,22 +115,10 @@ const PROJECT_ROUTES: Record<string, { map: LonLat[]; inset?: LonLat[] }> = {
     ],
   },
   'east-siberian-oil-gas': {
-    map: [
-      [100.0, 56.0],
-      [110.0, 56.8],
-      [123.9, 54.0],
-      [127.5, 50.3],
-      [132.9, 42.8],
-    ],
+    map: TAISHET_TO_PACIFIC,
   },
   'espo-oil': {
-    map: [
-      [100.0, 56.0],
-      [110.0, 56.8],
-      [123.9, 54.0],
-      [127.5, 50.3],
-      [132.9, 42.8],
-    ],
+    map: TAISHET_TO_PACIFIC,
   },
   'power-of-siberia': {
     map: [
@@ -136,13 +142,7 @@ const PROJECT_ROUTES: Record<string, { map: LonLat[]; inset?: LonLat[] }> = {
     ],
   },
   'yamal-lng': {
-    map: [
-      [160.5, 55.0],
-      [155.0, 48.5],
-      [146.0, 41.0],
-      [141.0, 36.0],
-      [139.9, 35.4],
-    ],
+    map: ARCTIC_LNG_TO_JAPAN,
     inset: [
       [72.05, 71.27],
       [75.0, 73.2],
@@ -151,13 +151,7 @@ const PROJECT_ROUTES: Record<string, { map: LonLat[]; inset?: LonLat[] }> = {
   },
   // Utrenneye on the Gydan peninsula, across the Gulf of Ob from Sabetta; cargoes east by the Northern Sea Route.
   'arctic-lng-2': {
-    map: [
-      [160.5, 55.0],
-      [155.0, 48.5],
-      [146.0, 41.0],
-      [141.0, 36.0],
-      [139.9, 35.4],
-    ],
+    map: ARCTIC_LNG_TO_JAPAN,
     inset: [
       [74.9, 70.9],
       [77.5, 73.4],

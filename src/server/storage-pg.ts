@@ -14,22 +14,21 @@
 import pg from 'pg';
 import type { LogEntry, Server, State } from 'boardgame.io';
 import { Async, type FetchResult } from '../match/bgio';
-import { registerScenario, scenarioByHash } from '../game/scenario-registry';
+import { registerScenario } from '../game/scenario-registry';
 import type { Scenario } from '../game/scenario-schema';
 import { SEATS } from '../game/vocabulary';
+import { type ClassroomRecord, type RecordStoreAPI, parseRecord } from './classroom-record';
+import { type ClassRecord, type ClassStoreAPI, storedClass } from './classes';
 import {
   type FetchFields,
   type FetchOpts,
   type ListOpts,
+  METADATA_REFRESH_MS,
+  type MatchStorage,
   type SetStateResult,
+  scenarioOfState,
   serialiseState,
-} from './storage-sqlite';
-import { type ClassroomRecord, type RecordStoreAPI, parseRecord } from './classroom-record';
-import { type ClassRecord, type ClassStoreAPI, storedClass } from './classes';
-import type { MatchStorage } from './storage';
-
-/** How stale a stored `updatedAt` may get when nothing else in the metadata changed (as SQLite). */
-const METADATA_REFRESH_MS = 5000;
+} from './storage';
 
 const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -162,8 +161,7 @@ export class PgStorage extends Async implements MatchStorage {
     matchID: string,
     opts: { initialState: State; metadata: Server.MatchData },
   ): Promise<void> {
-    const hash = (opts.initialState.G as { scenarioHash?: unknown } | undefined)?.scenarioHash;
-    const scenario = typeof hash === 'string' ? scenarioByHash(hash) : undefined;
+    const scenario = scenarioOfState(opts.initialState);
     const initial = serialiseState(opts.initialState);
     // Known at once to this process (the lobby does not wait for the insert); the insert runs first in the queue.
     this.latest.set(matchID, opts.initialState);

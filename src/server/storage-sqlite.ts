@@ -8,15 +8,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { LogEntry, Server, State } from 'boardgame.io';
 import { Async, type FetchResult } from '../match/bgio';
-import { registerScenario, scenarioByHash } from '../game/scenario-registry';
+import { registerScenario } from '../game/scenario-registry';
 import type { Scenario } from '../game/scenario-schema';
-
-export type FetchOpts = { state?: boolean; log?: boolean; metadata?: boolean; initialState?: boolean };
-export type FetchFields = { state: State; log: LogEntry[]; metadata: Server.MatchData; initialState: State };
-export type ListOpts = {
-  gameName?: string;
-  where?: { isGameover?: boolean; updatedBefore?: number; updatedAfter?: number };
-};
+import {
+  type FetchFields,
+  type FetchOpts,
+  type ListOpts,
+  METADATA_REFRESH_MS,
+  type SetStateResult,
+  scenarioOfState,
+  serialiseState,
+} from './storage';
 
 interface MatchRow {
   scenario: string | null;
@@ -25,12 +27,6 @@ interface MatchRow {
   metadata: string;
   state_id: number;
 }
-
-/** How stale a stored `updatedAt` may get when nothing else in the metadata changed. */
-const METADATA_REFRESH_MS = 5000;
-
-/** The result of a compare-and-set write. */
-export type SetStateResult = 'written' | 'stale' | 'missing';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -121,10 +117,7 @@ export class SqliteStorage extends Async {
     matchID: string,
     opts: { initialState: State; metadata: Server.MatchData },
   ): Promise<void> {
-    // The state holds only the scenario's hash; the document (registered by setup) is kept with the match, so a
-    // restarted server can register it again before restoring the match.
-    const hash = (opts.initialState.G as { scenarioHash?: unknown } | undefined)?.scenarioHash;
-    const scenario = typeof hash === 'string' ? scenarioByHash(hash) : undefined;
+    const scenario = scenarioOfState(opts.initialState);
     const initial = serialiseState(opts.initialState);
     this.stmt.insert.run({
       id: matchID,
@@ -249,11 +242,4 @@ export class SqliteStorage extends Async {
     const sql = `SELECT id FROM matches${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY updated_at, id`;
     return (this.db.prepare(sql).all(params) as { id: string }[]).map((r) => r.id);
   }
-}
-
-/** A state as stored: without `G.scenario`, which is kept once per match. */
-export function serialiseState(state: State): string {
-  const G = state.G as Record<string, unknown> | undefined;
-  if (!G || typeof G !== 'object' || !('scenario' in G)) return JSON.stringify(state);
-  return JSON.stringify({ ...state, G: { ...G, scenario: null } });
 }
