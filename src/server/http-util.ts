@@ -154,7 +154,13 @@ export function allowedHosts(
   for (const extra of extraHosts) {
     const e = extra.trim().toLowerCase();
     if (e === '') continue;
-    out.add(/:\d+$/.test(e) ? e : `${e}:${port}`);
+    if (/:\d+$/.test(e)) out.add(e);
+    else {
+      // A bare name is the public one a reverse proxy passes on (`Host: games.school.example`, default port), and
+      // the same name reaching this port directly.
+      out.add(e);
+      out.add(`${e}:${port}`);
+    }
   }
   return out;
 }
