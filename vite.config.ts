@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { DEFERRED_PREFIX, precompile, splitDeferred } from './src/i18n/precompile';
+import { DEFERRED_PREFIX, precompile, splitDeferred } from './src/i18n/precompile.ts';
 
 const BUILTIN = fileURLToPath(new URL('./src/scenario/builtin.ts', import.meta.url));
 const BUILTIN_BROWSER = fileURLToPath(new URL('./src/scenario/builtin-browser.ts', import.meta.url));
