@@ -478,7 +478,9 @@ export class ClassroomTransport {
       tokens: this.limits.burst,
       refilled: performance.now(),
       drops: 0,
-      lastFloodNotice: 0,
+      // Not 0: \`performance.now()\` counts from the process's start, so a process younger than a second never
+      // sent the first notice (the bad-input test's flood, in a fresh test worker, failed now and then).
+      lastFloodNotice: -Infinity,
     };
     socket.on('sync', (...raw: unknown[]) => {
       if (!this.allow(socket, bucket)) return;

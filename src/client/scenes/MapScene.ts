@@ -62,11 +62,12 @@ const WAKING_POINTER_EVENTS = ['pointerdown', 'pointerup', 'pointerleave', 'whee
 export const REDUCED_MOTION_TIME_SCALE = 1000;
 
 export class MapScene extends Phaser.Scene {
+  /**
+   * The overlays, drawn over the coastlines. They are not baked into a texture: the map renders only when something
+   * changes, nearly always the state, and in software WebGL baking cost two more full-size passes per change (the
+   * texture's clear and the coastlines copied into it) than the one frame it spared.
+   */
   private overlay!: Phaser.GameObjects.Graphics;
-  /** The overlays baked into one texture after each redraw, so a still frame costs one quad, not every line. */
-  private baked!: Phaser.GameObjects.RenderTexture;
-  /** The coastlines, drawn once; baked under the overlays so each frame draws one full-size quad, not two. */
-  private base!: Phaser.GameObjects.Image;
   private islandLabels = new Map<string, Phaser.GameObjects.Text>();
   /** The map's fixed labels (cities, the inset, Washington) with the words each shows. */
   private labels: { text: Phaser.GameObjects.Text; words: () => string }[] = [];
@@ -110,10 +111,9 @@ export class MapScene extends Phaser.Scene {
     // A plain image texture, not `addCanvas`: a CanvasTexture reads every pixel back (getImageData) for pixel
     // access we never use, which took most of the map's start-up (over a second) in software WebGL.
     this.textures.addImage('base-map', this.drawBase(map) as unknown as HTMLImageElement);
-    this.base = new Phaser.GameObjects.Image(this, 0, 0, 'base-map').setOrigin(0, 0);
-    // The overlay graphics stay off the display list: they are drawn into `baked` only when the state changes.
-    this.overlay = this.make.graphics({}, false);
-    this.baked = this.add.renderTexture(0, 0, map.width, map.height).setOrigin(0, 0);
+    // The coastlines, drawn once into a texture, under the overlays.
+    this.add.image(0, 0, 'base-map').setOrigin(0, 0);
+    this.overlay = this.add.graphics();
     this.addLabels(map);
     this.pinLayer = document.createElement('div');
     this.pinLayer.className = 'news-pins';
@@ -194,10 +194,6 @@ export class MapScene extends Phaser.Scene {
     this.labelIslands(view);
     this.drawCapitals(g);
     this.drawSelection(g, view);
-    this.baked.clear();
-    this.baked.draw(this.base);
-    this.baked.draw(g);
-    this.baked.render();
     this.pinNews(view);
     this.redraws += 1;
     this.wake();
