@@ -15,6 +15,7 @@ import { geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { encodeRing } from '../src/client/map/geometry';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(root, 'assets/map/northeast-asia.json');
@@ -389,11 +390,12 @@ function main(): void {
       const flat = compact(ring, 0.6);
       if (flat) kept.push(flat);
     }
-    if (kept.length) mapCountries.push({ id, seat, name: f.properties.name, rings: kept });
+    if (kept.length) mapCountries.push({ id, seat, name: f.properties.name, rings: kept.map(encodeRing) });
     const insetKept = rings(inset, f)
       .filter((ring) => !inverted(ring, INSET.width, INSET.height, seat))
       .map((ring) => compact(ring, 0.8))
-      .filter((r): r is number[] => r !== null);
+      .filter((r): r is number[] => r !== null)
+      .map(encodeRing);
     if (insetKept.length && (seat === 'russia' || seat === 'china'))
       insetCountries.push({ id, seat, name: f.properties.name, rings: insetKept });
     else if (insetKept.length)
@@ -402,7 +404,7 @@ function main(): void {
 
   const output = {
     source:
-      'Natural Earth 1:10m admin-0 countries via world-atlas@2 (public domain), projected by scripts/project-map.ts',
+      "Natural Earth 1:10m admin-0 countries via world-atlas@2 (public domain), projected by scripts/project-map.ts; countries' rings as half-pixel steps (src/client/map/geometry.ts decodeRing)",
     width: WIDTH,
     height: HEIGHT,
     countries: mapCountries,

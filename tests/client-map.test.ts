@@ -6,12 +6,21 @@ import { createInitialState } from '../src/game/state';
 import { BUILTIN_IDS, builtinScenario } from '../src/scenario/builtin';
 import { CHARTS, chartColumns } from '../src/client/chart-data';
 import { detailFor } from '../src/client/details';
-import { capitals, hitTest, inRing, trustSegment, type MapData } from '../src/client/map/geometry';
+import {
+  capitals,
+  decodeMap,
+  decodeRing,
+  encodeRing,
+  hitTest,
+  inRing,
+  trustSegment,
+  type MapFile,
+} from '../src/client/map/geometry';
 import { dashes, trustColour, trustWidth } from '../src/client/map/palette';
 import { meanScores, shippedBaseline } from '../src/client/baseline';
 import { optionsFromQuery, startProblem } from '../src/client/start-options';
 
-const map = mapJson as unknown as MapData;
+const map = decodeMap(mapJson as unknown as MapFile);
 const scenario = builtinScenario('yeltsin-1992')!;
 const view = createInitialState(scenario, '7');
 
@@ -54,6 +63,25 @@ describe('the projected map', () => {
         expect(route.map.length + route.inset.length, `${id}: ${p.id}`).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('the stored map', () => {
+  it('stores coastlines as half-pixel steps and decodes them to the same points', () => {
+    const ring = [-2, 283.5, -1, 284, 10, 322.5, 1023.5, 0];
+    const steps = encodeRing(ring);
+    expect(steps).toEqual([-4, 567, 2, 1, 22, 77, 2027, -645]);
+    expect(decodeRing(steps)).toEqual(ring);
+    // Decoded, every coastline point lies on the half-pixel grid within the map and inset, and rings are closed shapes.
+    for (const c of [...map.countries, ...map.inset.countries])
+      for (const r of c.rings) {
+        expect(r.length % 2).toBe(0);
+        expect(r.length).toBeGreaterThanOrEqual(6);
+        for (const v of r) expect(Number.isInteger(v * 2) && v >= -10 && v <= map.width + 10).toBe(true);
+      }
+    // The stored file itself holds steps, not pixels: some step of China's coastline is negative.
+    const stored = (mapJson as unknown as MapFile).countries.find((c) => c.seat === 'china')!;
+    expect(stored.rings.flat().some((v) => v < 0 && v !== -2 && v !== -1)).toBe(true);
   });
 });
 

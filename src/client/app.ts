@@ -7,7 +7,7 @@ import { ISLANDS, SEATS, type Seat, isSeat } from '../game/vocabulary';
 import { loadBuiltinScenario } from '../scenario/builtin';
 import { bounded, el, replace } from './dom';
 import type { GameState } from '../game/state';
-import type { MapData } from './map/geometry';
+import { decodeMap, type MapData, type MapFile } from './map/geometry';
 import type { MapView } from './map-view';
 import { Charts } from './panels/charts';
 import { renderDetail, showTooltip } from './panels/detail';
@@ -24,12 +24,12 @@ import { LocalSession, type ClassroomBanner, type GameSession } from './session'
 import { defaultOptions, optionsFromQuery, type StartOptions } from './start-options';
 import { Tutorial, tutorialOptions } from './tutorial';
 import { ISLAND_LABEL, S, SEAT_LABEL, phaseLabel } from './strings';
-import { loadDeferredMessages, onLanguageChange, t } from '../i18n';
+import { loadDeferredMessages, onLanguageChange, onMessagesLoaded, t } from '../i18n';
 import { languageSwitcher } from './language-switcher';
 import { UiState, type MapSelection } from './ui-state';
 import { leaderName, loadDisplayTexts, onScenarioTexts, scenarioOf } from './display-scenario';
 
-const MAP = mapJson as unknown as MapData;
+const MAP = decodeMap(mapJson as unknown as MapFile);
 
 /** What the browser tests and the benchmark may reach: nothing else is global. */
 export interface TestHooks {
@@ -421,6 +421,8 @@ function playSession(
   };
   const offLanguage = onLanguageChange(relanguage);
   const offTexts = onScenarioTexts(relanguage);
+  // The catalogue's deferred part (asked for by the first bot reply shown: its reason's words) redraws the panels.
+  const offMessages = onMessagesLoaded(render);
   if (extras.tutorial) tutorial = new Tutorial(L.game, session, ui);
   render();
   // A class match's phase clock runs between the server's pushes.
@@ -448,6 +450,7 @@ function playSession(
     unsubscribe();
     offLanguage();
     offTexts();
+    offMessages();
     tutorial?.destroy();
     clearInterval(clock);
     charts?.destroy();

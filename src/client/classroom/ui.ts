@@ -1,6 +1,6 @@
 /** What the classroom pages share: the lobby call, the phase clock in words, and the public map. */
 import type { ClassroomStatus } from '../../protocol/status';
-import type { MapData } from '../map/geometry';
+import type { MapFile } from '../map/geometry';
 import type { GameSession } from '../session';
 import { live, PHASE_LABEL, S } from '../strings';
 
@@ -53,18 +53,20 @@ export function mountMap(box: HTMLElement, session: GameSession & { synced: bool
     if (started || !session.synced) return;
     started = true;
     // The geometry loads with Phaser, so the teacher's form and the join page stay small.
-    void Promise.all([import('../map-view'), import('../../../assets/map/northeast-asia.json')]).then(
-      ([{ createMapView }, json]) => {
-        createMapView(box, {
-          map: json.default as unknown as MapData,
-          session,
-          onHover: () => undefined,
-          onSelect: () => undefined,
-          selection: () => null,
-          onReady: () => box.setAttribute('data-map-ready', 'true'),
-        });
-      },
-    );
+    void Promise.all([
+      import('../map-view'),
+      import('../map/geometry'),
+      import('../../../assets/map/northeast-asia.json'),
+    ]).then(([{ createMapView }, { decodeMap }, json]) => {
+      createMapView(box, {
+        map: decodeMap(json.default as unknown as MapFile),
+        session,
+        onHover: () => undefined,
+        onSelect: () => undefined,
+        selection: () => null,
+        onReady: () => box.setAttribute('data-map-ready', 'true'),
+      });
+    });
   };
   session.subscribe(start);
   start();

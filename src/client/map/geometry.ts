@@ -32,6 +32,57 @@ export interface MapData {
   offMap: { us: Point };
 }
 
+/**
+ * The map as stored: the countries' coastlines, by far the most of it, are written as whole half-pixel steps from
+ * the point before (the first from the origin), which gzip packs to about half the size of plain coordinates. Every
+ * other field is as in `MapData`.
+ */
+export interface MapFile extends Omit<MapData, 'countries' | 'inset'> {
+  countries: MapCountry[];
+  inset: Omit<MapData['inset'], 'countries'> & { countries: MapCountry[] };
+}
+
+/** A flat ring [x0, y0, x1, y1, …] on the half-pixel grid, as steps: the stored form (`decodeRing` undoes it). */
+export function encodeRing(ring: readonly number[]): number[] {
+  const out: number[] = [];
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i + 1 < ring.length; i += 2) {
+    const nx = Math.round(ring[i] * 2);
+    const ny = Math.round(ring[i + 1] * 2);
+    out.push(nx - x, ny - y);
+    x = nx;
+    y = ny;
+  }
+  return out;
+}
+
+/** The flat ring in pixels from its stored half-pixel steps. */
+export function decodeRing(steps: readonly number[]): number[] {
+  const out: number[] = new Array<number>(steps.length);
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i + 1 < steps.length; i += 2) {
+    x += steps[i];
+    y += steps[i + 1];
+    out[i] = x / 2;
+    out[i + 1] = y / 2;
+  }
+  return out;
+}
+
+const decodeCountries = (countries: MapCountry[]): MapCountry[] =>
+  countries.map((c) => ({ ...c, rings: c.rings.map(decodeRing) }));
+
+/** The map to draw from the stored file. */
+export function decodeMap(file: MapFile): MapData {
+  return {
+    ...file,
+    countries: decodeCountries(file.countries),
+    inset: { ...file.inset, countries: decodeCountries(file.inset.countries) },
+  };
+}
+
 /** The capital each seat's trust lines start from (Moscow sits in the inset, Washington off the map). */
 export function capitals(map: MapData): Record<Seat, Point> {
   return {
