@@ -44,7 +44,7 @@ const trust =
   (G) =>
     (G.trust[from][to] = v);
 const economy =
-  (seat: 'russia' | 'japan' | 'rok', v: number): Step =>
+  (seat: 'russia' | 'japan' | 'us' | 'rok', v: number): Step =>
   (G) =>
     (G.economy[seat] = v);
 const linkage =
@@ -79,9 +79,14 @@ const TABLE: Record<string, Record<string, Row>> = {
       breaks: { 'an island lost': japanHolds(1), 'treaty signed': flag(s1978, true) },
     },
     // "Get Japan into Siberian development (the Sakhalin shelf financed or producing) without giving up an island."
+    // "... (the Sakhalin shelf financed or producing, Japan holding 45 % or more) without giving up an island."
     'ru-siberian-partner': {
-      meet: [stage('sakhalin-shelf', 'financed'), japanHolds(0)],
-      breaks: { 'not financed': stage('sakhalin-shelf', 'negotiating'), 'an island lost': japanHolds(1) },
+      meet: [stage('sakhalin-shelf', 'financed'), stake('sakhalin-shelf', 'japan', 45), japanHolds(0)],
+      breaks: {
+        'not financed': stage('sakhalin-shelf', 'negotiating'),
+        'Japan 44 %': stake('sakhalin-shelf', 'japan', 44),
+        'an island lost': japanHolds(1),
+      },
     },
     // "End with the US-Japan alliance weakened to below 75 (it begins at 85)."
     'ru-weaken-alliance': {
@@ -94,39 +99,52 @@ const TABLE: Record<string, Record<string, Row>> = {
       meet: [japanHolds(2), treaty(true)],
       breaks: { 'one island': japanHolds(1), 'no treaty': treaty(false) },
     },
-    // "Sign the treaty with China and have Sakhalin oil financed."
+    // "Sign the treaty with China and have Sakhalin oil financed, with the economy still at 85 or more."
     'jp-energy-and-china': {
-      meet: [flag(s1978, true), stage('sakhalin-shelf', 'financed')],
-      breaks: { 'no treaty': flag(s1978, false), 'not financed': stage('sakhalin-shelf', 'negotiating') },
+      meet: [flag(s1978, true), stage('sakhalin-shelf', 'financed'), economy('japan', 85)],
+      breaks: {
+        'no treaty': flag(s1978, false),
+        'not financed': stage('sakhalin-shelf', 'negotiating'),
+        'economy 84': economy('japan', 84),
+      },
     },
-    // "Sign the treaty with Japan and keep Japan hard on the islands."
+    // "Sign the treaty with Japan, keep Japan hard on the islands and see sanctions on Moscow raised to 90 or more."
     'cn-anti-hegemony': {
-      meet: [flag(s1978, true), position('japan', 'four-islands')],
-      breaks: { 'no treaty': flag(s1978, false), 'Japan softens': position('japan', 'two-islands') },
+      meet: [flag(s1978, true), position('japan', 'four-islands'), align('sanctions', 90)],
+      breaks: {
+        'no treaty': flag(s1978, false),
+        'Japan softens': position('japan', 'two-islands'),
+        'sanctions 89': align('sanctions', 89),
+      },
     },
     'cn-no-deal': {
-      meet: [treaty(false), trust('japan', 'russia', 10)],
-      breaks: { treaty: treaty(true), 'trust 11': trust('japan', 'russia', 11) },
+      meet: [treaty(false), trust('japan', 'russia', 3)],
+      breaks: { treaty: treaty(true), 'trust 4': trust('japan', 'russia', 4) },
     },
     'us-alliance-intact': {
-      meet: [align('usJapanAlliance', 90)],
-      breaks: { 89: align('usJapanAlliance', 89) },
+      meet: [align('usJapanAlliance', 90), align('sanctions', 75)],
+      breaks: { 'alliance 89': align('usJapanAlliance', 89), 'sanctions 74': align('sanctions', 74) },
     },
     'us-contain': {
-      meet: [align('sanctions', 30), trust('japan', 'russia', 25)],
-      breaks: { 'sanctions 29': align('sanctions', 29), 'trust 26': trust('japan', 'russia', 26) },
+      meet: [align('sanctions', 90), trust('japan', 'russia', 5)],
+      breaks: { 'sanctions 89': align('sanctions', 89), 'trust 6': trust('japan', 'russia', 6) },
     },
+    // "Raise ties with the US to 95 or more and keep ties with Moscow under 35 while Moscow and Tokyo sign no treaty."
     'rok-alliance': {
-      meet: [ties('rok', 'us', 95), treaty(false)],
-      breaks: { 'ties 94': ties('rok', 'us', 94), treaty: treaty(true) },
+      meet: [ties('rok', 'us', 95), ties('rok', 'russia', 34), treaty(false)],
+      breaks: {
+        'ties 94': ties('rok', 'us', 94),
+        'Moscow 35': ties('rok', 'russia', 35),
+        treaty: treaty(true),
+      },
     },
     'rok-grow': {
       meet: [economy('rok', 105), treaty(false)],
       breaks: { 'economy 104': economy('rok', 104), treaty: treaty(true) },
     },
     'dprk-two-patrons': {
-      meet: [ties('dprk', 'russia', 70), ties('dprk', 'china', 70)],
-      breaks: { 'Moscow 69': ties('dprk', 'russia', 69), 'Beijing 69': ties('dprk', 'china', 69) },
+      meet: [ties('dprk', 'russia', 90), ties('dprk', 'china', 90)],
+      breaks: { 'Moscow 89': ties('dprk', 'russia', 89), 'Beijing 89': ties('dprk', 'china', 89) },
     },
     'dprk-split-alliance': { meet: [ties('rok', 'us', 79)], breaks: { 80: ties('rok', 'us', 80) } },
   },
@@ -139,13 +157,15 @@ const TABLE: Record<string, Record<string, Row>> = {
       meet: [trust('japan', 'russia', 30), japanHolds(0)],
       breaks: { 'trust 29': trust('japan', 'russia', 29), 'an island lost': japanHolds(1) },
     },
-    'ru-beijing-first': { meet: [align('sinoRussian', 55)], breaks: { 54: align('sinoRussian', 54) } },
+    'ru-beijing-first': { meet: [align('sinoRussian', 75)], breaks: { 74: align('sinoRussian', 74) } },
     'jp-four-islands': { meet: [japanHolds(4)], breaks: { three: japanHolds(3) } },
-    // "... acknowledge the territorial question while keeping the linkage and the alliance at 75 or more."
+    // "... acknowledge the territorial question at a summit (leaders' rapport 8 or more) while keeping the linkage and
+    // the alliance at 75 or more."
     'jp-acknowledged': {
-      meet: [position('russia', 'acknowledged'), linkage(true), align('usJapanAlliance', 75)],
+      meet: [position('russia', 'acknowledged'), rapport(8), linkage(true), align('usJapanAlliance', 75)],
       breaks: {
         'no acknowledgement': position('russia', 'no-dispute'),
+        'rapport 7': rapport(7),
         'linkage abandoned': linkage(false),
         'alliance 74': align('usJapanAlliance', 74),
       },
@@ -158,85 +178,107 @@ const TABLE: Record<string, Record<string, Row>> = {
       },
     },
     'cn-outpace': {
-      meet: [align('sinoRussian', 50), trust('japan', 'russia', 30)],
-      breaks: { 'Sino-Soviet 49': align('sinoRussian', 49), 'trust 31': trust('japan', 'russia', 31) },
+      meet: [align('sinoRussian', 70), trust('japan', 'russia', 30)],
+      breaks: { 'Sino-Soviet 69': align('sinoRussian', 69), 'trust 31': trust('japan', 'russia', 31) },
     },
     'cn-no-compromise': {
-      meet: [position('japan', 'four-islands'), treaty(false), align('japanChina', 65)],
+      meet: [position('japan', 'four-islands'), treaty(false), align('japanChina', 95)],
       breaks: {
         'Japan softens': position('japan', 'joint-development'),
         treaty: treaty(true),
-        'Japan–China 64': align('japanChina', 64),
+        'Japan–China 94': align('japanChina', 94),
       },
     },
     'us-contain': {
-      meet: [align('sanctions', 40), align('usJapanAlliance', 80)],
-      breaks: { 'sanctions 39': align('sanctions', 39), 'alliance 79': align('usJapanAlliance', 79) },
+      meet: [align('sanctions', 70), align('usJapanAlliance', 80)],
+      breaks: { 'sanctions 69': align('sanctions', 69), 'alliance 79': align('usJapanAlliance', 79) },
     },
     'us-end-cold-war': {
-      meet: [trust('us', 'russia', 40), align('usJapanAlliance', 70)],
-      breaks: { 'trust 39': trust('us', 'russia', 39), 'alliance 69': align('usJapanAlliance', 69) },
+      meet: [trust('us', 'russia', 25), align('usJapanAlliance', 70)],
+      breaks: { 'trust 24': trust('us', 'russia', 24), 'alliance 69': align('usJapanAlliance', 69) },
     },
     'rok-nordpolitik': {
-      meet: [ties('rok', 'russia', 40), ties('rok', 'us', 75)],
-      breaks: { 'Moscow 39': ties('rok', 'russia', 39), 'US 74': ties('rok', 'us', 74) },
+      meet: [ties('rok', 'russia', 70), ties('rok', 'us', 75)],
+      breaks: { 'Moscow 69': ties('rok', 'russia', 69), 'US 74': ties('rok', 'us', 74) },
     },
     'rok-grow': {
       meet: [economy('rok', 105), treaty(false)],
       breaks: { 'economy 104': economy('rok', 104), treaty: treaty(true) },
     },
-    'dprk-keep-moscow': { meet: [ties('dprk', 'russia', 75)], breaks: { 74: ties('dprk', 'russia', 74) } },
-    'dprk-beijing-anchor': { meet: [ties('dprk', 'china', 65)], breaks: { 64: ties('dprk', 'china', 64) } },
+    'dprk-keep-moscow': { meet: [ties('dprk', 'russia', 85)], breaks: { 84: ties('dprk', 'russia', 84) } },
+    'dprk-beijing-anchor': { meet: [ties('dprk', 'china', 90)], breaks: { 89: ties('dprk', 'china', 89) } },
   },
   'yeltsin-1992': {
     'ru-integrity': {
       meet: [japanHolds(0), economy('russia', 102)],
       breaks: { 'an island lost': japanHolds(1), 'economy 101': economy('russia', 101) },
     },
+    // "Get both Sakhalin projects financed or producing and East Siberian oil and gas into negotiation, without
+    // giving up an island."
     'ru-money-without-islands': {
-      meet: [stage('sakhalin-1', 'financed'), stage('sakhalin-2', 'producing'), japanHolds(0)],
+      meet: [
+        stage('sakhalin-1', 'financed'),
+        stage('sakhalin-2', 'producing'),
+        stage('east-siberian-oil-gas', 'negotiating'),
+        japanHolds(0),
+      ],
       breaks: {
         'Sakhalin-1 not financed': stage('sakhalin-1', 'negotiating'),
         'Sakhalin-2 not financed': stage('sakhalin-2', 'negotiating'),
+        'East Siberia only proposed': stage('east-siberian-oil-gas', 'proposed'),
         'an island lost': japanHolds(1),
       },
     },
     'ru-asia-options': {
-      meet: [align('sinoRussian', 65), ties('rok', 'russia', 60)],
-      breaks: { 'Beijing 64': align('sinoRussian', 64), 'Seoul 59': ties('rok', 'russia', 59) },
+      meet: [align('sinoRussian', 80), ties('rok', 'russia', 75)],
+      breaks: { 'Beijing 79': align('sinoRussian', 79), 'Seoul 74': ties('rok', 'russia', 74) },
     },
     'jp-four-islands': { meet: [japanHolds(4)], breaks: { three: japanHolds(3) } },
     'jp-1956-plus': {
       meet: [japanHolds(2), treaty(true)],
       breaks: { 'one island': japanHolds(1), 'no treaty': treaty(false) },
     },
-    // "Keep the linkage and still see Sakhalin-2 produce." Japan's demand is not part of it.
+    // "Keep the linkage and still see Sakhalin-2 produce, with Japanese money in it (a stake of 45 % or more)."
+    // Japan's demand is not part of it.
     'jp-linkage-pays': {
-      meet: [linkage(true), stage('sakhalin-2', 'producing'), position('japan', 'two-islands')],
-      breaks: { 'linkage abandoned': linkage(false), 'not producing': stage('sakhalin-2', 'financed') },
+      meet: [
+        linkage(true),
+        stage('sakhalin-2', 'producing'),
+        stake('sakhalin-2', 'japan', 45),
+        position('japan', 'two-islands'),
+      ],
+      breaks: {
+        'linkage abandoned': linkage(false),
+        'not producing': stage('sakhalin-2', 'financed'),
+        'Japan 44 %': stake('sakhalin-2', 'japan', 44),
+      },
     },
     'cn-strategic-partner': {
-      meet: [align('sinoRussian', 70), treaty(false)],
-      breaks: { 'Sino-Russian 69': align('sinoRussian', 69), treaty: treaty(true) },
+      meet: [align('sinoRussian', 90), treaty(false)],
+      breaks: { 'Sino-Russian 89': align('sinoRussian', 89), treaty: treaty(true) },
     },
     'cn-no-rival-for-capital': {
-      meet: [stage('east-siberian-oil-gas', 'negotiating'), trust('japan', 'russia', 24)],
+      meet: [stage('east-siberian-oil-gas', 'negotiating'), trust('japan', 'russia', 16)],
       breaks: {
         financed: stage('east-siberian-oil-gas', 'financed'),
-        'trust 25': trust('japan', 'russia', 25),
+        'trust 17': trust('japan', 'russia', 17),
       },
     },
     'us-partner-russia': {
-      meet: [trust('us', 'russia', 65), align('sanctions', 10), align('usJapanAlliance', 70)],
+      meet: [trust('us', 'russia', 68), align('sanctions', 10), align('usJapanAlliance', 70)],
       breaks: {
-        'trust 64': trust('us', 'russia', 64),
+        'trust 67': trust('us', 'russia', 67),
         'sanctions 11': align('sanctions', 11),
         'alliance 69': align('usJapanAlliance', 69),
       },
     },
     'us-passive': {
-      meet: [align('usJapanAlliance', 85), japanHolds(0)],
-      breaks: { 'alliance 84': align('usJapanAlliance', 84), 'an island moved': japanHolds(1) },
+      meet: [align('usJapanAlliance', 85), japanHolds(0), economy('us', 95)],
+      breaks: {
+        'alliance 84': align('usJapanAlliance', 84),
+        'an island moved': japanHolds(1),
+        'economy 94': economy('us', 94),
+      },
     },
     // "Keep ties with Moscow at 60 or more and put Korean money into East Siberian energy."
     'rok-russia-partner': {
@@ -250,10 +292,10 @@ const TABLE: Record<string, Record<string, Row>> = {
       meet: [economy('rok', 105), treaty(false)],
       breaks: { 'economy 104': economy('rok', 104), treaty: treaty(true) },
     },
-    'dprk-washington': { meet: [ties('dprk', 'us', 30)], breaks: { 29: ties('dprk', 'us', 29) } },
+    'dprk-washington': { meet: [ties('dprk', 'us', 65)], breaks: { 64: ties('dprk', 'us', 64) } },
     'dprk-survive': {
-      meet: [ties('dprk', 'china', 55), ties('dprk', 'russia', 30)],
-      breaks: { 'Beijing 54': ties('dprk', 'china', 54), 'Moscow 29': ties('dprk', 'russia', 29) },
+      meet: [ties('dprk', 'china', 80), ties('dprk', 'russia', 40)],
+      breaks: { 'Beijing 79': ties('dprk', 'china', 79), 'Moscow 39': ties('dprk', 'russia', 39) },
     },
   },
   'abe-2013': {
@@ -299,30 +341,31 @@ const TABLE: Record<string, Record<string, Row>> = {
       },
     },
     'cn-energy-first': {
-      meet: [stage('power-of-siberia', 'producing'), trust('japan', 'russia', 44)],
+      meet: [stage('power-of-siberia', 'producing'), trust('japan', 'russia', 32)],
       breaks: {
         'not producing': stage('power-of-siberia', 'financed'),
-        'trust 45': trust('japan', 'russia', 45),
+        'trust 33': trust('japan', 'russia', 33),
       },
     },
     'us-sanctions-hold': {
-      meet: [align('sanctions', 50), align('usJapanAlliance', 75)],
-      breaks: { 'sanctions 49': align('sanctions', 49), 'alliance 74': align('usJapanAlliance', 74) },
+      meet: [align('sanctions', 90), align('usJapanAlliance', 75)],
+      breaks: { 'sanctions 89': align('sanctions', 89), 'alliance 74': align('usJapanAlliance', 74) },
     },
+    // "Raise the alliance to 90 or more and let Tokyo warm to Moscow: Japanese trust in Moscow at 36 or more."
     'us-not-hurt': {
-      meet: [align('usJapanAlliance', 90), japanHolds(2)],
-      breaks: { 89: align('usJapanAlliance', 89) },
+      meet: [align('usJapanAlliance', 90), trust('japan', 'russia', 36)],
+      breaks: { 'alliance 89': align('usJapanAlliance', 89), 'trust 35': trust('japan', 'russia', 35) },
     },
     'rok-resist-wedge': {
-      meet: [ties('rok', 'us', 85), ties('rok', 'china', 50)],
-      breaks: { 'US 84': ties('rok', 'us', 84), 'Beijing 49': ties('rok', 'china', 49) },
+      meet: [ties('rok', 'us', 85), ties('rok', 'china', 85)],
+      breaks: { 'US 84': ties('rok', 'us', 84), 'Beijing 84': ties('rok', 'china', 84) },
     },
     'rok-grow': {
       meet: [economy('rok', 102), treaty(false)],
       breaks: { 'economy 101': economy('rok', 101), treaty: treaty(true) },
     },
-    'dprk-washington': { meet: [ties('dprk', 'us', 30)], breaks: { 29: ties('dprk', 'us', 29) } },
-    'dprk-putin-ally': { meet: [ties('dprk', 'russia', 65)], breaks: { 64: ties('dprk', 'russia', 64) } },
+    'dprk-washington': { meet: [ties('dprk', 'us', 80)], breaks: { 79: ties('dprk', 'us', 79) } },
+    'dprk-putin-ally': { meet: [ties('dprk', 'russia', 90)], breaks: { 89: ties('dprk', 'russia', 89) } },
   },
 };
 

@@ -20,7 +20,7 @@ describe('bot replies', () => {
     const view = new MatchDriver({ scenario, seed: '7' }).view('japan');
     const reply = replyTo(view, 'japan', 'Invest in our energy projects');
     expect(reply.verdict).toBe('no');
-    expect(reply.reason).toContain('seikei fukabun');
+    expect(reply.reason).toEqual({ code: 'links-aid' });
     expect(replyText(reply)).toContain('seikei fukabun');
     // Deterministic: the same message gets the same reply.
     expect(replyTo(view, 'japan', 'Invest in our energy projects')).toEqual(reply);
@@ -38,10 +38,12 @@ describe('bot replies', () => {
     );
     const mine = session.view().messages.filter((m) => m.from === 'russia' && m.to === 'japan');
     expect(mine).toHaveLength(1);
-    expect(mine[0].text).toMatch(/the islands: /);
+    // Stored as data (no text in the page's language), worded where shown.
+    expect(mine[0].text).toBe('');
+    expect(mine[0].reply).toMatchObject({ topic: 'islands', reason: { code: expect.any(String) } });
+    expect(replyText(mine[0].reply!)).toMatch(/the islands: /);
     // It is in the record, so the replay holds it.
-    expect(session.replay().actions.some((a) => JSON.stringify(a).includes(mine[0].text.slice(0, 20)))).toBe(
-      true,
-    );
+    const sent = session.replay().actions.find((a) => a[0] === '0' && a[1] === 'sendMessage');
+    expect(sent?.[2]).toEqual([{ to: 'japan', text: '', reply: mine[0].reply }]);
   });
 });

@@ -105,8 +105,9 @@ describe('a bot decides from its view and its seed alone', () => {
       other.seed = 'another';
       other.rng = { c: 1, s0: 0.1, s1: 0.2, s2: 0.3 };
       for (const s of SEATS)
-        if (s !== 'china') other.agendas[s] = { id: 'x', title: 'x', text: 'x', bonus: 50 };
-      other.orders.russia = [{ action: 'raise-offer', reason: 'secret' }];
+        if (s !== 'china')
+          other.agendas[s] = { id: 'x', title: 'x', text: 'x', bonus: 50, cost: 25, chosen: true };
+      other.orders.russia = [{ action: 'raise-offer', reason: { code: 'step-up-rare' } }];
       other.ready.russia = true;
       other.proposals.push({
         id: 'p999',

@@ -1,6 +1,6 @@
 // Protects the after-action report in other languages: rendered with the Japanese catalogue and the era's Japanese
-// texts, it keeps no English sentence of the report's catalogue, the log's or the charts', nor an English event
-// title; English (the command line's) stays as it was.
+// texts, it keeps no English sentence of the report's catalogue, the log's, the charts' or the bots' reasons, nor
+// an English event title; English (the command line's) stays as it was.
 import { beforeAll, describe, expect, test } from 'vitest';
 import en from '../src/i18n/locales/en';
 import ja from '../src/i18n/locales/ja';
@@ -41,13 +41,11 @@ function fragments(message: string): string[] {
     .filter((s) => s.length >= 8);
 }
 
-/** The report's own words: what players wrote, bots' reasons and the paper's quotes are left out (never translated). */
+/** The report's own words: what players wrote and the paper's quotes are left out (never translated); bots' reasons stay in. */
 function ownWords(page: string): string {
   return page
     .replace(/<blockquote>[\s\S]*?<\/blockquote>/g, '')
     .replace(/<q class="quote">[\s\S]*?<\/q>/g, '')
-    .replace(/<span class="reason">[\s\S]*?<\/span>/g, '')
-    .replace(/<td class="reason">[\s\S]*?<\/td>/g, '')
     .replace(/<div class="cite">“[\s\S]*?<\/div>/g, '');
 }
 
@@ -94,6 +92,7 @@ describe('the after-action report in Japanese', () => {
       [en.S.charts.series, ja.S.charts.series],
       [en.seat, ja.seat],
       [en.action, ja.action],
+      [en.reason, ja.reason],
     ];
     const left: string[] = [];
     let checked = 0;
@@ -108,6 +107,9 @@ describe('the after-action report in Japanese', () => {
     }
     expect(checked).toBeGreaterThan(100);
     expect(left).toEqual([]);
+    // The bots' reasons are there, worded in Japanese (random bots: one code).
+    expect(html).toContain(escapeHtml(ja.reason['random-choice']));
+    expect(english).toContain('random legal choice');
     // The same check finds them in the English report: it can fail.
     expect(ownWords(english)).toContain('Where the match left history');
   });

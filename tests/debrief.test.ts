@@ -56,7 +56,9 @@ beforeAll(() => {
             (x) => x.seat === seat && x.chosen === null && x.round === d.G.round,
           )) {
             const option = dec.eventId === 'sakhalin-earthquake' ? 'accept' : dec.default;
-            mustMove(d, seat, 'decide', [{ id: dec.id, option, reason: `${seat} reads the room` }]);
+            mustMove(d, seat, 'decide', [
+              { id: dec.id, option, reason: { code: 'by-doctrine', args: { action: 'separate-economics' } } },
+            ]);
           }
           if (seat === 'china' && d.G.year === 1992)
             mustMove(d, 'china', 'makeStatement', [{ text: HOSTILE_STATEMENT }]);
@@ -67,7 +69,7 @@ beforeAll(() => {
           const harden = nextOrderChoices(d.view(seat), seat, []).find((o) => o.action === 'raise-offer');
           const orders =
             seat === 'russia' && d.G.year === 1992 && harden
-              ? [{ ...harden, reason: 'a gesture to Tokyo' }]
+              ? [{ ...harden, reason: { code: 'olive-branch' } as const }]
               : [];
           mustMove(d, seat, 'commitOrders', [{ orders }]);
         } else mustMove(d, seat, 'ready');
@@ -90,6 +92,19 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the debrief model of a known match', () => {
+  test("states each seat's agenda with what it added when met or cost when missed, as the outcome counted it", () => {
+    const outcome = G.outcome!;
+    for (const s of debrief.seats) {
+      const held = G.agendas[s.seat]!;
+      expect(s.agenda).toMatchObject({ bonus: held.bonus, cost: held.cost, met: outcome.agendaMet[s.seat] });
+      expect(outcome.agendaPoints?.[s.seat]).toBe(s.agenda!.met ? held.bonus : -held.cost);
+      const line = s.agenda!.met
+        ? `(bonus ${held.bonus}, met)`
+        : `(bonus ${held.bonus}, not met: −${held.cost})`;
+      expect(html).toContain(line);
+    }
+  });
+
   test('holds every year of the era with its round, and the outcome', () => {
     expect(debrief.years.map((y) => y.year)).toEqual([1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999]);
     expect(debrief.years.map((y) => y.round)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -130,7 +145,7 @@ describe('the debrief model of a known match', () => {
       chosen: 'Accept the Japanese aid',
       historical: "Reject it (Yeltsin's first answer)",
       againstHistory: true,
-      reason: 'russia reads the room',
+      reason: 'by doctrine: Separate economics from politics',
       answered: true,
     });
     expect(debrief.drift).toContainEqual({
@@ -152,7 +167,7 @@ describe('the debrief model of a known match', () => {
       year: 1992,
       kind: 'order',
       text: 'Raise the territorial offer',
-      reason: 'a gesture to Tokyo',
+      reason: 'an olive branch: troop drawdown',
     });
   });
 
@@ -327,7 +342,7 @@ describe('the HTML report', () => {
     for (const id of ['outcome', 'drift', 'timeline', 'charts', 'seats', 'orders', 'questions'])
       expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Earthquake at Neftegorsk');
-    expect(html).toContain('a gesture to Tokyo');
+    expect(html).toContain('an olive branch: troop drawdown');
     expect(html).toContain(
       escapeHtml(
         "Yeltsin's attitudes and stance toward Japan was very inconsistent according to his political status",

@@ -31,10 +31,22 @@ describe('trust', () => {
 
   test('an incident hits the wronged side fully, the other by 60 %, and rapport by half the severity', () => {
     const G = fixtureState();
+    // Both at or below trust.incidentFullBelow (25): the full bite.
+    G.trust.russia.japan = 25;
     incident(G, 'japan', 'russia', 10);
     expect(G.trust.japan.russia).toBe(15);
-    expect(G.trust.russia.japan).toBe(44);
+    expect(G.trust.russia.japan).toBe(19);
     expect(G.rapport['russia|japan']).toBe(35);
+  });
+
+  test('an incident bites through mistrust: half at trust 40, nothing from trust 55 (incidentFullBelow 25, incidentHealedAt 55)', () => {
+    const G = fixtureState();
+    G.trust.japan.russia = 40;
+    G.trust.russia.japan = 60;
+    incident(G, 'japan', 'russia', 10);
+    expect(G.trust.japan.russia).toBe(35);
+    expect(G.trust.russia.japan).toBe(60);
+    expect(G.rapport['russia|japan']).toBe(37.5);
   });
 });
 

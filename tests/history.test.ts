@@ -117,7 +117,10 @@ describe('the historical doctrine keeps to what governments did', () => {
 
   test('the ROK gives no aid to the US, and none takes aid no government of the era gave', () => {
     expect(proposalStance(G, 'rok', 'us', 'aid', { amount: 1 }).factor).toBe(0);
-    expect(proposalStance(G, 'rok', 'us', 'aid', { amount: 1 }).reason).toMatch(/no government/);
+    expect(proposalStance(G, 'rok', 'us', 'aid', { amount: 1 }).reason).toEqual({
+      code: 'no-aid-to',
+      args: { seat: 'us' },
+    });
     expect(proposalStance(G, 'rok', 'russia', 'aid', { amount: 1 }).factor).toBeGreaterThan(0);
   });
 
@@ -130,7 +133,7 @@ describe('the historical doctrine keeps to what governments did', () => {
     close.koreaTies.rok.russia = 90;
     const small = proposalStance(close, 'rok', 'russia', 'energy-stake', { project: 'yamal-lng', share: 5 });
     expect(small.factor).toBeGreaterThan(0);
-    expect(small.reason).toMatch(/ties with Moscow at 90/);
+    expect(small.reason).toEqual({ code: 'rok-first-stake', args: { ties: 90 } });
   });
 });
 

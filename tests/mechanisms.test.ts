@@ -9,13 +9,17 @@ import type { Scenario } from '../src/game/scenario-schema';
 import {
   allianceFear,
   backlashChance,
+  chinaEncouragesHardLine,
   concessionPressure,
+  japaneseBusinessFlow,
   pressureTarget,
   ratifyFailChance,
   resolveRound,
   russiaOutsideOptions,
 } from '../src/game/resolution';
-import { chinaThreat, publicScore, scoreBreakdown } from '../src/game/scoring';
+import { chinaThreat, islandsOffered, publicScore, scoreBreakdown } from '../src/game/scoring';
+import { incident, incidentBite } from '../src/game/effects';
+import { LEVERS } from '../src/game/levers';
 import { applyOrder } from '../src/game/policy';
 import { concessionReadiness, orderStance } from '../src/bots/doctrine';
 
@@ -176,5 +180,122 @@ describe('Pyongyang looks to Washington while the door is open (claim 20)', () =
     G.alignment.sanctions = 40;
     applyOrder(G, 'rok', { action: 'outreach-moscow' });
     expect(G.koreaTies.rok.us).toBeLessThan(open);
+  });
+});
+
+describe('an incident bites through the mistrust there is (claim 6)', () => {
+  const fall = (trust: number) => {
+    const G = state('abe-2013');
+    G.trust.japan.russia = trust;
+    incident(G, 'japan', 'russia', 10);
+    return trust - G.trust.japan.russia;
+  };
+  test('in full at the mistrust of the recorded eras, less as trust is built, nothing once it is high', () => {
+    const T = LEVERS.trust;
+    expect(fall(T.incidentFullBelow - 10)).toBe(10);
+    const halfway = fall((T.incidentFullBelow + T.incidentHealedAt) / 2);
+    expect(halfway).toBeGreaterThan(0);
+    expect(halfway).toBeLessThan(10);
+    expect(fall(T.incidentHealedAt + 5)).toBe(0);
+  });
+  test('the offender cools by the echo of its own mistrust', () => {
+    const G = state('abe-2013');
+    G.trust.russia.japan = LEVERS.trust.incidentFullBelow;
+    incident(G, 'japan', 'russia', 10);
+    expect(G.trust.russia.japan).toBeCloseTo(
+      LEVERS.trust.incidentFullBelow - 10 * LEVERS.trust.incidentEcho,
+      5,
+    );
+    expect(incidentBite(G, 'japan', 'russia')).toBeGreaterThan(0);
+  });
+});
+
+describe('China encouraging the hard line weighs on Japan’s ratification as far as Tokyo listens (claim 8)', () => {
+  const withOrders = (japanChina: number, china: boolean) => {
+    const G = state('abe-2013');
+    G.alignment.japanChina = japanChina;
+    G.domestic.japan.capital = 90;
+    G.domestic.japan.pressure = 20;
+    G.revealed.push({
+      round: G.round,
+      year: G.year,
+      orders: {
+        ...G.orders,
+        ...{ russia: [], japan: [], us: [], rok: [], dprk: [] },
+        china: china ? [{ action: 'encourage-hard-line' }] : [],
+      },
+    });
+    return G;
+  };
+  test('no order, no effect; with it, Japan fails more often the closer Tokyo is to Beijing; Russia is untouched', () => {
+    const quiet = withOrders(90, false);
+    const far = withOrders(20, true);
+    const close = withOrders(90, true);
+    expect(chinaEncouragesHardLine(quiet)).toBe(false);
+    expect(chinaEncouragesHardLine(close)).toBe(true);
+    expect(ratifyFailChance(far, 'japan')).toBeGreaterThan(ratifyFailChance(quiet, 'japan'));
+    expect(ratifyFailChance(close, 'japan')).toBeGreaterThan(ratifyFailChance(far, 'japan'));
+    expect(ratifyFailChance(close, 'russia')).toBe(ratifyFailChance(quiet, 'russia'));
+  });
+  test('last year’s orders do not count this year', () => {
+    const G = withOrders(90, true);
+    G.round += 1;
+    expect(chinaEncouragesHardLine(G)).toBe(false);
+  });
+});
+
+describe('backing Japan’s claim pays China only in a rupture (claim 12)', () => {
+  const balance = (sinoRussian: number, backs: boolean) => {
+    const G = state('brezhnev-1972');
+    G.alignment.sinoRussian = sinoRussian;
+    G.flags['china-backs-japan'] = backs;
+    return scoreBreakdown(G, 'china').find((t) => t.term === 'balance')!.value;
+  };
+  test('a gain that deepens with the rift, and none above it', () => {
+    expect(balance(5, true)).toBeGreaterThan(balance(5, false));
+    expect(balance(5, true) - balance(5, false)).toBeGreaterThan(balance(20, true) - balance(20, false));
+    expect(balance(LEVERS.alignment.riftBelow + 5, true)).toBe(
+      balance(LEVERS.alignment.riftBelow + 5, false),
+    );
+  });
+});
+
+describe('the linkage holds Japanese business back (claim 5)', () => {
+  test('no flow while Tokyo links; once it drops the linkage, firms speed the projects Japan buys, more with trust', () => {
+    const G = state('abe-2013');
+    expect(G.linkage).toBe(true);
+    expect(japaneseBusinessFlow(G, 'yamal-lng')).toBe(0);
+    G.linkage = false;
+    const flow = japaneseBusinessFlow(G, 'yamal-lng');
+    expect(flow).toBeGreaterThan(0);
+    expect(japaneseBusinessFlow(G, 'power-of-siberia')).toBe(0);
+    G.trust.japan.russia += 20;
+    const trusted = japaneseBusinessFlow(G, 'yamal-lng');
+    expect(trusted).toBeGreaterThan(flow);
+    G.alignment.sanctions = 80;
+    expect(japaneseBusinessFlow(G, 'yamal-lng')).toBeLessThan(trusted);
+  });
+  test('Russian separation moves a project Japan buys far more once the linkage is dropped', () => {
+    const linked = state('abe-2013');
+    const free = state('abe-2013');
+    free.linkage = false;
+    for (const G of [linked, free]) applyOrder(G, 'russia', { action: 'separate-economics' });
+    expect(free.projects['arctic-lng-2'].progress).toBeGreaterThan(
+      2 * linked.projects['arctic-lng-2'].progress,
+    );
+  });
+});
+
+describe('an island on offer costs Russia at home (claim 3)', () => {
+  test('raising the offer to the 1956 islands lowers Russia’s score; islands already handed over are not counted twice', () => {
+    const G = state('yeltsin-1992');
+    G.positions.russia = 1;
+    const before = publicScore(G, 'russia');
+    G.positions.russia = 2;
+    expect(islandsOffered(G)).toBe(2);
+    expect(publicScore(G, 'russia')).toBeLessThan(before);
+    G.islands.shikotan.administrator = 'japan';
+    G.islands.habomai.administrator = 'japan';
+    expect(islandsOffered(G)).toBe(0);
   });
 });

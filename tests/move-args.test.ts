@@ -9,9 +9,10 @@ import { UpdateArgs } from '../src/protocol/schemas';
 const WELL_FORMED: Record<MoveName, unknown> = {
   ready: {},
   propose: { to: 'japan', kind: 'summit' },
-  respond: { id: 'p1', accept: true, reason: 'good terms' },
+  respond: { id: 'p1', accept: true, reason: { code: 'within-offer' } },
   withdraw: { id: 'p1' },
   decide: { id: 'd1', option: 'accept' },
+  chooseAgenda: { id: 'jp-four-islands' },
   sendMessage: { to: 'japan', text: 'shall we talk?' },
   makeStatement: { text: 'the islands are ours' },
   commitOrders: { orders: [] },
@@ -29,9 +30,12 @@ const MALFORMED: Record<MoveName, unknown[]> = {
   respond: [
     { id: 'p1', accept: 'yes' },
     { id: '', accept: true },
+    { id: 'p1', accept: true, reason: 'free English' },
+    { id: 'p1', accept: true, reason: { code: 'no-such-reason' } },
   ],
   withdraw: [{ id: 7 }, {}],
   decide: [{ id: 'd1' }, { id: 'd1', option: 'x'.repeat(41) }],
+  chooseAgenda: [{}, { id: '' }, { id: 7 }, { id: 'x'.repeat(41) }, { id: 'jp-four-islands', extra: 1 }],
   sendMessage: [
     { to: 'all', text: 'hi' },
     { to: 'japan', text: 'x'.repeat(10_000) },
@@ -102,5 +106,23 @@ describe('the move table', () => {
       payload: { type: 'teleport', args: [], playerID: '1', credentials: 'c' },
     };
     expect(UpdateArgs.safeParse([teleport, 0, 'match-1', '1']).success).toBe(false);
+  });
+
+  it("refuses a bot's reply sent by a client over the socket, naming the field", () => {
+    const reply = { topic: 'islands', verdict: 'no', reason: { code: 'within-offer' }, variant: 0 };
+    const payload = (arg: unknown) => ({
+      type: 'MAKE_MOVE',
+      payload: { type: 'sendMessage', args: [arg], playerID: '1', credentials: 'c' },
+    });
+    const asText = UpdateArgs.safeParse([payload({ to: 'japan', text: 'hello' }), 0, 'match-1', '1']);
+    expect(asText.success).toBe(true);
+    const asReply = UpdateArgs.safeParse([payload({ to: 'japan', text: '', reply }), 0, 'match-1', '1']);
+    expect(asReply.success).toBe(false);
+    expect(asReply.error?.issues).toEqual([
+      expect.objectContaining({
+        path: [0, 'payload', 'args', 0, 'reply'],
+        message: expect.stringMatching(/not sent by a player/),
+      }),
+    ]);
   });
 });

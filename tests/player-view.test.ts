@@ -21,22 +21,24 @@ function midMatch(): MatchDriver {
   ).toBe(true);
   expect(
     d.move(id('china'), 'propose', [
-      { to: 'us', kind: 'sanctions-coordination', reason: 'keeps the balance' },
+      { to: 'us', kind: 'sanctions-coordination', reason: { code: 'coordinates-sanctions' } },
     ]),
   ).toBe(true);
   expect(
-    d.move(id('us'), 'propose', [{ to: 'japan', kind: 'alliance-reassurance', reason: 'reassures an ally' }]),
+    d.move(id('us'), 'propose', [
+      { to: 'japan', kind: 'alliance-reassurance', reason: { code: 'reassures-ally' } },
+    ]),
   ).toBe(true);
   expect(
     d.move(id('japan'), 'respond', [
-      { id: d.G.proposals[1].id, accept: true, reason: 'welcomes reassurance' },
+      { id: d.G.proposals[1].id, accept: true, reason: { code: 'alliance-first' } },
     ]),
   ).toBe(true);
   expect(d.move(id('rok'), 'makeStatement', [{ text: 'Seoul welcomes dialogue.' }])).toBe(true);
   for (const s of SEATS) d.move(id(s), 'ready');
   expect(
     d.move(id('japan'), 'commitOrders', [
-      { orders: [{ action: 'follow-us-line', reason: 'follows the US line' }] },
+      { orders: [{ action: 'follow-us-line', reason: { code: 'follows-us-line' } }] },
     ]),
   ).toBe(true);
   expect(d.phase).toBe('policy');
@@ -59,7 +61,7 @@ describe('seat views', () => {
   test('the master state holds the secrets the views must hide', () => {
     expect(SEATS.every((s) => master.agendas[s] !== null)).toBe(true);
     expect(master.rng).not.toBeNull();
-    expect(master.orders.japan?.[0].reason).toBe('follows the US line');
+    expect(master.orders.japan?.[0].reason).toEqual({ code: 'follows-us-line' });
     expect(master.messages.some((m) => m.to === 'russia')).toBe(true);
   });
 
@@ -79,7 +81,7 @@ describe('seat views', () => {
     for (const p of view.proposals) if (p.from !== seat) expect(p.reason).toBeUndefined();
     for (const p of view.proposals) if (p.to !== seat) expect(p.answerReason).toBeUndefined();
     if (seat === 'japan')
-      expect(view.proposals.some((p) => p.answerReason === 'welcomes reassurance')).toBe(true);
+      expect(view.proposals.some((p) => p.answerReason?.code === 'alliance-first')).toBe(true);
     expect(view.messages).toEqual(expect.arrayContaining(secretsOf(master, seat).privateMessages));
     expect(view.proposals).toEqual(
       expect.arrayContaining(
@@ -116,12 +118,12 @@ describe('after the reveal and after the match', () => {
     const d = midMatch();
     for (const s of SEATS) if (s !== 'japan') d.move(id(s), 'commitOrders', [{ orders: [] }]);
     expect(d.G.revealed).toHaveLength(1);
-    expect(viewFor(d.G, 'japan').revealed[0].orders.japan[0].reason).toBe('follows the US line');
+    expect(viewFor(d.G, 'japan').revealed[0].orders.japan[0].reason).toEqual({ code: 'follows-us-line' });
     expect(viewFor(d.G, 'russia').revealed[0].orders.japan[0]).toEqual({ action: 'follow-us-line' });
     d.move(FACILITATOR_ID, 'endMatch');
     expect(d.over).toBe(true);
     const after = viewFor(d.G, 'russia');
-    expect(after.revealed[0].orders.japan[0].reason).toBe('follows the US line');
+    expect(after.revealed[0].orders.japan[0].reason).toEqual({ code: 'follows-us-line' });
     expect(after.agendas.japan).toEqual(d.G.agendas.japan);
     expect(after.rng).toBeNull();
   });

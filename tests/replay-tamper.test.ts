@@ -108,7 +108,9 @@ describe('tampering is refused', () => {
           0,
           (args) => ((args[0] as { orders: unknown[] }).orders ?? []).length > 0,
         );
-        (r.actions[i][2][0] as { orders: { reason?: string }[] }).orders[0].reason = 'a different reason';
+        (r.actions[i][2][0] as { orders: { reason?: unknown }[] }).orders[0].reason = {
+          code: 'what-if-seeks-treaty',
+        };
         return r;
       },
       /round 2 \(1993\) differs/,

@@ -4,21 +4,28 @@
  * reason a person reads. The historical bot samples from these; the strategist uses them to model the other seats.
  */
 import type { ActionId, ProposalKind } from '../game/catalog';
-import { FORMULA_RUNG, LADDER, type Seat } from '../game/vocabulary';
+import { FORMULA_RUNG, LADDER, isSeat, type Seat } from '../game/vocabulary';
 import { LEVERS } from '../game/levers';
 import { rapport } from '../game/effects';
 import { allianceFear, energyInterdependence, russiaOutsideOptions } from '../game/resolution';
 import { chinaThreat } from '../game/scoring';
 import { scenarioOf, type GameState, type Proposal, type ProposalTerms } from '../game/state';
+import { reason, type Reason, type ReasonArgs, type ReasonCode } from '../game/reasons';
 
-/** A multiplier on the menu weight (0 forbids) and the reason shown when the action is chosen. */
+/**
+ * A multiplier on the menu weight (0 forbids) and the reason shown when the action is chosen: a code of
+ * src/game/reasons.ts, worded from the catalogue's `reason.` keys where it is shown.
+ */
 export interface Stance {
   factor: number;
-  reason: string;
+  reason: Reason;
 }
 
-const FORBID = (reason: string): Stance => ({ factor: 0, reason });
-const keep = (reason: string, factor = 1): Stance => ({ factor, reason });
+const FORBID = (code: ReasonCode, args?: ReasonArgs): Stance => ({ factor: 0, reason: reason(code, args) });
+const keep = (code: ReasonCode, factor = 1, args?: ReasonArgs): Stance => ({
+  factor,
+  reason: reason(code, args),
+});
 
 /**
  * Japan's historical demand: the rung the era starts from, or the lower rung a declaration has since set (Singapore
@@ -54,13 +61,11 @@ export const ROK_STAKE_TIES = 75;
 
 /** The ROK's stance on a stake in a Russian project: only one it holds, or a small first one under exceptional ties. */
 function rokStake(view: GameState, project: string | undefined, share: number): Stance {
-  if (!buyerOf(view, 'rok', project)) return FORBID('no stake where it buys nothing');
-  if (project && (view.projects[project]?.stakes.rok ?? 0) > 0)
-    return keep('adds to a stake it already holds');
+  if (!buyerOf(view, 'rok', project)) return FORBID('no-stake-buys-nothing');
+  if (project && (view.projects[project]?.stakes.rok ?? 0) > 0) return keep('adds-to-stake');
   const ties = view.koreaTies.rok.russia;
-  if (ties >= ROK_STAKE_TIES && share <= 5)
-    return keep(`a first small stake: ties with Moscow at ${ties}, beyond any era's`, 0.5);
-  return FORBID('imports Russian energy, takes no stake: no Seoul government bought into a Russian project');
+  if (ties >= ROK_STAKE_TIES && share <= 5) return keep('rok-first-stake', 0.5, { ties: Math.round(ties) });
+  return FORBID('rok-no-stake');
 }
 
 const INCIDENT_EVENTS = new WeakMap<object, Set<string>>();
@@ -172,128 +177,110 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
     case 'japan':
       switch (action) {
         case 'abandon-linkage':
-          return FORBID('never abandons seikei fukabun');
+          return FORBID('never-abandons-linkage');
         case 'soften-demand':
-          if (view.positions.japan > historicalJapanRung(view))
-            return keep('returns to its historical demand');
+          if (view.positions.japan > historicalJapanRung(view)) return keep('returns-to-demand');
           // Below its historical demand only toward an offer on the table: the 1956 two islands, never less.
           return view.positions.russia >= FORMULA_RUNG['two-islands'] &&
             view.positions.japan > FORMULA_RUNG['two-islands']
-            ? keep(
-                'would settle for the 1956 declaration, with room at home to do so',
-                READINESS.softenDemand * readinessFactor(view, 'japan'),
-              )
-            : FORBID('never softens below its historical demand without the 1956 islands on offer');
+            ? keep('would-settle-1956', READINESS.softenDemand * readinessFactor(view, 'japan'))
+            : FORBID('never-softens');
         case 'territories-campaign':
           return keep(
-            'keeps the Northern Territories claim alive',
+            'keeps-claim-alive',
             view.positions.russia >= FORMULA_RUNG['two-islands'] ? 1 / readinessFactor(view, 'japan') : 1,
           );
         case 'restore-linkage':
-          return keep('restores the linkage: seikei fukabun', 6);
+          return keep('restores-linkage', 6);
         case 'invest-project':
           if (!linkageHolds(view))
-            return keep(
-              'invests now that Russia offers the 1956 islands',
-              buyerOf(view, 'japan', target) ? 1.5 : 0.5,
-            );
-          if (newApproach(view, target))
-            return keep("energy first under the leaders' rapport, the islands still on the table", 0.6);
-          return japanHolds(view, target)
-            ? keep('small stake in a project it already holds', 0.6)
-            : FORBID('links aid to the islands: seikei fukabun');
+            return keep('invests-1956-offered', buyerOf(view, 'japan', target) ? 1.5 : 0.5);
+          if (newApproach(view, target)) return keep('energy-first-rapport', 0.6);
+          return japanHolds(view, target) ? keep('small-stake-held', 0.6) : FORBID('links-aid');
         case 'humanitarian-aid':
-          return keep('humanitarian aid, kept apart from the dispute', linkageHolds(view) ? 0.5 : 1);
+          return keep('humanitarian-aid', linkageHolds(view) ? 0.5 : 1);
         case 'follow-us-line':
-          return keep('follows the US line: the alliance first');
+          return keep('follows-us-line-alliance');
         case 'court-china':
-          return keep('watches China first; keeps ties open');
+          return keep('watches-china');
         case 'court-rok':
-          return keep('mends ties with Seoul');
+          return keep('mends-ties-seoul');
         default:
-          return keep(`${action} by doctrine`);
+          return keep('by-doctrine', 1, { action });
       }
     case 'russia':
       switch (action) {
         case 'separate-economics':
-          return keep('separates economics from politics', 1.3);
+          return keep('separates-economics', 1.3);
         case 'energy-card-japan':
-          return keep('plays the energy card toward Japan: capital without land', 1.2);
+          return keep('energy-card-japan', 1.2);
         case 'energy-card-china':
-          return keep('plays the energy card toward China: the outside option', 1.2);
+          return keep('energy-card-china', 1.2);
         case 'court-koreas':
-          return keep('courts the Koreas: another outside option', 1.2);
+          return keep('courts-koreas-option', 1.2);
         case 'raise-offer':
           // A preference, not a wall: rare under the recorded conditions, likely when the conditions are met.
           return recentIncident(view)
-            ? FORBID('no concession after an incident')
+            ? FORBID('no-concession-incident')
             : keep(
-                readinessFactor(view, 'russia') > 1
-                  ? 'a step up the ladder: room at home, few outside options'
-                  : 'a rare step up the ladder',
+                readinessFactor(view, 'russia') > 1 ? 'step-up-room' : 'step-up-rare',
                 READINESS.raiseOffer * readinessFactor(view, 'russia'),
               );
         case 'harden-stance':
           return recentIncident(view)
-            ? keep('hardens after the incident', 3)
+            ? keep('hardens-incident', 3)
             : keep(
-                'red line: Japan should drop its claim',
+                'red-line',
                 (view.positions.russia > LADDER.indexOf(scenarioOf(view).positions.russia.value)
                   ? 1.5
                   : 0.4) / readinessFactor(view, 'russia'),
               );
         case 'drawdown-garrison':
-          return recentIncident(view)
-            ? FORBID('no olive branch after an incident')
-            : keep('an olive branch: troop drawdown');
+          return recentIncident(view) ? FORBID('no-olive-branch') : keep('olive-branch');
         case 'reinforce-garrison':
-          return keep('the islands are war compensation, not territory', recentIncident(view) ? 2 : 1);
+          return keep('war-compensation', recentIncident(view) ? 2 : 1);
         case 'offer-joint-development':
-          return keep('develop the Kurils jointly, keep sovereignty');
+          return keep('develop-jointly');
         case 'border-crackdown':
-          return keep('border guards enforce the sea frontier', recentIncident(view) ? 1.5 : 1);
+          return keep('border-guards', recentIncident(view) ? 1.5 : 1);
         default:
-          return keep(`${action} by doctrine`);
+          return keep('by-doctrine', 1, { action });
       }
     case 'china':
       switch (action) {
         case 'back-japan-claim':
-          return rift
-            ? keep("in a rift with Moscow, backs Japan's claim as in 1964", 1.5)
-            : FORBID('backs Japan only in a rift');
+          return rift ? keep('backs-japan-rift', 1.5) : FORBID('backs-japan-only-rift');
         case 'deepen-russia-ties':
-          return keep('deepens ties with Russia', rift ? 0.3 : 1.2);
+          return keep('deepens-russia-ties', rift ? 0.3 : 1.2);
         case 'encourage-hard-line':
-          return keep("encourages Japan's hard line: the stalemate serves China");
+          return keep('encourages-hard-line');
         case 'court-koreas':
           // With a Russo-Japanese deal within reach China courts both Koreas, as far as the deal threatens it
           // (CHINA FACTOR ll. 805–806: "China is going to court to both South and North Korea").
           return view.positions.russia >= view.positions.japan
-            ? keep('courts both Koreas against a Russo-Japanese deal', 1 + chinaThreat(view))
-            : keep('courts both Koreas');
+            ? keep('courts-koreas-against-deal', 1 + chinaThreat(view))
+            : keep('courts-both-koreas');
         case 'invest-project':
-          return buyerOf(view, 'china', target)
-            ? keep('competes for Russian energy')
-            : FORBID('no stake where it buys nothing');
+          return buyerOf(view, 'china', target) ? keep('competes-energy') : FORBID('no-stake-buys-nothing');
         case 'court-japan':
-          return keep('keeps Tokyo close to balance Moscow', rift ? 1.5 : 1);
+          return keep('keeps-tokyo-close', rift ? 1.5 : 1);
         default:
-          return keep(`${action} by doctrine`);
+          return keep('by-doctrine', 1, { action });
       }
     case 'us':
       switch (action) {
         case 'alliance-reassurance':
-          return keep('reassures the alliance', 1.3);
+          return keep('reassures-alliance', 1.3);
         case 'impose-sanctions':
-          return keep('sanctions where the era has them');
+          return keep('sanctions-era');
         case 'ease-sanctions':
-          return keep('eases sanctions in a thaw', 0.5);
+          return keep('eases-sanctions', 0.5);
         case 'press-japan':
-          return keep('presses Tokyo to follow the US line');
+          return keep('presses-tokyo');
         case 'engage-russia':
-          return keep('engages Moscow, passive on the islands');
+          return keep('engages-moscow');
         default:
-          return keep(`${action} by doctrine`);
+          return keep('by-doctrine', 1, { action });
       }
     case 'rok':
       switch (action) {
@@ -301,20 +288,20 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
           // Seoul no longer sees Moscow as a lever on Pyongyang (CONCLUSION ll. 1052–1054); under Western
           // sanctions courting it costs ties with Washington (the order's own effect), so the doctrine holds back.
           return view.alignment.sanctions >= 20
-            ? keep('keeps its distance from a sanctioned Moscow', 0.5)
-            : keep('outreach to Moscow: an alternative partner', 1.2);
+            ? keep('distance-sanctioned-moscow', 0.5)
+            : keep('outreach-moscow-partner', 1.2);
         case 'energy-imports':
-          return keep('imports Russian energy', 1.2);
+          return keep('imports-energy', 1.2);
         case 'alliance-with-us':
-          return keep('the alliance with Washington first', 1.2);
+          return keep('alliance-washington-first', 1.2);
         case 'invest-project':
           return rokStake(view, target, 0);
         case 'court-china':
-          return keep('keeps Beijing close');
+          return keep('keeps-beijing-close');
         case 'mediation':
-          return keep('mediates with the North');
+          return keep('mediates-north');
         default:
-          return keep(`${action} by doctrine`);
+          return keep('by-doctrine', 1, { action });
       }
     case 'dprk':
       switch (action) {
@@ -324,19 +311,18 @@ export function orderStance(view: GameState, seat: Seat, action: ActionId, targe
           const ties = view.koreaTies.dprk;
           const best = ties.russia >= ties.china ? 'russia' : 'china';
           const open = ties.us >= DPRK_US_DOOR;
-          if (target === 'us')
-            return open
-              ? keep('seeks Washington first: relief from isolation', 2.5)
-              : keep('Washington is shut: a long shot', 0.2);
-          if (target === best) return keep(`seeks its closest patron (${best})`, open ? 1 : 2);
-          return keep(`seeks a patron in ${target ?? 'another capital'}`, open ? 0.5 : 1);
+          if (target === 'us') return open ? keep('seeks-washington', 2.5) : keep('washington-shut', 0.2);
+          if (target === best) return keep('seeks-closest-patron', open ? 1 : 2, { seat: best });
+          return isSeat(target)
+            ? keep('seeks-patron-in', open ? 0.5 : 1, { seat: target })
+            : keep('seeks-patron-elsewhere', open ? 0.5 : 1);
         }
         case 'provocation':
-          return keep('a provocation to be noticed');
+          return keep('provocation');
         case 'illicit-energy-trade':
-          return keep('illicit energy trade to survive');
+          return keep('illicit-trade');
         default:
-          return keep(`${action} by doctrine`);
+          return keep('by-doctrine', 1, { action });
       }
   }
 }
@@ -349,109 +335,96 @@ export function proposalStance(
   kind: ProposalKind,
   terms: ProposalTerms,
 ): Stance {
-  if (kind === 'aid' && seat === 'dprk') return FORBID('asks for aid, never gives it');
-  if (kind === 'aid' && !AID_RECIPIENTS[seat].includes(to))
-    return FORBID(`no aid to ${to}: no government of the era gave it`);
+  if (kind === 'aid' && seat === 'dprk') return FORBID('asks-aid-never-gives');
+  if (kind === 'aid' && !AID_RECIPIENTS[seat].includes(to)) return FORBID('no-aid-to', { seat: to });
   if (kind === 'peace-treaty') {
     const rung = FORMULA_RUNG[terms.formula ?? 'none'];
     if (seat === 'russia') {
-      if (rung > view.positions.russia) return FORBID('never offers beyond its rung');
-      return keep(
-        rung <= 1 ? 'a peace treaty first, the islands later' : 'offers a treaty on its own terms',
-        1,
-      );
+      if (rung > view.positions.russia) return FORBID('never-beyond-rung');
+      return keep(rung <= 1 ? 'treaty-first' : 'treaty-own-terms', 1);
     }
     if (seat === 'japan') {
-      if (rung < view.positions.japan) return FORBID('no treaty without the islands');
+      if (rung < view.positions.japan) return FORBID('no-treaty-without-islands');
       return rung <= view.positions.russia
-        ? keep('a treaty that returns the islands', 3)
-        : FORBID('Moscow would not sign it');
+        ? keep('treaty-returns-islands', 3)
+        : FORBID('moscow-would-not-sign');
     }
   }
   switch (seat) {
     case 'japan':
       if (to === 'russia' && (kind === 'aid' || kind === 'energy-stake')) {
-        if (!linkageHolds(view)) return keep('economic ties now that the islands are on the table');
+        if (!linkageHolds(view)) return keep('economic-ties-islands-on-table');
         if (
           kind === 'energy-stake' &&
           (japanHolds(view, terms.project) || newApproach(view, terms.project)) &&
           (terms.share ?? 0) <= 5
         ) {
-          return keep('small stake in energy it buys, the islands still on the table', 0.5);
+          return keep('small-stake-energy', 0.5);
         }
-        return FORBID('links aid to the islands: seikei fukabun');
+        return FORBID('links-aid');
       }
       if (kind === 'summit')
-        return keep(
-          to === 'russia' ? 'talks, the islands on the table' : 'a summit with a partner',
-          to === 'russia' ? 1 : 0.3,
-        );
-      if (kind === 'alliance-reassurance') return keep('the alliance first');
-      if (kind === 'fishing-agreement')
-        return keep('safety for its fishermen', view.fishingTension > 40 ? 2 : 0.5);
-      if (kind === 'joint-activities') return keep('joint activities under a special framework', 0.6);
-      if (kind === 'visa-free') return keep('visits for former islanders');
-      if (kind === 'energy-stake') return keep('energy security');
-      return keep(`${kind} by doctrine`);
+        return keep(to === 'russia' ? 'talks-islands-on-table' : 'summit-partner', to === 'russia' ? 1 : 0.3);
+      if (kind === 'alliance-reassurance') return keep('alliance-first');
+      if (kind === 'fishing-agreement') return keep('fishermen-safety', view.fishingTension > 40 ? 2 : 0.5);
+      if (kind === 'joint-activities') return keep('joint-special-framework', 0.6);
+      if (kind === 'visa-free') return keep('former-islanders');
+      if (kind === 'energy-stake') return keep('energy-security');
+      return keep('proposal-by-doctrine', 1, { kind });
     case 'russia':
       if (kind === 'energy-stake') {
-        if (to === 'japan') return keep('Japanese capital without a territorial price', 1.2);
-        return keep('keeps China and the ROK as outside options', 1.2);
+        if (to === 'japan') return keep('japanese-capital', 1.2);
+        return keep('outside-options', 1.2);
       }
       if (kind === 'summit')
         return keep(
-          to === 'japan' ? 'talks, but the islands are not for sale' : 'courts a neighbour',
+          to === 'japan' ? 'talks-not-for-sale' : 'courts-neighbour',
           to === 'japan' || to === 'china' ? 1 : 0.5,
         );
       if (kind === 'joint-activities' || kind === 'visa-free') {
-        return recentIncident(view)
-          ? FORBID('no gesture after an incident')
-          : keep('develop the Kurils jointly, keep sovereignty');
+        return recentIncident(view) ? FORBID('no-gesture-incident') : keep('develop-jointly');
       }
-      if (kind === 'aid') return keep('credit to a neighbour', to === 'dprk' ? 1 : 0.3);
-      if (kind === 'fishing-agreement') return keep('fishing rules on its terms');
-      return keep(`${kind} by doctrine`);
+      if (kind === 'aid') return keep('credit-neighbour', to === 'dprk' ? 1 : 0.3);
+      if (kind === 'fishing-agreement') return keep('fishing-own-terms');
+      return keep('proposal-by-doctrine', 1, { kind });
     case 'china':
       if (kind === 'summit')
         return keep(
-          to === 'russia' ? 'a summit with its strategic partner' : 'courts a neighbour',
+          to === 'russia' ? 'summit-strategic-partner' : 'courts-neighbour',
           to === 'russia' ? 1.5 : 0.4,
         );
       if (kind === 'energy-stake')
         return buyerOf(view, 'china', terms.project)
-          ? keep('competes for Russian energy')
-          : FORBID('buys nothing there');
-      if (kind === 'aid') return keep('aid to a client', to === 'dprk' ? 1 : 0.2);
-      return keep(`${kind} by doctrine`);
+          ? keep('competes-energy')
+          : FORBID('no-stake-buys-nothing');
+      if (kind === 'aid') return keep('aid-client', to === 'dprk' ? 1 : 0.2);
+      return keep('proposal-by-doctrine', 1, { kind });
     case 'us':
       if (kind === 'sanctions-coordination') {
         return scenarioOf(view).menus.weights.us['impose-sanctions']
-          ? keep('coordinates sanctions with allies')
-          : FORBID('no sanctions in this era');
+          ? keep('coordinates-sanctions')
+          : FORBID('no-sanctions-era');
       }
-      if (kind === 'alliance-reassurance') return keep('reassures an ally', to === 'japan' ? 1.2 : 1);
-      if (kind === 'summit') return keep('summitry, passive on the dispute', to === 'russia' ? 1 : 0.4);
-      if (kind === 'aid') return keep('aid to a transition', to === 'russia' ? 1 : 0.2);
-      return keep(`${kind} by doctrine`);
+      if (kind === 'alliance-reassurance') return keep('reassures-ally', to === 'japan' ? 1.2 : 1);
+      if (kind === 'summit') return keep('summitry-passive', to === 'russia' ? 1 : 0.4);
+      if (kind === 'aid') return keep('aid-transition', to === 'russia' ? 1 : 0.2);
+      return keep('proposal-by-doctrine', 1, { kind });
     case 'rok':
       if (kind === 'summit')
-        return keep(
-          to === 'russia' ? 'outreach to Moscow' : 'a summit with a neighbour',
-          to === 'russia' ? 1.2 : 0.5,
-        );
+        return keep(to === 'russia' ? 'outreach-moscow' : 'summit-neighbour', to === 'russia' ? 1.2 : 0.5);
       if (kind === 'energy-stake') return rokStake(view, terms.project, terms.share ?? 0);
-      if (kind === 'alliance-reassurance') return keep('the alliance with Washington');
-      if (kind === 'aid') return keep('economic help', to === 'russia' ? 1 : 0.3);
-      return keep(`${kind} by doctrine`);
+      if (kind === 'alliance-reassurance') return keep('alliance-washington');
+      if (kind === 'aid') return keep('economic-help', to === 'russia' ? 1 : 0.3);
+      return keep('proposal-by-doctrine', 1, { kind });
     case 'dprk':
       if (kind === 'summit')
-        return keep('seeks a patron', to === 'russia' || to === 'china' ? 1 : to === 'us' ? 0.5 : 0.1);
-      return keep(`${kind} by doctrine`);
+        return keep('seeks-patron', to === 'russia' || to === 'china' ? 1 : to === 'us' ? 0.5 : 0.1);
+      return keep('proposal-by-doctrine', 1, { kind });
   }
 }
 
 /** The doctrine's answer to a proposal: accept with this probability, for this reason. Legality is the caller's. */
-export function responseStance(view: GameState, seat: Seat, p: Proposal): { p: number; reason: string } {
+export function responseStance(view: GameState, seat: Seat, p: Proposal): { p: number; reason: Reason } {
   const from = p.from;
   const trust = view.trust[seat][from];
   switch (p.kind) {
@@ -459,62 +432,59 @@ export function responseStance(view: GameState, seat: Seat, p: Proposal): { p: n
       const rung = FORMULA_RUNG[p.terms.formula ?? 'none'];
       if (seat === 'japan') {
         return rung >= view.positions.japan
-          ? { p: 1, reason: 'the treaty returns what Japan demands' }
-          : { p: 0, reason: 'no treaty without the islands' };
+          ? { p: 1, reason: { code: 'treaty-meets-demand' } }
+          : { p: 0, reason: { code: 'no-treaty-without-islands' } };
       }
       if (seat === 'russia') {
         return rung <= view.positions.russia
-          ? { p: 1, reason: 'within its offer' }
-          : { p: 0, reason: 'beyond its red line' };
+          ? { p: 1, reason: { code: 'within-offer' } }
+          : { p: 0, reason: { code: 'beyond-red-line' } };
       }
-      return { p: 0, reason: 'not a party' };
+      return { p: 0, reason: { code: 'not-a-party' } };
     }
     case 'aid':
-      return { p: 1, reason: 'accepts the aid' };
+      return { p: 1, reason: { code: 'accepts-aid' } };
     case 'summit':
-      if (seat === 'japan' && from === 'russia')
-        return { p: 0.8, reason: 'meets, the islands on the agenda' };
-      if (seat === 'russia' && from === 'japan')
-        return { p: 0.8, reason: 'meets, but the islands are not for sale' };
+      if (seat === 'japan' && from === 'russia') return { p: 0.8, reason: { code: 'meets-islands-agenda' } };
+      if (seat === 'russia' && from === 'japan') return { p: 0.8, reason: { code: 'meets-not-for-sale' } };
       return {
         p: trust >= 30 ? 0.8 : 0.4,
-        reason: trust >= 30 ? 'a summit with a partner' : 'little to gain from a summit',
+        reason: { code: trust >= 30 ? 'summit-partner' : 'little-gain-summit' },
       };
     case 'energy-stake':
-      if (seat === 'russia') return { p: 0.9, reason: 'capital without a territorial price' };
+      if (seat === 'russia') return { p: 0.9, reason: { code: 'japanese-capital' } };
       if (seat === 'japan') {
-        if (!linkageHolds(view))
-          return { p: 0.8, reason: 'energy ties now that the islands are on the table' };
+        if (!linkageHolds(view)) return { p: 0.8, reason: { code: 'economic-ties-islands-on-table' } };
         return (japanHolds(view, p.terms.project) || newApproach(view, p.terms.project)) &&
           (p.terms.share ?? 0) <= 10
-          ? { p: 0.6, reason: 'small stake in energy it buys, the islands still on the table' }
-          : { p: 0, reason: 'links aid to the islands: seikei fukabun' };
+          ? { p: 0.6, reason: { code: 'small-stake-energy' } }
+          : { p: 0, reason: { code: 'links-aid' } };
       }
       if (seat === 'rok') {
         const stance = rokStake(view, p.terms.project, p.terms.share ?? 0);
         return { p: stance.factor > 0 ? 0.6 : 0, reason: stance.reason };
       }
       return buyerOf(view, seat, p.terms.project)
-        ? { p: 0.8, reason: 'secures Russian energy' }
-        : { p: 0.2, reason: 'little use for that stake' };
+        ? { p: 0.8, reason: { code: 'secures-energy' } }
+        : { p: 0.2, reason: { code: 'little-use-stake' } };
     case 'joint-activities':
       if (seat === 'russia')
         return recentIncident(view)
-          ? { p: 0.1, reason: 'no gesture after an incident' }
-          : { p: 0.6, reason: 'joint development, sovereignty kept' };
-      return { p: 0.5, reason: 'joint activities without prejudice to the claim' };
+          ? { p: 0.1, reason: { code: 'no-gesture-incident' } }
+          : { p: 0.6, reason: { code: 'develop-jointly' } };
+      return { p: 0.5, reason: { code: 'joint-without-prejudice' } };
     case 'visa-free':
-      return { p: 0.6, reason: 'exchange for former islanders' };
+      return { p: 0.6, reason: { code: 'former-islanders' } };
     case 'fishing-agreement':
-      return { p: 0.8, reason: 'safer waters for fishermen' };
+      return { p: 0.8, reason: { code: 'fishermen-safety' } };
     case 'sanctions-coordination':
       return seat === 'japan'
-        ? { p: 0.7, reason: 'follows the US line' }
-        : { p: 0.6, reason: 'coordinates with Washington' };
+        ? { p: 0.7, reason: { code: 'follows-us-line' } }
+        : { p: 0.6, reason: { code: 'coordinates-washington' } };
     case 'alliance-reassurance':
-      return { p: 0.95, reason: 'the alliance first' };
+      return { p: 0.95, reason: { code: 'alliance-first' } };
   }
 }
 
 /** The historical choice of an event decision: its `default`. */
-export const HISTORICAL_DECISION_REASON = 'the historical choice';
+export const HISTORICAL_DECISION_REASON: Reason = { code: 'historical-choice' };

@@ -1,16 +1,18 @@
 /**
  * The historical bot: plays each actor's doctrine as the paper ascribes it (src/bots/doctrine.ts), weighted by the
  * era's menu preferences (scenario `menus.weights` and `menus.proposals`) and varied by its own seeded generator.
- * Event decisions take the historical choice (each decision's `default`).
+ * Event decisions take the historical choice (each decision's `default`), and the agenda the one its government
+ * pursued (the scenario's `historical` agenda).
  */
-import { acceptProblem } from '../game/diplomacy';
+import { acceptRefusal } from '../game/diplomacy';
+import { refusalReason } from '../game/reasons';
 import { PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
 import { weightedPick } from '../game/rng';
 import type { Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type Order } from '../game/state';
 import { HISTORICAL_DECISION_REASON, orderStance, proposalStance, responseStance } from './doctrine';
-import { legalProposals, nextOrderChoices } from '../game/legal';
-import type { Bot, BotContext, BotDecision, BotProposal } from '../match/bot';
+import { agendaOptions, legalProposals, nextOrderChoices } from '../game/legal';
+import type { Bot, BotAgendaChoice, BotContext, BotDecision, BotProposal } from '../match/bot';
 
 /** At most this many proposals a round: a historical actor pursues one or two initiatives a year. */
 const MAX_PROPOSALS = 2;
@@ -63,15 +65,22 @@ export function historicalProposals(view: GameState, seat: Seat, next: () => num
   return out;
 }
 
+/** The agenda the seat's government pursued in the era (the scenario marks it `historical`); null keeps the dealt. */
+export function historicalAgenda({ view, seat }: BotContext): BotAgendaChoice | null {
+  const pick = agendaOptions(view, seat).find((a) => a.historical);
+  return pick ? { id: pick.id, reason: { code: 'agenda-historical' } } : null;
+}
+
 export const historicalBot: Bot = {
   kind: 'historical',
   decide: historicalDecisions,
+  agenda: historicalAgenda,
   propose({ view, seat, next }) {
     return historicalProposals(view, seat, next);
   },
   respond({ view, seat, next }, proposal) {
-    const problem = acceptProblem(view, proposal);
-    if (problem !== null) return { accept: false, reason: `cannot accept: ${problem}` };
+    const refusal = acceptRefusal(view, proposal);
+    if (refusal !== null) return { accept: false, reason: refusalReason(refusal) };
     const stance = responseStance(view, seat, proposal);
     return { accept: next() < stance.p, reason: stance.reason };
   },

@@ -1,10 +1,11 @@
 /** The random bot: any legal action, for tests and fuzzing. */
 import { acceptProblem } from '../game/diplomacy';
 import type { Order } from '../game/state';
-import { legalProposals, nextOrderChoices } from '../game/legal';
+import type { Reason } from '../game/reasons';
+import { agendaOptions, legalProposals, nextOrderChoices } from '../game/legal';
 import type { Bot } from '../match/bot';
 
-const REASON = 'random legal choice';
+const REASON: Reason = { code: 'random-choice' };
 
 function pick<T>(next: () => number, items: readonly T[]): T | undefined {
   return items.length ? items[Math.floor(next() * items.length)] : undefined;
@@ -16,6 +17,10 @@ export const randomBot: Bot = {
     return view.decisions
       .filter((d) => d.seat === seat && d.chosen === null && d.round === view.round)
       .map((d) => ({ id: d.id, option: pick(next, d.options)?.id ?? d.default, reason: REASON }));
+  },
+  agenda({ view, seat, next }) {
+    const choice = pick(next, agendaOptions(view, seat));
+    return choice ? { id: choice.id, reason: REASON } : null;
   },
   propose({ view, seat, next }) {
     if (next() < 0.4) return [];

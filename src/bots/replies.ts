@@ -3,27 +3,19 @@
  * what the message is about (the islands, trade and energy, security, or relations in general) and the doctrine's
  * own reason for it (src/bots/doctrine.ts), the same one-line reasons its orders carry. Pure and deterministic: the
  * phrasing is picked by a hash of the message, never by `Math.random`, so a replayed match sends the same reply.
- * The words are the client catalogue's (`W.reply`); this module only chooses.
+ * The match stores the reply as this data (a `sendMessage` with `reply` and no text); it is worded where it is shown,
+ * in the reader's language, from the catalogue's `W.reply` and `reason.` keys (src/bots/reason-text.ts `replyWords`).
  */
 import type { ActionId } from '../game/catalog';
 import type { GameState } from '../game/state';
+import type { BotReply, ReplyTopic, ReplyVerdict } from '../game/reasons';
 import type { Seat } from '../game/vocabulary';
 import { orderStance } from './doctrine';
 
-/** What a message is about, from its words. */
-export type ReplyTopic = 'islands' | 'economy' | 'security' | 'general';
+export type { ReplyTopic, ReplyVerdict };
 
-/** The bot's answer: no, not now, or open to it. */
-export type ReplyVerdict = 'no' | 'wary' | 'yes';
-
-export interface Reply {
-  topic: ReplyTopic;
-  verdict: ReplyVerdict;
-  /** The doctrine's reason, as its orders give it. */
-  reason: string;
-  /** Which of the catalogue's phrasings to use (any non-negative integer; the catalogue takes it modulo its list). */
-  variant: number;
-}
+/** The bot's answer (src/game/reasons.ts `BotReply`): topic, verdict, the doctrine's reason code and a phrasing. */
+export type Reply = BotReply;
 
 // Words that say what a message is about; English and the romanised terms the game itself uses.
 const TOPIC_WORDS: [ReplyTopic, RegExp][] = [

@@ -6,7 +6,7 @@
  */
 import { ISLANDS, SEATS, playerIDOf, type Seat } from '../game/vocabulary';
 import { initialRngState, weightedPick } from '../game/rng';
-import { agendaMet } from '../game/scoring';
+import { agendaScore } from '../game/scoring';
 import { agendaState, scenarioOf, type GameState, type Order } from '../game/state';
 import { DirectDriver } from '../match/direct';
 import { historicalOrders } from './historical';
@@ -15,6 +15,8 @@ import type { BotProposal } from '../match/bot';
 
 /** What the seat does in the rest of the current phase; anything not scripted follows the doctrine. */
 export interface Script {
+  /** The seat's agenda pick (the first year only). */
+  agenda?: string;
   decisions?: { id: string; option: string }[];
   proposals?: BotProposal[];
   /** Answers to proposals addressed to the seat, by proposal id. */
@@ -75,10 +77,10 @@ export function determinize(view: GameState, seat: Seat, seed: number, phase: st
   return G;
 }
 
-/** The seat's score as the match would count it now: public score plus its agenda's bonus if met. */
+/** The seat's score as the match would count it now: public score plus its agenda's bonus, or less its miss cost. */
 export function seatValue(G: GameState, seat: Seat): number {
   if (G.outcome) return G.outcome.finalScores[seat];
-  return G.scores[seat] + (agendaMet(G, seat) ? (G.agendas[seat]?.bonus ?? 0) : 0);
+  return G.scores[seat] + agendaScore(G, seat);
 }
 
 function seatRngs(seed: number): Record<Seat, () => number> {
@@ -92,6 +94,7 @@ function seatRngs(seed: number): Record<Seat, () => number> {
 function finishPhase(d: DirectDriver, seat: Seat, script: Script, rngs: Record<Seat, () => number>): void {
   const me = playerIDOf(seat);
   if (d.phase === 'diplomacy') {
+    if (script.agenda) d.move(me, 'chooseAgenda', [{ id: script.agenda }]);
     for (const x of script.decisions ?? []) d.move(me, 'decide', [x]);
     for (const p of script.proposals ?? [])
       d.move(me, 'propose', [{ to: p.to, kind: p.kind, terms: p.terms }]);

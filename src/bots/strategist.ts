@@ -1,19 +1,20 @@
 /**
- * The strategist: searches for its own best score. At every choice (orders, proposals, answers, event decisions)
- * it lists candidates, plays each forward many times from its own view with sampled hidden information
+ * The strategist: searches for its own best score. At every choice (its agenda, orders, proposals, answers, event
+ * decisions) it lists candidates, plays each forward many times from its own view with sampled hidden information
  * (src/bots/rollout.ts), and keeps the best by successive halving: every candidate gets a few rollouts, the better
  * half gets more, until one is left. Rollout i shares its sampled world across candidates (common random numbers),
  * so differences come from the choice, not the luck. Strength trades time for play: more candidates, more
  * rollouts, a longer horizon.
  */
-import { acceptProblem } from '../game/diplomacy';
+import { acceptRefusal } from '../game/diplomacy';
+import { refusalReason, type Reason, type ReasonArgs } from '../game/reasons';
 import { ACTIONS, PROPOSAL_KINDS } from '../game/catalog';
 import type { Seat } from '../game/vocabulary';
-import type { GameState, Order, Proposal } from '../game/state';
-import { legalProposals, nextOrderChoices } from '../game/legal';
+import { scenarioOf, type GameState, type Order, type Proposal } from '../game/state';
+import { agendaOptions, legalProposals, nextOrderChoices } from '../game/legal';
 import { historicalOrders } from './historical';
 import { representativeIsland, rollout, type Script } from './rollout';
-import type { Bot, BotContext, BotDecision, BotProposal } from '../match/bot';
+import type { Bot, BotAgendaChoice, BotContext, BotDecision, BotProposal } from '../match/bot';
 
 export const STRENGTHS = ['easy', 'normal', 'hard'] as const;
 export type Strength = (typeof STRENGTHS)[number];
@@ -61,8 +62,11 @@ function bestOf<T>(ctx: BotContext, phase: string, budget: Budget, candidates: C
   return alive[0];
 }
 
-/** Reasons travel in move arguments, which allow 160 characters. */
-const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}...` : text);
+/** A score as a reason quotes it: one decimal. */
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A candidate proposal's reason until it wins (src/bots/rollout.ts sends proposals without one). */
+const UNSCORED: Reason = { code: 'random-choice' };
 
 const candidate = <T>(value: T, script: Script): Candidate<T> => ({ value, script, total: 0, n: 0 });
 
@@ -99,10 +103,6 @@ export function orderSets(view: GameState, seat: Seat, cap = 2000): Order[][] {
   return sets;
 }
 
-function describeOrders(orders: Order[]): string {
-  return orders.length ? orders.map((o) => o.action).join(', ') : 'no orders';
-}
-
 /** The strategist at a strength. */
 export function makeStrategist(strength: string): Bot {
   if (!(STRENGTHS as readonly string[]).includes(strength)) {
@@ -110,6 +110,21 @@ export function makeStrategist(strength: string): Bot {
   }
   const budget = BUDGETS[strength as Strength];
   const tag = `strategist:${strength}`;
+  const level = strength as Strength;
+  // A reason quotes the winner's mean score over its rollouts (src/game/reasons.ts; worded where shown).
+  const scored = (
+    code:
+      | 'strategist-decision'
+      | 'strategist-agenda'
+      | 'strategist-accepting'
+      | 'strategist-refusing'
+      | 'strategist-orders',
+    best: Candidate<unknown>,
+    extra: ReasonArgs = {},
+  ): Reason => ({
+    code,
+    args: { level, ...extra, score: round1(best.total / Math.max(1, best.n)), rollouts: best.n },
+  });
 
   const decide = (ctx: BotContext): BotDecision[] => {
     const mine = ctx.view.decisions.filter(
@@ -125,11 +140,26 @@ export function makeStrategist(strength: string): Bot {
       return {
         id: d.id,
         option: best.value,
-        reason: clip(
-          `${tag}: "${best.value}" scores best in ${best.n} rollouts (${(best.total / best.n).toFixed(1)})`,
-        ),
+        reason: scored('strategist-decision', best),
       };
     });
+  };
+
+  // The agenda is judged at the era's end, so each option is played to the end (the miss cost counts too).
+  const agenda = (ctx: BotContext): BotAgendaChoice | null => {
+    const options = agendaOptions(ctx.view, ctx.seat);
+    if (options.length < 2) return null;
+    const toEnd = { ...budget, horizon: scenarioOf(ctx.view).endYear - ctx.view.year + 1 };
+    const best = bestOf(
+      ctx,
+      'diplomacy',
+      toEnd,
+      options.map((a) => candidate(a.id, { agenda: a.id })),
+    );
+    return {
+      id: best.value,
+      reason: scored('strategist-agenda', best),
+    };
   };
 
   const propose = (ctx: BotContext): BotProposal[] => {
@@ -139,28 +169,33 @@ export function makeStrategist(strength: string): Bot {
     const all = [
       none,
       ...options.map((p) =>
-        candidate<BotProposal | null>({ ...p, reason: '' }, { proposals: [{ ...p, reason: '' }] }),
+        // The winner's reason is set below; rollouts send proposals without one.
+        candidate<BotProposal | null>(
+          { ...p, reason: UNSCORED },
+          { proposals: [{ ...p, reason: UNSCORED }] },
+        ),
       ),
     ];
     const best = bestOf(ctx, 'diplomacy', budget, all);
     if (!best.value) return [];
     const gain = best.total / best.n - none.total / Math.max(1, none.n);
-    const reason = `${tag}: ${best.value.kind} to ${best.value.to} adds ${none.n ? gain.toFixed(1) : '?'} to its expected score`;
-    return [{ ...best.value, reason: clip(reason) }];
+    const reason: Reason = {
+      code: 'strategist-proposal',
+      args: { level, kind: best.value.kind, seat: best.value.to, score: round1(gain) },
+    };
+    return [{ ...best.value, reason }];
   };
 
   const respond = (ctx: BotContext, proposal: Proposal) => {
-    if (acceptProblem(ctx.view, proposal) !== null)
-      return { accept: false, reason: `${tag}: cannot accept as things stand` };
+    const refusal = acceptRefusal(ctx.view, proposal);
+    if (refusal !== null) return { accept: false, reason: refusalReason(refusal) };
     const yes = candidate(true, { responses: new Map([[proposal.id, true]]) });
     const no = candidate(false, { responses: new Map([[proposal.id, false]]) });
     const best = bestOf(ctx, 'diplomacy', budget, [yes, no]);
-    const verdict = best.value ? 'accepting' : 'refusing';
+    const verdict = best.value ? 'strategist-accepting' : 'strategist-refusing';
     return {
       accept: best.value,
-      reason: clip(
-        `${tag}: ${verdict} scores better (${(best.total / best.n).toFixed(1)} over ${best.n} rollouts)`,
-      ),
+      reason: scored(verdict, best),
     };
   };
 
@@ -187,9 +222,9 @@ export function makeStrategist(strength: string): Bot {
       budget,
       picked.map((o) => candidate(o, { orders: o })),
     );
-    const reason = `${tag}: ${describeOrders(best.value)} scores best (${(best.total / best.n).toFixed(1)} over ${best.n} rollouts)`;
-    return best.value.map((o) => ({ ...o, reason: clip(reason) }));
+    const reason: Reason = scored('strategist-orders', best, { actions: best.value.map((o) => o.action) });
+    return best.value.map((o) => ({ ...o, reason }));
   };
 
-  return { kind: tag, decide, propose, respond, orders };
+  return { kind: tag, decide, agenda, propose, respond, orders };
 }

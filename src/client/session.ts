@@ -4,7 +4,6 @@
  */
 import { makeBot } from '../bots/registry';
 import { replyTo } from '../bots/replies';
-import { replyText } from './strings';
 import type { Bot } from '../match/bot';
 import { SEATS, perSeat, type Seat, playerIDOf } from '../game/vocabulary';
 import type { GameState } from '../game/state';
@@ -179,12 +178,13 @@ export class LocalSession implements GameSession {
   /**
    * A bot answers a person's private message at once, in a sentence from its doctrine (src/bots/replies.ts): a "no"
    * with its why, so messages matter in solo play. The reply is a real `sendMessage` move of the bot's seat, so it is
-   * in the replay and replays identically; the rules' limits apply (a bot over its yearly cap stays silent).
+   * in the replay and replays identically; the rules' limits apply (a bot over its yearly cap stays silent). It is
+   * sent and stored as data (topic, verdict, reason code, phrasing), worded where shown in the reader's language.
    */
   private botReplies(from: Seat, { to, text }: { to: Seat; text: string }): void {
     if (!this.bots[to]) return;
-    const reply = replyText(replyTo(this.driver.view(to), to, text));
-    this.driver.move(playerIDOf(to), 'sendMessage', [{ to: from, text: reply }]);
+    const reply = replyTo(this.driver.view(to), to, text);
+    this.driver.move(playerIDOf(to), 'sendMessage', [{ to: from, text: '', reply }]);
   }
 
   /** Lets the bots play every phase in which no person has anything left to do. */

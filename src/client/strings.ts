@@ -7,13 +7,15 @@
 import type { ActionId, ProposalKind } from '../game/catalog';
 import { describeLogEntry, type LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
-import type { LogEntry } from '../game/state';
+import type { LogEntry, Message } from '../game/state';
+import type { BotReply, Reason } from '../game/reasons';
+import { reasonText, replyWords } from '../bots/reason-text';
 import type { Lever } from '../game/preview';
 import type { ScoreTerm } from '../game/scoring';
 import type { AlignmentKey, Island, ProjectStage, Rung, Seat, TreatyFormula } from '../game/vocabulary';
 import type { Indicator } from '../sim/indicators';
 import { logCatalogue } from '../sim/log-words';
-import { catalogue, formatList, onLanguageChange, onMessagesLoaded, t } from '../i18n';
+import { catalogue, formatList, loadDeferredMessages, onLanguageChange, onMessagesLoaded, t } from '../i18n';
 import type { Messages } from '../i18n/locales/en';
 
 /**
@@ -242,6 +244,22 @@ function buildS() {
         withdrawn: t('S.seat.status.withdrawn'),
         expired: t('S.seat.status.expired'),
       } as Record<string, string>,
+    },
+    agenda: {
+      choose: t('S.agenda.choose'),
+      dealtHelp: t('S.agenda.dealtHelp'),
+      chosenHelp: t('S.agenda.chosenHelp'),
+      stakes: (bonus: Arg, cost: Arg) => t('S.agenda.stakes', { bonus, cost }),
+      metNow: t('S.agenda.metNow'),
+      notMetNow: t('S.agenda.notMetNow'),
+      take: t('S.agenda.take'),
+      takeLabel: (title: Arg) => t('S.agenda.takeLabel', { title }),
+      current: t('S.agenda.current'),
+      currentLabel: (title: Arg) => t('S.agenda.currentLabel', { title }),
+      endMet: (points: Arg) => t('S.agenda.endMet', { points }),
+      endMissed: (points: Arg) => t('S.agenda.endMissed', { points }),
+      column: t('S.agenda.column'),
+      final: t('S.agenda.final'),
     },
     terms: {
       amount: (n: Arg) => t('S.terms.amount', { n }),
@@ -733,6 +751,7 @@ function buildW() {
       finish: t('W.tutorial.finish'),
       steps: {
         briefing: t('W.tutorial.steps.briefing'),
+        agenda: t('W.tutorial.steps.agenda'),
         proposal: t('W.tutorial.steps.proposal'),
         answer: t('W.tutorial.steps.answer'),
         message: t('W.tutorial.steps.message'),
@@ -740,20 +759,6 @@ function buildW() {
         orders: t('W.tutorial.steps.orders'),
         recap: t('W.tutorial.steps.recap'),
         charts: t('W.tutorial.steps.charts'),
-      },
-    },
-    reply: {
-      text: (verdict: Arg, topic: Arg, reason: Arg) => t('W.reply.text', { verdict, topic, reason }),
-      verdict: {
-        no: [t('W.reply.verdict.no.0'), t('W.reply.verdict.no.1'), t('W.reply.verdict.no.2')],
-        wary: [t('W.reply.verdict.wary.0'), t('W.reply.verdict.wary.1'), t('W.reply.verdict.wary.2')],
-        yes: [t('W.reply.verdict.yes.0'), t('W.reply.verdict.yes.1'), t('W.reply.verdict.yes.2')],
-      },
-      topic: {
-        islands: t('W.reply.topic.islands'),
-        economy: t('W.reply.topic.economy'),
-        security: t('W.reply.topic.security'),
-        general: t('W.reply.topic.general'),
       },
     },
     fork: {
@@ -820,13 +825,30 @@ function buildScoreTerms(): Record<Seat, string[]> {
   return out;
 }
 
-/** A bot's reply to a private message in words (src/bots/replies.ts chooses; the catalogue words it). */
-export function replyText(reply: {
-  topic: keyof ReturnType<typeof buildW>['reply']['topic'];
-  verdict: keyof ReturnType<typeof buildW>['reply']['verdict'];
-  reason: string;
-  variant: number;
-}): string {
-  const phrasings = W.reply.verdict[reply.verdict];
-  return W.reply.text(phrasings[reply.variant % phrasings.length], W.reply.topic[reply.topic], reply.reason);
+/**
+ * A bot's reply to a private message in words, in the language shown (src/bots/replies.ts chooses; the catalogue
+ * words it). The reasons' words are a deferred part of the catalogue (src/i18n/precompile.ts): the first reply shown
+ * asks for them, and quotes its reason as "…" until they arrive and the screen is drawn again (src/client/app.ts).
+ */
+export function replyText(reply: BotReply): string {
+  if (reasonsLoaded()) return replyWords(t, reply);
+  void loadDeferredMessages();
+  return replyWords((key, values) => (key.startsWith('reason.') ? '…' : t(key, values)), reply);
+}
+
+/** Whether the language shown has its reasons' words (Node has the whole catalogue; the browser loads them late). */
+function reasonsLoaded(): boolean {
+  return (
+    typeof (catalogue() as { reason?: Record<string, unknown> }).reason?.['historical-choice'] === 'string'
+  );
+}
+
+/** A bot's reason (src/game/reasons.ts) in words, in the language shown. */
+export function reasonWords(reason: Reason): string {
+  return reasonText(t, reason);
+}
+
+/** A message as shown: what the seat typed, or a bot's reply worded in the language shown. */
+export function messageText(m: Pick<Message, 'text' | 'reply'>): string {
+  return m.reply ? replyText(m.reply) : m.text;
 }

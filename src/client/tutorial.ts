@@ -1,7 +1,7 @@
 /**
  * The guided first match: a thin overlay of steps over a real solo match as Japan (Yeltsin era, historical bots),
- * walking a first-time player through the briefing, a proposal, the answer, a message and its reply, orders, the
- * recap and the charts. Each step outlines an existing element (by its `data-test`) and moves on by itself when
+ * walking a first-time player through the briefing, the choice of a secret agenda, a proposal, the answer, a message
+ * and its reply, orders, the recap and the charts. Each step outlines an existing element (by its `data-test`) and moves on by itself when
  * the player has done the thing, or on Next; Skip ends it. Finishing or skipping is remembered in localStorage, so
  * the start screen stops pressing it on the player.
  */
@@ -57,6 +57,11 @@ const resolved = (s: GameSession) => s.view().revealed.length > 0 || s.over();
 
 const STEPS: Step[] = [
   { id: 'briefing', target: 'seat-briefing', done: (s) => s.phase() !== 'briefing' },
+  {
+    id: 'agenda',
+    target: 'agenda-choice',
+    done: (s) => s.phase() !== 'diplomacy' || s.view().agendas.japan?.chosen === true,
+  },
   {
     id: 'proposal',
     target: 'send-proposal',

@@ -6,9 +6,57 @@ import { z } from 'zod';
 import { ACTION_IDS, PROPOSAL_KINDS } from './catalog';
 import { LEVERS } from './levers';
 import { ISLANDS, SEATS, TREATY_FORMULAS } from './vocabulary';
+import {
+  REASON_ARGS,
+  REASON_LEVELS,
+  REPLY_TOPICS,
+  REPLY_VERDICTS,
+  isReasonCode,
+  type ReasonArgName,
+  type ReasonCode,
+} from './reasons';
 
-const reason = z.string().max(160).optional();
 const id = z.string().min(1).max(40);
+
+/**
+ * A bot's reason (src/game/reasons.ts): a known code and exactly the arguments its wording takes. An unknown code
+ * is refused by name ("reason.code: unknown reason code \"…\"").
+ */
+export const ReasonSchema = z
+  .object({
+    code: z.custom<ReasonCode>(isReasonCode, {
+      error: (issue) => `unknown reason code ${JSON.stringify(String(issue.input).slice(0, 60))}`,
+    }),
+    args: z
+      .object({
+        seat: z.enum(SEATS).optional(),
+        action: z.enum(ACTION_IDS).optional(),
+        kind: z.enum(PROPOSAL_KINDS).optional(),
+        formula: z.enum(TREATY_FORMULAS).optional(),
+        level: z.enum(REASON_LEVELS).optional(),
+        ties: z.number().int().min(0).max(100).optional(),
+        score: z.number().min(-1e6).max(1e6).optional(),
+        rollouts: z.number().int().min(0).max(100_000).optional(),
+        actions: z.array(z.enum(ACTION_IDS)).max(12).optional(),
+        year: z.number().int().min(1900).max(2100).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const wants = REASON_ARGS[r.code];
+    const given = Object.keys(r.args ?? {}) as ReasonArgName[];
+    const missing = wants.filter((a) => !given.includes(a));
+    const extra = given.filter((a) => !wants.includes(a));
+    if (missing.length || extra.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['args'],
+        message: `reason "${r.code}" takes ${wants.length ? wants.join(', ') : 'no arguments'}${missing.length ? `; missing ${missing.join(', ')}` : ''}${extra.length ? `; not ${extra.join(', ')}` : ''}`,
+      });
+  });
+const reason = ReasonSchema.optional();
 
 export const ProposeArgs = z
   .object({
@@ -33,6 +81,8 @@ export const RespondArgs = z.object({ id, accept: z.boolean(), reason }).strict(
 export const WithdrawArgs = z.object({ id }).strict();
 export const DecideArgs = z.object({ id, option: id, reason }).strict();
 export const InjectArgs = z.object({ id: z.string().min(1).max(63) }).strict();
+/** A seat's pick among its era's agendas, in the first year (news.ts `agendaChoiceProblem`). */
+export const ChooseAgendaArgs = z.object({ id }).strict();
 
 /** Strips control characters (keeps line breaks) and surrounding space. */
 export function cleanText(text: string): string {
@@ -40,8 +90,26 @@ export function cleanText(text: string): string {
   return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028-\u202E]/g, '').trim();
 }
 
+/** A bot's reply to a private message (src/bots/replies.ts), sent as data with an empty `text`. */
+export const ReplySchema = z
+  .object({
+    topic: z.enum(REPLY_TOPICS),
+    verdict: z.enum(REPLY_VERDICTS),
+    reason: ReasonSchema,
+    variant: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32),
+  })
+  .strict();
+
 export const MessageArgs = z
-  .object({ to: z.enum(SEATS), text: z.string().max(LEVERS.messages.privateMaxChars * 2) })
+  .object({
+    to: z.enum(SEATS),
+    text: z.string().max(LEVERS.messages.privateMaxChars * 2),
+    reply: ReplySchema.optional(),
+  })
   .strict();
 export const StatementArgs = z
   .object({ text: z.string().max(LEVERS.messages.statementMaxChars * 2) })
@@ -75,6 +143,7 @@ export const SEAT_MOVE_ARGS = {
   respond: RespondArgs,
   withdraw: WithdrawArgs,
   decide: DecideArgs,
+  chooseAgenda: ChooseAgendaArgs,
   sendMessage: MessageArgs,
   makeStatement: StatementArgs,
   commitOrders: CommitArgs,

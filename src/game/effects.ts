@@ -23,11 +23,26 @@ export function addTrust(G: GameState, a: Seat, b: Seat, delta: number): void {
   G.trust[a][b] = round1(clamp(G.trust[a][b] + delta));
 }
 
-/** A bilateral incident: trust falls both ways in a jump (paper-facts §4 claim 6), rapport suffers too. */
+/**
+ * The share of an incident's severity that `a`'s trust in `b` lets through: 1 at or below
+ * `LEVERS.trust.incidentFullBelow`, falling linearly to 0 at `incidentHealedAt`. An incident revives the mistrust
+ * there is ("will continue to haunt in every conflict", PROSPECTS ll. 977–978); trust built gradually blunts it.
+ */
+export function incidentBite(G: GameState, a: Seat, b: Seat): number {
+  const T = LEVERS.trust;
+  return clamp((T.incidentHealedAt - G.trust[a][b]) / (T.incidentHealedAt - T.incidentFullBelow), 0, 1);
+}
+
+/**
+ * A bilateral incident: trust falls both ways in a jump (paper-facts §4 claim 6), rapport suffers too, each by the
+ * share of the severity that the side's mistrust lets through (`incidentBite`).
+ */
 export function incident(G: GameState, wronged: Seat, offender: Seat, severity: number): void {
-  addTrust(G, wronged, offender, -severity);
-  addTrust(G, offender, wronged, -severity * LEVERS.trust.incidentEcho);
-  addRapport(G, wronged, offender, -severity / 2);
+  const bite = incidentBite(G, wronged, offender);
+  const echo = incidentBite(G, offender, wronged);
+  addTrust(G, wronged, offender, -severity * bite);
+  addTrust(G, offender, wronged, -severity * LEVERS.trust.incidentEcho * echo);
+  addRapport(G, wronged, offender, (-severity / 2) * bite);
 }
 
 export function addRapport(G: GameState, a: Seat, b: Seat, delta: number): void {

@@ -17,7 +17,14 @@ import {
 } from './args';
 import { acceptProblem, applyProposal, expireProposals, makeProposal, proposalProblem } from './diplomacy';
 import { LEVERS } from './levers';
-import { applyDecision, injectEvent, runNews, settleDecisions } from './news';
+import {
+  agendaChoiceProblem,
+  applyDecision,
+  chooseAgenda,
+  injectEvent,
+  runNews,
+  settleDecisions,
+} from './news';
 import { ordersProblem } from './policy';
 import { resolveRound } from './resolution';
 import { finishMatch } from './scoring';
@@ -114,6 +121,12 @@ const decide = seatMove('decide', (G, seat, { id, option, reason }) => {
   if (!applyDecision(G, id, option, reason)) return INVALID_MOVE;
 });
 
+/** The seat picks one of its era's agendas in the first year; the one dealt stands otherwise (news.ts). */
+const chooseAgendaMove = seatMove('chooseAgenda', (G, seat, { id }, ctx) => {
+  if (agendaChoiceProblem(G, seat, id, ctx.phase) !== null) return INVALID_MOVE;
+  chooseAgenda(G, seat, id);
+});
+
 /** A facilitator move: only player '6' may make it. */
 function facilitatorMove<M extends FacilitatorMoveName>(
   move: M,
@@ -176,12 +189,20 @@ function messagesThisRound(G: GameState, seat: Seat): number {
   return count;
 }
 
-const sendMessage = seatMove('sendMessage', (G, seat, { to, text }) => {
+// A bot's reply is data (empty text, worded where shown); anything else is text the seat typed.
+const sendMessage = seatMove('sendMessage', (G, seat, { to, text, reply }) => {
   const clean = cleanText(text);
-  if (to === seat || clean.length === 0 || clean.length > LEVERS.messages.privateMaxChars)
-    return INVALID_MOVE;
+  if (to === seat || clean.length > LEVERS.messages.privateMaxChars) return INVALID_MOVE;
+  if (reply ? clean.length > 0 : clean.length === 0) return INVALID_MOVE;
   if (messagesThisRound(G, seat) >= LEVERS.messages.maxPerSeatPerRound) return INVALID_MOVE;
-  G.messages.push({ id: nextId(G, 'm'), round: G.round, from: seat, to, text: clean });
+  G.messages.push({
+    id: nextId(G, 'm'),
+    round: G.round,
+    from: seat,
+    to,
+    text: clean,
+    ...(reply ? { reply } : {}),
+  });
 });
 
 const makeStatement = seatMove('makeStatement', (G, seat, { text }) => {
@@ -293,6 +314,7 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
         respond: secret(respond),
         withdraw: secret(withdraw),
         decide: secret(decide),
+        chooseAgenda: secret(chooseAgendaMove),
         reflect: secret(reflect),
         ...talk,
       },
@@ -302,7 +324,12 @@ export const OilAndWater: Game<GameState, Record<string, unknown>, SetupData> = 
       turn: { activePlayers: ActivePlayers.ALL },
       endIf: allReady,
       onEnd: plainStep(endPolicy),
-      moves: { commitOrders: secret(commitOrders), reflect: secret(reflect), ...talk },
+      moves: {
+        commitOrders: secret(commitOrders),
+        chooseAgenda: secret(chooseAgendaMove),
+        reflect: secret(reflect),
+        ...talk,
+      },
     },
   },
 };

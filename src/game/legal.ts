@@ -5,22 +5,39 @@
 import { ACTIONS, ACTION_IDS, type ActionId, PROPOSAL_KINDS, type ProposalKind } from './catalog';
 import type { ProposeArgs } from './args';
 import { proposalProblem } from './diplomacy';
-import { onMenu, ordersProblem, targetsFor } from './policy';
+import { onMenu, ordersCost, ordersProblem, targetsFor } from './policy';
 import { ISLANDS, SEATS, TREATY_FORMULAS, type Seat } from './vocabulary';
-import type { GameState, Order } from './state';
+import { scenarioOf, type GameState, type Order } from './state';
+import type { Agenda } from './scenario-schema';
+import { allHoldWithoutDraw } from './effects';
 
 /** Why a declaration's floor bars an order now (harden-stance, territories-campaign), or null: for menus to show. */
 export { floorProblem } from './policy';
+/** The agendas a seat is offered, whether the first year's window is open, and why a pick would be refused. */
+export { agendaChoiceProblem, agendaOptions, agendaWindowOpen } from './news';
+
+/** Whether an agenda's conditions hold in this view as things stand (it is judged only at the end). */
+export function agendaMetNow(view: GameState, agenda: Pick<Agenda, 'conditions'>): boolean {
+  return allHoldWithoutDraw(view, agenda.conditions);
+}
 
 /** Every (action, target) the seat could add to `chosen` without breaking the budget or per-round limits. */
 export function nextOrderChoices(view: GameState, seat: Seat, chosen: readonly Order[]): Order[] {
+  // The same as keeping each order for which `ordersProblem(view, seat, [...chosen, order])` is null, without
+  // checking `chosen` again per candidate (bots call this once per order they add, so that was most of their time):
+  // when `chosen` has a problem every longer list has it too (costs are never negative), and an order `targetsFor`
+  // lists is on the menu and available, so only its per-round limit and the budget are left to check.
+  if (ordersProblem(view, seat, chosen) !== null) return [];
+  const spent = ordersCost(chosen);
+  const budget = scenarioOf(view).actionPoints.values[seat];
   const out: Order[] = [];
   for (const action of ACTION_IDS) {
+    const spec = ACTIONS[action];
+    if (spent + spec.cost > budget) continue;
+    if (chosen.filter((o) => o.action === action).length >= spec.maxPerRound) continue;
     if (!onMenu(view, seat, action)) continue;
-    for (const target of targetsFor(view, seat, action)) {
-      const order: Order = target === undefined ? { action } : { action, target };
-      if (ordersProblem(view, seat, [...chosen, order]) === null) out.push(order);
-    }
+    for (const target of targetsFor(view, seat, action))
+      out.push(target === undefined ? { action } : { action, target });
   }
   return out;
 }

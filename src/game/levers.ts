@@ -22,6 +22,13 @@ export const LEVERS = {
      * "what raises it" and §2.2, YELTSIN › Progress ll. 443–444: ties "continued to expand ..., albeit slowly").
      */
     interdependence: 10,
+    /**
+     * An incident costs its full severity while the wronged side's trust is at or below this, less above it, and
+     * nothing once trust reaches `incidentHealedAt`: the mistrust "will continue to haunt in every conflict" (PROSPECTS
+     * ll. 977–978), so a conflict bites through the mistrust there is, and trust built gradually blunts it (design).
+     */
+    incidentFullBelow: 25,
+    incidentHealedAt: 55,
   },
   rapport: {
     decay: 0.05,
@@ -53,6 +60,11 @@ export const LEVERS = {
     outputFloor: 0.35,
     /** Investment progress is multiplied by 1 − sanctions / this, for every investor but China. */
     sanctionsDragScale: 250,
+    /**
+     * Yearly progress Japanese business adds to each project Japan buys once Tokyo drops the linkage, at Japan's
+     * trust in Russia of 50 (resolution.ts `japaneseBusinessFlow`; IMPLICATIONS ll. 867–869). Design.
+     */
+    japaneseBusiness: 10,
   },
   oil: { drift: 0.15, noise: 6 },
   economy: {
@@ -114,6 +126,12 @@ export const LEVERS = {
     ratifyFailMin: 0.1,
     ratifyFailMax: 0.95,
     collapseSeverity: 12,
+    /**
+     * Added to Japan's chance of failing to ratify, at Japan–China ties of 100, in a year China encourages Japan's
+     * hard line: Beijing wanted no Japanese compromise over the Kurils (CHINA FACTOR ll. 710–713, 763–765), and it is
+     * heard in Tokyo as far as Tokyo is close to Beijing (ll. 752–755, Beijing–Tokyo collaboration). Design.
+     */
+    chinaSway: 0.6,
   },
   alignment: {
     drift: 0.06,
@@ -149,6 +167,8 @@ export const LEVERS = {
   messages: { maxPerSeatPerRound: 30, privateMaxChars: 500, statementMaxChars: 280 },
   score: {
     islandRussia: 4,
+    /** Share of an island's worth Russia's score loses while its standing offer promises it (scoring.ts). */
+    offerShare: 0.5,
     islandJapan: 8,
     energyShare: 0.3,
     energyBuyer: 0.1,
@@ -157,6 +177,13 @@ export const LEVERS = {
     chinaThreatCap: 2,
     /** Japan–China ties at which Beijing no longer fears encirclement by a Russo-Japanese deal (scoring.ts). */
     chinaDetente: 80,
+    /** What backing Japan's claim is worth to China at the deepest Sino-Russian rupture (scoring.ts). */
+    chinaRiftLeverage: 6,
+    /**
+     * A secret agenda missed at the end costs this share of its bonus (scoring.ts `agendaScore`): ambition is a bet,
+     * so a seat that aims high and fails ends below one that chose a goal within reach.
+     */
+    agendaMissShare: 0.5,
   },
 } as const;
 
@@ -173,6 +200,16 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'trust.riseCapPerRound': [3, 10, 'trust "rises only gradually": a few points a year, never a jump'],
   'trust.incidentEcho': [0.3, 0.9, 'the wrongdoer also cools, but less than the wronged side'],
   'trust.interdependence': [0, 20, 'energy ties raise confidence slowly, never to "high" (claim 6)'],
+  'trust.incidentFullBelow': [
+    15,
+    35,
+    'at the mistrust of the Soviet and Yeltsin years an incident bites in full',
+  ],
+  'trust.incidentHealedAt': [
+    45,
+    70,
+    'trust above the best era’s level (Abe’s, about 40) shrugs an incident off',
+  ],
   'rapport.decay': [0.02, 0.1, 'personal ties fade over a decade unless renewed by summits'],
   'rapport.summit': [6, 20, 'one summit moves rapport noticeably; a handful reach Putin–Abe levels'],
   'rapport.leaderChangeKept': [
@@ -195,6 +232,11 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'projects.rampUp': [0.15, 0.4, 'a field reaches plateau output in three to six years'],
   'projects.outputFloor': [0.2, 0.5, 'output flows even to buyers who distrust the seller'],
   'projects.sanctionsDragScale': [150, 400, 'sanctions "neither tough nor rigid enough" to stop Yamal'],
+  'projects.japaneseBusiness': [
+    5,
+    16,
+    'freed from the linkage, Japanese firms speed a project as an investor would',
+  ],
   'oil.drift': [0.08, 0.25, 'oil prices return to normal within a few years'],
   'oil.noise': [3, 10, 'yearly oil swings of a few to ten index points'],
   'economy.energyRevenue': [0.03, 0.08, 'energy revenue matters to Russia but is not all of its economy'],
@@ -241,6 +283,11 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'treaty.ratifyFailMin': [0.05, 0.2, 'even a strong leader may fail to ratify'],
   'treaty.ratifyFailMax': [0.85, 0.99, 'even a weak leader may get a treaty through'],
   'treaty.collapseSeverity': [6, 18, 'a collapsed treaty hurts trust like a major incident'],
+  'treaty.chinaSway': [
+    0.3,
+    0.8,
+    'Beijing’s encouragement weighs on a Diet vote only as far as Tokyo listens',
+  ],
   'alignment.drift': [0.03, 0.1, 'alignments return to the era’s pattern within a decade or two'],
   'alignment.riftBelow': [15, 35, 'a Sino-Russian "rupture" as in 1964 is far below normal relations'],
   'alignment.backClaimMargin': [5, 15, 'China backs Japan only close to a rupture'],
@@ -266,10 +313,17 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
   'messages.privateMaxChars': [500, 500, 'an interface limit, not a balance number'],
   'messages.statementMaxChars': [280, 280, 'an interface limit, not a balance number'],
   'score.islandRussia': [2, 6, 'an island is worth less to Russia than to Japan ("not vitally necessary")'],
+  'score.offerShare': [0.25, 0.75, 'Russian opinion counts an island on offer as partly given away'],
   'score.islandJapan': [5, 12, 'the islands are Japan’s national cause'],
   'score.energyShare': [0.15, 0.45, 'an energy stake is a real but secondary interest'],
   'score.energyBuyer': [0.05, 0.2, 'secure supply matters less than ownership'],
   'score.economy': [0.15, 0.35, 'the economy weighs in every seat’s national interest'],
   'score.chinaThreatCap': [1.5, 3, 'isolation is China’s gravest loss, but a bounded one: the Koreas remain'],
   'score.chinaDetente': [70, 90, 'a Japan friendly to Beijing leaves China nothing to fear from a deal'],
+  'score.chinaRiftLeverage': [
+    3,
+    10,
+    'in a rupture, pressure on Moscow through Tokyo is a real but bounded gain',
+  ],
+  'score.agendaMissShare': [0.25, 0.75, 'a missed goal costs face at home, but less than meeting it gains'],
 };

@@ -1,20 +1,55 @@
 /**
- * Step 1 of a round, News: deal the secret agendas (first round only), fire the year's scheduled events whose
- * conditions hold, draw wildcards from the seeded deck, and apply facilitator injects. Events may hand a seat a
- * decision, answered during Diplomacy.
+ * Step 1 of a round, News: deal the secret agendas (first round only; a seat may choose another through the first
+ * year), fire the year's scheduled events whose conditions hold, draw wildcards from the seeded deck, and apply
+ * facilitator injects. Events may hand a seat a decision, answered during Diplomacy.
  */
-import type { GameEvent, Wildcard } from './scenario-schema';
+import type { Agenda, GameEvent, Wildcard } from './scenario-schema';
 import { allHold, applyEffect, incident } from './effects';
 import { weightedPick, withRng } from './rng';
-import { SEATS } from './vocabulary';
+import { SEATS, type Seat } from './vocabulary';
 import { agendaState, type GameState, type NewsItem, nextId, pushLog, scenarioOf } from './state';
+import type { Reason } from './reasons';
 
+/**
+ * Deals each seat one of its era's agendas by the match PRNG. It is only the default: through the first year's
+ * Diplomacy and Policy the seat may pick another of its own (`chooseAgenda`); whatever it holds when the first
+ * Policy ends stands for the match.
+ */
 export function dealAgendas(G: GameState): void {
   for (const seat of SEATS) {
-    const pool = scenarioOf(G).agendas.filter((a) => a.seat === seat);
-    const agenda = withRng(G, (next) => weightedPick(next, pool, () => 1));
+    const agenda = withRng(G, (next) => weightedPick(next, agendaOptions(G, seat), () => 1));
     G.agendas[seat] = agenda ? agendaState(agenda) : null;
   }
+}
+
+/** The agendas a seat is offered: its own in the era's pool, in the scenario's order. */
+export function agendaOptions(G: GameState, seat: Seat): Agenda[] {
+  return scenarioOf(G).agendas.filter((a) => a.seat === seat);
+}
+
+/** Whether agendas may still be chosen: the first year's Diplomacy and Policy, once they have been dealt. */
+export function agendaWindowOpen(G: GameState, phase: string): boolean {
+  return G.round === 1 && !G.outcome && (phase === 'diplomacy' || phase === 'policy');
+}
+
+/** Why `seat` may not take agenda `id` now, or null. Names the agenda, the seat and the window. */
+export function agendaChoiceProblem(G: GameState, seat: Seat, id: string, phase: string): string | null {
+  const agenda = scenarioOf(G).agendas.find((a) => a.id === id);
+  if (!agenda) return `chooseAgenda: "${id}" is not an agenda of ${scenarioOf(G).id}`;
+  if (agenda.seat !== seat) return `chooseAgenda: "${id}" is ${agenda.seat}'s agenda, not ${seat}'s`;
+  if (!agendaWindowOpen(G, phase)) {
+    const first = scenarioOf(G).startYear;
+    return G.round === 0
+      ? `chooseAgenda: agendas are offered when ${first} begins, after the briefing`
+      : `chooseAgenda: agendas are chosen in ${first}'s Diplomacy and Policy only; it is ${G.year}, ${phase}`;
+  }
+  return null;
+}
+
+/** The seat takes agenda `id` (already checked by `agendaChoiceProblem`). */
+export function chooseAgenda(G: GameState, seat: Seat, id: string): void {
+  const agenda = agendaOptions(G, seat).find((a) => a.id === id);
+  if (agenda) G.agendas[seat] = agendaState(agenda, true);
 }
 
 /** Applies one event: its effects, its incident, its decision; records the news item. */
@@ -84,7 +119,7 @@ export function injectEvent(G: GameState, id: string): boolean {
 }
 
 /** Applies a decision option's effects. */
-export function applyDecision(G: GameState, decisionId: string, optionId: string, reason?: string): boolean {
+export function applyDecision(G: GameState, decisionId: string, optionId: string, reason?: Reason): boolean {
   const decision = G.decisions.find((d) => d.id === decisionId);
   if (!decision || decision.chosen !== null) return false;
   const event = [...scenarioOf(G).events, ...scenarioOf(G).wildcards.deck].find(

@@ -107,15 +107,30 @@ export function concessionPressure(G: GameState, seat: Seat): number {
   );
 }
 
-/** A side fails to ratify with chance base + (pressure − capital) / 100, clamped; Russia's pressure as above. */
+/** Whether China ordered `encourage-hard-line` in this round's revealed orders. */
+export function chinaEncouragesHardLine(G: GameState): boolean {
+  const last = G.revealed[G.revealed.length - 1];
+  return (
+    !!last && last.round === G.round && last.orders.china.some((o) => o.action === 'encourage-hard-line')
+  );
+}
+
+/**
+ * A side fails to ratify with chance base + (pressure − capital) / 100, clamped; Russia's pressure as above. In a
+ * year China encourages Japan's hard line, Japan's chance rises by `LEVERS.treaty.chinaSway` × Japan–China ties / 100
+ * (up to the maximum): Beijing wanted no Japanese compromise over the Kurils (CHINA FACTOR ll. 710–713, 763–765) and
+ * is heard in Tokyo as far as Tokyo is close to it. Far apart, as in every post-Soviet era, it cannot block a deal.
+ */
 export function ratifyFailChance(G: GameState, seat: 'russia' | 'japan'): number {
   const T = LEVERS.treaty;
   const d = G.domestic[seat];
-  return clamp(
+  const own = clamp(
     T.ratifyFailBase + (concessionPressure(G, seat) - d.capital) / 100,
     T.ratifyFailMin,
     T.ratifyFailMax,
   );
+  if (seat !== 'japan' || !chinaEncouragesHardLine(G)) return own;
+  return Math.min(T.ratifyFailMax, own + (T.chinaSway * G.alignment.japanChina) / 100);
 }
 
 function ratifyTreaty(G: GameState): void {
@@ -231,6 +246,22 @@ export function outputTarget(G: GameState, projectId: string): number {
   return Math.min(p.capacity, p.capacity * (LEVERS.projects.outputFloor + trust / 100));
 }
 
+/**
+ * Progress Japanese business adds each year to a project Japan buys once Tokyo has dropped the linkage: firms follow
+ * the government's line, so while it links economics to the islands they hold back ("As long as Japan is preoccupied
+ * with its territorial claim, it is highly unlikely that the further development of economic cooperation will
+ * happen", IMPLICATIONS ll. 867–869; the dispute has "prevented an active economic relationship", ll. 844–846). It
+ * grows with Japan's trust in Russia (1 at 50) and is slowed by sanctions like any Western investment. Design.
+ */
+export function japaneseBusinessFlow(G: GameState, projectId: string): number {
+  if (G.linkage) return 0;
+  const spec = scenarioOf(G).projects.find((p) => p.id === projectId);
+  if (!spec?.buyers.includes('japan')) return 0;
+  const P = LEVERS.projects;
+  const sanctionsDrag = Math.max(0, 1 - G.alignment.sanctions / P.sanctionsDragScale);
+  return P.japaneseBusiness * clamp(G.trust.japan.russia / 50, 0, 2) * sanctionsDrag;
+}
+
 function advanceProjects(G: GameState): void {
   const P = LEVERS.projects;
   const oilFactor = 0.5 + G.oilPrice / 100;
@@ -241,7 +272,9 @@ function advanceProjects(G: GameState): void {
       continue;
     }
     const before = p.stage;
-    p.progress = round1(p.progress + P.baseProgress * oilFactor * sanctionsDrag);
+    p.progress = round1(
+      p.progress + P.baseProgress * oilFactor * sanctionsDrag + japaneseBusinessFlow(G, p.id),
+    );
     if (p.progress >= 100) {
       const stages = ['proposed', 'negotiating', 'financed', 'producing'] as const;
       p.stage = stages[stages.indexOf(p.stage) + 1];

@@ -216,6 +216,8 @@ export const AgendaSchema = z
     text: text(500),
     conditions: z.array(ConditionSchema).min(1).max(6),
     bonus: z.number().int().min(1).max(50),
+    /** The goal the seat's government pursued in the era: the historical bot picks it (one per seat). */
+    historical: z.boolean().optional(),
     source: sources,
   })
   .strict();

@@ -111,6 +111,12 @@ function semanticProblems(s: Scenario): Problem[] {
       }
     }
     if (!s.agendas.some((a) => a.seat === seat)) add('agendas', `no secret agenda for ${seat}`);
+    const historical = s.agendas.filter((a) => a.seat === seat && a.historical).map((a) => a.id);
+    if (historical.length > 1)
+      add(
+        'agendas',
+        `${seat} has ${historical.length} agendas marked historical (${historical.join(', ')}): mark one`,
+      );
   }
 
   s.trust.entries.forEach((e, i) => {

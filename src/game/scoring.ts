@@ -4,8 +4,16 @@
  */
 import { allHoldWithoutDraw, islandsHeld, rapport } from './effects';
 import { LEVERS } from './levers';
-import { SEATS, type Seat } from './vocabulary';
-import { type GameState, type Outcome, type PerSeat, perSeat, round1, scenarioOf } from './state';
+import { FORMULA_RUNG, SEATS, type Seat } from './vocabulary';
+import {
+  type GameState,
+  type Outcome,
+  type PerSeat,
+  agendaMissCost,
+  perSeat,
+  round1,
+  scenarioOf,
+} from './state';
 
 /** Energy output a seat earns from: its stake share plus, for Russia, the remainder. */
 export function energyShare(G: GameState, seat: Seat): number {
@@ -52,6 +60,33 @@ export function chinaThreat(G: GameState): number {
   return Math.min(S.chinaThreatCap, (a.sinoRussian / 50) * distance);
 }
 
+/**
+ * What backing Japan's Kuril claim is worth to China in a Sino-Russian rupture: `LEVERS.score.chinaRiftLeverage` at
+ * the deepest rift, scaled by how far relations lie below `LEVERS.alignment.riftBelow`, while the backing holds (the
+ * `china-backs-japan` flag), and nothing outside a rupture. China's aim in the split was "to maintain the pressure on
+ * the Soviets to meet their demands as well as to prevent a Soviet-Japanese rapprochement" (CHINA FACTOR ll. 719–721),
+ * and its support for Japan's claim "was aimed directly against Moscow" (ll. 752–755).
+ */
+export function chinaRiftLeverage(G: GameState): number {
+  if (!G.flags['china-backs-japan']) return 0;
+  const rift = LEVERS.alignment.riftBelow;
+  return (LEVERS.score.chinaRiftLeverage * Math.max(0, rift - G.alignment.sinoRussian)) / rift;
+}
+
+/**
+ * Islands Russia's standing offer would hand over that it still holds: two at the 1956 formula (or joint
+ * development), four at the top of the ladder. Russian opinion counts a promise as part of a cession, so Russia's
+ * score loses `LEVERS.score.offerShare` of each island's worth while it is on offer: "Neither of these two countries
+ * will take a chance first to abandon this territorial issue in exchange for even grand scale tempting energy card"
+ * (PROSPECTS ll. 983–986); to Moscow the Kurils are "not a territorial issue at all but a war compensatory one"
+ * (IMPLICATIONS ll. 871–872).
+ */
+export function islandsOffered(G: GameState): number {
+  const rung = G.positions.russia;
+  const promised = rung >= FORMULA_RUNG['four-islands'] ? 4 : rung >= FORMULA_RUNG['two-islands'] ? 2 : 0;
+  return Math.max(0, promised - islandsHeld(G, 'japan'));
+}
+
 /** The terms of a public score, each one interest the paper gives the seat (paper-facts §1). */
 export const SCORE_TERMS = [
   'economy',
@@ -82,7 +117,7 @@ export function scoreBreakdown(G: GameState, seat: Seat): { term: ScoreTerm; val
   switch (seat) {
     case 'russia':
       // Sovereignty first (Yeltsin), Japanese capital (every era), China as partner, the alliance as a barrier.
-      terms.push(['islands', S.islandRussia * islandsHeld(G, 'russia')]);
+      terms.push(['islands', S.islandRussia * (islandsHeld(G, 'russia') - S.offerShare * islandsOffered(G))]);
       terms.push(['alignment', (a.sinoRussian - 50) / 10 - (a.usJapanAlliance - 50) / 10 - a.sanctions / 10]);
       terms.push(['trust', (G.trust.japan.russia - 30) / 10]);
       break;
@@ -93,13 +128,15 @@ export function scoreBreakdown(G: GameState, seat: Seat): { term: ScoreTerm; val
       break;
     case 'china': {
       // Balance of power: a Russo-Japanese thaw costs China as far as it isolates Beijing (its partner lost, Japan
-      // hostile); in a rupture Russia's losses are China's gain (1964); Sino-Russian ties and the Koreas are its gain.
+      // hostile); in a rupture Russia's losses are China's gain (1964), and so is the pressure of backing Japan's
+      // claim (`chinaRiftLeverage`); Sino-Russian ties and the Koreas are its gain.
       const threat = chinaThreat(G);
       terms.push([
         'balance',
         (a.sinoRussian - 50) / 5 -
           (threat * (rapprochement(G) - 35)) / 5 +
-          (Math.max(0, 50 - a.sinoRussian) / 10) * islandsHeld(G, 'japan'),
+          (Math.max(0, 50 - a.sinoRussian) / 10) * islandsHeld(G, 'japan') +
+          chinaRiftLeverage(G),
       ]);
       terms.push(['korea', (k.rok.china + k.dprk.china - 100) / 20]);
       if (G.treaty?.status === 'ratified') terms.push(['treaty', -10 * threat]);
@@ -145,12 +182,21 @@ export function agendaMet(G: GameState, seat: Seat): boolean {
   return !!agenda && allHoldWithoutDraw(G, agenda.conditions);
 }
 
+/**
+ * What the seat's agenda is worth if the match ended now: its bonus when met, minus its miss cost when not (a cost
+ * from an older state without one is the lever's share of the bonus); 0 without an agenda.
+ */
+export function agendaScore(G: GameState, seat: Seat): number {
+  const held = G.agendas[seat];
+  if (!held) return 0;
+  return agendaMet(G, seat) ? held.bonus : -(held.cost ?? agendaMissCost(held.bonus));
+}
+
 export function finishMatch(G: GameState, reason: Outcome['reason']): void {
   updateScores(G);
   const agendaMetBySeat = perSeat((s) => agendaMet(G, s));
-  const finalScores: PerSeat<number> = perSeat((s) =>
-    round1(G.scores[s] + (agendaMetBySeat[s] ? (G.agendas[s]?.bonus ?? 0) : 0)),
-  );
+  const agendaPoints = perSeat((s) => agendaScore(G, s));
+  const finalScores: PerSeat<number> = perSeat((s) => round1(G.scores[s] + agendaPoints[s]));
   const ranking = [...SEATS].sort(
     (x, y) => finalScores[y] - finalScores[x] || SEATS.indexOf(x) - SEATS.indexOf(y),
   );
@@ -162,6 +208,7 @@ export function finishMatch(G: GameState, reason: Outcome['reason']): void {
     treaty: G.treaty?.status === 'ratified' ? G.treaty.formula : null,
     finalScores,
     agendaMet: agendaMetBySeat,
+    agendaPoints,
     ranking,
   };
 }

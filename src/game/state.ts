@@ -5,8 +5,10 @@
 import type { ActionId, ProposalKind } from './catalog';
 import { registerScenario } from './scenario-registry';
 import { initialRngState, type RngState } from './rng';
+import { LEVERS } from './levers';
 import type { Agenda, Scenario } from './scenario-schema';
 import type { ScoreTerm } from './scoring';
+import type { BotReply, Reason } from './reasons';
 
 export { scenarioOf } from './scenario-registry';
 // perSeat moved to the vocabulary; re-exported so the rules' existing imports keep working.
@@ -27,8 +29,12 @@ import {
   type TreatyFormula,
 } from './vocabulary';
 
-/** Bumped whenever a rule change would make old replays play differently (2: log entries became data). */
-export const RULES_VERSION = 2;
+/**
+ * Bumped whenever a rule change would make old replays play differently (2: log entries became data; 3: agendas
+ * chosen with a miss cost, bot reasons and replies as codes, incidents that bite through mistrust, China's sway over
+ * ratification, Russia's price for islands on offer, Japanese business after the linkage).
+ */
+export const RULES_VERSION = 3;
 
 export type PerSeat<T> = Record<Seat, T>;
 
@@ -67,10 +73,10 @@ export interface Proposal {
   kind: ProposalKind;
   terms: ProposalTerms;
   status: 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
-  /** Why a bot proposed it; private to the proposer until the match ends. */
-  reason?: string;
+  /** Why a bot proposed it (src/game/reasons.ts); private to the proposer until the match ends. */
+  reason?: Reason;
   /** Why the answer was given; private to the seat that answered until the match ends. */
-  answerReason?: string;
+  answerReason?: Reason;
 }
 
 export interface ProposalTerms {
@@ -87,14 +93,17 @@ export interface Message {
   from: Seat;
   /** A seat for a private message, 'all' for a public statement. */
   to: Seat | 'all';
+  /** What the seat typed; empty for a bot's reply, which is data worded where shown. */
   text: string;
+  /** A bot's answer to a private message (src/bots/replies.ts), worded in the reader's language. */
+  reply?: BotReply;
 }
 
 export interface Order {
   action: ActionId;
   target?: string;
-  /** One line a person can read, e.g. "links aid to the islands: seikei fukabun". Private until the match ends. */
-  reason?: string;
+  /** Why a bot chose it, as a code worded where shown (e.g. `links-aid`: "links aid to the islands: seikei fukabun"). Private until the match ends. */
+  reason?: Reason;
 }
 
 export interface PendingDecision {
@@ -107,7 +116,7 @@ export interface PendingDecision {
   default: string;
   chosen: string | null;
   /** Why it was chosen (a bot's reason); private to the seat until the match ends. */
-  reason?: string;
+  reason?: Reason;
 }
 
 export interface NewsItem {
@@ -196,7 +205,12 @@ export interface AgendaState {
   id: string;
   title: string;
   text: string;
+  /** Added to the final score when the agenda is met at the end. */
   bonus: number;
+  /** Taken from the final score when it is missed (`LEVERS.score.agendaMissShare` of the bonus, rounded). */
+  cost: number;
+  /** True once the seat picked it in the first year (`chooseAgenda`); false while the dealt one stands. */
+  chosen: boolean;
 }
 
 export interface Outcome {
@@ -204,9 +218,11 @@ export interface Outcome {
   year: number;
   territorial: 'none' | 'partial' | 'full';
   treaty: TreatyFormula | null;
-  /** Public score plus the agenda bonus where the agenda was met. */
+  /** Public score plus the agenda bonus where the agenda was met, minus its cost where it was missed. */
   finalScores: PerSeat<number>;
   agendaMet: PerSeat<boolean>;
+  /** What each seat's agenda added (its bonus, met) or took (its cost, missed); 0 for a seat without one. */
+  agendaPoints?: PerSeat<number>;
   ranking: Seat[];
 }
 
@@ -407,8 +423,20 @@ function structuredCloneJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export function agendaState(a: Agenda): AgendaState {
-  return { id: a.id, title: a.title, text: a.text, bonus: a.bonus };
+export function agendaState(a: Agenda, chosen = false): AgendaState {
+  return {
+    id: a.id,
+    title: a.title,
+    text: a.text,
+    bonus: a.bonus,
+    cost: agendaMissCost(a.bonus),
+    chosen,
+  };
+}
+
+/** What missing an agenda with this bonus costs at the end. */
+export function agendaMissCost(bonus: number): number {
+  return Math.round(bonus * LEVERS.score.agendaMissShare);
 }
 
 /** A fresh id for proposals, messages and decisions, deterministic within the match. */

@@ -1,17 +1,23 @@
 /**
- * Plays one phase of a match for the bot seats, on any driver: decisions, proposals, answers to proposals, ready,
- * and hidden orders. Bots see only their own seat's view; every action they take carries their reason.
+ * Plays one phase of a match for the bot seats, on any driver: the first year's agenda choice, decisions, proposals,
+ * answers to proposals, ready, and hidden orders. Bots see only their own seat's view; every action they take
+ * carries their reason.
  */
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
+import { agendaWindowOpen } from '../game/legal';
 import type { Bot, BotContext } from './bot';
+import type { Reason } from '../game/reasons';
 import type { PhaseDriver } from './driver';
 
-/** One bot action as dispatched, with the bot's reason. */
+/**
+ * One bot action as dispatched, with the bot's reason (a code of src/game/reasons.ts); none for ready, and none for
+ * committed orders, each of which carries its own in `args`.
+ */
 export interface BotActionNote {
   seat: Seat;
   move: string;
   args: unknown[];
-  reason: string;
+  reason?: Reason;
   accepted: boolean;
 }
 
@@ -35,13 +41,13 @@ export function playBotPhase(
     view: driver.view(seat),
     next: rngs[seat] as () => number,
   });
-  const act = (seat: Seat, move: string, args: unknown[], reason: string): boolean => {
+  const act = (seat: Seat, move: string, args: unknown[], reason?: Reason): boolean => {
     const accepted = driver.move(playerIDOf(seat), move, args);
-    hooks.onAction?.({ seat, move, args, reason, accepted });
+    hooks.onAction?.({ seat, move, args, ...(reason ? { reason } : {}), accepted });
     return accepted;
   };
   const markReady = (seat: Seat, move: string, args: unknown[] = []) => {
-    if (!driver.over && driver.phase === phase && !driver.G.ready[seat]) act(seat, move, args, 'ready');
+    if (!driver.over && driver.phase === phase && !driver.G.ready[seat]) act(seat, move, args);
   };
 
   if (phase === 'briefing') {
@@ -51,6 +57,11 @@ export function playBotPhase(
   if (phase === 'diplomacy') {
     for (const seat of botSeats) {
       const bot = bots[seat] as Bot;
+      if (bot.agenda && agendaWindowOpen(driver.G, phase) && !driver.G.agendas[seat]?.chosen) {
+        const pick = bot.agenda(ctx(seat));
+        // The pick's reason goes to the hooks only: the move carries no reason, as the state keeps none for it.
+        if (pick) act(seat, 'chooseAgenda', [{ id: pick.id }], pick.reason);
+      }
       for (const d of bot.decide(ctx(seat)))
         act(seat, 'decide', [{ id: d.id, option: d.option, reason: d.reason }], d.reason);
       for (const p of bot.propose(ctx(seat))) act(seat, 'propose', [p], p.reason);
@@ -70,9 +81,7 @@ export function playBotPhase(
     for (const seat of botSeats) {
       if (driver.G.ready[seat]) continue;
       const orders = (bots[seat] as Bot).orders(ctx(seat));
-      const why = orders.map((o) => o.reason ?? o.action).join('; ') || 'no orders';
-      if (!act(seat, 'commitOrders', [{ orders }], why))
-        act(seat, 'commitOrders', [{ orders: [] }], 'fallback: no orders');
+      if (!act(seat, 'commitOrders', [{ orders }])) act(seat, 'commitOrders', [{ orders: [] }]);
     }
   }
 }

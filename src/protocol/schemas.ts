@@ -57,13 +57,27 @@ const movePayload = <M extends MoveName>(move: M) =>
     .strict();
 type MovePayload = ReturnType<typeof movePayload<MoveName>>;
 
-/** A move as boardgame.io's client sends it, with the seat's credentials: one payload shape per move. */
+/**
+ * A move as boardgame.io's client sends it, with the seat's credentials: one payload shape per move. A bot's reply
+ * to a message (`sendMessage` with `reply`, worded from the catalogue where shown) is made by the solo client's own
+ * bots on its local master and never crosses a socket; a client sending one would speak in a bot's voice, so the
+ * server refuses it.
+ */
 export const MoveAction = z
   .object({
     type: z.literal('MAKE_MOVE'),
     payload: z.discriminatedUnion('type', MOVE_NAMES.map(movePayload) as [MovePayload, ...MovePayload[]]),
   })
-  .strict();
+  .strict()
+  .superRefine((action, ctx) => {
+    const arg = action.payload.args?.[0] as { reply?: unknown } | undefined;
+    if (action.payload.type === 'sendMessage' && arg?.reply !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: "sendMessage: a bot's reply is not sent by a player; write the message as text",
+        path: ['payload', 'args', 0, 'reply'],
+      });
+  });
 
 /** `update` arguments: the action, the state ID it was made against, matchID, playerID. */
 export const UpdateArgs = z.tuple([MoveAction, z.number().int().min(0), MatchIDSchema, PlayerIDSchema]);

@@ -294,7 +294,7 @@ function seatHtml(s: SeatReport, d: Debrief, w: ReportWords): string {
           : s.agenda.met
             ? 'report.seat.agendaMet'
             : 'report.seat.agendaNotMet',
-        { text: s.agenda.text, bonus: String(s.agenda.bonus) },
+        { text: s.agenda.text, bonus: String(s.agenda.bonus), cost: String(s.agenda.cost) },
         { title: `<strong>${e(s.agenda.title)}</strong>` },
       )}</p>`
     : '';

@@ -17,6 +17,7 @@ import type { Replay, ReplayCheck } from '../match/replay';
 import type { Indicator } from './indicators';
 import { matchDistanceFromHistory, type HistoryCell } from './history';
 import { reportEnglish, type ReportWords, type Translate } from './debrief-words';
+import { reasonText, replyWords } from '../bots/reason-text';
 
 /** Largest baseline file accepted, in characters. */
 export const MAX_BASELINE_CHARS = 20_000_000;
@@ -131,7 +132,10 @@ export interface DecisionRecord {
   chosen: string;
   historical: string;
   againstHistory: boolean;
-  /** The bot's reason; absent when the seat gave none (an unanswered decision takes the historical default). */
+  /**
+   * The bot's reason in the report's words (worded from its code, src/game/reasons.ts); absent when the seat gave
+   * none (an unanswered decision takes the historical default).
+   */
   reason?: string;
   answered: boolean;
 }
@@ -141,7 +145,7 @@ export interface AgreementRecord {
   to: Seat;
   kind: string;
   text: string;
-  /** The proposer's reason, if it gave one. */
+  /** The proposer's reason in the report's words, if it gave one. */
   reason?: string;
 }
 
@@ -150,6 +154,7 @@ export interface OrderRecord {
   target?: string;
   /** The order in words (the action's name and its target's), what the report shows instead of the ids. */
   text: string;
+  /** The bot's reason in the report's words. */
   reason?: string;
 }
 
@@ -249,7 +254,8 @@ export interface SeatReport {
   rank?: number;
   finalScore: number;
   publicScore: number;
-  agenda: { title: string; text: string; bonus: number; met?: boolean } | null;
+  /** The seat's secret agenda: its bonus if met, its cost if missed (`met` once the match is over). */
+  agenda: { title: string; text: string; bonus: number; cost: number; met?: boolean } | null;
   baseline: BaselinePlacement | null;
   keyDecisions: KeyDecision[];
   messages: MessageRecord[];
@@ -530,7 +536,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
       againstHistory: d.chosen !== d.default,
       answered: d.reason !== undefined || d.chosen !== d.default,
     };
-    if (d.reason) record.reason = d.reason;
+    if (d.reason) record.reason = reasonText(t, d.reason);
     decisions.push(record);
     y?.decisions.push(record);
     if (record.againstHistory) {
@@ -553,7 +559,7 @@ export function buildDebrief(input: DebriefInput): Debrief {
     const y = byRound.get(p.round);
     const text = describeAgreement(p, w.log, scenario);
     const record: AgreementRecord = { from: p.from, to: p.to, kind: p.kind, text };
-    if (p.reason) record.reason = p.reason;
+    if (p.reason) record.reason = reasonText(t, p.reason);
     y?.agreements.push(record);
     if (p.kind === 'peace-treaty' && y)
       addDrift({
@@ -567,7 +573,11 @@ export function buildDebrief(input: DebriefInput): Debrief {
     const y = byYear.get(r.year);
     if (!y) continue;
     for (const seat of SEATS)
-      y.orders[seat] = r.orders[seat].map((o) => ({ ...o, text: orderText(o, scenario, w) }));
+      y.orders[seat] = r.orders[seat].map(({ reason, ...o }) => ({
+        ...o,
+        text: orderText(o, scenario, w),
+        ...(reason ? { reason: reasonText(t, reason) } : {}),
+      }));
     const japan = r.orders.japan.find((o) => o.action === 'abandon-linkage');
     if (japan)
       addDrift({
@@ -583,7 +593,8 @@ export function buildDebrief(input: DebriefInput): Debrief {
     year: byRound.get(m.round)?.year ?? scenario.startYear + Math.max(0, m.round - 1),
     from: m.from,
     to: m.to,
-    text: m.text,
+    // A bot's reply is stored as data and worded here, in the report's language.
+    text: m.reply ? replyWords(t, m.reply) : m.text,
   }));
   for (const m of messages) {
     const y = byYear.get(m.year);
@@ -763,7 +774,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
           agreement: describeAgreement(p, w.log, scenario),
         }),
       };
-      if (p.reason) k.reason = p.reason;
+      if (p.reason) k.reason = reasonText(t, p.reason);
       if (p.kind === 'peace-treaty') k.againstHistory = true;
       keyDecisions.push(k);
     } else if (p.to === seat && (p.status === 'accepted' || p.status === 'rejected')) {
@@ -774,6 +785,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
           seat: w.log.seat(p.from),
           agreement: describeAgreement(p, w.log, scenario),
         }),
+        ...(p.answerReason ? { reason: reasonText(t, p.answerReason) } : {}),
         ...(p.kind === 'peace-treaty' && p.status === 'accepted' ? { againstHistory: true } : {}),
       });
     }
@@ -782,7 +794,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
     for (const o of r.orders[seat]) {
       if (!KEY_ACTIONS.has(o.action)) continue;
       const k: KeyDecision = { year: r.year, kind: 'order', text: orderText(o, scenario, w) };
-      if (o.reason) k.reason = o.reason;
+      if (o.reason) k.reason = reasonText(t, o.reason);
       if (o.action === 'abandon-linkage') k.againstHistory = true;
       keyDecisions.push(k);
     }
@@ -804,6 +816,7 @@ function seatReport(seat: Seat, c: SeatContext): SeatReport {
       ? {
           ...(w.agenda ? w.agenda(agenda) : { title: agenda.title, text: agenda.text }),
           bonus: agenda.bonus,
+          cost: agenda.cost,
           ...(outcome ? { met: outcome.agendaMet[seat] } : {}),
         }
       : null,

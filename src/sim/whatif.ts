@@ -21,9 +21,10 @@ import {
   isSeat,
 } from '../game/vocabulary';
 import type { Order } from '../game/state';
+import type { Reason } from '../game/reasons';
 import type { Effect, Scenario, ScheduledEvent } from '../game/scenario-schema';
 import { parseScenario } from '../game/scenario-validate';
-import type { Bot, BotProposal } from '../match/bot';
+import type { Bot, BotContext, BotProposal } from '../match/bot';
 
 /** Levers a `set` may hold at a value; each is a plain clamped level, so "−all then +value" sets it exactly. */
 export const SETTABLE_LEVERS = [
@@ -281,6 +282,7 @@ export function withPolicies(bot: Bot, policies: readonly PolicyWhatIf[]): Bot {
   return {
     kind: `${bot.kind}+what-if`,
     decide: (ctx) => bot.decide(ctx),
+    ...(bot.agenda ? { agenda: (ctx: BotContext) => bot.agenda?.(ctx) ?? null } : {}),
     propose(ctx) {
       const own = bot.propose(ctx);
       const extra: BotProposal[] = [];
@@ -289,14 +291,14 @@ export function withPolicies(bot: Bot, policies: readonly PolicyWhatIf[]): Bot {
         const to: Seat = ctx.seat === 'russia' ? 'japan' : 'russia';
         const args = { to, kind: 'peace-treaty' as const, terms: { formula: p.treaty } };
         if (proposalProblem(ctx.view, ctx.seat, args) === null)
-          extra.push({ ...args, reason: `what-if: offers a ${p.treaty} treaty` });
+          extra.push({ ...args, reason: { code: 'what-if-treaty-offer', args: { formula: p.treaty } } });
       }
       return [...extra, ...own.filter((o) => !(extra.length && o.kind === 'peace-treaty'))];
     },
     respond(ctx, proposal) {
       const offered = active(ctx.view.year).some((p) => p.treaty !== undefined);
       if (offered && proposal.kind === 'peace-treaty' && acceptProblem(ctx.view, proposal) === null) {
-        return { accept: true, reason: 'what-if: seeks a treaty' };
+        return { accept: true, reason: { code: 'what-if-seeks-treaty' } };
       }
       return bot.respond(ctx, proposal);
     },
@@ -306,7 +308,8 @@ export function withPolicies(bot: Bot, policies: readonly PolicyWhatIf[]): Bot {
       const forced: Order[] = [];
       for (const action of now.flatMap((p) => p.force)) {
         const target = targetsFor(ctx.view, ctx.seat, action)[0];
-        const reason = `what-if: ${action} from ${now.find((p) => p.force.includes(action))?.year}`;
+        const year = now.find((p) => p.force.includes(action))?.year ?? ctx.view.year;
+        const reason: Reason = { code: 'what-if-forced', args: { action, year } };
         const order: Order = target === undefined ? { action, reason } : { action, target, reason };
         if (ordersProblem(ctx.view, ctx.seat, [...forced, order]) === null) forced.push(order);
       }

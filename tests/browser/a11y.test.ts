@@ -1,8 +1,9 @@
 // Protects issue 13's WCAG 2.2 AA check of the app: axe-core, run inside Chromium with the wcag2a/wcag2aa/wcag21aa/
 // wcag22aa rules, finds no serious or critical violation on the start screen, the game screen in each phase (the
 // briefing, Diplomacy, Policy with an order chosen and the commit question open, the year's recap), the map's
-// features, detail panel and text tables, the shortcuts dialog, the end screen and the replay viewer (its open form
-// and a loaded replay).
+// features, detail panel and text tables, the shortcuts dialog, the end screen, the after-action report inside its
+// frame, and the replay viewer (its open form and a loaded replay). (The hot-seat pass screen is checked in
+// understanding.test.ts, whose flow passes the device.)
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { perSeat } from '../../src/game/vocabulary';
@@ -65,6 +66,22 @@ describe('axe-core on every screen of the app', () => {
       await playStep(page);
     await expect.poll(() => page.locator('#end-screen').isVisible(), { timeout: 30_000 }).toBe(true);
     await check('end screen');
+    // The after-action report: axe runs inside the frame's own document. The frame is sandboxed without scripts,
+    // where axe's asynchronous run never settles, so the test reloads the same report in the same frame with
+    // scripts allowed for axe alone (the report's CSP still allows none of its own).
+    await page.click('[data-test=debrief]');
+    await page.locator('[data-test=debrief-frame]').waitFor({ timeout: 60_000 });
+    await check('debrief bar');
+    await page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('[data-test=debrief-frame]');
+      if (!frame) return;
+      frame.setAttribute('sandbox', `${frame.getAttribute('sandbox') ?? ''} allow-scripts`);
+      frame.srcdoc = `${frame.srcdoc}`;
+    });
+    const frame = await (await page.locator('[data-test=debrief-frame]').elementHandle())?.contentFrame();
+    if (!frame) throw new Error('the report frame has no document');
+    await frame.waitForSelector('#outcome');
+    found['debrief: the report inside its frame'] = await seriousViolations(frame);
 
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     expect(errors).toEqual([]);

@@ -1,12 +1,16 @@
 /**
  * axe-core inside a Playwright page: injects node_modules/axe-core/axe.min.js and runs it with the WCAG 2.0, 2.1
  * and 2.2 A/AA rules. `seriousViolations` keeps the serious and critical ones, each as one line naming the rule and
- * the first few offending nodes, so a failing test says what to fix and where.
+ * the first few offending nodes, so a failing test says what to fix and where. axe's source is evaluated in the
+ * page or frame rather than added as a script tag, so it also runs inside the after-action report's frame, which is
+ * sandboxed without scripts and whose CSP allows none.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface AxeNode {
@@ -23,7 +27,7 @@ interface AxeViolation {
 /** Runs axe on the page (or frame) as it is now; returns the serious and critical violations as readable lines. */
 export async function seriousViolations(page: Page | Frame, context = 'document'): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  if (!loaded) await page.evaluate((axeSource ??= readFileSync(AXE_PATH, 'utf8')));
   const violations = await page.evaluate(
     async ({ tags, context }) => {
       const axe = (

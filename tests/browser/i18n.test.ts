@@ -1,7 +1,7 @@
 // Protects issue 13's languages: for Japanese, Russian, Korean and Chinese, the start screen, one year of play as
 // Japan and the end screen (and in Russian the after-action report) are in that language's script and show no line of
 // the English catalogue that the language words differently; `?lang=` forces the language; a switch in the top bar mid-match keeps the match and is
-// remembered; a player's typed message is shown exactly as typed.
+// remembered; a player's typed message is shown exactly as typed, and a bot's reply in the language shown, re-worded on a switch.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '../../src/i18n/locales/en';
@@ -110,6 +110,17 @@ describe('the game in four languages', () => {
         await expect.poll(() => page.locator('[data-test=messages]').innerText()).toContain(TYPED);
         // As text, not markup: no element came of it.
         expect(await page.locator('[data-test=messages] b, [data-test=messages] img').count()).toBe(0);
+        // Russia's bot answers at once (on relations in general: its doctrine separates economics from politics).
+        // The reply is stored as data and worded where shown: in Japanese, then in Russian after a switch.
+        const messages = () => page.locator('[data-test=messages]').innerText();
+        const reason = async (l: Lang) => (await CATALOGUES[l]()).default.reason['separates-economics'];
+        await expect.poll(messages).toContain(await reason('ja'));
+        await page.selectOption('#topbar [data-test=language]', 'ru');
+        await expect.poll(messages).toContain(await reason('ru'));
+        expect(await messages()).not.toContain(await reason('ja'));
+        await page.selectOption('#topbar [data-test=language]', 'ja');
+        await expect.poll(messages).toContain(await reason('ja'));
+        await page.evaluate(() => localStorage.clear());
       });
       await check(lang, 'after one year', english);
 
@@ -142,13 +153,17 @@ describe('the game in four languages', () => {
 
       if (lang === 'ru') {
         // The after-action report, in its sandboxed frame: Russian throughout (its catalogue's `report.` words, the
-        // era's texts), no line of the English catalogue. Bots' reasons and the paper's quotes stay as written.
+        // era's texts, the bots' reasons), no line of the English catalogue. The paper's quotes stay as written.
         await page.click('[data-test=debrief]');
         const frame = page.frameLocator('[data-test=debrief-frame]');
         await frame.locator('#outcome').waitFor({ timeout: 120_000 });
         expectTranslated(await frame.locator('body').innerText(), 'ru', 'report', english);
         expect(await frame.locator('#drift h2').innerText()).toBe('Где партия разошлась с историей');
         expect(await frame.locator('html').getAttribute('lang')).toBe('ru');
+        // The random bots' reason, worded from its code in Russian.
+        expect(await frame.locator('#orders').innerText()).toContain(
+          (await CATALOGUES.ru()).default.reason['random-choice'],
+        );
         await check(lang, 'report bar', english);
       }
       expect(errors).toEqual([]);

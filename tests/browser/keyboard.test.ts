@@ -87,6 +87,15 @@ describe('a year by keyboard alone', () => {
     expect(
       await page.evaluate(() => document.getElementById('seat-panel')?.contains(document.activeElement)),
     ).toBe(true);
+    // The first year's agenda choice by keyboard: take another agenda than the one dealt.
+    const other = await page
+      .locator('[data-test=agenda-choice] button[aria-pressed=false]')
+      .first()
+      .getAttribute('data-test');
+    if (!other) throw new Error('no other agenda offered');
+    await tabTo(other);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`[data-test=${other}]`).getAttribute('aria-pressed')).toBe('true');
     await tabTo('end-diplomacy');
     await page.keyboard.press('Enter');
     await page.locator('[data-test=commit]').waitFor();

@@ -1,12 +1,14 @@
 // Protects issue 12, "why, before and after": as Japan in yeltsin-1992 a player sees the ladder gauge with both
 // sides' rungs, a treaty proposal's odds and the rule that will refuse it before sending, the refusal's reason after,
 // each order's expected effect before committing, and the year's recap after Resolution; at a hot seat an Accept the
-// rules would refuse is disabled with its reason.
+// rules would refuse is disabled with its reason, and the pass screen between the two seats has no serious or
+// critical axe violation (issue 13).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, useApp, waitForMap, type Served, commitAnyway } from './harness';
+import { seriousViolations } from './axe';
 
 let served: Served;
 let page: Page;
@@ -93,6 +95,9 @@ describe('why, before and after', () => {
       await page.locator('[data-test=pass-ready]').waitFor({ state: 'visible' });
       await page.click('[data-test=pass-ready]');
     };
+    // The hot-seat pass screen holds to WCAG 2.2 AA like every other screen (axe, as in a11y.test.ts).
+    await page.locator('[data-test=pass-ready]').waitFor({ state: 'visible' });
+    expect(await seriousViolations(page)).toEqual([]);
     await pass();
     await page.click('[data-test=ready-briefing]');
     await pass();

@@ -97,7 +97,18 @@ describe('a way in', () => {
     expect(await page.locator('[data-test=seat-briefing].tutorial-target').count()).toBe(1);
 
     await page.click('[data-test=ready-briefing]');
+    // The secret agenda: every option of Japan's era offered with its stakes; taking one moves the guide on.
+    await expect.poll(step).toBe('agenda');
+    expect(await page.locator('[data-test=agenda-choice].tutorial-target').count()).toBe(1);
+    const options = page.locator('[data-test=agenda-choice] li');
+    expect(await options.count()).toBe(3);
+    expect(await options.first().innerText()).toMatch(/\+\d+点.*−\d+点/s);
+    const take = page.locator('[data-test=agenda-choice] button[aria-pressed=false]').first();
+    const chosen = await take.getAttribute('data-test');
+    await take.click();
     await expect.poll(step).toBe('proposal');
+    expect(await page.locator(`[data-test=${chosen}]`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => window.__oilAndWater?.session?.view().agendas.japan?.chosen)).toBe(true);
     await page.click('[data-test=send-proposal]');
     await expect.poll(step).toBe('answer');
     await page.click('[data-test=tutorial-next]');

@@ -4,7 +4,7 @@ import type { LogEntry, State } from 'boardgame.io';
 import { SEATS, type Seat } from '../../src/game/vocabulary';
 import type { GameState } from '../../src/game/state';
 import type { MoveName } from '../../src/game/args';
-import { legalProposals, nextOrderChoices } from '../../src/game/legal';
+import { agendaOptions, legalProposals, nextOrderChoices } from '../../src/game/legal';
 import type { MatchSocket } from '../../src/protocol/match-socket';
 import {
   type CreatedMatch,
@@ -97,6 +97,9 @@ describe('what a seat and a spectator receive', () => {
     expect(
       (await seats.us.move('sendMessage', { to: 'rok', text: 'Washington to Seoul, privately' })).ok,
     ).toBe(true);
+    // Russia takes another agenda than the one dealt: its pick must reach no other seat, in the state or the log.
+    const pick = agendaOptions(view, 'russia').find((a) => a.id !== view.agendas.russia?.id);
+    expect((await seats.russia.move('chooseAgenda', { id: pick?.id })).ok).toBe(true);
     await all('ready');
     await seats.china.until((s) => s.state?.ctx.phase === 'policy', 5000, 'policy');
     // China commits real orders while Japan still deliberates: Japan sees updates with China's orders hidden.
@@ -147,12 +150,13 @@ describe('what a seat and a spectator receive', () => {
 
   it('redacts other seats’ secret move arguments in the log', () => {
     const entries = japanWire.logs.flat().filter((e) => e.action.type === 'MAKE_MOVE');
-    const secretMoves = ['propose', 'sendMessage', 'commitOrders', 'respond', 'withdraw'];
+    const secretMoves = ['propose', 'sendMessage', 'commitOrders', 'respond', 'withdraw', 'chooseAgenda'];
     const others = entries.filter(
       (e) => e.action.payload.playerID !== '1' && secretMoves.includes(e.action.payload.type),
     );
     expect(others.length).toBeGreaterThan(0);
     for (const e of others) expect(e.action.payload.args).toBeNull();
+    expect(others.some((e) => e.action.payload.type === 'chooseAgenda')).toBe(true);
   });
 
   it('holds the secrets on the facilitator’s own sockets (the view is not simply empty)', async () => {

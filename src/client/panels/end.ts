@@ -1,6 +1,7 @@
 /** The end screen: ranking, each score against the era's historical baseline, the seed, and the replay file. */
 import { formatDecimal } from '../../i18n';
-import type { GameState } from '../../game/state';
+import type { GameState, Outcome } from '../../game/state';
+import type { Seat } from '../../game/vocabulary';
 import { serializeReplay, type Replay } from '../../match/replay';
 import type { Baseline } from '../baseline';
 import { el, replace } from '../dom';
@@ -64,12 +65,21 @@ function table(ctx: EndContext, baseline: Partial<Record<string, number>> | unde
         el('td', { text: String(i + 1) }),
         el('td', { text: `${SEAT_LABEL[seat]}${who}` }),
         el('td', { text: formatDecimal(score) }),
-        el('td', { text: outcome.agendaMet[seat] ? S.end.met : S.end.notMet }),
+        el('td', { text: agendaCell(outcome, seat) }),
         el('td', { text: base === undefined ? '—' : String(base) }),
         el('td', { text: diff }),
       );
     }),
   );
+}
+
+/** Met or missed, with what the agenda added or took (older outcomes carry no points: the word alone). */
+function agendaCell(outcome: Outcome, seat: Seat): string {
+  const points = outcome.agendaPoints?.[seat];
+  if (points === undefined) return outcome.agendaMet[seat] ? S.end.met : S.end.notMet;
+  return outcome.agendaMet[seat]
+    ? S.agenda.endMet(formatDecimal(points))
+    : S.agenda.endMissed(formatDecimal(-points));
 }
 
 /** How a baseline was made, in words. */

@@ -4,7 +4,7 @@ import { newsText, scenarioOf } from '../display-scenario';
 import { el, replace, bounded } from '../dom';
 import { eventSources } from '../details';
 import { pinNumber } from '../news-pins';
-import { logLine, S, SEAT_LABEL } from '../strings';
+import { logLine, messageText, S, SEAT_LABEL } from '../strings';
 
 const SHOWN = 60;
 
@@ -85,7 +85,8 @@ export function renderFeed(container: HTMLElement, view: GameState): void {
               text: m.to === 'all' ? S.feed.publicTag : S.feed.privateTo(SEAT_LABEL[m.to]),
             }),
             ': ',
-            bounded(m.text),
+            // A bot's reply is data, worded now in the language shown; what a seat typed is shown as typed.
+            bounded(messageText(m)),
           ),
         ),
       ),

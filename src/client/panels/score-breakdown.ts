@@ -21,6 +21,11 @@ export function scoreBreakdownTable(view: GameState, lastOnly = false): HTMLElem
     shown.some((h) => SEATS.some((s) => h.scoreTerms?.[s][t] !== undefined)),
   );
   const cell = (v: number | undefined) => el('td', { text: v === undefined ? '' : num(v) });
+  // On the end screen (the last year alone, the match over): what each agenda added or cost, and the final score.
+  const outcome = lastOnly ? view.outcome : null;
+  const agendaHeads = outcome?.agendaPoints ? [S.agenda.column, S.agenda.final] : [];
+  const agendaCells = (seat: (typeof SEATS)[number]) =>
+    outcome?.agendaPoints ? [cell(outcome.agendaPoints[seat]), cell(outcome.finalScores[seat])] : [];
   return el(
     'div',
     { class: 'score-breakdown', 'data-test': 'score-breakdown' },
@@ -37,7 +42,7 @@ export function scoreBreakdownTable(view: GameState, lastOnly = false): HTMLElem
           S.scoreBreakdown.seat,
           ...terms.map((t: ScoreTerm) => S.scoreBreakdown.term[t]),
         ]
-          .concat(S.scoreBreakdown.total)
+          .concat(S.scoreBreakdown.total, ...agendaHeads)
           .map((h) => el('th', { scope: 'col', text: h })),
       ),
       ...shown.flatMap((h) =>
@@ -49,6 +54,7 @@ export function scoreBreakdownTable(view: GameState, lastOnly = false): HTMLElem
             el('td', { text: SEAT_LABEL[seat] }),
             ...terms.map((t) => cell(h.scoreTerms?.[seat][t])),
             cell(h.scores[seat]),
+            ...agendaCells(seat),
           ),
         ),
       ),

@@ -1,12 +1,13 @@
 /**
- * The seat panel: the secret agenda, event decisions, proposals received and sent, a new proposal, the policy menu
- * with action points left, the commit button, messages, and who the table is waiting for. Every option listed comes
- * from the rules' legal-move helpers; every click is a move sent through the session.
+ * The seat panel: the secret agenda (a choice in the first year), event decisions, proposals received and sent, a
+ * new proposal, the policy menu with action points left, the commit button, messages, and who the table is waiting
+ * for. Every option listed comes from the rules' legal-move helpers; every click is a move sent through the session.
  */
 import type { ProposalKind } from '../../game/catalog';
 import { SEATS, type Seat } from '../../game/vocabulary';
-import type { GameState } from '../../game/state';
+import { agendaMissCost, type GameState } from '../../game/state';
 import { LEVERS } from '../../game/levers';
+import { agendaMetNow, agendaOptions, agendaWindowOpen } from '../../game/legal';
 import { el, replace, bounded } from '../dom';
 import type { GameSession } from '../session';
 import { PROPOSAL_LABEL, S, SEAT_LABEL, W, phaseLabel } from '../strings';
@@ -49,9 +50,51 @@ function send(ctx: SeatPanelContext, ok: boolean): void {
   if (!ok) ctx.notify(S.seat.refused);
 }
 
-function agenda(view: GameState, seat: Seat): HTMLElement {
-  const dealt = view.agendas[seat];
-  const a = dealt ? { ...dealt, ...agendaText(view, dealt) } : null;
+/**
+ * The seat's secret agenda. In the first year (Diplomacy and Policy) every agenda of the seat's era is offered with
+ * its text (which states its conditions), bonus, miss cost and whether it would be met as things stand; a button
+ * takes one. Afterwards the one held is shown with what it adds or costs at the end.
+ */
+function agenda(ctx: SeatPanelContext, view: GameState, seat: Seat, phase: string): HTMLElement {
+  const held = view.agendas[seat];
+  const a = held ? { ...held, ...agendaText(view, held) } : null;
+  const stakes = (bonus: number) => S.agenda.stakes(bonus, agendaMissCost(bonus));
+  if (a && agendaWindowOpen(view, phase)) {
+    return el(
+      'section',
+      { class: 'agenda', 'data-test': 'agenda' },
+      el('h3', { id: 'agenda-choice-heading', text: S.agenda.choose }),
+      el('p', { class: 'muted', text: a.chosen ? S.agenda.chosenHelp : S.agenda.dealtHelp }),
+      el(
+        'ul',
+        { class: 'agenda-options', 'data-test': 'agenda-choice', 'aria-labelledby': 'agenda-choice-heading' },
+        ...agendaOptions(view, seat).map((option) => {
+          const words = agendaText(view, option);
+          const current = option.id === a.id;
+          return el(
+            'li',
+            { class: current ? 'agenda-option current' : 'agenda-option', 'data-agenda': option.id },
+            el('p', {}, el('strong', { text: words.title }), ' ', words.text),
+            el('p', { class: 'muted', text: stakes(option.bonus) }),
+            el('p', {
+              class: 'muted',
+              text: agendaMetNow(view, option) ? S.agenda.metNow : S.agenda.notMetNow,
+            }),
+            el('button', {
+              text: current ? S.agenda.current : S.agenda.take,
+              'aria-label': current ? S.agenda.currentLabel(words.title) : S.agenda.takeLabel(words.title),
+              'aria-pressed': current ? 'true' : 'false',
+              'data-key': `agenda-${option.id}`,
+              'data-test': `agenda-option-${option.id}`,
+              onclick: () => {
+                if (!current) send(ctx, ctx.session.dispatch('chooseAgenda', { id: option.id }));
+              },
+            }),
+          );
+        }),
+      ),
+    );
+  }
   return el(
     'section',
     { class: 'agenda', 'data-test': 'agenda' },
@@ -59,7 +102,7 @@ function agenda(view: GameState, seat: Seat): HTMLElement {
     a
       ? el('p', {}, el('strong', { text: a.title }), ' ', a.text)
       : el('p', { class: 'muted', text: S.seat.agendaNone }),
-    a ? el('p', { class: 'muted', text: S.seat.agendaBonus(a.bonus) }) : null,
+    a ? el('p', { class: 'muted', text: stakes(a.bonus) }) : null,
   );
 }
 
@@ -473,7 +516,7 @@ export function renderSeat(container: HTMLElement, ctx: SeatPanelContext): void 
       : null,
     ladderGauge(view),
     phase === 'briefing' ? null : role,
-    agenda(view, seat),
+    agenda(ctx, view, seat, phase),
     ...body,
     messages(ctx, seat),
     el(

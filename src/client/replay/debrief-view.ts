@@ -1,7 +1,8 @@
 /**
  * The after-action report in the browser: the same report as `npm run cli -- replay report` (src/sim/debrief.ts and
  * debrief-html.ts), built from the match's replay, in the language the page shows (its catalogue's `report.` words,
- * the era's texts through display-scenario.ts; what players typed and the bots' reasons as they are). The HTML escapes every piece of match text and carries a CSP with
+ * the era's texts through display-scenario.ts, the bots' reasons and replies worded from their codes; what players
+ * typed as they typed it). The HTML escapes every piece of match text and carries a CSP with
  * no scripts; it is shown in a sandboxed frame (no scripts; same origin only so the Print button can reach it) and
  * can be printed or saved as a file.
  */

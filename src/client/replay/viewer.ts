@@ -7,7 +7,8 @@
 import './replay.css';
 import { botKinds } from '../../bots/registry';
 import { SEATS, type Seat, isSeat } from '../../game/vocabulary';
-import type { GameState } from '../../game/state';
+import type { GameState, Proposal } from '../../game/state';
+import type { Reason } from '../../game/reasons';
 import { el, replace, bounded } from '../dom';
 import type { MapData } from '../map/geometry';
 import type { MapView } from '../map-view';
@@ -16,7 +17,7 @@ import { renderDetail, showTooltip } from '../panels/detail';
 import { downloadReplay } from '../panels/end';
 import { renderFeed } from '../panels/feed';
 import type { GameSession, LocalSession } from '../session';
-import { BOT_DESCRIPTION, botName, S, SEAT_LABEL, W } from '../strings';
+import { BOT_DESCRIPTION, botName, messageText, reasonWords, S, SEAT_LABEL, W } from '../strings';
 import { orderLabel, proposalLabel, type MapSelection } from '../ui-state';
 import { showDebrief } from './debrief-view';
 import { PARENT_BOTS, startForkSession } from './fork-session';
@@ -31,7 +32,7 @@ import {
   type Timeline,
 } from './timeline';
 import { agendaText, scenarioOf } from '../display-scenario';
-import { onLanguageChange } from '../../i18n';
+import { onLanguageChange, t } from '../../i18n';
 import { languageSwitcher } from '../language-switcher';
 import { MATCH_ID_PATTERN } from '../../protocol/schemas';
 import { loadBuiltinScenario } from '../../scenario/builtin';
@@ -525,8 +526,18 @@ function renderTop(top: HTMLElement, session: ReplaySession, words: string): voi
 /** The secrets at a position, through the lens: agendas, the latest diplomacy with reasons, the latest orders. */
 function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): void {
   const p = session.position;
-  const because = (reason: string | undefined) =>
-    reason ? el('span', { class: 'reason muted', text: ` — ${S.replay.because(bounded(reason))}` }) : null;
+  // Reasons are codes (src/game/reasons.ts), worded in the language shown.
+  const because = (reason: Reason | undefined) =>
+    reason
+      ? el('span', { class: 'reason muted', text: ` — ${S.replay.because(reasonWords(reason))}` })
+      : null;
+  const answered = (x: Proposal) =>
+    x.answerReason
+      ? el('span', {
+          class: 'reason muted',
+          text: ` — ${t('reason.answered', { seat: SEAT_LABEL[x.to], reason: reasonWords(x.answerReason) })}`,
+        })
+      : null;
   const agendas = el(
     'ul',
     { class: 'agendas' },
@@ -575,6 +586,7 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
                 {},
                 `${SEAT_LABEL[x.from]}: ${proposalLabel(v, x, x.from)} — ${S.seat.status[x.status] ?? x.status}`,
                 because(x.reason),
+                answered(x),
               ),
             ),
           ),
@@ -588,7 +600,7 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
                     'li',
                     {},
                     el('strong', { text: `${SEAT_LABEL[m.from]} → ${SEAT_LABEL[m.to as Seat]}: ` }),
-                    bounded(m.text),
+                    bounded(messageText(m)),
                   ),
                 ),
               )
