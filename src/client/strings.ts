@@ -203,7 +203,6 @@ function buildS() {
       heading: t('S.seat.heading'),
       agenda: t('S.seat.agenda'),
       agendaNone: t('S.seat.agendaNone'),
-      agendaBonus: (bonus: Arg) => t('S.seat.agendaBonus', { bonus }),
       briefing: t('S.seat.briefing'),
       readyBriefing: t('S.seat.readyBriefing'),
       decisions: t('S.seat.decisions'),

@@ -546,7 +546,7 @@ function renderSecrets(box: HTMLElement, session: ReplaySession, v: GameState): 
       const words = a ? agendaText(v, a) : null;
       const body =
         a && words
-          ? `${words.title}: ${words.text} (${S.seat.agendaBonus(a.bonus)})`
+          ? `${words.title}: ${words.text} (${S.agenda.stakes(a.bonus, a.cost)})`
           : p.round === 0
             ? S.replay.agendaNotDealt
             : S.replay.agendaHidden;

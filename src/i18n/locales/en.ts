@@ -41,7 +41,6 @@ const en = {
       heading: 'Your seat',
       agenda: 'Secret agenda',
       agendaNone: 'Offered when the first year begins.',
-      agendaBonus: '+{bonus} points if met at the end',
       briefing: 'The era',
       readyBriefing: 'I have read the briefing',
       decisions: 'Decisions',

@@ -40,7 +40,6 @@ const ja: Messages = {
       heading: 'あなたの席',
       agenda: '秘密の目標',
       agendaNone: '最初の年の開始時に選択肢が示されます。',
-      agendaBonus: '最後に達成していれば +{bonus}点',
       briefing: 'この時代',
       readyBriefing: 'ブリーフィングを読みました',
       decisions: '決定',

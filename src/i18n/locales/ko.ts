@@ -41,7 +41,6 @@ const ko: Messages = {
       heading: '내 자리',
       agenda: '비밀 목표',
       agendaNone: '첫해가 시작될 때 선택지가 제시됩니다.',
-      agendaBonus: '마지막에 달성하면 +{bonus}점',
       briefing: '이 시대',
       readyBriefing: '브리핑을 읽었습니다',
       decisions: '결정',

@@ -42,7 +42,6 @@ const ru: Messages = {
       heading: 'Ваша страна',
       agenda: 'Тайная цель',
       agendaNone: 'Предлагается в начале первого года.',
-      agendaBonus: '+{bonus} очков, если достигнута к концу',
       briefing: 'Эпоха',
       readyBriefing: 'Я прочитал(а) вводную',
       decisions: 'Решения',

@@ -41,7 +41,6 @@ const zh: Messages = {
       heading: '你的席位',
       agenda: '秘密目标',
       agendaNone: '第一年开始时供你选择。',
-      agendaBonus: '终局时达成则 +{bonus} 分',
       briefing: '本时代',
       readyBriefing: '我已读完简报',
       decisions: '决定',
