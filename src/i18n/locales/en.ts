@@ -205,7 +205,7 @@ const en = {
     },
     scoreBreakdown: {
       heading: 'Where the scores come from',
-      note: 'Each public score is the sum of these terms; an agenda met adds its bonus only at the end.',
+      note: 'Each public score is the sum of these terms; only at the end does a met agenda add its bonus, or a missed one take its cost.',
       year: 'Year',
       seat: 'Country',
       total: 'Score',
