@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { OilAndWater } from '../src/game/game';
 import { LEVERS } from '../src/game/levers';
-import { agendaChoiceProblem, agendaOptions, agendaWindowOpen } from '../src/game/legal';
+import { agendaChoiceProblem, agendaOptions, agendaChoiceOpen } from '../src/game/legal';
 import { agendaScore, finishMatch } from '../src/game/scoring';
 import { agendaMissCost, agendaState, type GameState } from '../src/game/state';
 import { viewFor } from '../src/game/view';
@@ -79,7 +79,7 @@ describe('choosing an agenda', () => {
     const dealt = d.G.agendas.us?.id;
     endPhase(d);
     expect(d.phase).toBe('policy');
-    expect(agendaWindowOpen(d.G, d.phase)).toBe(true);
+    expect(agendaChoiceOpen(d.G, d.phase)).toBe(true);
     const pick = another(d.G, 'rok');
     expect(d.move(playerIDOf('rok'), 'chooseAgenda', [{ id: pick }])).toBe(true);
     endPhase(d);

@@ -13,8 +13,8 @@ import { allHoldWithoutDraw } from './effects';
 
 /** Why a declaration's floor bars an order now (harden-stance, territories-campaign), or null: for menus to show. */
 export { floorProblem } from './policy';
-/** The agendas a seat is offered, whether the first year's window is open, and why a pick would be refused. */
-export { agendaChoiceProblem, agendaOptions, agendaWindowOpen } from './news';
+/** The agendas a seat is offered, whether the first year's choice is still open, and why a pick would be refused. */
+export { agendaChoiceProblem, agendaOptions, agendaChoiceOpen } from './news';
 
 /** Whether an agenda's conditions hold in this view as things stand (it is judged only at the end). */
 export function agendaMetNow(view: GameState, agenda: Pick<Agenda, 'conditions'>): boolean {

@@ -28,16 +28,16 @@ export function agendaOptions(G: GameState, seat: Seat): Agenda[] {
 }
 
 /** Whether agendas may still be chosen: the first year's Diplomacy and Policy, once they have been dealt. */
-export function agendaWindowOpen(G: GameState, phase: string): boolean {
+export function agendaChoiceOpen(G: GameState, phase: string): boolean {
   return G.round === 1 && !G.outcome && (phase === 'diplomacy' || phase === 'policy');
 }
 
-/** Why `seat` may not take agenda `id` now, or null. Names the agenda, the seat and the window. */
+/** Why `seat` may not take agenda `id` now, or null. Names the agenda, the seat and when agendas are chosen. */
 export function agendaChoiceProblem(G: GameState, seat: Seat, id: string, phase: string): string | null {
   const agenda = scenarioOf(G).agendas.find((a) => a.id === id);
   if (!agenda) return `chooseAgenda: "${id}" is not an agenda of ${scenarioOf(G).id}`;
   if (agenda.seat !== seat) return `chooseAgenda: "${id}" is ${agenda.seat}'s agenda, not ${seat}'s`;
-  if (!agendaWindowOpen(G, phase)) {
+  if (!agendaChoiceOpen(G, phase)) {
     const first = scenarioOf(G).startYear;
     return G.round === 0
       ? `chooseAgenda: agendas are offered when ${first} begins, after the briefing`

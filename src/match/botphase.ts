@@ -4,7 +4,7 @@
  * carries their reason.
  */
 import { SEATS, type Seat, playerIDOf } from '../game/vocabulary';
-import { agendaWindowOpen } from '../game/legal';
+import { agendaChoiceOpen } from '../game/legal';
 import type { Bot, BotContext } from './bot';
 import type { Reason } from '../game/reasons';
 import type { PhaseDriver } from './driver';
@@ -57,7 +57,7 @@ export function playBotPhase(
   if (phase === 'diplomacy') {
     for (const seat of botSeats) {
       const bot = bots[seat] as Bot;
-      if (bot.agenda && agendaWindowOpen(driver.G, phase) && !driver.G.agendas[seat]?.chosen) {
+      if (bot.agenda && agendaChoiceOpen(driver.G, phase) && !driver.G.agendas[seat]?.chosen) {
         const pick = bot.agenda(ctx(seat));
         // The pick's reason goes to the hooks only: the move carries no reason, as the state keeps none for it.
         if (pick) act(seat, 'chooseAgenda', [{ id: pick.id }], pick.reason);
@@ -83,5 +83,25 @@ export function playBotPhase(
       const orders = (bots[seat] as Bot).orders(ctx(seat));
       if (!act(seat, 'commitOrders', [{ orders }])) act(seat, 'commitOrders', [{ orders: [] }]);
     }
+  }
+}
+
+/**
+ * Plays bot phases until the match is over (or, with `maxRounds`, past that round): every bot match, batch, fork
+ * and measure runs this loop. A phase that changes nothing means the bots are stuck, which is an error naming
+ * `what` (a seed, a fork).
+ */
+export function playBotsToEnd(
+  driver: PhaseDriver,
+  bots: Record<Seat, Bot>,
+  rngs: Record<Seat, () => number>,
+  options: { what?: string; maxRounds?: number; hooks?: BotPhaseHooks } = {},
+): void {
+  for (let guard = 0; !driver.over; guard++) {
+    if (options.maxRounds !== undefined && driver.G.round > options.maxRounds) return;
+    const before = driver.stateID;
+    playBotPhase(driver, bots, rngs, new Set(), options.hooks);
+    if (driver.stateID === before || guard >= 10_000)
+      throw new Error(`${options.what ?? 'the match'} made no progress`);
   }
 }

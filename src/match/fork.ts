@@ -15,7 +15,7 @@
 import { perSeat, type Seat } from '../game/vocabulary';
 import type { Bot } from './bot';
 import type { Scenario } from '../game/scenario-schema';
-import { MatchDriver, botRng, playBotPhase, stateHash } from './match';
+import { MatchDriver, botRng, playBotsToEnd, stateHash } from './match';
 import {
   type Replay,
   type ReplayParent,
@@ -169,11 +169,5 @@ export function buildForkReplay(
 export function playFork(fork: Fork, made: Record<Seat, Bot>): void {
   const lineage = `${fork.seed}:fork:${fork.year}:${fork.parent.reseed ?? ''}`;
   const rngs = perSeat((s) => botRng(lineage, s));
-  const driver = fork.driver;
-  let guard = 0;
-  while (!driver.over) {
-    const before = driver.state._stateID;
-    playBotPhase(driver, made, rngs);
-    if (driver.state._stateID === before || ++guard > 10_000) throw new Error('the fork made no progress');
-  }
+  playBotsToEnd(fork.driver, made, rngs, { what: 'the fork' });
 }

@@ -11,7 +11,7 @@ import { NUM_PLAYERS, perSeat, type Seat } from '../game/vocabulary';
 import type { GameState } from '../game/state';
 import { viewFor } from '../game/view';
 import type { Bot } from './bot';
-import { playBotPhase } from './botphase';
+import { playBotsToEnd } from './botphase';
 
 export type MatchState = State<GameState>;
 
@@ -19,7 +19,7 @@ const REDUCER = CreateGameReducer({ game: OilAndWater });
 
 export type { MatchAction, PhaseDriver, RoundHash } from './driver';
 export { stateHash } from './driver';
-export { playBotPhase, type BotActionNote, type BotPhaseHooks } from './botphase';
+export { playBotPhase, playBotsToEnd, type BotActionNote, type BotPhaseHooks } from './botphase';
 
 /** Drives one match through the reducer, recording actions and per-round hashes. */
 export class MatchDriver implements PhaseDriver {
@@ -99,14 +99,7 @@ export function botRng(seed: string, seat: Seat): () => number {
 /** Plays a whole match with bots in every seat. */
 export function playMatch(options: PlayOptions): PlayedMatch {
   const driver = new MatchDriver({ scenario: options.scenario, seed: options.seed });
-  const bots = options.bots;
   const rngs = perSeat((s) => botRng(options.seed, s));
-  let guard = 0;
-  while (!driver.over) {
-    if (options.maxRounds !== undefined && driver.G.round > options.maxRounds) break;
-    const before = driver.stateID;
-    playBotPhase(driver, bots, rngs);
-    if (driver.stateID === before || ++guard > 10_000) throw new Error('the match made no progress');
-  }
+  playBotsToEnd(driver, options.bots, rngs, { maxRounds: options.maxRounds });
   return { driver, finalHash: stateHash(driver.G) };
 }

@@ -11,7 +11,7 @@ import { registerScenario } from '../game/scenario-registry';
 import { perSeat, type Seat } from '../game/vocabulary';
 import { makeBot, type BotSpec } from '../bots/registry';
 import { DirectDriver } from '../match/direct';
-import { botRng, playBotPhase } from '../match/match';
+import { botRng, playBotsToEnd } from '../match/match';
 
 export interface AgendaRate {
   id: string;
@@ -40,11 +40,7 @@ export function playToEnd(scenario: Scenario, seed: string, bots: BotSpec): Game
   const driver = DirectDriver.start({ scenario, seed }, { record: false });
   const seatBots = perSeat((s) => makeBot(bots[s]));
   const rngs = perSeat((s) => botRng(seed, s));
-  for (let guard = 0; !driver.over; guard++) {
-    const before = driver.stateID;
-    playBotPhase(driver, seatBots, rngs);
-    if (driver.stateID === before || guard > 10_000) throw new Error(`seed ${seed}: no progress`);
-  }
+  playBotsToEnd(driver, seatBots, rngs, { what: `seed ${seed}: the match` });
   return driver.G;
 }
 

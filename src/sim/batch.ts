@@ -11,7 +11,7 @@ import { scenarioOf, type GameState, type PerSeat } from '../game/state';
 import { makeBot, type BotSpec } from '../bots/registry';
 import type { Bot } from '../match/bot';
 import type { Scenario } from '../game/scenario-schema';
-import { botRng, MatchDriver, playBotPhase } from '../match/match';
+import { botRng, MatchDriver, playBotsToEnd } from '../match/match';
 import { DirectDriver } from '../match/direct';
 import type { PhaseDriver } from '../match/driver';
 import { buildReplay, serializeReplay } from '../match/replay';
@@ -150,12 +150,7 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
       }
     }
   };
-  for (let guard = 0; !driver.over; guard++) {
-    const before = driver.stateID;
-    playBotPhase(driver, seatBots, rngs, new Set(), { onAction });
-    if (driver.stateID === before || guard > 10_000)
-      throw new Error(`seed ${seed}: the match made no progress`);
-  }
+  playBotsToEnd(driver, seatBots, rngs, { what: `seed ${seed}: the match`, hooks: { onAction } });
   const G = driver.G;
   const outcome = G.outcome;
   if (!outcome) throw new Error(`seed ${seed}: the match ended without an outcome`);

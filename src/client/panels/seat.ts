@@ -7,7 +7,7 @@ import type { ProposalKind } from '../../game/catalog';
 import { SEATS, type Seat } from '../../game/vocabulary';
 import { agendaMissCost, type GameState } from '../../game/state';
 import { LEVERS } from '../../game/levers';
-import { agendaMetNow, agendaOptions, agendaWindowOpen } from '../../game/legal';
+import { agendaMetNow, agendaOptions, agendaChoiceOpen } from '../../game/legal';
 import { el, replace, bounded } from '../dom';
 import type { GameSession } from '../session';
 import { PROPOSAL_LABEL, S, SEAT_LABEL, W, phaseLabel } from '../strings';
@@ -59,7 +59,7 @@ function agenda(ctx: SeatPanelContext, view: GameState, seat: Seat, phase: strin
   const held = view.agendas[seat];
   const a = held ? { ...held, ...agendaText(view, held) } : null;
   const stakes = (bonus: number) => S.agenda.stakes(bonus, agendaMissCost(bonus));
-  if (a && agendaWindowOpen(view, phase)) {
+  if (a && agendaChoiceOpen(view, phase)) {
     return el(
       'section',
       { class: 'agenda', 'data-test': 'agenda' },
