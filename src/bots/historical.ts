@@ -6,11 +6,18 @@
  */
 import { acceptRefusal } from '../game/diplomacy';
 import { refusalReason } from '../game/reasons';
-import { PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
+import { ACTIONS, PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
 import { weightedPick } from '../game/rng';
 import type { Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type Order } from '../game/state';
-import { HISTORICAL_DECISION_REASON, orderStance, proposalStance, responseStance } from './doctrine';
+import type { ProposeArgs } from '../game/args';
+import {
+  HISTORICAL_DECISION_REASON,
+  orderStance,
+  proposalStance,
+  responseStance,
+  type Stance,
+} from './doctrine';
 import { agendaOptions, legalProposals, nextOrderChoices } from '../game/legal';
 import type { Bot, BotAgendaChoice, BotContext, BotDecision, BotProposal } from '../match/bot';
 
@@ -27,37 +34,63 @@ export function historicalDecisions({ view, seat }: BotContext): BotDecision[] {
 /** Samples a full set of orders by menu weight × doctrine, spending the seat's action points. */
 export function historicalOrders(view: GameState, seat: Seat, next: () => number): Order[] {
   const weights = scenarioOf(view).menus.weights[seat] as Record<string, number | undefined>;
+  const budget = scenarioOf(view).actionPoints.values[seat];
+  // Every order the seat could give first, scored once. The orders it could add later are those of this list that
+  // still fit the budget and their action's per-round limit, in the same order, which is what `nextOrderChoices`
+  // would list again after each pick (every pick came from that list, so the orders chosen stay legal); and the
+  // stance of an order depends on the view alone, which does not change while the seat chooses. So each pick draws
+  // from the same candidates, weighed the same, as when they were listed and scored anew for every order.
+  const scored = nextOrderChoices(view, seat, [])
+    .map((o) => {
+      const stance = orderStance(view, seat, o.action, o.target);
+      return { o, stance, cost: ACTIONS[o.action].cost, w: (weights[o.action] ?? 0) * stance.factor };
+    })
+    .filter((c) => c.w > 0);
   const orders: Order[] = [];
+  const counts = new Map<string, number>();
+  let spent = 0;
   for (let guard = 0; guard < 12; guard++) {
-    const scored = nextOrderChoices(view, seat, orders)
-      .map((o) => ({ o, stance: orderStance(view, seat, o.action, o.target) }))
-      .map((c) => ({ ...c, w: (weights[c.o.action] ?? 0) * c.stance.factor }))
-      .filter((c) => c.w > 0);
-    const pick = weightedPick(next, scored, (c) => c.w);
+    const open = scored.filter(
+      (c) => spent + c.cost <= budget && (counts.get(c.o.action) ?? 0) < ACTIONS[c.o.action].maxPerRound,
+    );
+    const pick = weightedPick(next, open, (c) => c.w);
     if (!pick) break;
     orders.push({ ...pick.o, reason: pick.stance.reason });
+    counts.set(pick.o.action, (counts.get(pick.o.action) ?? 0) + 1);
+    spent += pick.cost;
   }
   return orders;
+}
+
+/** A proposal the doctrine allows, with its stance and its share of its kind's menu weight. */
+interface ProposalCandidate {
+  args: ProposeArgs;
+  stance: Stance;
+  w: number;
 }
 
 /** Samples this year's initiatives: one or two legal proposals the doctrine allows. */
 export function historicalProposals(view: GameState, seat: Seat, next: () => number): BotProposal[] {
   const kindWeights = scenarioOf(view).menus.proposals[seat] as Partial<Record<ProposalKind, number>>;
   const kinds = PROPOSAL_KINDS.filter((k) => (kindWeights[k] ?? 0) > 0);
-  const candidates = kinds.flatMap((kind) => {
-    const ofKind = legalProposals(view, seat, [kind])
-      .map((args) => ({ args, stance: proposalStance(view, seat, args.to, kind, args.terms) }))
-      .filter((c) => c.stance.factor > 0);
-    // A kind's weight is shared among its variants, so kinds with many terms (stakes) are not over-drawn.
-    return ofKind.map((c) => ({ ...c, w: ((kindWeights[kind] ?? 0) * c.stance.factor) / ofKind.length }));
-  });
+  // Listed only once the actor makes an initiative, which most years it does not: listing draws nothing from
+  // `next`, so the draws, and the picks, are the same as when the candidates were listed first.
+  const listCandidates = (): ProposalCandidate[] =>
+    kinds.flatMap((kind) => {
+      const ofKind = legalProposals(view, seat, [kind])
+        .map((args) => ({ args, stance: proposalStance(view, seat, args.to, kind, args.terms) }))
+        .filter((c) => c.stance.factor > 0);
+      // A kind's weight is shared among its variants, so kinds with many terms (stakes) are not over-drawn.
+      return ofKind.map((c) => ({ ...c, w: ((kindWeights[kind] ?? 0) * c.stance.factor) / ofKind.length }));
+    });
   const want = next() < 0.5 ? 1 : MAX_PROPOSALS;
   const out: BotProposal[] = [];
-  let pool = candidates;
+  let pool: ProposalCandidate[] | null = null;
   // Each year an actor makes an initiative with probability growing with its menu's appetite for diplomacy.
   const appetite = Math.min(0.9, kinds.reduce((sum, k) => sum + (kindWeights[k] ?? 0), 0) / 30);
   for (let i = 0; i < want && next() < appetite; i++) {
-    const pick = weightedPick(next, pool, (c) => c.w);
+    pool ??= listCandidates();
+    const pick: ProposalCandidate | undefined = weightedPick(next, pool, (c) => c.w);
     if (!pick) break;
     out.push({ ...pick.args, reason: pick.stance.reason });
     pool = pool.filter((c) => c.args.kind !== pick.args.kind);

@@ -8,9 +8,9 @@ import { ISLANDS, SEATS, playerIDOf, type Seat } from '../game/vocabulary';
 import { initialRngState, weightedPick } from '../game/rng';
 import { agendaScore } from '../game/scoring';
 import { agendaState, scenarioOf, type GameState, type Order } from '../game/state';
+import { deepCopy } from '../game/plain-step';
 import { DirectDriver } from '../match/direct';
-import { historicalOrders } from './historical';
-import { historicalBot } from './historical';
+import { historicalBot, historicalOrders } from './historical';
 import type { BotProposal } from '../match/bot';
 
 /** What the seat does in the rest of the current phase; anything not scripted follows the doctrine. */
@@ -36,15 +36,13 @@ export function mulberry(seed: number): () => number {
   };
 }
 
-function clonePlain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 /**
- * A playable state sampled from a seat's view: recent records only (nothing later rules read is older than a
- * round), other seats' agendas drawn from the era's pool, and a fresh PRNG from `seed`.
+ * What every rollout from a view starts from, before its own sampling: the view with recent records only (nothing
+ * later rules read is older than a round), as plain JSON data. A decision makes it once and `determinize` copies it
+ * for each of its rollouts, which gives the same state as a JSON round trip of the view per rollout: the view does
+ * not change while the bot decides.
  */
-export function determinize(view: GameState, seat: Seat, seed: number, phase: string): GameState {
+export function rolloutBase(view: GameState): GameState {
   const since = view.round - 1;
   const trimmed: GameState = {
     ...view,
@@ -56,7 +54,21 @@ export function determinize(view: GameState, seat: Seat, seed: number, phase: st
     proposals: view.proposals.filter((p) => p.round === view.round),
     decisions: view.decisions.filter((d) => d.round === view.round),
   };
-  const G = clonePlain(trimmed);
+  return JSON.parse(JSON.stringify(trimmed)) as GameState;
+}
+
+/**
+ * A playable state sampled from a seat's view (`base` is its `rolloutBase`): other seats' agendas drawn from the
+ * era's pool, and a fresh PRNG from `seed`.
+ */
+export function determinize(
+  view: GameState,
+  seat: Seat,
+  seed: number,
+  phase: string,
+  base: GameState = rolloutBase(view),
+): GameState {
+  const G = deepCopy(base);
   G.rng = initialRngState(`strategist:${seat}:${view.round}:${seed}`);
   G.seed = `rollout-${seed}`;
   const next = mulberry(seed ^ 0x5eed);
@@ -135,7 +147,8 @@ function finishPhase(d: DirectDriver, seat: Seat, script: Script, rngs: Record<S
 /**
  * One rollout: from the view, with sampled hidden information, the script for the rest of this phase, then the
  * doctrine for everyone (proposals left out for speed) until `horizon` more years have resolved or the match ends.
- * Returns the seat's value at that point.
+ * Returns the seat's value at that point. `base` is the view's `rolloutBase`, which a caller running many rollouts
+ * from one view makes once.
  */
 export function rollout(
   view: GameState,
@@ -144,8 +157,9 @@ export function rollout(
   script: Script,
   seed: number,
   horizon: number,
+  base: GameState = rolloutBase(view),
 ): number {
-  const G = determinize(view, seat, seed, phase);
+  const G = determinize(view, seat, seed, phase, base);
   const d = new DirectDriver(G, phase as 'diplomacy', { record: false });
   const rngs = seatRngs(seed);
   const startRound = G.round;

@@ -13,7 +13,7 @@ import type { Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type Order, type Proposal } from '../game/state';
 import { agendaOptions, legalProposals, nextOrderChoices } from '../game/legal';
 import { historicalOrders } from './historical';
-import { representativeIsland, rollout, type Script } from './rollout';
+import { representativeIsland, rollout, rolloutBase, type Script } from './rollout';
 import type { Bot, BotAgendaChoice, BotContext, BotDecision, BotProposal } from '../match/bot';
 
 export const STRENGTHS = ['easy', 'normal', 'hard'] as const;
@@ -45,13 +45,15 @@ interface Candidate<T> {
 function bestOf<T>(ctx: BotContext, phase: string, budget: Budget, candidates: Candidate<T>[]): Candidate<T> {
   // One seed per decision from the bot's own generator: reproducible, and shared by all candidates.
   const base = Math.floor(ctx.next() * 2 ** 31);
+  // Every rollout starts from a copy of the same plain view, made once here.
+  const start = rolloutBase(ctx.view);
   let alive = candidates;
   let rollouts = budget.firstRollouts;
   let done = 0;
   while (alive.length > 1) {
     for (const c of alive) {
       for (let i = c.n; i < done + rollouts; i++) {
-        c.total += rollout(ctx.view, ctx.seat, phase, c.script, base + i, budget.horizon);
+        c.total += rollout(ctx.view, ctx.seat, phase, c.script, base + i, budget.horizon, start);
         c.n += 1;
       }
     }

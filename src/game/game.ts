@@ -46,6 +46,14 @@ export interface SetupData {
 type MoveContext = { G: GameState; ctx: Ctx; playerID: string };
 type Invalid = typeof INVALID_MOVE;
 
+/** What `checkSetupData` says of a seed that is not a string of 1-64 characters. */
+export const BAD_SETUP_SEED = 'setupData.seed must be a string of 1-64 characters';
+
+/** Whether a match seed is usable: a string of 1-64 characters. */
+export function isSetupSeed(seed: unknown): seed is string {
+  return typeof seed === 'string' && seed.length > 0 && seed.length <= 64;
+}
+
 /** Checks setup data: the scenario through its schema and semantic checks, the seed's shape, the seat count. */
 export function checkSetupData(
   setupData: unknown,
@@ -60,9 +68,7 @@ export function checkSetupData(
   if (typeof setupData !== 'object' || setupData === null)
     return { ok: false, error: 'setupData must be an object { scenario, seed }' };
   const { scenario, seed } = setupData as Partial<SetupData>;
-  if (typeof seed !== 'string' || seed.length === 0 || seed.length > 64) {
-    return { ok: false, error: 'setupData.seed must be a string of 1-64 characters' };
-  }
+  if (!isSetupSeed(seed)) return { ok: false, error: BAD_SETUP_SEED };
   const result = parseScenario(scenario);
   if (!result.ok) {
     const shown = result.problems.slice(0, 5).map((p) => `scenario.${p.path}: ${p.message}`);

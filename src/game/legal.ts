@@ -6,9 +6,9 @@ import { ACTIONS, ACTION_IDS, type ActionId, PROPOSAL_KINDS, type ProposalKind }
 import type { ProposeArgs } from './args';
 import { proposalProblem } from './diplomacy';
 import { onMenu, ordersCost, ordersProblem, targetsFor } from './policy';
-import { ISLANDS, SEATS, TREATY_FORMULAS, type Seat } from './vocabulary';
+import { ISLANDS, SEATS, TREATY_FORMULAS, perSeat, type Seat } from './vocabulary';
 import { scenarioOf, type GameState, type Order } from './state';
-import type { Agenda } from './scenario-schema';
+import type { Agenda, Scenario } from './scenario-schema';
 import { allHoldWithoutDraw } from './effects';
 
 /** Why a declaration's floor bars an order now (harden-stance, territories-campaign), or null: for menus to show. */
@@ -31,15 +31,28 @@ export function nextOrderChoices(view: GameState, seat: Seat, chosen: readonly O
   const spent = ordersCost(chosen);
   const budget = scenarioOf(view).actionPoints.values[seat];
   const out: Order[] = [];
-  for (const action of ACTION_IDS) {
+  for (const action of menuActions(view, seat)) {
     const spec = ACTIONS[action];
     if (spent + spec.cost > budget) continue;
     if (chosen.filter((o) => o.action === action).length >= spec.maxPerRound) continue;
-    if (!onMenu(view, seat, action)) continue;
     for (const target of targetsFor(view, seat, action))
       out.push(target === undefined ? { action } : { action, target });
   }
   return out;
+}
+
+/** Each seat's menu in `ACTION_IDS` order, by scenario: a registered scenario never changes, so it is listed once. */
+const MENUS = new WeakMap<Scenario, Record<Seat, readonly ActionId[]>>();
+
+/** The actions on the seat's menu (`onMenu`), in `ACTION_IDS` order. */
+function menuActions(view: GameState, seat: Seat): readonly ActionId[] {
+  const scenario = scenarioOf(view);
+  let menus = MENUS.get(scenario);
+  if (!menus) {
+    menus = perSeat((s) => ACTION_IDS.filter((action) => onMenu(view, s, action)));
+    MENUS.set(scenario, menus);
+  }
+  return menus[seat];
 }
 
 export function actionCost(action: ActionId): number {

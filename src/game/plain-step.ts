@@ -31,7 +31,8 @@ let handed: GameState | null = null;
 /** Arrays whose entries are never changed once appended: the copy shares their entries. */
 const APPEND_ONLY = new Set<string>(['history', 'log', 'news', 'messages', 'revealed', 'drawn', 'injected']);
 
-function deepCopy<T>(value: T): T {
+/** A deep copy of JSON data (what `JSON.parse` returns): the same as a JSON round trip of it, several times faster. */
+export function deepCopy<T>(value: T): T {
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {

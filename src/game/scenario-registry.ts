@@ -15,10 +15,20 @@ const REGISTRY = new Map<string, Scenario>();
  * must not be changed afterwards: matches of this hash read it for their whole life.
  */
 export function registerScenario(scenario: Scenario): string {
-  const hash = hashValue(scenario);
+  let hash = HASHES.get(scenario);
+  if (hash === undefined) {
+    hash = hashValue(scenario);
+    HASHES.set(scenario, hash);
+  }
   if (!REGISTRY.has(hash)) REGISTRY.set(hash, scenario);
   return hash;
 }
+
+/**
+ * The hash of each scenario object registered so far. A registered scenario never changes (above), so registering
+ * the same object again (every match of a batch starts from one) need not hash its tens of kilobytes again.
+ */
+const HASHES = new WeakMap<Scenario, string>();
 
 /** The registered scenario of this content hash, or undefined. */
 export function scenarioByHash(hash: string): Scenario | undefined {

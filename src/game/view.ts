@@ -8,11 +8,23 @@
 import { FACILITATOR_ID, type Seat, seatOf } from './vocabulary';
 import { type GameState, type PendingDecision, type Proposal, perSeat } from './state';
 
+/**
+ * A copy of `item` without the named fields, its other fields in their order. (A spread and `delete` gave the same
+ * object but a slow one: V8 turns an object it deletes from into a dictionary, and views are made many times a round.)
+ */
+function without<T extends object>(item: T, hidden: ReadonlySet<string>): T {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(item))
+    if (!hidden.has(key)) copy[key] = (item as Record<string, unknown>)[key];
+  return copy as T;
+}
+
+const REASON = new Set(['reason']);
+const ANSWER_REASON = new Set(['answerReason']);
+const BOTH_REASONS = new Set(['reason', 'answerReason']);
+
 function withoutReason<T extends PendingDecision>(item: T): T {
-  if (item.reason === undefined) return item;
-  const copy = { ...item };
-  delete copy.reason;
-  return copy;
+  return item.reason === undefined ? item : without(item, REASON);
 }
 
 /** A proposal as `seat` may see it: the proposer's reason and the answerer's reason stay with their authors. */
@@ -20,10 +32,7 @@ function proposalFor(p: Proposal, seat: Seat | undefined): Proposal {
   const hideReason = p.reason !== undefined && p.from !== seat;
   const hideAnswer = p.answerReason !== undefined && p.to !== seat;
   if (!hideReason && !hideAnswer) return p;
-  const copy = { ...p };
-  if (hideReason) delete copy.reason;
-  if (hideAnswer) delete copy.answerReason;
-  return copy;
+  return without(p, hideReason && hideAnswer ? BOTH_REASONS : hideReason ? REASON : ANSWER_REASON);
 }
 
 /** The facilitator's view: every secret but the PRNG. */
