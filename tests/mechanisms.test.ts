@@ -17,11 +17,12 @@ import {
   resolveRound,
   russiaOutsideOptions,
 } from '../src/game/resolution';
-import { chinaThreat, islandsOffered, publicScore, scoreBreakdown } from '../src/game/scoring';
+import { chinaThreat, gapNarrowed, islandsOffered, publicScore, scoreBreakdown } from '../src/game/scoring';
 import { incident, incidentBite } from '../src/game/effects';
 import { LEVERS } from '../src/game/levers';
 import { applyOrder } from '../src/game/policy';
-import { concessionReadiness, orderStance } from '../src/bots/doctrine';
+import { concessionReadiness, orderStance, READINESS, usBackedCompromise } from '../src/bots/doctrine';
+import { LADDER, perSeat } from '../src/game/vocabulary';
 
 const state = (id: string): GameState => createInitialState(builtinScenario(id) as Scenario, 'mechanisms');
 
@@ -103,6 +104,48 @@ describe('the US–Japan alliance raises Russia’s price; a US that engages Mos
     G.trust.russia.us = 90;
     expect(concessionPressure(G, 'russia')).toBeLessThan(feared);
     expect(concessionReadiness(G, 'russia')).toBeGreaterThan(readiness);
+  });
+});
+
+describe('a US that backs a compromise moves both capitals, at a price in its alliance (claim 10)', () => {
+  test('Moscow fears the alliance less, Tokyo feels less pressure, the alliance slackens, the US scores less', () => {
+    const G = state('abe-2013');
+    const H = state('abe-2013');
+    applyOrder(H, 'us', { action: 'back-compromise' });
+    expect(H.trust.russia.us).toBe(G.trust.russia.us + LEVERS.alignment.brokerAssurance);
+    expect(allianceFear(H)).toBeLessThan(allianceFear(G));
+    expect(concessionPressure(H, 'russia')).toBeLessThan(concessionPressure(G, 'russia'));
+    expect(H.domestic.japan.pressure).toBe(G.domestic.japan.pressure - LEVERS.alignment.brokerRoom);
+    expect(H.alignment.usJapanAlliance).toBe(G.alignment.usJapanAlliance - LEVERS.alignment.brokerCost);
+    // The US has no stake in a deal by default: the step only costs it, and its score has no settlement term.
+    expect(publicScore(H, 'us')).toBeLessThan(publicScore(G, 'us'));
+    expect(scoreBreakdown(G, 'us').map((t) => t.term)).not.toContain('settlement');
+  });
+
+  test('after Washington backs a compromise, Japan is readier to take the 1956 islands (DEVELOPMENT ll. 273–275)', () => {
+    const G = state('abe-2013');
+    const before = concessionReadiness(G, 'japan');
+    const stance = orderStance(G, 'japan', 'soften-demand');
+    expect(gapNarrowed(G)).toBe(0);
+    G.positions.russia = LADDER.indexOf('two-islands');
+    // The stake a what-if can give the US counts the rungs the two sides have come closer.
+    expect(gapNarrowed(G)).toBe(1);
+    const offered = orderStance(G, 'japan', 'soften-demand');
+    G.revealed.push({
+      round: G.round,
+      year: G.year,
+      orders: { ...perSeat(() => []), us: [{ action: 'back-compromise' }] },
+    });
+    expect(usBackedCompromise(G)).toBe(true);
+    expect(concessionReadiness(G, 'japan')).toBeCloseTo(before + 0.75 + READINESS.usPermission, 9);
+    const backed = orderStance(G, 'japan', 'soften-demand');
+    // Forbidden while Moscow offers less than the 1956 islands; likelier once it does, likelier still with the US.
+    expect(stance.factor).toBe(0);
+    expect(backed.factor).toBeGreaterThan(offered.factor);
+    expect(offered.factor).toBeGreaterThan(0);
+    // A step two years back no longer counts.
+    G.round += 2;
+    expect(usBackedCompromise(G)).toBe(false);
   });
 });
 

@@ -126,7 +126,10 @@ export function concessionReadiness(view: GameState, seat: 'russia' | 'japan'): 
       (LEVERS.alignment.allianceFear * allianceFear(view)) / 100 +
       energyInterdependence(view) / 2 +
       (view.linkage ? 0 : 0.25);
-  else r += view.positions.russia >= FORMULA_RUNG['two-islands'] ? 0.5 : -0.25;
+  else
+    r +=
+      (view.positions.russia >= FORMULA_RUNG['two-islands'] ? 0.5 : -0.25) +
+      (usBackedCompromise(view) ? READINESS.usPermission : 0);
   return r;
 }
 
@@ -142,7 +145,23 @@ export const DPRK_US_DOOR = 5;
  * recorded conditions (readiness about -0.2 to 0.3) a step stays rare; a free leader without outside options, or
  * one courted at the 1956 formula (readiness 1 or more), takes it most years. Design (paper-facts §6 Q5).
  */
-export const READINESS = { slope: 3, optionsNeutral: 0.45, raiseOffer: 0.15, softenDemand: 0.25 } as const;
+export const READINESS = {
+  slope: 3,
+  optionsNeutral: 0.45,
+  raiseOffer: 0.15,
+  softenDemand: 0.25,
+  /**
+   * Japan's readiness in a year after Washington backed a compromise: Tokyo had "no enough space ... to approach to
+   * Russia without the U.S. permission" (DEVELOPMENT ll. 273–275). Design.
+   */
+  usPermission: 0.5,
+} as const;
+
+/** Whether the US ordered `back-compromise` in the last revealed year. */
+export function usBackedCompromise(view: GameState): boolean {
+  const last = view.revealed[view.revealed.length - 1];
+  return !!last && last.round >= view.round - 1 && last.orders.us.some((o) => o.action === 'back-compromise');
+}
 
 const readinessFactor = (view: GameState, seat: 'russia' | 'japan') =>
   Math.exp(READINESS.slope * concessionReadiness(view, seat));

@@ -379,6 +379,7 @@ function buildS() {
         treaty: t('S.scoreBreakdown.term.treaty'),
         korea: t('S.scoreBreakdown.term.korea'),
         capital: t('S.scoreBreakdown.term.capital'),
+        settlement: t('S.scoreBreakdown.term.settlement'),
       } satisfies Record<ScoreTerm, string>,
     },
     end: {

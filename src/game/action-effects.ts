@@ -276,6 +276,12 @@ export const ORDER_EFFECTS: Readonly<Record<ActionId, readonly OrderEffect[]>> =
     { type: 'trust', from: 'russia', to: 'us', delta: 3 },
     { type: 'trust', from: 'japan', to: 'us', delta: -2 },
   ],
+  // Design (levers.ts `alignment.broker*`): the step toward a settlement the paper says the US will not take.
+  'back-compromise': [
+    { type: 'trust', from: 'russia', to: 'us', delta: LEVERS.alignment.brokerAssurance },
+    { type: 'pressure', seat: 'japan', delta: -LEVERS.alignment.brokerRoom },
+    { type: 'alignment', key: 'usJapanAlliance', delta: -LEVERS.alignment.brokerCost },
+  ],
   // --- South Korea ---
   'outreach-moscow': [
     { type: 'korea-ties', korea: 'rok', partner: 'russia', delta: T },

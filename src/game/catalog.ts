@@ -47,6 +47,7 @@ export const ACTION_IDS = [
   'alliance-reassurance',
   'press-japan',
   'engage-russia',
+  'back-compromise',
   'outreach-moscow',
   'energy-imports',
   'mediation',
@@ -91,6 +92,7 @@ export const ACTIONS = {
   'alliance-reassurance': { seats: ['us'], cost: 1, maxPerRound: 1 },
   'press-japan': { seats: ['us'], cost: 1, maxPerRound: 1 },
   'engage-russia': { seats: ['us'], cost: 1, maxPerRound: 1 },
+  'back-compromise': { seats: ['us'], cost: 1, maxPerRound: 1 },
   // South Korea
   'outreach-moscow': { seats: ['rok'], cost: 1, maxPerRound: 1 },
   'energy-imports': { seats: ['rok'], cost: 1, maxPerRound: 1 },

@@ -146,6 +146,16 @@ export const LEVERS = {
      * "not favorable ... because of both Japan- the United States military alliance and Kuril Issues"). Design.
      */
     allianceFear: 15,
+    /**
+     * A US that backs a compromise on the islands (`back-compromise`), the "positive step" the paper says the West
+     * will not take (PROSPECTS ll. 968–970): Moscow's trust in Washington gained by its assurance, which lowers its
+     * fear of the alliance; the pressure on Tokyo it lifts, Japan having had "no enough space ... to approach to
+     * Russia without the U.S. permission" (DEVELOPMENT ll. 273–275); and the alliance points it costs, the US
+     * "fearing that it would undermine their positions" (ll. 969–970). Design.
+     */
+    brokerAssurance: 6,
+    brokerRoom: 8,
+    brokerCost: 8,
   },
   koreaTies: { drift: 0.05, step: 8 },
   proposals: {
@@ -184,6 +194,12 @@ export const LEVERS = {
      * so a seat that aims high and fails ends below one that chose a goal within reach.
      */
     agendaMissShare: 0.5,
+    /**
+     * The US's stake per ladder rung by which Japan's demand and Russia's offer have come closer than at the start
+     * (scoring.ts): 0, since the paper gives it none either way (a deal hurts China, "not the U.S.", CHINA FACTOR
+     * ll. 815–817); claim 10's control gives it one.
+     */
+    usSettlement: 0,
   },
 } as const;
 
@@ -324,6 +340,22 @@ export const LEVER_RANGES: Readonly<Record<string, LeverRange>> = {
     3,
     10,
     'in a rupture, pressure on Moscow through Tokyo is a real but bounded gain',
+  ],
+  'alignment.brokerAssurance': [
+    3,
+    10,
+    'an assurance over the islands eases Moscow, but a century of mistrust less so',
+  ],
+  'alignment.brokerRoom': [4, 12, 'Washington’s blessing gives Tokyo room, not a mandate'],
+  'alignment.brokerCost': [
+    4,
+    12,
+    'Tokyo would read a US push to compromise as a weaker ally, not a broken alliance',
+  ],
+  'score.usSettlement': [
+    -0.5,
+    0.5,
+    'the paper gives the US no stake in a deal either way (CHINA FACTOR ll. 815–817)',
   ],
   'score.agendaMissShare': [0.25, 0.75, 'a missed goal costs face at home, but less than meeting it gains'],
 };

@@ -4,7 +4,7 @@
  */
 import { allHoldWithoutDraw, islandsHeld, rapport } from './effects';
 import { LEVERS } from './levers';
-import { FORMULA_RUNG, SEATS, type Seat } from './vocabulary';
+import { FORMULA_RUNG, LADDER, SEATS, type Seat } from './vocabulary';
 import {
   type GameState,
   type Outcome,
@@ -45,6 +45,16 @@ export function energyIndex(G: GameState): number {
 /** How close Russia and Japan have come: trust both ways and the leaders' rapport, 0-100. */
 export function rapprochement(G: GameState): number {
   return (G.trust.japan.russia + G.trust.russia.japan + rapport(G, 'russia', 'japan')) / 3;
+}
+
+/**
+ * Ladder rungs by which Japan's demand and Russia's offer stand closer than at the era's start (negative when further
+ * apart); a ratified treaty closes the gap.
+ */
+export function gapNarrowed(G: GameState): number {
+  const start = scenarioOf(G).positions;
+  const gap = G.treaty?.status === 'ratified' ? 0 : G.positions.japan - G.positions.russia;
+  return LADDER.indexOf(start.japan.value) - LADDER.indexOf(start.russia.value) - gap;
 }
 
 /**
@@ -98,6 +108,7 @@ export const SCORE_TERMS = [
   'treaty',
   'korea',
   'capital',
+  'settlement',
 ] as const;
 export type ScoreTerm = (typeof SCORE_TERMS)[number];
 
@@ -147,6 +158,8 @@ export function scoreBreakdown(G: GameState, seat: Seat): { term: ScoreTerm; val
         'alignment',
         (a.usJapanAlliance - 50) / 5 + (k.rok.us - 50) / 10 - (k.dprk.russia + k.dprk.china - 100) / 40,
       ]);
+      // No stake in a deal unless a what-if gives it one (claim 10's control): the term is left out at 0.
+      if (S.usSettlement !== 0) terms.push(['settlement', S.usSettlement * gapNarrowed(G)]);
       break;
     case 'rok':
       // An alternative partner for Russia that gains from the stalemate.

@@ -32,9 +32,10 @@ import {
 /**
  * Bumped whenever a rule change would make old replays play differently (2: log entries became data; 3: agendas
  * chosen with a miss cost, bot reasons and replies as codes, incidents that bite through mistrust, China's sway over
- * ratification, Russia's price for islands on offer, Japanese business after the linkage).
+ * ratification, Russia's price for islands on offer, Japanese business after the linkage; 4: the US's
+ * `back-compromise` on every era's menu).
  */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 export type PerSeat<T> = Record<Seat, T>;
 

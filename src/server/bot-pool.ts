@@ -20,8 +20,7 @@ import type { Scenario } from '../game/scenario-schema';
 import { scenarioOf } from '../game/scenario-registry';
 import type { Seat } from '../game/vocabulary';
 import type { MatchAction } from '../match/driver';
-import { WORKER_BOOT } from '../sim/batch';
-import { workerModule } from '../sim/worker-bundle';
+import { WORKER_BOOT, workerModule } from '../sim/worker-bundle';
 import { planBotAnswers, planBotPhase } from './bot-planner';
 
 /** What the runtime asks of a planner: a phase's bot actions and answers to open proposals, as `bot-planner.ts`. */

@@ -20,7 +20,7 @@ import { policiesFor, withPolicies, type WhatIf } from './whatif';
 
 import { INDICATORS, type Indicator } from './indicators';
 import { yearLevels, type YearLevels } from './history';
-import { workerModule } from './worker-bundle';
+import { WORKER_BOOT, workerModule } from './worker-bundle';
 
 // The list lives with its labels; importers of the batch keep finding it here.
 export { INDICATORS, type Indicator };
@@ -276,12 +276,6 @@ export interface BatchOptions {
   /** Called after each finished match with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
-
-/**
- * Every worker thread starts here (src/sim/worker-boot.mjs) and loads the module given as its first argument: the
- * prebuilt bundle of its entry (`workerModule`, src/sim/worker-bundle.ts).
- */
-export const WORKER_BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 /** A worker thread kept between batches, so its compiled (JIT-warmed) code serves the next batch too. */
 interface Lane {

@@ -8,7 +8,7 @@
  * A claim passes only if it holds in (a) and (b) and its control flips it; one whose control does not flip is
  * "built in" (the model cannot produce anything else), which counts as a failure of the model, not a pass.
  */
-import { LADDER, perSeat, type Seat } from '../game/vocabulary';
+import { perSeat, type Seat } from '../game/vocabulary';
 import type { BotSpec } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import type { Scenario } from '../game/scenario-schema';
@@ -16,7 +16,7 @@ import { LEVERS } from '../game/levers';
 import { pairedDifference, spread, wilson, type Proportion } from './aggregate';
 import { runBatch, type MatchRecord } from './batch';
 import { applyWhatIfs, describeWhatIf, type WhatIf } from './whatif';
-import { batchDistanceFromHistory, recordedLevels } from './history';
+import { batchDistanceFromHistory } from './history';
 
 /** What one arm of a claim showed. */
 export interface ArmResult {
@@ -47,8 +47,13 @@ export interface ValidateOptions {
   /** Seeds for the strategist runs (fewer: a strategist match costs about fifty historical ones). */
   strategistSeeds: string[];
   workers?: number;
-  /** Balance numbers replaced for every batch (`--sensitivity`); none by default. */
+  /** Balance numbers replaced for every batch; none by default. */
   levers?: Record<string, number>;
+  /**
+   * Balance numbers already set in this thread (a `--sensitivity` set): a batch with overrides of its own runs on
+   * fresh threads, which are given these too.
+   */
+  threadLevers?: Record<string, number>;
   /** Leaves out the strategist arm (sensitivity runs); its column then reads null. */
   skipStrategist?: boolean;
   /** Only these claims (by id); every claim when unset. */
@@ -87,6 +92,13 @@ interface ClaimSpec {
     whatIfs: (s: Scenario) => WhatIf[];
     altWhatIfs?: (s: Scenario) => WhatIf[];
     eras?: readonly Era[];
+    /**
+     * Strategists in the claim's seats (on the strategist seeds), when the control changes what a seat wants rather
+     * than what it does (claim 10); historical bots by default.
+     */
+    strategists?: boolean;
+    /** Balance numbers the control replaces (over any `ValidateOptions.levers`). */
+    levers?: Record<string, number>;
   };
   measure: (runs: Runs) => ArmResult;
 }
@@ -199,20 +211,6 @@ function incidentBite(rs: MatchRecord[]): { gap: number; fell: Proportion; n: nu
     fell: wilson(incidents.filter((i) => i.after < i.before).length, incidents.length),
     n: incidents.length,
   };
-}
-
-/**
- * The narrowest gap between Japan's demand and Russia's offer (ladder rungs) that the recorded positions allow in a
- * year (src/sim/history.ts), or the start's gap where the record has none: Japan's lowest recorded demand less
- * Russia's highest recorded offer.
- */
-function recordedGap(era: Era, year: number): number {
-  const band = (indicator: 'japanRung' | 'russiaRung') =>
-    recordedLevels(era).find((l) => l.indicator === indicator && l.from <= year && year <= l.to);
-  const s = builtinScenario(era) as Scenario;
-  const japan = band('japanRung')?.min ?? LADDER.indexOf(s.positions.japan.value);
-  const russia = band('russiaRung')?.max ?? LADDER.indexOf(s.positions.russia.value);
-  return japan - russia;
 }
 
 /** The last year before the era's first scheduled change of the Russian or Japanese leader (else its end year). */
@@ -516,31 +514,36 @@ export const CLAIMS: readonly ClaimSpec[] = [
   {
     id: 10,
     claim: 'The West stays passive on the dispute',
-    paper: 'the US takes no step that advances the territorial dispute (§4.10; PROSPECTS ll. 968–969)',
-    // The post-Soviet eras: the Soviet ones script Moscow's acknowledgment of the dispute, which narrows the gap.
-    eras: POST_SOVIET,
+    paper: 'the US takes no step toward solving the territorial dispute (§4.10; PROSPECTS ll. 968–970)',
+    eras: BUILTIN_IDS,
     seats: ['us'],
-    // The US's channel is Moscow's fear of the alliance (islands that could host US forces): an active broker
-    // engages Moscow, lifts sanctions and lets the alliance slacken, so Russia's price for a deal falls.
+    // The step is `back-compromise`: an assurance to Moscow (its fear of the alliance falls) and room for Tokyo,
+    // which "without the U.S. permission" had none (DEVELOPMENT ll. 273–275), paid for in alliance points. The
+    // paper's reason for passivity is the US's interest, "fearing that it would undermine their positions"
+    // (ll. 969–970), so the control changes that interest and lets strategists play the US: a Washington that gains
+    // from a settlement and loses nothing by brokering, where a deal is within reach (Moscow holding out the 1956
+    // two islands). It flips only if the step really moves a deal in the rules: the strategist backs a compromise
+    // only where its playouts show one coming closer.
     control: {
-      name: 'the US as an active broker: engages Moscow every year, sanctions lifted, the alliance let slacken to 50',
+      name: 'a US with a stake in a settlement (2 points a rung) that brokering does not cost, Moscow holding out the 1956 two islands; strategists play the US',
       whatIfs: (s) => [
-        hold(s, 'alignment.sanctions', 0),
-        hold(s, 'alignment.usJapanAlliance', 50),
-        policy(s, 'us', ['engage-russia'], ['impose-sanctions', 'alliance-reassurance', 'press-japan']),
+        { type: 'position', year: s.startYear, seat: 'russia', rung: 'two-islands', once: false },
       ],
+      eras: ['abe-2013'],
+      strategists: true,
+      levers: { 'score.usSettlement': 2, 'alignment.brokerCost': 0 },
     },
-    // The gap between Japan's demand and Russia's offer narrows no further than the governments' recorded positions
-    // did (Japan's own shift to the 1956 basis in 2018 is history, not the US), and no deal is made.
     measure: (runs) => {
-      const rs = (Object.entries(runs.base) as [Era, MatchRecord[]][]).flatMap(([era, records]) =>
-        records.map((r) => ({ r, floor: recordedGap(era, last(r.years)) })),
+      const rs = all(runs);
+      const years = rs.reduce((n, r) => n + r.years.length, 0);
+      const steps = wilson(
+        rs.reduce((n, r) => n + orders(r, 'us', 'back-compromise'), 0),
+        years,
       );
-      const gap = (r: MatchRecord) => last(r.series.japanRung) - last(r.series.russiaRung);
-      const p = wilson(rs.filter(({ r, floor }) => gap(r) < floor || changed(r)).length, rs.length);
+      const deals = share(rs, (r) => r.treaty !== null);
       return {
-        holds: p.p <= 0.1,
-        shows: `the gap between demand and offer narrowed beyond the recorded positions, or a deal was made, in ${pct(p)} of ${rs.length} runs`,
+        holds: steps.p <= 0.05,
+        shows: `the US backed a compromise in ${pct(steps)} of ${years} years; a treaty was signed in ${pct(deals)} of ${rs.length} runs`,
       };
     },
   },
@@ -886,11 +889,18 @@ export async function validateClaims(options: ValidateOptions): Promise<{
     bots: BotSpec;
     whatIfs: WhatIf[];
     seeds: string[];
+    levers?: Record<string, number>;
   }
   const jobs: Job[] = [];
-  const want = (era: Era, bots: BotSpec, whatIfs: WhatIf[], seeds: string[]): BatchKey => {
-    const key = JSON.stringify([era, bots, whatIfs, seeds.length]);
-    if (!jobs.some((j) => j.key === key)) jobs.push({ key, era, bots, whatIfs, seeds });
+  const want = (
+    era: Era,
+    bots: BotSpec,
+    whatIfs: WhatIf[],
+    seeds: string[],
+    levers?: Record<string, number>,
+  ): BatchKey => {
+    const key = JSON.stringify([era, bots, whatIfs, seeds.length, levers ?? null]);
+    if (!jobs.some((j) => j.key === key)) jobs.push({ key, era, bots, whatIfs, seeds, levers });
     return key;
   };
   const strategistIn = (seats: readonly Seat[]): BotSpec =>
@@ -925,12 +935,18 @@ export async function validateClaims(options: ValidateOptions): Promise<{
         ];
       }
     }
+    const { strategists, levers } = c.control;
+    const controlBots = strategists ? strategistIn(group(c)) : HISTORICAL;
+    const controlSeeds = strategists ? options.strategistSeeds : options.seeds;
+    const controlLevers = levers && { ...options.threadLevers, ...options.levers, ...levers };
+    if (strategists && options.strategistSeeds.length === 0)
+      throw new Error(`claim ${c.id}'s control is played by strategists: it needs strategist seeds`);
     for (const era of c.control.eras ?? c.eras) {
       const s = scenario(era);
       const altWhatIfs = c.control.altWhatIfs?.(s);
       plan.c[era] = [
-        want(era, HISTORICAL, c.control.whatIfs(s), options.seeds),
-        altWhatIfs && want(era, HISTORICAL, altWhatIfs, options.seeds),
+        want(era, controlBots, c.control.whatIfs(s), controlSeeds, controlLevers),
+        altWhatIfs && want(era, controlBots, altWhatIfs, controlSeeds, controlLevers),
       ];
     }
     plans.set(c.id, plan);
@@ -954,7 +970,7 @@ export async function validateClaims(options: ValidateOptions): Promise<{
         seeds: job.seeds,
         bots: job.bots,
         whatIfs: job.whatIfs,
-        levers: options.levers,
+        levers: job.levers ?? options.levers,
       },
       {
         workers: heavy ? options.workers : 1,

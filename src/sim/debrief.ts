@@ -328,6 +328,7 @@ export const KEY_ACTIONS: ReadonlySet<ActionId> = new Set<ActionId>([
   'ease-sanctions',
   'press-japan',
   'engage-russia',
+  'back-compromise',
   'mediation',
   'provocation',
 ]);

@@ -9,7 +9,7 @@ import seedrandom from 'seedrandom';
 import { LEVER_RANGES } from '../game/levers';
 import { Worker } from 'node:worker_threads';
 import type { ClaimRow } from './claims';
-import { WORKER_BOOT } from './batch';
+import { WORKER_BOOT } from './worker-bundle';
 import { workerModule } from './worker-bundle';
 
 /**

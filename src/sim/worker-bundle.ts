@@ -16,7 +16,17 @@ import { createRequire } from 'node:module';
 import type * as Esbuild from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project root: two folders up from this file in the sources. A bundled worker's copy of this file lives in the
+ * cache instead, so the first process records the root in its environment, which the threads it starts inherit (a
+ * sensitivity set's thread starts batch threads of its own).
+ */
+const ROOT =
+  process.env.OIL_AND_WATER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+process.env.OIL_AND_WATER_ROOT = ROOT;
+
+/** Where every worker thread starts (src/sim/worker-boot.mjs, which loads the bundle named as its argument). */
+export const WORKER_BOOT = pathToFileURL(path.join(ROOT, 'src/sim/worker-boot.mjs'));
 
 /** The worker entries, by the name a caller asks for, as paths from the project root. */
 export const WORKER_ENTRIES = {

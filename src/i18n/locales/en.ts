@@ -219,6 +219,7 @@ const en = {
         treaty: 'Peace treaty',
         korea: 'Korean ties',
         capital: 'Political capital',
+        settlement: 'Stake in a settlement',
       },
     },
     end: {
@@ -700,6 +701,7 @@ const en = {
     'alliance-reassurance': 'Reassure the alliance',
     'press-japan': 'Press Japan',
     'engage-russia': 'Engage Russia',
+    'back-compromise': 'Back a compromise on the islands',
     'outreach-moscow': 'Outreach to Moscow',
     'energy-imports': 'Energy imports',
     mediation: 'Mediate',

@@ -217,6 +217,7 @@ const ja: Messages = {
         treaty: '平和条約',
         korea: '朝鮮半島との関係',
         capital: '政治的資本',
+        settlement: '解決への関心',
       },
     },
     end: {
@@ -696,6 +697,7 @@ const ja: Messages = {
     'alliance-reassurance': '同盟を再確認する',
     'press-japan': '日本に圧力をかける',
     'engage-russia': 'ロシアと関与する',
+    'back-compromise': '島々の妥協を後押しする',
     'outreach-moscow': 'モスクワへの働きかけ',
     'energy-imports': 'エネルギー輸入',
     mediation: '仲介する',

@@ -218,6 +218,7 @@ const ko: Messages = {
         treaty: '평화조약',
         korea: '남북한과의 관계',
         capital: '정치적 자본',
+        settlement: '해결에 대한 이해관계',
       },
     },
     end: {
@@ -695,6 +696,7 @@ const ko: Messages = {
     'alliance-reassurance': '동맹 재확인',
     'press-japan': '일본 압박',
     'engage-russia': '러시아 관여',
+    'back-compromise': '섬 문제 타협 지지',
     'outreach-moscow': '모스크바에 손 내밀기',
     'energy-imports': '에너지 수입',
     mediation: '중재',

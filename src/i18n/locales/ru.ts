@@ -220,6 +220,7 @@ const ru: Messages = {
         treaty: 'Мирный договор',
         korea: 'Связи с Кореями',
         capital: 'Политический капитал',
+        settlement: 'Интерес к урегулированию',
       },
     },
     end: {
@@ -705,6 +706,7 @@ const ru: Messages = {
     'alliance-reassurance': 'Подтвердить союзнические обязательства',
     'press-japan': 'Давить на Японию',
     'engage-russia': 'Вовлекать Россию',
+    'back-compromise': 'Поддержать компромисс по островам',
     'outreach-moscow': 'Шаги навстречу Москве',
     'energy-imports': 'Импорт энергоносителей',
     mediation: 'Посредничество',

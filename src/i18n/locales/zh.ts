@@ -218,6 +218,7 @@ const zh: Messages = {
         treaty: '和平条约',
         korea: '与朝韩的关系',
         capital: '政治资本',
+        settlement: '对解决的利益',
       },
     },
     end: {
@@ -688,6 +689,7 @@ const zh: Messages = {
     'alliance-reassurance': '重申同盟',
     'press-japan': '向日本施压',
     'engage-russia': '接触俄罗斯',
+    'back-compromise': '支持岛屿问题妥协',
     'outreach-moscow': '向莫斯科示好',
     'energy-imports': '能源进口',
     mediation: '斡旋',
