@@ -27,6 +27,14 @@ const IN_BROWSER = [
   'tests/server/classroom-a11y-browser.test.ts',
 ];
 
+/**
+ * The engine and unit files run the rules as `npm start`, the command line and the benches do, in production mode.
+ * Outside it boardgame.io walks the whole state after every reducer move to check it is plain data, which doubled a
+ * reducer match's CPU; tests/property.test.ts checks that after every phase of its matches instead (`plainData`).
+ * The server and browser projects keep the default: their servers accept localhost origins only in development.
+ */
+const AS_DEPLOYED = { NODE_ENV: 'production' };
+
 export default defineConfig({
   test: {
     // Vitest's default on 2 cores is one worker; the server and browser files mostly wait on sockets and Chromium,
@@ -48,9 +56,10 @@ export default defineConfig({
           include: ['tests/*.test.ts', 'src/**/*.test.ts'],
           exclude: BEYOND_ENGINE,
           isolate: false,
+          env: AS_DEPLOYED,
         },
       },
-      { extends: true, test: { name: 'unit', include: BEYOND_ENGINE, isolate: false } },
+      { extends: true, test: { name: 'unit', include: BEYOND_ENGINE, isolate: false, env: AS_DEPLOYED } },
       {
         extends: true,
         test: { name: 'server', include: ['tests/server/**/*.test.ts'], exclude: IN_BROWSER, isolate: false },

@@ -25,8 +25,23 @@ function everyNumberFinite(value: unknown, path = 'G'): void {
   }
 }
 
+/**
+ * The state is plain data, as boardgame.io sends and stores it: primitives, arrays and plain objects only. (The test
+ * projects run as users do, in production mode, where boardgame.io skips its own check of this after every move.)
+ */
+function plainData(value: unknown, path = 'G'): void {
+  if (value === null || value === undefined) return;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return;
+  if (Array.isArray(value)) return value.forEach((v, i) => plainData(v, `${path}.${i}`));
+  const proto = type === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto !== Object.prototype && proto !== null) throw new Error(`${path} is not plain data (${type})`);
+  for (const [k, v] of Object.entries(value as object)) plainData(v, `${path}.${k}`);
+}
+
 /** Every invariant of the state; throws naming the first one broken. */
 export function checkInvariants(G: GameState): void {
+  plainData(G);
   everyNumberFinite(G);
   for (const a of SEATS) for (const b of SEATS) inRange(`trust.${a}.${b}`, G.trust[a][b]);
   for (const [k, v] of Object.entries(G.rapport)) inRange(`rapport.${k}`, v);
@@ -117,4 +132,17 @@ describe('random legal play keeps every invariant', () => {
     },
     60_000,
   );
+});
+
+describe('the invariants can fail', () => {
+  test('a state that is not plain data, or has a NaN or an out-of-range lever, is named', () => {
+    const G = new MatchDriver({ scenario: builtinScenario('abe-2013'), seed: 'inv' }).G;
+    expect(() => checkInvariants(G)).not.toThrow();
+    const withMap = { ...G, alignment: { ...G.alignment, extra: new Map() } } as unknown as GameState;
+    expect(() => checkInvariants(withMap)).toThrow(/G\.alignment\.extra is not plain data/);
+    const withFn = { ...G, log: [() => 0] } as unknown as GameState;
+    expect(() => checkInvariants(withFn)).toThrow(/G\.log\.0 is not plain data/);
+    expect(() => checkInvariants({ ...G, oilPrice: Number.NaN })).toThrow(/G\.oilPrice is NaN/);
+    expect(() => checkInvariants({ ...G, oilPrice: 120 })).toThrow(/oilPrice = 120/);
+  });
 });
