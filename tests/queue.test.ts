@@ -215,7 +215,10 @@ describe('batches on the queue (real Redis)', () => {
   test('validate --sensitivity on the queue writes the same JSON as on local threads', async () => {
     const worker = await startSimWorker(target, { threads: 2, pollMs: 200 });
     try {
-      const args = ['validate', '--seeds', '1', '--sensitivity', '2', '--sensitivity-seed', '3'];
+      // Claim 10's historical arm plays in the set's thread, its control (strategists) on threads of its own, which
+      // must be given the set's numbers too.
+      const sets = ['--sensitivity', '2', '--sensitivity-seed', '3'];
+      const args = ['validate', '--seeds', '1', ...sets, '--claims', '10'];
       const queued = await cli(
         ...args,
         '--queue',
@@ -230,7 +233,9 @@ describe('batches on the queue (real Redis)', () => {
       expect(queued.code).toBe(local.code);
       const text = fs.readFileSync(path.join(dir, 'sq.json'), 'utf8');
       expect(text).toBe(fs.readFileSync(path.join(dir, 'sl.json'), 'utf8'));
-      expect((JSON.parse(text) as { sets: unknown[] }).sets).toHaveLength(2);
+      const json = JSON.parse(text) as { sets: unknown[]; rows: { id: number }[] };
+      expect(json.sets).toHaveLength(2);
+      expect(json.rows.map((r) => r.id)).toEqual([10]);
       expect(worker.stats.completed).toBe(2);
     } finally {
       await worker.close();

@@ -143,6 +143,9 @@ describe('the command line', () => {
     ],
     [['sim', '--scenario', 'abe-2013', '--seeds', '2', '--frobnicate'], /Unknown option/],
     [['sim', 'compare', '--scenario', 'abe-2013', '--seeds', '2'], /at least one --what-if/],
+    [['validate', '--claims', '0'], /--claims "0": expected claim numbers 1–22/],
+    [['validate', '--claims', '10,10'], /--claims "10,10": expected claim numbers 1–22, each once/],
+    [['validate', '--claims', 'ten'], /--claims "ten"/],
   ])('%j fails with a clear error and exit code 2', async (argv, message) => {
     const { code, err } = await run(argv);
     expect(code).toBe(2);
@@ -222,6 +225,19 @@ describe('the command line', () => {
     expect(meanRung('variant')).toBeCloseTo(Number(after), 1);
     expect(meanRung('baseline')).toBeCloseTo(Number(before), 1);
   }, 60_000);
+
+  test('validate --claims judges only the claims named', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-validate-')), 'some.json');
+    const { code } = await run(['validate', '--seeds', '1', '--claims', '22,11', '--json', file]);
+    const { rows, runs } = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows: ClaimRow[]; runs: number };
+    // Two untestable claims: no runs, nothing failing.
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      [11, 'untestable'],
+      [22, 'untestable'],
+    ]);
+    expect(runs).toBe(0);
+    expect(code).toBe(0);
+  });
 
   test('report text is escaped', () => {
     const html = renderReport({ title: '<b>x</b>', about: ['a & "b"'], summary: summarize([]), records: [] });

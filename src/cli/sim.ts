@@ -20,7 +20,7 @@ import {
 } from '../sim/batch';
 import { checkQueueUrl, type QueueTarget } from '../sim/queue';
 import { runBatchOnQueue, runSensitivitySetsOnQueue } from '../sim/queue-jobs';
-import { formatClaims, validateClaims } from '../sim/claims';
+import { CLAIM_COUNT, formatClaims, validateClaims } from '../sim/claims';
 import { formatSensitivity, runSensitivity } from '../sim/sensitivity';
 import { renderReport } from '../sim/report-html';
 import {
@@ -42,7 +42,7 @@ export const SIM_USAGE = `  sim --scenario ID|FILE --seeds N|A..B --bots SPEC [-
   sim compare (same options)  [--base-what-if X]...
                                               a baseline and a what-if variant on the same seeds, with differences
   validate [--seeds N] [--strategist-seeds M] [--workers K] [--json FILE] [--sensitivity N [--sensitivity-seed S]]
-      [--queue REDIS_URL [--queue-prefix P]]
+      [--claims 1,10,...] [--queue REDIS_URL [--queue-prefix P]]
                                               check the paper's conclusions: historical bots, strategists, controls`;
 
 class UsageError extends Error {}
@@ -403,6 +403,17 @@ async function simCompare(argv: string[], out: Out, tty: boolean): Promise<numbe
   return 0;
 }
 
+/** `--claims 1,10`: claim numbers of paper-facts §4, each once. */
+function claimsOf(text: string): number[] {
+  const ids = text.split(',').map((part) => Number(part.trim()));
+  const bad = ids.find((id) => !Number.isInteger(id) || id < 1 || id > CLAIM_COUNT);
+  if (text.trim() === '' || bad !== undefined || new Set(ids).size !== ids.length)
+    throw new UsageError(
+      `--claims "${text}": expected claim numbers 1–${CLAIM_COUNT}, each once, separated by commas (e.g. 1,10)`,
+    );
+  return ids;
+}
+
 const VALIDATE_OPTIONS = {
   seeds: { type: 'string' },
   'strategist-seeds': { type: 'string' },
@@ -410,6 +421,7 @@ const VALIDATE_OPTIONS = {
   json: { type: 'string' },
   sensitivity: { type: 'string' },
   'sensitivity-seed': { type: 'string' },
+  claims: { type: 'string' },
   queue: { type: 'string' },
   'queue-prefix': { type: 'string' },
   chunk: { type: 'string' },
@@ -430,6 +442,7 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
   );
   if (!strategist.ok) throw new UsageError(strategist.error.replace('--seeds', '--strategist-seeds'));
   const workers = workersOf(values.workers);
+  const claims = values.claims === undefined ? undefined : claimsOf(values.claims);
   const started = performance.now();
   if (values.sensitivity !== undefined) {
     const n = Number(values.sensitivity);
@@ -443,11 +456,13 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
       seeds: seeds.seeds,
       seed,
       workers,
+      claims,
       onSet: bar.tick,
       ...(queue
         ? {
-            runSets: (sets, setSeeds) =>
+            runSets: (sets, setSeeds, setClaims) =>
               runSensitivitySetsOnQueue(sets, setSeeds, queue, {
+                claims: setClaims,
                 onProgress: (done, total) => bar.tick(done, total),
               }),
           }
@@ -477,6 +492,7 @@ async function validate(argv: string[], out: Out, tty: boolean): Promise<number>
     seeds: seeds.seeds,
     strategistSeeds: strategist.seeds,
     workers,
+    only: claims,
     onProgress: bar.tick,
     batchRunner: batchRunner(values, out, tty).run,
   });

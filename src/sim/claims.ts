@@ -249,6 +249,9 @@ function gain(runs: Runs, seat: Seat) {
 }
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${fmt(x)}`;
 
+/** How many claims paper-facts §4 lists (numbered 1 to this). */
+export const CLAIM_COUNT = 22;
+
 /** The claims of paper-facts §4 that the model can test, each with its control. */
 export const CLAIMS: readonly ClaimSpec[] = [
   {

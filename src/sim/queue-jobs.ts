@@ -33,7 +33,7 @@ import {
   type QueueWorkerOptions,
 } from './queue';
 import { applyWhatIfs, WhatIfListSchema, type WhatIf } from './whatif';
-import type { ClaimRow } from './claims';
+import { CLAIM_COUNT, type ClaimRow } from './claims';
 
 const seedText = z.string().min(1).max(100);
 const leverMap = z.record(z.string().max(100), z.number().finite());
@@ -78,6 +78,8 @@ export const SensitivityJobSchema = z
     set: z.number().int().min(0),
     levers: leverMap,
     seeds: z.array(seedText).min(1).max(10_000),
+    /** Only these claims (`validate --claims`); every claim when absent. */
+    claims: z.array(z.number().int().min(1).max(CLAIM_COUNT)).min(1).max(CLAIM_COUNT).optional(),
   })
   .strict();
 
@@ -201,7 +203,7 @@ const runSensitivityJob: JobHandler = async (data, job) => {
   if (!parsed.success) bad(job.id, firstProblem(parsed.error));
   checkRules(job.id, parsed.data.rulesVersion, parsed.data.code);
   checkLevers(job.id, parsed.data.levers);
-  const result = await runSensitivitySet(parsed.data.levers, parsed.data.seeds);
+  const result = await runSensitivitySet(parsed.data.levers, parsed.data.seeds, parsed.data.claims);
   return { size: 1, ...result };
 };
 
@@ -285,11 +287,12 @@ export async function runSensitivitySetsOnQueue(
   sets: readonly Record<string, number>[],
   seeds: string[],
   target: QueueTarget,
-  options: QueuedBatchOptions = {},
+  options: QueuedBatchOptions & { claims?: readonly number[] } = {},
 ): Promise<{ rows: ClaimRow[]; runs: number }[]> {
+  const claims = options.claims && { claims: [...options.claims] };
   const work = sets.map((levers, set) => ({
     kind: 'sensitivity',
-    data: { rulesVersion: RULES_VERSION, code: workerCodeHash(), set, levers, seeds },
+    data: { rulesVersion: RULES_VERSION, code: workerCodeHash(), set, levers, seeds, ...claims },
     size: 1,
   }));
   return runOnQueue(target, work, options);

@@ -7,7 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLevers } from './lever-overrides';
 
-const { levers, seeds } = workerData as { levers: Record<string, number>; seeds: string[] };
+const { levers, seeds, claims } = workerData as {
+  levers: Record<string, number>;
+  seeds: string[];
+  claims?: number[];
+};
 try {
   setLevers(levers);
   const { validateClaims } = await import('./claims');
@@ -18,6 +22,7 @@ try {
     workers: 1,
     skipStrategist: true,
     threadLevers: levers,
+    only: claims,
   });
   parentPort?.postMessage({ rows: result.rows, runs: result.runs });
 } catch (error) {

@@ -9,8 +9,7 @@ import seedrandom from 'seedrandom';
 import { LEVER_RANGES } from '../game/levers';
 import { Worker } from 'node:worker_threads';
 import type { ClaimRow } from './claims';
-import { WORKER_BOOT } from './worker-bundle';
-import { workerModule } from './worker-bundle';
+import { WORKER_BOOT, workerModule } from './worker-bundle';
 
 /**
  * Runs validate's historical and control arms under one set of numbers in a fresh worker thread (also what a queue
@@ -19,10 +18,11 @@ import { workerModule } from './worker-bundle';
 export function runSensitivitySet(
   levers: Record<string, number>,
   seeds: string[],
+  claims?: readonly number[],
 ): Promise<{ rows: ClaimRow[]; runs: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_BOOT, {
-      workerData: { levers, seeds },
+      workerData: { levers, seeds, claims },
       argv: [workerModule('sensitivity')],
     });
     worker.once('message', (m: { rows?: ClaimRow[]; runs?: number; error?: string }) => {
@@ -111,6 +111,8 @@ export interface SensitivityOptions {
   /** Seeds the Latin hypercube. */
   seed: string;
   workers?: number;
+  /** Only these claims (by id), as `validate --claims`; every claim when unset. */
+  claims?: readonly number[];
   onSet?: (done: number, total: number) => void;
   /**
    * Runs every set elsewhere and returns their results in set order (`validate --sensitivity --queue`:
@@ -119,6 +121,7 @@ export interface SensitivityOptions {
   runSets?: (
     sets: readonly Record<string, number>[],
     seeds: string[],
+    claims?: readonly number[],
   ) => Promise<{ rows: ClaimRow[]; runs: number }[]>;
 }
 
@@ -136,14 +139,14 @@ export async function runSensitivity(
   const lane = async () => {
     while (next < sets.length) {
       const i = next++;
-      const r = await runSensitivitySet(sets[i], options.seeds);
+      const r = await runSensitivitySet(sets[i], options.seeds, options.claims);
       results[i] = r.rows.filter((row) => row.status !== 'untestable');
       runs += r.runs;
       options.onSet?.(++done, sets.length);
     }
   };
   if (options.runSets) {
-    const all = await options.runSets(sets, options.seeds);
+    const all = await options.runSets(sets, options.seeds, options.claims);
     all.forEach((r, i) => {
       results[i] = r.rows.filter((row) => row.status !== 'untestable');
       runs += r.runs;
