@@ -16,7 +16,12 @@ import { builtinScenario } from '../src/scenario/builtin';
 import type { Scenario } from '../src/game/scenario-schema';
 import { runBatch } from '../src/sim/batch';
 import { runOnQueue, type QueueTarget } from '../src/sim/queue';
-import { checkMatchesJob, runBatchOnQueue, startSimWorker } from '../src/sim/queue-jobs';
+import {
+  checkMatchesJob,
+  runBatchOnQueue,
+  SensitivityJobSchema,
+  startSimWorker,
+} from '../src/sim/queue-jobs';
 import { runSimCli } from '../src/cli/sim';
 import { asyncCliOf } from './cli-capture';
 import { workerCodeHash } from '../src/sim/worker-bundle';
@@ -120,6 +125,20 @@ describe('job data', () => {
     [{ ...good, extra: 1 }, /job j7: .*extra|job j7: \(job data\)/],
   ])('bad job data is refused, naming the job and the field (%#)', (data, message) => {
     expect(() => checkMatchesJob(data, 'j7')).toThrow(message);
+  });
+
+  test('a sensitivity job names only claims that exist', () => {
+    const set = {
+      batch: 'b',
+      rulesVersion: RULES_VERSION,
+      code: workerCodeHash(),
+      set: 0,
+      levers: {},
+      seeds: ['1'],
+    };
+    expect(SensitivityJobSchema.safeParse({ ...set, claims: [10] }).success).toBe(true);
+    for (const claims of [[0], [23], [], [1.5]])
+      expect(SensitivityJobSchema.safeParse({ ...set, claims }).error?.issues[0].path[0]).toBe('claims');
   });
 
   test('good job data passes: the scenario, bots and seeds the worker will play', () => {
