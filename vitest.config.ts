@@ -5,6 +5,7 @@
  * (tests/browser/global-setup.ts). `npm test` runs them all.
  */
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/sequencer';
 
 /** Top-level test files that reach beyond the engine: the command line or the browser client's modules. */
 const BEYOND_ENGINE = [
@@ -40,6 +41,7 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker; the server and browser files mostly wait on sockets and Chromium,
     // so two overlap that waiting with the CPU-bound engine files.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
