@@ -91,9 +91,15 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the map scene has drawn. */
+/**
+ * Waits until the map scene has drawn. It polls on a timer: Playwright's default polls every animation frame, which
+ * keeps the page producing frames (in software, while the map boots) for as long as the wait lasts.
+ */
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__oilAndWater?.mapReady === true, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__oilAndWater?.mapReady === true, undefined, {
+    timeout: 30_000,
+    polling: 50,
+  });
 }
 
 /** Page coordinates of a point of the projected map (the canvas is scaled to fit its box). */

@@ -51,8 +51,8 @@ export interface MapSceneDeps {
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
 /**
- * How many more frames the loop renders after the one that draws a change (the step `wake` runs at once, or the
- * running loop's next step) before it sleeps again. None is needed: that step uploads relabelled texts too.
+ * How many more frames the loop renders after the one that draws a change (the step of the next animation frame, or
+ * the running loop's next step) before it sleeps again. None is needed: that step uploads relabelled texts too.
  */
 const FRAMES_AFTER_CHANGE = 0;
 /** Pointer events that may change what the canvas shows; a plain move only updates the DOM tooltip. */
@@ -84,11 +84,11 @@ export class MapScene extends Phaser.Scene {
   /** The news pins placed last: number, title and map point (the browser test reads them). */
   newsPins: { number: number; title: string; x: number; y: number; nth: number }[] = [];
   /**
-   * The map is still between changes, so it renders on demand: the loop draws a change at once, renders a couple of
-   * frames more and sleeps, and keeps running only while a tween plays. A state change, a selection, a language
-   * switch (all through `refresh`), a click or wheel on the canvas and a resize of its box wake it. In software
-   * WebGL (classroom laptops without a GPU, headless Chromium) every rendered frame of the full-size canvas costs
-   * tens of milliseconds of CPU.
+   * The map is still between changes, so it renders on demand: the loop draws a change in the next animation frame
+   * and sleeps, and keeps running only while a tween plays. A state change, a selection, a language switch (all
+   * through `refresh`), a click or wheel on the canvas and a resize of its box wake it. In software WebGL (classroom
+   * laptops without a GPU, headless Chromium) every rendered frame of the full-size canvas costs tens of
+   * milliseconds of CPU.
    */
   private framesLeft = 0;
   /**
@@ -101,6 +101,20 @@ export class MapScene extends Phaser.Scene {
     this.framesLeft = FRAMES_AFTER_CHANGE;
     if (!this.game.loop.running) this.game.loop.wake(true);
   };
+  /**
+   * The animation frame that will wake the loop for a redrawn overlay. A sleeping loop's `wake` renders at once, so
+   * a burst of refreshes in one task (a selection and the panels' redraw, a page script clicking through the map's
+   * features) rendered a frame each where the screen shows only the last: `refresh` waits for the next frame, and
+   * any step before it (a click on the canvas, a resize) renders the new overlay and cancels it.
+   */
+  private wakeFrame = 0;
+  /** The view drawn last: a session notice that leaves it as it was (a classroom status push) draws nothing. */
+  private drawnView: GameState | null = null;
+  /**
+   * The overlays' drawing commands and the labels' words as last drawn: a new view that draws the same (a
+   * classmate's message or ready flag) renders no frame.
+   */
+  private drawnOverlay = '';
 
   constructor(private readonly deps: MapSceneDeps) {
     super({ key: 'MapScene' });
@@ -131,7 +145,9 @@ export class MapScene extends Phaser.Scene {
     );
     this.input.on('gameout', () => this.deps.onHover(null, 0, 0));
 
-    this.unsubscribe = this.deps.session.subscribe(() => this.refresh());
+    this.unsubscribe = this.deps.session.subscribe(() => {
+      if (this.deps.session.view() !== this.drawnView) this.refresh();
+    });
     const canvas = this.game.canvas;
     for (const type of WAKING_POINTER_EVENTS) canvas.addEventListener(type, this.wake, { passive: true });
     // The scale manager checks its parent's size only in a running step: a box that changes size while the loop
@@ -145,6 +161,7 @@ export class MapScene extends Phaser.Scene {
     // wake a loop that no longer exists.
     const letGo = () => {
       this.gone = true;
+      cancelAnimationFrame(this.wakeFrame);
       this.unsubscribe?.();
       this.unsubscribe = null;
       resized.disconnect();
@@ -169,6 +186,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   override update(): void {
+    cancelAnimationFrame(this.wakeFrame);
+    this.wakeFrame = 0;
     if (this.tweens.getTweens().length > 0) this.framesLeft = FRAMES_AFTER_CHANGE;
     else if (this.framesLeft > 0) this.framesLeft -= 1;
     // The step that sleeps still renders: sleeping only stops the next frames.
@@ -195,8 +214,17 @@ export class MapScene extends Phaser.Scene {
     this.drawCapitals(g);
     this.drawSelection(g, view);
     this.pinNews(view);
+    this.drawnView = view;
     this.redraws += 1;
-    this.wake();
+    const words = [
+      ...this.labels.map((l) => l.text.text),
+      ...[...this.islandLabels.values()].map((l) => l.text),
+    ];
+    const drawn = [g.commandBuffer.join(), ...words].join('\n');
+    if (drawn === this.drawnOverlay) return;
+    this.drawnOverlay = drawn;
+    this.framesLeft = FRAMES_AFTER_CHANGE;
+    if (!this.game.loop.running && !this.wakeFrame) this.wakeFrame = requestAnimationFrame(this.wake);
   }
 
   private drawBase(map: MapData): HTMLCanvasElement {
