@@ -5,7 +5,7 @@
  * (tests/browser/global-setup.ts). `npm test` runs them all.
  */
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './tests/sequencer';
+import LongestFirst from './tests/sequencer.ts';
 
 /** Top-level test files that reach beyond the engine: the command line or the browser client's modules. */
 const BEYOND_ENGINE = [

@@ -619,6 +619,9 @@ function buildS() {
       outcome: t('S.classGroups.outcome'),
       treaty: t('S.classGroups.treaty'),
       noTreaty: t('S.classGroups.noTreaty'),
+      treatyRatified: (formula: Arg) => t('S.classGroups.treatyRatified', { formula }),
+      treatySigned: t('S.classGroups.treatySigned'),
+      treatyCollapsed: t('S.classGroups.treatyCollapsed'),
       islands: {
         none: t('S.classGroups.islands.none'),
         partial: t('S.classGroups.islands.partial'),

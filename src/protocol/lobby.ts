@@ -94,6 +94,8 @@ export interface ClassAnswer {
   /** Only in the creation answer: shown once, as for a match. */
   facilitatorToken?: string;
   scenarioId: string;
+  /** The era's name in English (a client words it in its language from the era's texts). */
+  scenarioName: string;
   seed: string;
   endYear: number;
   groups: ClassGroup[];
@@ -158,7 +160,7 @@ export interface ClassComparisonAnswer {
   scenarioId: string;
   scenarioName: string;
   endYear: number;
-  /** The key indicators compared, with their labels, in display order. */
+  /** The key indicators compared, with their English labels, in display order (a client words them by id). */
   indicators: { id: string; label: string }[];
   /**
    * History's row: no peace treaty and no island changing hands in any era, and the recorded band of each

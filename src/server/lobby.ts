@@ -389,6 +389,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
     return {
       classID: record.classID,
       scenarioId: record.scenarioId,
+      scenarioName: builtinScenario(record.scenarioId)?.name ?? record.scenarioId,
       seed: record.seedLabel,
       endYear: record.endYear,
       groups,

@@ -68,6 +68,25 @@ describe('the class page in Chromium', () => {
       'no islands transferred',
       'no treaty, no islands transferred',
     ]);
+    // The era by its name, never its id; the indicators worded by the page's catalogue.
+    expect(await teacher.locator('h1').innerText()).toBe(
+      `Class: Yeltsin: the roller coaster (1992–1999) → ${listing.body.endYear}`,
+    );
+    expect(await teacher.locator('[data-test="row-trustJapanRussia"] th').innerText()).toBe(
+      'Trust Japan→Russia',
+    );
+    // In Japanese, from the same class: the era's name from its Japanese texts, the rows from the Japanese catalogue.
+    const ja = await env.browser.newPage();
+    ja.on('pageerror', (error) => errors.push(error.message));
+    await ja.goto(`${env.h.server.url}/classroom.html?class=${classID}&lang=ja#token=${token}`);
+    await ja.click('[data-test="compare"]');
+    await ja.locator('[data-test="comparison-table"]').waitFor();
+    expect(await ja.locator('h1').innerText()).toBe(
+      `クラス：エリツィン：ジェットコースター（1992–1999） → ${listing.body.endYear}`,
+    );
+    expect(await ja.locator('[data-test="row-trustJapanRussia"] th').innerText()).toBe('日本→ロシアの信頼');
+    expect(await ja.locator('[data-test="comparison"]').innerText()).not.toMatch(/yeltsin-1992|Japan/);
+    await ja.close();
     expect(errors).toEqual([]);
   }, 180_000);
 });

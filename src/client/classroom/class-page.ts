@@ -3,11 +3,12 @@
  * to its console and projector, and the comparison of their outcomes with each other, with history and with the
  * simulator's spread for the era (`GET /api/classes/:id/comparison`). Every value from the server goes in as text.
  */
-import { SEATS } from '../../game/vocabulary';
+import { SEATS, type TreatyFormula } from '../../game/vocabulary';
+import type { Indicator } from '../../sim/indicators';
 import type { ClassAnswer, ClassComparisonAnswer, GroupOutcome, SpreadFigures } from '../../protocol/lobby';
 import { el } from '../dom';
-import { live, botName, PHASE_LABEL, S, SEAT_LABEL } from '../strings';
-import { call } from './ui';
+import { live, botName, FORMULA_LABEL, PHASE_LABEL, S, SEAT_LABEL } from '../strings';
+import { call, eraName } from './ui';
 
 const C = live(() => S.classGroups);
 
@@ -67,20 +68,29 @@ export async function renderClass(
       undefined,
       token,
     );
-    comparison.replaceChildren(...comparisonView(answer));
+    comparison.replaceChildren(...comparisonView(answer, era));
     // The simulator's runs play on the server's worker threads: look again shortly, a bounded number of times.
     if (answer.spread.status === 'pending' && polls++ < 40)
       setTimeout(() => void compare().catch(report), 3000);
   };
   const button = el('button', { type: 'button', class: 'primary', 'data-test': 'compare', text: C.compare });
   button.addEventListener('click', () => void compare().catch(report));
-  root.append(el('h1', { text: C.title(`${cls.scenarioId} → ${cls.endYear}`) }), list, button, comparison);
+  const era = await eraName(cls.scenarioId, cls.scenarioName);
+  root.append(el('h1', { text: C.title(`${era} → ${cls.endYear}`) }), list, button, comparison);
 }
 
 const fig = (f: SpreadFigures | undefined) => (f && f.n > 0 ? C.median(f.p50, f.p25, f.p75) : '—');
 
+/** A group's treaty in words: the ratified formula, a signed or collapsed treaty, or none. */
+export function treatyText(g: Pick<GroupOutcome, 'treaty' | 'treatyStatus'>): string {
+  if (g.treaty) return C.treatyRatified(FORMULA_LABEL[g.treaty as TreatyFormula] ?? g.treaty);
+  if (g.treatyStatus === 'signed') return C.treatySigned;
+  if (g.treatyStatus === 'collapsed') return C.treatyCollapsed;
+  return C.noTreaty;
+}
+
 /** The comparison as tables: outcomes, final scores and key indicators, one column per group then history and the simulator. */
-export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
+export function comparisonView(a: ClassComparisonAnswer, era: string): HTMLElement[] {
   const spread = a.spread.status === 'ready' ? a.spread : null;
   const note =
     a.spread.status === 'pending'
@@ -106,7 +116,6 @@ export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
       el('td', { text: simulated }),
     );
   const outcome = (g: GroupOutcome) => (g.territorial ? C.islands[g.territorial] : C.notFinished(g.year));
-  const treaty = (g: GroupOutcome) => g.treaty ?? (g.treatyStatus ? `${g.treatyStatus}` : C.noTreaty);
   const table = el(
     'table',
     { 'data-test': 'comparison-table' },
@@ -123,7 +132,7 @@ export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
           : '—',
         'row-outcome',
       ),
-      row(C.treaty, a.groups.map(treaty), C.noTreaty, spread ? C.treaties(spread.treaties) : '—'),
+      row(C.treaty, a.groups.map(treatyText), C.noTreaty, spread ? C.treaties(spread.treaties) : '—'),
       row(
         C.history,
         a.groups.map((g) => C.inBand(g.history.inBand, g.history.total)),
@@ -143,17 +152,14 @@ export function comparisonView(a: ClassComparisonAnswer): HTMLElement[] {
       ...a.indicators.map((i) => {
         const level = a.history.levels[i.id];
         return row(
-          i.label,
+          S.charts.series[i.id as Indicator] ?? i.label,
           a.groups.map((g) => (g.indicators[i.id] === undefined ? '—' : String(g.indicators[i.id]))),
           level ? C.band(level.min, level.max) : '—',
           fig(spread?.indicators[i.id]),
+          `row-${i.id}`,
         );
       }),
     ),
   );
-  return [
-    el('h2', { text: `${C.comparison}: ${a.scenarioName}` }),
-    el('p', { class: 'muted', text: note }),
-    table,
-  ];
+  return [el('h2', { text: `${C.comparison}: ${era}` }), el('p', { class: 'muted', text: note }), table];
 }

@@ -7,9 +7,8 @@ import type { ClassAnswer, CreatedMatchAnswer, PhaseSeconds, ScenariosAnswer } f
 import { el } from '../dom';
 import { live, S, SEAT_LABEL } from '../strings';
 import { LESSON_PRESETS, customPlan, minutesOf, presetPlan, type Era } from './lesson';
-import { call } from './ui';
+import { call, eraName } from './ui';
 import { language } from '../../i18n';
-import { loadScenarioTexts } from '../../scenario/texts';
 
 const P = live(() => S.classroomPages);
 const C = live(() => S.classGroups);
@@ -31,11 +30,8 @@ export async function renderTeacher(
     { name: 'scenario' },
     ...info.scenarios.map((s) => {
       const option = el('option', { value: s.id, text: s.name });
-      // A built-in era's name in the page's language, once its texts are here (the server names it in English).
-      if (language() !== 'en')
-        void loadScenarioTexts(s.id, language())
-          .then((texts) => texts?.name && (option.textContent = texts.name))
-          .catch(() => undefined);
+      // In the page's language once the era's texts are here.
+      if (language() !== 'en') void eraName(s.id, s.name).then((name) => (option.textContent = name));
       return option;
     }),
   );

@@ -3,8 +3,19 @@ import type { ClassroomStatus } from '../../protocol/status';
 import type { MapFile } from '../map/geometry';
 import type { GameSession } from '../session';
 import { live, PHASE_LABEL, S } from '../strings';
+import { language } from '../../i18n';
+import { loadScenarioTexts } from '../../scenario/texts';
 
 const P = live(() => S.classroomPages);
+
+/**
+ * A built-in era's name in the page's language: the server names it in English, and the era's texts for the language
+ * hold the translation. The English name where the texts do not load.
+ */
+export async function eraName(id: string, english: string): Promise<string> {
+  if (language() === 'en') return english;
+  return (await loadScenarioTexts(id, language()).catch(() => undefined))?.name ?? english;
+}
 
 /** A lobby request; a refusal throws the server's sentence (it names the field that was wrong). */
 export async function call<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {

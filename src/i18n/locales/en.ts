@@ -459,6 +459,9 @@ const en = {
       outcome: 'Outcome',
       treaty: 'Treaty',
       noTreaty: 'none',
+      treatyRatified: '{formula}, ratified',
+      treatySigned: 'signed, not ratified',
+      treatyCollapsed: 'signed, then collapsed',
       islands: {
         none: 'no islands transferred',
         partial: 'some islands transferred',

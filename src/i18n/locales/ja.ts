@@ -457,6 +457,9 @@ const ja: Messages = {
       outcome: '結果',
       treaty: '条約',
       noTreaty: 'なし',
+      treatyRatified: '{formula}（批准済み）',
+      treatySigned: '署名済み・未批准',
+      treatyCollapsed: '署名後に破綻',
       islands: {
         none: '島の引き渡しなし',
         partial: '一部の島を引き渡し',

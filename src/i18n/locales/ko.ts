@@ -458,6 +458,9 @@ const ko: Messages = {
       outcome: '결과',
       treaty: '조약',
       noTreaty: '없음',
+      treatyRatified: '{formula} (비준됨)',
+      treatySigned: '서명됨, 미비준',
+      treatyCollapsed: '서명 후 무산',
       islands: {
         none: '섬 이양 없음',
         partial: '일부 섬 이양',

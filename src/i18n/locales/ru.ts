@@ -461,6 +461,9 @@ const ru: Messages = {
       outcome: 'Итог',
       treaty: 'Договор',
       noTreaty: 'нет',
+      treatyRatified: '{formula}, ратифицирован',
+      treatySigned: 'подписан, не ратифицирован',
+      treatyCollapsed: 'подписан, затем провалился',
       islands: {
         none: 'острова не переданы',
         partial: 'часть островов передана',

@@ -457,6 +457,9 @@ const zh: Messages = {
       outcome: '结果',
       treaty: '条约',
       noTreaty: '无',
+      treatyRatified: '{formula}（已批准）',
+      treatySigned: '已签署，未批准',
+      treatyCollapsed: '签署后失败',
       islands: {
         none: '没有岛屿移交',
         partial: '部分岛屿移交',
