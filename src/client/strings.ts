@@ -561,6 +561,7 @@ function buildS() {
       queue: t('S.classroomPages.queue'),
       queueEmpty: t('S.classroomPages.queueEmpty'),
       endMatch: t('S.classroomPages.endMatch'),
+      downloadReflections: t('S.classroomPages.downloadReflections'),
       confirmEnd: t('S.classroomPages.confirmEnd'),
       debrief: t('S.classroomPages.debrief'),
       download: t('S.classroomPages.download'),

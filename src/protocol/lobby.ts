@@ -62,6 +62,8 @@ export interface FacilitatorAnswer {
   seed: string;
   /** Whether the debrief shows private messages (the facilitator's setting). */
   privateMessagesInDebrief?: boolean;
+  /** Whether the students are asked for a reflection each year (the console then offers them as CSV). */
+  reflectionPrompt?: boolean;
   phaseSeconds: PhaseSeconds;
   seats: Record<Seat, SeatAssignment & { names: string[] }>;
   status: ClassroomStatus | undefined;

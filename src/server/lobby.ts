@@ -11,7 +11,8 @@
  *   POST /api/matches/:id/settings {privateMessagesInDebrief}                                   (token)
  *   DELETE /api/matches/:id                the match, its stored rows and its sockets                   (token)
  *   GET  /api/matches/:id/replay           the replay file: with the token, or by anyone once the match is over
- *   GET  /api/matches/:id/reflections.csv  the seats' reflections for grading: seat, year, names, text (token)
+ *   GET  /api/matches/:id/reflections.csv  the seats' reflections for grading: seat, year, names, text (token;
+ *                                          ?lang= words the header and countries)
  *   POST /api/classes                      { groups: 3-6, …the match fields } → N matches under one token
  *   GET  /api/classes/:id                  the class's groups, codes and status                        (token)
  *   GET  /api/classes/:id/comparison       groups against each other, history and the simulator        (token)
@@ -71,7 +72,7 @@ import {
   classTokenMatches,
   type ClassRecord,
 } from './classes';
-import { reflectionsCsv } from './reflections-csv';
+import { CSV_LANGUAGES, reflectionsCsv } from './reflections-csv';
 import type { ClassroomTransport } from './transport';
 
 export interface LobbyLimits {
@@ -576,13 +577,19 @@ export function createLobby(deps: LobbyDeps): Lobby {
         // Graded work: the facilitator's token even after the match ends (the replay then holds the texts too,
         // but a class list of names beside them is the teacher's alone).
         const record = facilitatorOf(req, id);
+        const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? 'en';
+        if (!Object.prototype.hasOwnProperty.call(CSV_LANGUAGES, lang))
+          throw new HttpError(
+            400,
+            `lang "${lang.slice(0, 20)}": expected one of ${Object.keys(CSV_LANGUAGES).join(', ')}`,
+          );
         const state = storage.fetchNow(id, { state: true }).state as State<GameState> | undefined;
         res.writeHead(200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="oil-and-water-reflections-${id}.csv"`,
           'Cache-Control': 'no-store',
         });
-        res.end(reflectionsCsv(state?.G.reflections ?? [], record));
+        res.end(reflectionsCsv(state?.G.reflections ?? [], record, CSV_LANGUAGES[lang]));
       },
     ],
     [
@@ -645,6 +652,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
           credentials,
           seed: record.seedLabel ?? record.seed,
           privateMessagesInDebrief: record.privateMessagesInDebrief === true,
+          ...(record.reflectionPrompt ? { reflectionPrompt: true } : {}),
           phaseSeconds: record.phaseSeconds,
           seats,
           status: runtime.status(id),

@@ -1,5 +1,8 @@
 // Protects the class page in Chromium: the teacher's form makes a class of three groups, the class page lists them
 // with console links, and once the groups end the comparison table shows each group's outcome beside history.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api, bearer } from './helpers';
 import { classroomInBrowser } from './browser-env';
@@ -50,6 +53,23 @@ describe('the class page in Chromium', () => {
       );
       expect(ended.status).toBe(200);
     }
+    // The console of a group that asked for reflections downloads them, worded in its language.
+    const console1 = await env.browser.newPage();
+    console1.on('pageerror', (error) => errors.push(error.message));
+    await console1.goto(
+      `${env.h.server.url}/classroom.html?facilitate=${listing.body.groups[0].matchID}#token=${token}`,
+    );
+    const [download] = await Promise.all([
+      console1.waitForEvent('download'),
+      console1.click('[data-test="download-reflections"]'),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `oil-and-water-reflections-${listing.body.groups[0].matchID}.csv`,
+    );
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oaw-reflections-')), 'r.csv');
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved, 'utf8')).toBe('match,group,seat,country,year,students,reflection\r\n');
+    await console1.close();
     await teacher.click('[data-test="compare"]');
     const table = teacher.locator('[data-test="comparison-table"]');
     await table.waitFor();

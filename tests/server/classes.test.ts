@@ -1,7 +1,7 @@
 // A class of several groups (one match each) and its comparison; seats' reflections: secrecy, debrief, CSV export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEATS } from '../../src/game/vocabulary';
-import type { ClassAnswer, ClassComparisonAnswer } from '../../src/protocol/lobby';
+import type { ClassAnswer, ClassComparisonAnswer, FacilitatorAnswer } from '../../src/protocol/lobby';
 import { parseReplayText, verifyReplay } from '../../src/match/replay';
 import { debriefFromCheck } from '../../src/sim/debrief';
 import { renderDebriefHtml } from '../../src/sim/debrief-html';
@@ -94,6 +94,29 @@ describe('a class of three groups', () => {
     expect(csv.body).toContain(
       `${group.matchID},1,japan,Japan,1992,"Aiko, ""Ken""","'=We rejected, ""because"" the Diet\nwould not ratify it"\r\n`,
     );
+
+    // In the teacher's language: the header and the country worded, the seat kept as its id; an unknown one refused.
+    const ja = await api<string>(h.server.url, 'GET', `${csvRoute}?lang=ja`, undefined, bearer(token()));
+    expect(ja.body).toMatch(/^対局,グループ,席,国,年,生徒,振り返り\r\n/);
+    expect(ja.body).toContain(`${group.matchID},1,japan,日本,1992,`);
+    const xx = await api<{ error: string }>(
+      h.server.url,
+      'GET',
+      `${csvRoute}?lang=xx`,
+      undefined,
+      bearer(token()),
+    );
+    expect(xx.status).toBe(400);
+    expect(xx.body.error).toBe('lang "xx": expected one of en, ja, ru, ko, zh');
+    // The console offers the file where reflections were asked for.
+    const facilitator = await api<FacilitatorAnswer>(
+      h.server.url,
+      'GET',
+      `/api/matches/${group.matchID}/facilitator`,
+      undefined,
+      bearer(token()),
+    );
+    expect(facilitator.body.reflectionPrompt).toBe(true);
 
     // After the end every seat sees it, and the debrief lists it in Japan's section only.
     expect((await matchPost(group.matchID, '/end')).status).toBe(200);

@@ -17,6 +17,7 @@ import { joinPanel, seatCards } from './seat-cards';
 import { SpectatorSession } from './spectator-session';
 import { call, clockText, mountMap } from './ui';
 import { LEVERS } from '../../game/levers';
+import { language } from '../../i18n';
 
 /** The longest notice the rules keep (as long as a public statement). */
 const BROADCAST_MAX = LEVERS.messages.statementMaxChars;
@@ -169,6 +170,25 @@ export async function renderConsole(
     onclick: () => (confirmBox.hidden = false),
   });
 
+  // The students' reflections for grading, as the server words the file in this page's language: fetched with the
+  // token (a plain link cannot send it) and saved as a file.
+  const downloadReflections = async () => {
+    const res = await fetch(
+      `/api/matches/${encodeURIComponent(matchID)}/reflections.csv?lang=${encodeURIComponent(language())}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    if (!res.ok) throw new Error(((await res.json()) as { error?: string }).error ?? `HTTP ${res.status}`);
+    const url = URL.createObjectURL(await res.blob());
+    el('a', { href: url, download: `oil-and-water-reflections-${matchID}.csv` }).click();
+    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const reflectionsButton = el('button', {
+    type: 'button',
+    'data-test': 'download-reflections',
+    text: P.downloadReflections,
+    onclick: () => void downloadReflections().catch(report),
+  });
+
   const injectAt = (phase: string, year: number) =>
     phase === 'diplomacy' ? P.injectNow : P.injectAt(phase === 'policy' ? year + 1 : year);
 
@@ -298,6 +318,7 @@ export async function renderConsole(
       act(P.skip, 'timer', () => ({ skip: true })),
       act(P.advanceIdle, 'advance'),
       endButton,
+      ...(info.reflectionPrompt ? [reflectionsButton] : []),
     ),
     confirmBox,
     privacy,

@@ -403,6 +403,7 @@ const en = {
       queue: 'Queued events',
       queueEmpty: 'No event queued.',
       endMatch: 'End the match…',
+      downloadReflections: 'Download the reflections (CSV)',
       confirmEnd: 'End the match now for everyone? Scores are final and the debrief opens.',
       debrief: 'Open the replay and the debrief',
       download: 'Download the replay file',
@@ -629,6 +630,15 @@ const en = {
       opening: 'start of {year}',
       openingTick: 'start',
     },
+  },
+  reflectionsCsv: {
+    match: 'match',
+    group: 'group',
+    seat: 'seat',
+    country: 'country',
+    year: 'year',
+    students: 'students',
+    reflection: 'reflection',
   },
   seat: {
     russia: 'Russia',

@@ -401,6 +401,7 @@ const ja: Messages = {
       queue: '待機中のイベント',
       queueEmpty: '待機中のイベントはありません。',
       endMatch: '対局を終了…',
+      downloadReflections: '振り返りをダウンロード（CSV）',
       confirmEnd: '全員の対局を今すぐ終了しますか？得点は確定し、振り返りが開きます。',
       debrief: 'リプレイと振り返りを開く',
       download: 'リプレイファイルをダウンロード',
@@ -625,6 +626,15 @@ const ja: Messages = {
       opening: '{year}年初め',
       openingTick: '開始',
     },
+  },
+  reflectionsCsv: {
+    match: '対局',
+    group: 'グループ',
+    seat: '席',
+    country: '国',
+    year: '年',
+    students: '生徒',
+    reflection: '振り返り',
   },
   seat: {
     russia: 'ロシア',

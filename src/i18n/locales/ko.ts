@@ -402,6 +402,7 @@ const ko: Messages = {
       queue: '대기 중인 사건',
       queueEmpty: '대기 중인 사건이 없습니다.',
       endMatch: '게임 끝내기…',
+      downloadReflections: '성찰 내려받기 (CSV)',
       confirmEnd: '지금 모두의 게임을 끝낼까요? 점수가 확정되고 디브리핑이 열립니다.',
       debrief: '리플레이와 디브리핑 열기',
       download: '리플레이 파일 내려받기',
@@ -624,6 +625,15 @@ const ko: Messages = {
       opening: '{year}년 초',
       openingTick: '시작',
     },
+  },
+  reflectionsCsv: {
+    match: '대국',
+    group: '그룹',
+    seat: '자리',
+    country: '국가',
+    year: '연도',
+    students: '학생',
+    reflection: '성찰',
   },
   seat: {
     russia: '러시아',

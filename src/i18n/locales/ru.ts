@@ -404,6 +404,7 @@ const ru: Messages = {
       queue: 'События в очереди',
       queueEmpty: 'Нет событий в очереди.',
       endMatch: 'Завершить партию…',
+      downloadReflections: 'Скачать размышления (CSV)',
       confirmEnd: 'Завершить партию сейчас для всех? Очки станут окончательными, откроется разбор.',
       debrief: 'Открыть запись и разбор',
       download: 'Скачать файл записи',
@@ -634,6 +635,15 @@ const ru: Messages = {
       opening: 'начало {year} года',
       openingTick: 'начало',
     },
+  },
+  reflectionsCsv: {
+    match: 'партия',
+    group: 'группа',
+    seat: 'место',
+    country: 'страна',
+    year: 'год',
+    students: 'ученики',
+    reflection: 'размышление',
   },
   seat: {
     russia: 'Россия',

@@ -401,6 +401,7 @@ const zh: Messages = {
       queue: '排队中的事件',
       queueEmpty: '没有排队的事件。',
       endMatch: '结束对局…',
+      downloadReflections: '下载反思（CSV）',
       confirmEnd: '现在为所有人结束对局？得分将成定局，复盘随即打开。',
       debrief: '打开回放与复盘',
       download: '下载回放文件',
@@ -617,6 +618,15 @@ const zh: Messages = {
       opening: '{year}年初',
       openingTick: '起点',
     },
+  },
+  reflectionsCsv: {
+    match: '对局',
+    group: '小组',
+    seat: '席位',
+    country: '国家',
+    year: '年份',
+    students: '学生',
+    reflection: '反思',
   },
   seat: {
     russia: '俄罗斯',
