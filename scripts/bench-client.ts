@@ -92,8 +92,12 @@ async function main(): Promise<void> {
       await new Promise((resolve) => {
         function tick() {
           count += 1;
-          // Redraw every overlay each frame too: the worst case, a state change on every frame.
-          if (${redraw} && scene) scene.refresh();
+          // Redraw every overlay and render each frame too: the worst case, a state change on every frame (refresh
+          // alone renders nothing when the overlay comes out the same, as it does here).
+          if (${redraw} && scene) {
+            scene.refresh();
+            scene.wake();
+          }
           // Keep Phaser's loop running without redrawing the overlays: continuous rendering of a still map.
           if (${keepAwake} && scene) scene.wake();
           if (performance.now() - start < ${FPS_SECONDS * 1000}) requestAnimationFrame(tick);
