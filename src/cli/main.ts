@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { perSeat, SEAT_NAMES } from '../game/vocabulary';
+import { perSeat } from '../game/vocabulary';
+import { SEAT_EN } from '../sim/log-text';
 import { parseBotSpec, type BotSpec, makeBots } from '../bots/registry';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
 import { SCENARIO_TEXT_LANGS } from '../scenario/texts';
@@ -163,7 +164,7 @@ function cmdPlay(argv: string[], out: Out): number {
         `ended ${outcome.year} (${outcome.reason}); territory: ${outcome.territorial}; treaty: ${outcome.treaty ?? 'none'}`,
       );
       outcome.ranking.forEach((s, i) =>
-        out(`  ${i + 1}. ${SEAT_NAMES[s].padEnd(14)} ${outcome.finalScores[s]}`),
+        out(`  ${i + 1}. ${SEAT_EN[s].padEnd(14)} ${outcome.finalScores[s]}`),
       );
     }
     out(`final hash ${finalHash}${values.out ? `; replay written to ${values.out}` : ''}`);
@@ -184,7 +185,7 @@ function cmdDemo(out: Out): number {
     );
   }
   const o = driver.G.outcome;
-  if (o) out(`Outcome: territory ${o.territorial}; winner ${SEAT_NAMES[o.ranking[0]]}.`);
+  if (o) out(`Outcome: territory ${o.territorial}; winner ${SEAT_EN[o.ranking[0]]}.`);
   return 0;
 }
 

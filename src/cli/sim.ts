@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { SEATS, SEAT_NAMES } from '../game/vocabulary';
+import { SEATS } from '../game/vocabulary';
+import { SEAT_EN } from '../sim/log-text';
 import { parseBotSpec, type BotSpec } from '../bots/registry';
 import type { Scenario } from '../game/scenario-schema';
 import { compareBatches, summarize, type Comparison, type Summary } from '../sim/aggregate';
@@ -231,7 +232,7 @@ function printSummary(s: Summary, out: Out): void {
   for (const seat of SEATS) {
     const x = s.scores[seat];
     out(
-      `${SEAT_NAMES[seat].padEnd(14)} ${String(x.mean).padStart(10)} ${String(x.sd).padStart(6)} ${String(x.p5).padStart(8)} ${String(x.p50).padStart(8)} ${String(x.p95).padStart(8)}   ${pct(s.wins[seat])}`,
+      `${SEAT_EN[seat].padEnd(14)} ${String(x.mean).padStart(10)} ${String(x.sd).padStart(6)} ${String(x.p5).padStart(8)} ${String(x.p50).padStart(8)} ${String(x.p95).padStart(8)}   ${pct(s.wins[seat])}`,
     );
   }
   out('at the end (median [5 %–95 %]):');
@@ -339,7 +340,7 @@ function printComparison(c: Comparison, out: Out): void {
   out(`variant minus baseline on the same ${c.matches} seeds (95 % interval; * = excludes zero):`);
   line('treaty ratified (share)', c.treatyRatified.diff);
   line('islands held by Japan', c.islandsJapan);
-  for (const seat of SEATS) line(`score ${SEAT_NAMES[seat]}`, c.scores[seat]);
+  for (const seat of SEATS) line(`score ${SEAT_EN[seat]}`, c.scores[seat]);
   for (const k of INDICATORS) line(`final ${k}`, c.final[k]);
 }
 

@@ -14,15 +14,6 @@ export const FACILITATOR_ID = '6';
 /** boardgame.io's player count: six seats and the facilitator. */
 export const NUM_PLAYERS = 7;
 
-export const SEAT_NAMES: Record<Seat, string> = {
-  russia: 'Russia',
-  japan: 'Japan',
-  china: 'China',
-  us: 'United States',
-  rok: 'South Korea',
-  dprk: 'North Korea',
-};
-
 export function seatOf(playerID: string | null | undefined): Seat | undefined {
   if (playerID == null) return undefined;
   const index = Number(playerID);

@@ -14,9 +14,10 @@ export const SIMPLE = /^[^{}']*(?:\{\w+\}[^{}']*)*$/;
 /**
  * Catalogue sections no solo match needs on its first screen: a chunk of their own per language, loaded by
  * `loadDeferredMessages` (src/i18n/index.ts) when the report or the replay viewer opens, with the classroom pages,
- * and when a bot's reply (which quotes a bot's reason, `reason`) is first shown.
+ * and when a bot's reply (which quotes a bot's reason, `reason`) is first shown. `reflectionsCsv` is the server's
+ * (the reflections file's header), never shown in a page.
  */
-export const DEFERRED_SECTIONS = ['report', 'S.replay', 'S.classroomPages', 'reason'];
+export const DEFERRED_SECTIONS = ['report', 'S.replay', 'S.classroomPages', 'reason', 'reflectionsCsv'];
 export const DEFERRED_PREFIX = 'virtual:oil-and-water-messages/';
 
 /** Moves the deferred sections out of a catalogue: the rest, and the deferred part in the same shape. */

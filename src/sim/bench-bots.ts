@@ -5,7 +5,8 @@
  * (public score plus agenda) is higher. Also the strategist's median and 95th-percentile decision time.
  * Usage: npm run bench:bots [-- SEEDS]   (default 10 seeds per actor)
  */
-import { SEATS, perSeat, SEAT_NAMES, type Seat } from '../game/vocabulary';
+import { SEATS, perSeat, type Seat } from '../game/vocabulary';
+import { SEAT_EN } from './log-text';
 import { makeBot } from '../bots/registry';
 import type { Bot } from '../match/bot';
 import { BUILTIN_IDS, builtinScenario } from '../scenario/builtin';
@@ -66,7 +67,7 @@ export async function benchBots(seeds = 10): Promise<void> {
     }
     const mean = sums.map((x) => (x / seeds).toFixed(1)).join(' / ');
     console.log(
-      `${SEAT_NAMES[seat].padEnd(16)} ${pct(beatRandom / seeds)}         ${pct(beatHistorical / seeds)}             ${mean}`,
+      `${SEAT_EN[seat].padEnd(16)} ${pct(beatRandom / seeds)}         ${pct(beatHistorical / seeds)}             ${mean}`,
     );
   }
   times.sort((a, b) => a - b);

@@ -6,25 +6,17 @@
 import { describeAgreement, describeLogEntry, type LogCatalogue } from '../game/log';
 import type { Scenario } from '../game/scenario-schema';
 import type { LogEntry, Proposal } from '../game/state';
-import { SEAT_NAMES, type Island, type TreatyFormula } from '../game/vocabulary';
+import type { Island, Seat, TreatyFormula } from '../game/vocabulary';
+import en from '../i18n/locales/en';
 
-export const ISLAND_EN: Record<Island, string> = {
-  habomai: 'Habomai',
-  shikotan: 'Shikotan',
-  kunashiri: 'Kunashiri (Kunashir)',
-  etorofu: 'Etorofu (Iturup)',
-};
-
-export const FORMULA_EN: Record<TreatyFormula, string> = {
-  none: 'no territorial clause',
-  'two-islands': 'two islands (1956)',
-  'joint-development': 'joint development',
-  'four-islands': 'all four islands',
-};
+/** The English catalogue's names of seats, islands and treaty formulas: the command line's and the report's words. */
+export const SEAT_EN: Readonly<Record<Seat, string>> = en.seat;
+export const ISLAND_EN: Readonly<Record<Island, string>> = en.island;
+export const FORMULA_EN: Readonly<Record<TreatyFormula, string>> = en.formula;
 
 /** English words for every kind of log entry. */
 export const LOG_EN: LogCatalogue = {
-  seat: (seat) => SEAT_NAMES[seat],
+  seat: (seat) => SEAT_EN[seat],
   island: (island) => ISLAND_EN[island],
   formula: (formula) => FORMULA_EN[formula],
   stage: (stage) => stage,

@@ -3,7 +3,8 @@
  * drawn here: fan charts of the indicators over the years (5–95 % and 25–75 % bands, median line) and histograms of
  * outcomes and scores. Every piece of text is escaped.
  */
-import { SEATS, SEAT_NAMES } from '../game/vocabulary';
+import { SEATS } from '../game/vocabulary';
+import { SEAT_EN } from './log-text';
 import type { MatchRecord } from './batch';
 import { escapeHtml } from './html';
 import { INDICATORS } from './indicators';
@@ -112,11 +113,11 @@ export function renderReport(input: ReportInput): string {
   const about = input.about.map((l) => `<li>${escapeHtml(l)}</li>`).join('');
   const fans = INDICATORS.map((k) => fanChart(LABELS[k], s.years, s.perYear[k])).join('');
   const scoreFans = SEATS.map((seat) =>
-    fanChart(`Score, ${SEAT_NAMES[seat]}`, s.years, s.scoresPerYear[seat]),
+    fanChart(`Score, ${SEAT_EN[seat]}`, s.years, s.scoresPerYear[seat]),
   ).join('');
   const scoreHists = SEATS.map((seat) =>
     histogram(
-      `Final score, ${SEAT_NAMES[seat]}`,
+      `Final score, ${SEAT_EN[seat]}`,
       input.records.map((r) => r.finalScores[seat]),
     ),
   ).join('');
@@ -128,7 +129,7 @@ export function renderReport(input: ReportInput): string {
   ]);
   const scoreRows = SEATS.map(
     (seat) =>
-      `<tr><td>${escapeHtml(SEAT_NAMES[seat])}</td><td>${s.scores[seat].mean}</td><td>${s.scores[seat].sd}</td><td>${s.scores[seat].p5}</td><td>${s.scores[seat].p50}</td><td>${s.scores[seat].p95}</td><td>${pctCell(s.wins[seat])}</td><td>${pctCell(s.agendaMet[seat])}</td></tr>`,
+      `<tr><td>${escapeHtml(SEAT_EN[seat])}</td><td>${s.scores[seat].mean}</td><td>${s.scores[seat].sd}</td><td>${s.scores[seat].p5}</td><td>${s.scores[seat].p50}</td><td>${s.scores[seat].p95}</td><td>${pctCell(s.wins[seat])}</td><td>${pctCell(s.agendaMet[seat])}</td></tr>`,
   ).join('');
   let compare = '';
   if (input.comparison) {
@@ -138,7 +139,7 @@ export function renderReport(input: ReportInput): string {
     compare = `<h2>${escapeHtml(input.comparison.label)}: variant minus baseline on the same ${c.matches} seeds</h2>
 <table><tr><th>measure</th><th>baseline</th><th>variant</th><th>difference</th><th>95 % interval</th><th>clear?</th></tr>
 ${row('treaty ratified (share)', c.treatyRatified.diff)}${row('islands held by Japan', c.islandsJapan)}
-${SEATS.map((seat) => row(`score, ${SEAT_NAMES[seat]}`, c.scores[seat])).join('')}
+${SEATS.map((seat) => row(`score, ${SEAT_EN[seat]}`, c.scores[seat])).join('')}
 ${INDICATORS.map((k) => row(`final ${LABELS[k]}`, c.final[k])).join('')}</table>
 <h2>Variant: indicators over the years</h2>${INDICATORS.map((k) => fanChart(LABELS[k], input.comparison!.variant.years, input.comparison!.variant.perYear[k])).join('')}`;
   }
