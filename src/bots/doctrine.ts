@@ -7,7 +7,12 @@ import type { ActionId, ProposalKind } from '../game/catalog';
 import { FORMULA_RUNG, LADDER, isSeat, type Seat } from '../game/vocabulary';
 import { LEVERS } from '../game/levers';
 import { rapport } from '../game/effects';
-import { allianceFear, energyInterdependence, russiaOutsideOptions } from '../game/resolution';
+import {
+  allianceFear,
+  energyInterdependence,
+  ordersRevealedSince,
+  russiaOutsideOptions,
+} from '../game/resolution';
 import { chinaThreat } from '../game/scoring';
 import { scenarioOf, type GameState, type Proposal, type ProposalTerms } from '../game/state';
 import { reason, type Reason, type ReasonArgs, type ReasonCode } from '../game/reasons';
@@ -157,10 +162,9 @@ export const READINESS = {
   usPermission: 0.5,
 } as const;
 
-/** Whether the US ordered `back-compromise` in the last revealed year. */
+/** Whether the US ordered `back-compromise` in the last revealed year, this one or the one before. */
 export function usBackedCompromise(view: GameState): boolean {
-  const last = view.revealed[view.revealed.length - 1];
-  return !!last && last.round >= view.round - 1 && last.orders.us.some((o) => o.action === 'back-compromise');
+  return ordersRevealedSince(view, view.round - 1)?.us.some((o) => o.action === 'back-compromise') ?? false;
 }
 
 const readinessFactor = (view: GameState, seat: 'russia' | 'japan') =>

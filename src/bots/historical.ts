@@ -6,7 +6,7 @@
  */
 import { acceptRefusal } from '../game/diplomacy';
 import { refusalReason } from '../game/reasons';
-import { ACTIONS, PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
+import { PROPOSAL_KINDS, type ProposalKind } from '../game/catalog';
 import { weightedPick } from '../game/rng';
 import type { Seat } from '../game/vocabulary';
 import { scenarioOf, type GameState, type Order } from '../game/state';
@@ -34,30 +34,26 @@ export function historicalDecisions({ view, seat }: BotContext): BotDecision[] {
 /** Samples a full set of orders by menu weight × doctrine, spending the seat's action points. */
 export function historicalOrders(view: GameState, seat: Seat, next: () => number): Order[] {
   const weights = scenarioOf(view).menus.weights[seat] as Record<string, number | undefined>;
-  const budget = scenarioOf(view).actionPoints.values[seat];
-  // Every order the seat could give first, scored once. The orders it could add later are those of this list that
-  // still fit the budget and their action's per-round limit, in the same order, which is what `nextOrderChoices`
-  // would list again after each pick (every pick came from that list, so the orders chosen stay legal); and the
-  // stance of an order depends on the view alone, which does not change while the seat chooses. So each pick draws
-  // from the same candidates, weighed the same, as when they were listed and scored anew for every order.
-  const scored = nextOrderChoices(view, seat, [])
-    .map((o) => {
+  // An order's stance depends on the view alone, which does not change while the seat chooses: each is scored once.
+  const scores = new Map<string, { stance: Stance; w: number }>();
+  const scoreOf = (o: Order) => {
+    const key = `${o.action}|${o.target ?? ''}`;
+    let score = scores.get(key);
+    if (!score) {
       const stance = orderStance(view, seat, o.action, o.target);
-      return { o, stance, cost: ACTIONS[o.action].cost, w: (weights[o.action] ?? 0) * stance.factor };
-    })
-    .filter((c) => c.w > 0);
+      score = { stance, w: (weights[o.action] ?? 0) * stance.factor };
+      scores.set(key, score);
+    }
+    return score;
+  };
   const orders: Order[] = [];
-  const counts = new Map<string, number>();
-  let spent = 0;
   for (let guard = 0; guard < 12; guard++) {
-    const open = scored.filter(
-      (c) => spent + c.cost <= budget && (counts.get(c.o.action) ?? 0) < ACTIONS[c.o.action].maxPerRound,
-    );
-    const pick = weightedPick(next, open, (c) => c.w);
+    const scored = nextOrderChoices(view, seat, orders)
+      .map((o) => ({ o, ...scoreOf(o) }))
+      .filter((c) => c.w > 0);
+    const pick = weightedPick(next, scored, (c) => c.w);
     if (!pick) break;
     orders.push({ ...pick.o, reason: pick.stance.reason });
-    counts.set(pick.o.action, (counts.get(pick.o.action) ?? 0) + 1);
-    spent += pick.cost;
   }
   return orders;
 }

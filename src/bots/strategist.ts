@@ -10,7 +10,7 @@ import { acceptRefusal } from '../game/diplomacy';
 import { refusalReason, type Reason, type ReasonArgs } from '../game/reasons';
 import { ACTIONS, PROPOSAL_KINDS } from '../game/catalog';
 import type { Seat } from '../game/vocabulary';
-import { scenarioOf, type GameState, type Order, type Proposal } from '../game/state';
+import { round1, scenarioOf, type GameState, type Order, type Proposal } from '../game/state';
 import { agendaOptions, legalProposals, nextOrderChoices } from '../game/legal';
 import { historicalOrders } from './historical';
 import { representativeIsland, rollout, rolloutBase, type Script } from './rollout';
@@ -63,9 +63,6 @@ function bestOf<T>(ctx: BotContext, phase: string, budget: Budget, candidates: C
   }
   return alive[0];
 }
-
-/** A score as a reason quotes it: one decimal. */
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A candidate proposal's reason until it wins (src/bots/rollout.ts sends proposals without one). */
 const UNSCORED: Reason = { code: 'random-choice' };

@@ -27,6 +27,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Longest text shown from any one message or label a player typed, so nothing overflows the panels. */
+/** Offers `blob` to the player as a file named `name` (the browser's download). */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const MAX_SHOWN_CHARS = 600;
 
 export function bounded(text: string, max = MAX_SHOWN_CHARS): string {

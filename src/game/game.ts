@@ -46,13 +46,13 @@ export interface SetupData {
 type MoveContext = { G: GameState; ctx: Ctx; playerID: string };
 type Invalid = typeof INVALID_MOVE;
 
-/** What `checkSetupData` says of a seed that is not a string of 1-64 characters. */
-export const BAD_SETUP_SEED = 'setupData.seed must be a string of 1-64 characters';
-
-/** Whether a match seed is usable: a string of 1-64 characters. */
-export function isSetupSeed(seed: unknown): seed is string {
-  return typeof seed === 'string' && seed.length > 0 && seed.length <= 64;
-}
+/**
+ * Scenarios already checked, by the object given in the setup data, with what the check made of them. A scenario a
+ * match has started from must not change afterwards (as src/game/scenario-registry.ts requires of registered ones),
+ * so the matches of a batch, all started from one object, check it once: checking and hashing it again was a fifth
+ * of a historical match.
+ */
+const CHECKED = new WeakMap<object, Scenario>();
 
 /** Checks setup data: the scenario through its schema and semantic checks, the seed's shape, the seat count. */
 export function checkSetupData(
@@ -68,13 +68,18 @@ export function checkSetupData(
   if (typeof setupData !== 'object' || setupData === null)
     return { ok: false, error: 'setupData must be an object { scenario, seed }' };
   const { scenario, seed } = setupData as Partial<SetupData>;
-  if (!isSetupSeed(seed)) return { ok: false, error: BAD_SETUP_SEED };
+  if (typeof seed !== 'string' || seed.length === 0 || seed.length > 64) {
+    return { ok: false, error: 'setupData.seed must be a string of 1-64 characters' };
+  }
+  const checked = typeof scenario === 'object' && scenario !== null ? CHECKED.get(scenario) : undefined;
+  if (checked) return { ok: true, scenario: checked, seed };
   const result = parseScenario(scenario);
   if (!result.ok) {
     const shown = result.problems.slice(0, 5).map((p) => `scenario.${p.path}: ${p.message}`);
     const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : '';
     return { ok: false, error: `invalid scenario: ${shown.join('; ')}${more}` };
   }
+  CHECKED.set(scenario as object, result.scenario);
   return { ok: true, scenario: result.scenario, seed };
 }
 

@@ -107,12 +107,15 @@ export function concessionPressure(G: GameState, seat: Seat): number {
   );
 }
 
+/** The last revealed year's orders when that year is `round` or later, else undefined. */
+export function ordersRevealedSince(G: GameState, round: number): PerSeat<Order[]> | undefined {
+  const last = G.revealed[G.revealed.length - 1];
+  return last && last.round >= round ? last.orders : undefined;
+}
+
 /** Whether China ordered `encourage-hard-line` in this round's revealed orders. */
 export function chinaEncouragesHardLine(G: GameState): boolean {
-  const last = G.revealed[G.revealed.length - 1];
-  return (
-    !!last && last.round === G.round && last.orders.china.some((o) => o.action === 'encourage-hard-line')
-  );
+  return ordersRevealedSince(G, G.round)?.china.some((o) => o.action === 'encourage-hard-line') ?? false;
 }
 
 /**

@@ -73,6 +73,7 @@ import {
   type ClassRecord,
 } from './classes';
 import { CSV_LANGUAGES, reflectionsCsv } from './reflections-csv';
+import { isLanguage } from '../i18n';
 import type { ClassroomTransport } from './transport';
 
 export interface LobbyLimits {
@@ -578,7 +579,7 @@ export function createLobby(deps: LobbyDeps): Lobby {
         // but a class list of names beside them is the teacher's alone).
         const record = facilitatorOf(req, id);
         const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? 'en';
-        if (!Object.prototype.hasOwnProperty.call(CSV_LANGUAGES, lang))
+        if (!isLanguage(lang))
           throw new HttpError(
             400,
             `lang "${lang.slice(0, 20)}": expected one of ${Object.keys(CSV_LANGUAGES).join(', ')}`,

@@ -12,9 +12,10 @@ import ja from '../i18n/locales/ja';
 import ko from '../i18n/locales/ko';
 import ru from '../i18n/locales/ru';
 import zh from '../i18n/locales/zh';
+import type { Language } from '../i18n';
 
 /** The catalogues a CSV can be worded in, by language code. */
-export const CSV_LANGUAGES: Readonly<Record<string, Messages>> = { en, ja, ru, ko, zh };
+export const CSV_LANGUAGES: Readonly<Record<Language, Messages>> = { en, ja, ru, ko, zh };
 
 const COLUMNS = ['match', 'group', 'seat', 'country', 'year', 'students', 'reflection'] as const;
 

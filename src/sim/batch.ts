@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { perSeat, type Seat } from '../game/vocabulary';
-import { createInitialState, scenarioOf, type GameState, type PerSeat } from '../game/state';
-import { BAD_SETUP_SEED, isSetupSeed } from '../game/game';
+import { scenarioOf, type GameState, type PerSeat } from '../game/state';
 import { makeBot, type BotSpec } from '../bots/registry';
 import type { Bot } from '../match/bot';
 import type { Scenario } from '../game/scenario-schema';
@@ -115,30 +114,6 @@ function incidentIds(G: GameState): Set<string> {
 }
 
 /**
- * Each batch's scenario as validated by the first of its matches to start, by spec (with the scenario object it was
- * validated from): every match of a batch starts from the same scenario, and validating it again for each seed was
- * a fifth of a historical match. (Registering it again costs nothing either: src/game/scenario-registry.ts keeps
- * each registered object's hash.)
- */
-const VALIDATED = new WeakMap<BatchSpec, { from: unknown; scenario: Scenario }>();
-
-/**
- * A batch match on the direct driver, started as `DirectDriver.start` starts it: the first match of a spec checks
- * the whole setup, each later one only its seed, from the scenario the first one validated.
- */
-function startDirect(spec: BatchSpec, seed: string): DirectDriver {
-  const options = { record: spec.saveReplays !== undefined };
-  const validated = VALIDATED.get(spec);
-  if (validated?.from !== spec.scenario) {
-    const driver = DirectDriver.start({ scenario: spec.scenario, seed }, options);
-    VALIDATED.set(spec, { from: spec.scenario, scenario: scenarioOf(driver.G) });
-    return driver;
-  }
-  if (!isSetupSeed(seed)) throw new Error(BAD_SETUP_SEED);
-  return new DirectDriver(createInitialState(validated.scenario, seed), 'briefing', options);
-}
-
-/**
  * Plays one seeded match of a batch and condenses it to a record. A batch's lever overrides are not applied here:
  * the action tables copy some numbers when the rules load, so a worker thread sets them before loading (worker.ts).
  */
@@ -146,7 +121,9 @@ export function runMatchRecord(spec: BatchSpec, index: number): MatchRecord {
   const seed = spec.seeds[index];
   const setup = { scenario: spec.scenario, seed };
   const driver: PhaseDriver & Pick<MatchDriver, 'actions' | 'roundHashes'> =
-    spec.engine === 'reducer' ? new MatchDriver(setup) : startDirect(spec, seed);
+    spec.engine === 'reducer'
+      ? new MatchDriver(setup)
+      : DirectDriver.start(setup, { record: spec.saveReplays !== undefined });
   const seatBots = bots(spec.bots, spec.whatIfs);
   const rngs = perSeat((s) => botRng(seed, s));
   const incidents: IncidentRecord[] = [];

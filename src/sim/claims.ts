@@ -120,8 +120,8 @@ export function rapprochementWhatIfs(scenario: Scenario): WhatIf[] {
       { type: 'set', year, lever: `pressure.${seat}` as const, value: 20, once: false },
       { type: 'set', year, lever: `capital.${seat}` as const, value: 90, once: false },
     ]),
-    { type: 'position', year, seat: 'russia', rung: 'two-islands', once: false },
-    { type: 'position', year, seat: 'japan', rung: 'two-islands', once: false },
+    at1956(scenario, 'russia'),
+    at1956(scenario, 'japan'),
     { type: 'policy', year, seat: 'russia', force: [], forbid: ['harden-stance'], treaty: 'two-islands' },
     {
       type: 'policy',
@@ -149,6 +149,14 @@ const hold = (s: Scenario, lever: Extract<WhatIf, { type: 'set' }>['lever'], val
   value,
   once: false,
 });
+/** A negotiator's position held at the 1956 formula (two islands) from the era's start. */
+const at1956 = (s: Scenario, seat: 'russia' | 'japan'): WhatIf => ({
+  type: 'position',
+  year: s.startYear,
+  seat,
+  rung: 'two-islands',
+  once: false,
+});
 type Actions = Extract<WhatIf, { type: 'policy' }>['force'];
 /** A seat policy from the era's start: forced actions every year, forbidden ones never. */
 const policy = (s: Scenario, seat: Seat, force: Actions, forbid: Actions = []): WhatIf => ({
@@ -163,7 +171,7 @@ const freeLeaders = (s: Scenario): WhatIf[] =>
   NEGOTIATORS.flatMap((seat) => [hold(s, `pressure.${seat}`, 10), hold(s, `capital.${seat}`, 90)]);
 /** Japan at the 1956 formula: demand at two islands, the linkage dropped, a two-island treaty offered every year. */
 const japanAt1956 = (s: Scenario): WhatIf[] => [
-  { type: 'position', year: s.startYear, seat: 'japan', rung: 'two-islands', once: false },
+  at1956(s, 'japan'),
   {
     type: 'policy',
     year: s.startYear,
@@ -529,9 +537,7 @@ export const CLAIMS: readonly ClaimSpec[] = [
     // only where its playouts show one coming closer.
     control: {
       name: 'a US with a stake in a settlement (2 points a rung) that brokering does not cost, Moscow holding out the 1956 two islands; strategists play the US',
-      whatIfs: (s) => [
-        { type: 'position', year: s.startYear, seat: 'russia', rung: 'two-islands', once: false },
-      ],
+      whatIfs: (s) => [at1956(s, 'russia')],
       eras: ['abe-2013'],
       strategists: true,
       levers: { 'score.usSettlement': 2, 'alignment.brokerCost': 0 },

@@ -11,11 +11,11 @@ import { scenarioOf } from '../display-scenario';
 import { MatchSocket } from '../../protocol/match-socket';
 import type { ClassroomStatus } from '../../protocol/status';
 import type { FacilitatorAnswer } from '../../protocol/lobby';
-import { bounded, el } from '../dom';
+import { bounded, el, saveFile } from '../dom';
 import { live, botName, S, SEAT_LABEL } from '../strings';
 import { joinPanel, seatCards } from './seat-cards';
 import { SpectatorSession } from './spectator-session';
-import { call, clockText, mountMap } from './ui';
+import { call, clockText, mountMap, request } from './ui';
 import { LEVERS } from '../../game/levers';
 import { language } from '../../i18n';
 
@@ -173,14 +173,9 @@ export async function renderConsole(
   // The students' reflections for grading, as the server words the file in this page's language: fetched with the
   // token (a plain link cannot send it) and saved as a file.
   const downloadReflections = async () => {
-    const res = await fetch(
-      `/api/matches/${encodeURIComponent(matchID)}/reflections.csv?lang=${encodeURIComponent(language())}`,
-      { headers: { authorization: `Bearer ${token}` } },
-    );
-    if (!res.ok) throw new Error(((await res.json()) as { error?: string }).error ?? `HTTP ${res.status}`);
-    const url = URL.createObjectURL(await res.blob());
-    el('a', { href: url, download: `oil-and-water-reflections-${matchID}.csv` }).click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const route = `/api/matches/${encodeURIComponent(matchID)}/reflections.csv?lang=${encodeURIComponent(language())}`;
+    const res = await request('GET', route, undefined, token);
+    saveFile(await res.blob(), `oil-and-water-reflections-${matchID}.csv`);
   };
   const reflectionsButton = el('button', {
     type: 'button',

@@ -17,8 +17,13 @@ export async function eraName(id: string, english: string): Promise<string> {
   return (await loadScenarioTexts(id, language()).catch(() => undefined))?.name ?? english;
 }
 
-/** A lobby request; a refusal throws the server's sentence (it names the field that was wrong). */
-export async function call<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
+/** A lobby request, its answer as it came; a refusal throws the server's sentence (it names what was wrong). */
+export async function request(
+  method: string,
+  route: string,
+  body?: unknown,
+  token?: string,
+): Promise<Response> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
@@ -27,9 +32,16 @@ export async function call<T>(method: string, route: string, body?: unknown, tok
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `request failed (${res.status})`);
-  return json;
+  if (!res.ok) {
+    const refusal = (await res.json()) as { error?: string };
+    throw new Error(refusal.error ?? `request failed (${res.status})`);
+  }
+  return res;
+}
+
+/** A lobby request answered in JSON. */
+export async function call<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
+  return (await (await request(method, route, body, token)).json()) as T;
 }
 
 /** Time left in the phase as of now: the server's deadline less the time since its status arrived (`receivedAt`). */

@@ -4,7 +4,7 @@ import type { GameState, Outcome } from '../../game/state';
 import type { Seat } from '../../game/vocabulary';
 import { serializeReplay, type Replay } from '../../match/replay';
 import type { Baseline } from '../baseline';
-import { el, replace } from '../dom';
+import { el, replace, saveFile } from '../dom';
 import { botName, S, SEAT_LABEL } from '../strings';
 import { islandsStoryText, momentText } from '../explain';
 import { islandsStory, yearRecap, type Moment } from '../recap';
@@ -29,13 +29,7 @@ export function replayFileName(replay: Replay): string {
 
 /** Offers the replay as a download. */
 export function downloadReplay(replay: Replay): void {
-  const blob = new Blob([serializeReplay(replay)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: replayFileName(replay) });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([serializeReplay(replay)], { type: 'application/json' }), replayFileName(replay));
 }
 
 function table(ctx: EndContext, baseline: Partial<Record<string, number>> | undefined): HTMLElement {

@@ -15,7 +15,7 @@ import type { GameState } from '../../game/state';
 import { LANGUAGE_TAGS, language, loadDeferredMessages, translator } from '../../i18n';
 import { agendaText, decisionText, loadDisplayTexts, newsText, scenarioOf } from '../display-scenario';
 import { MEASURED_RUNS, playedBaseline } from '../baseline';
-import { el, replace } from '../dom';
+import { el, replace, saveFile } from '../dom';
 import { replayFileName } from '../panels/end';
 import { S } from '../strings';
 
@@ -61,15 +61,6 @@ function debriefExtra(
     ...(baseline ? { baseline } : {}),
     ...(options.privateMessages === false ? { privateMessages: false } : {}),
   };
-}
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The open report's Escape handler: one at a time, however often the report is opened. */
@@ -170,7 +161,7 @@ export function showDebrief(
         el('button', {
           'data-test': 'debrief-save',
           text: S.debrief.save,
-          onclick: () => download(built.html, name),
+          onclick: () => saveFile(new Blob([built.html], { type: 'text/html' }), name),
         }),
         close,
       ),
